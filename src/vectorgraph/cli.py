@@ -1,0 +1,196 @@
+"""The ``vectorgraph`` command: a thin layer over the library.
+
+Each command parses its arguments, calls one library function and formats the
+result. Library errors become ``Error: ...`` lines and exit code 1; data goes to
+stdout, messages to stderr. Modules that draw (pyvis) or compute (networkx) are
+imported inside the commands that need them, so start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io as _io
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+from vectorgraph import __version__
+from vectorgraph.errors import DocumentError, VectorgraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CommandError(click.ClickException):
+    """One or more ``Error: ...`` lines on stderr, exit code 1."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for line in self.lines:
+            click.echo(f"Error: {line}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DocumentError as exc:
+            raise CommandError(exc.problems) from None
+        except VectorgraphError as exc:
+            raise CommandError(str(exc).splitlines() or [type(exc).__name__]) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vectorgraph")
+def cli() -> None:
+    """Evidence-backed graphs of international relations.
+
+    Every command that takes a graph FILE (YAML or JSON) uses the bundled
+    article graph (Kazakhstan's multi-vector foreign policy) when none is given.
+    """
+
+
+def graph_argument(f: F) -> F:
+    """An optional FILE argument: a graph document, the bundled graph by default."""
+    return click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))(f)
+
+
+def output_options(f: F) -> F:
+    """``--format table|csv|json``: table on a terminal, by default."""
+    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+                        default=None, help="Output format [default: table on a terminal, "
+                        "else csv].")(f)
+
+
+def load_graph(file: Path | None) -> Any:
+    from vectorgraph.io import load
+
+    return load(file)
+
+
+def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str | None,
+         out: IO[str] | None = None) -> None:
+    """Write rows as an aligned table, CSV or a JSON list of objects."""
+    out = out or sys.stdout
+    rows = list(rows)
+    if fmt is None:
+        fmt = "table" if out.isatty() else "csv"
+    if fmt == "json":
+        out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+        widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip() + "\n")
+        for row in cells:
+            out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Text to stdout, or atomically into ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from vectorgraph.io import atomic_write
+
+    with atomic_write(output) as fh:
+        fh.write(text)
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check graph documents; report every problem with its file and place.
+
+    Exits 0 when every FILE is valid, 1 otherwise.
+
+    \b
+    Example:
+        vectorgraph validate graphs/kazakhstan-multivector.yaml
+    """
+    from vectorgraph.io import load
+
+    found: list[str] = []
+    for file in files:
+        try:
+            doc = load(file)
+        except DocumentError as exc:
+            found.extend(exc.problems)
+            continue
+        click.echo(f"{file}: valid ({len(doc.actors)} actors, {len(doc.relations)} relations)",
+                   err=True)
+    if found:
+        raise CommandError(found)
+
+
+@cli.command()
+@graph_argument
+@output_options
+def info(file: Path | None, fmt: str | None) -> None:
+    """Counts of actors by type, relations by type and sign, and the sources.
+
+    \b
+    Example:
+        vectorgraph info
+        vectorgraph info graphs/kazakhstan-multivector.yaml --format json
+    """
+    from vectorgraph.summary import summarize
+
+    summary = summarize(load_graph(file))
+    if fmt == "json":
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    rows = [{"section": section, "key": key, "count": count}
+            for section in ("actors", "relation_types", "signs")
+            for key, count in summary[section].items()]
+    rows += [{"section": "sources", "key": s["id"], "count": s["evidence"]}
+             for s in summary["sources"]]
+    if fmt is None and not sys.stdout.isatty():
+        fmt = "table"
+    click.echo(f"{summary['title']}: {summary['n_actors']} actors, "
+               f"{summary['n_relations']} relations", err=True)
+    emit(rows, ["section", "key", "count"], fmt)
+
+
+@cli.command()
+@graph_argument
+@click.option("--to", "to", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Interchange format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here instead of stdout.")
+def export(file: Path | None, to: str, output: Path | None) -> None:
+    """Write the graph in an interchange format.
+
+    json is networkx's node-link form: nodes (id, name, type, aliases,
+    members) and links (source, target, type, sign, weight, directed,
+    evidence with quotes).
+
+    \b
+    Example:
+        vectorgraph export --to json -o kazakhstan.json
+    """
+    from vectorgraph.export import to_node_link
+
+    data = to_node_link(load_graph(file))
+    write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)

@@ -1,0 +1,328 @@
+"""Validation of raw graph documents: every problem, with its place, in one pass.
+
+:func:`problems` takes the data as parsed from YAML or JSON and returns one line
+per problem, ``<file>: <place>: <message>``, e.g.
+``graphs/x.yaml: relations[3].target: unknown actor 'CHN'``. Quotes are checked
+against the source texts the document names (paths relative to its folder).
+
+Examples
+--------
+>>> problems({"actors": [{"id": "KAZ", "name": "Kazakhstan", "type": "state"}],
+...           "relations": [{"source": "KAZ", "target": "CHN", "type": "trade"}]}, "x.yaml")
+["x.yaml: relations[0].target: unknown actor 'CHN'"]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from vectorgraph.document import parse_period
+from vectorgraph.text import sentence_spans
+from vectorgraph.vocabulary import ACTOR_TYPES, RELATION_TYPES, sign_of
+
+__all__ = ["problems"]
+
+ACTOR_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
+TYPE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+_TOP = {"vectorgraph", "title", "description", "sources", "vocabulary", "actors", "relations"}
+_SOURCE = {"id", "title", "author", "date", "path", "url"}
+_TYPE = {"id", "label", "score", "directed", "description", "cameo", "plover"}
+_ACTOR = {"id", "name", "type", "aliases", "members", "note"}
+_RELATION = {"id", "source", "target", "type", "sign", "score", "weight", "directed",
+             "date", "confidence", "note", "evidence"}
+_EVIDENCE = {"source", "sentence", "quote", "start", "end", "source_span", "target_span"}
+
+
+class _Checker:
+    def __init__(self, label: str, base: Path | None) -> None:
+        self.label = label
+        self.base = base
+        self.out: list[str] = []
+        self.texts: dict[str, str | None] = {}
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+
+    def add(self, place: str, message: str) -> None:
+        self.out.append(f"{self.label}: {place}: {message}" if place else f"{self.label}: {message}")
+
+    def mapping(self, value: Any, place: str, allowed: set[str]) -> bool:
+        if not isinstance(value, Mapping):
+            self.add(place, f"expected a mapping, got {_kind(value)}")
+            return False
+        for key in value:
+            if key not in allowed:
+                self.add(place, f"unknown field {key!r} (allowed: {', '.join(sorted(allowed))})")
+        return True
+
+    def items(self, data: Mapping[str, Any], key: str, place: str = "") -> list[Any]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.add(_join(place, key), f"expected a list, got {_kind(value)}")
+            return []
+        return value
+
+    def field(self, data: Mapping[str, Any], key: str, place: str, check: Callable[[Any], str | None],
+              *, required: bool = False) -> Any:
+        """Check ``data[key]`` with ``check`` (returns a message or None); the value if valid."""
+        if key not in data or data[key] is None:
+            if required:
+                self.add(place, f"missing field {key!r}")
+            return None
+        message = check(data[key])
+        if message:
+            self.add(_join(place, key), message)
+            return None
+        return data[key]
+
+    def text(self, source_id: str) -> str | None:
+        return self.texts.get(source_id)
+
+
+def _join(place: str, key: str) -> str:
+    return f"{place}.{key}" if place else key
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean",
+            int: "an integer", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _string(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string, got {_kind(value)}"
+    if not value.strip():
+        return "must not be empty"
+    return None
+
+
+def _strings(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return "expected a list of non-empty strings"
+    return None
+
+
+def _number(lo: float, hi: float, *, open_lo: bool = False) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"expected a number, got {_kind(value)}"
+        if value != value or (value <= lo if open_lo else value < lo) or value > hi:
+            return f"{value} is out of range {'(' if open_lo else '['}{lo:g}, {hi:g}]"
+        return None
+    return check
+
+
+def _integer(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"expected an integer, got {_kind(value)}"
+    if value < 0:
+        return f"{value} is negative"
+    return None
+
+
+def _boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"expected true or false, got {_kind(value)}"
+
+
+def _date(value: Any) -> str | None:
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return f"expected a date (YYYY, YYYY-MM, YYYY-MM-DD or A/B), got {_kind(value)}"
+    try:
+        parse_period(str(value))
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _sign(value: Any) -> str | None:
+    if isinstance(value, bool) or value not in (-1, 0, 1):
+        return f"sign must be -1, 0 or 1, got {value!r}"
+    return None
+
+
+def _span(value: Any) -> str | None:
+    if (not isinstance(value, list) or len(value) != 2
+            or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in value)
+            or value[0] >= value[1]):
+        return "expected [start, end] character offsets with start < end"
+    return None
+
+
+def problems(data: Any, label: str = "<document>", base: Path | str | None = None) -> list[str]:
+    """Every problem of a raw graph document, each as ``label: place: message``.
+
+    ``base`` is the folder that source ``path`` entries are relative to; without
+    it, quotes are not checked against source texts.
+    """
+    c = _Checker(label, Path(base) if base is not None else None)
+    if not c.mapping(data, "", _TOP):
+        return c.out
+    if "vectorgraph" in data and data["vectorgraph"] != 1:
+        c.add("vectorgraph", f"unsupported format version {data['vectorgraph']!r} (this is 1)")
+    c.field(data, "title", "", _string)
+    c.field(data, "description", "", lambda v: None if isinstance(v, str) else "expected a string")
+    source_ids = _sources(c, data)
+    types = _vocabulary(c, data)
+    actor_ids = _actors(c, data)
+    _relations(c, data, actor_ids, source_ids, types)
+    return c.out
+
+
+def _sources(c: _Checker, data: Mapping[str, Any]) -> set[str]:
+    ids: set[str] = set()
+    for i, src in enumerate(c.items(data, "sources")):
+        place = f"sources[{i}]"
+        if not c.mapping(src, place, _SOURCE):
+            continue
+        sid = c.field(src, "id", place, _string, required=True)
+        for key in ("title", "author", "url"):
+            c.field(src, key, place, _string)
+        c.field(src, "date", place, _date)
+        path = c.field(src, "path", place, _string)
+        if sid is None:
+            continue
+        if sid in ids:
+            c.add(f"{place}.id", f"duplicate source id {sid!r}")
+        ids.add(sid)
+        if path is not None and c.base is not None:
+            file = c.base / path
+            try:
+                c.texts[sid] = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+                c.add(f"{place}.path", f"cannot read source text '{file}': {reason}")
+    return ids
+
+
+def _vocabulary(c: _Checker, data: Mapping[str, Any]) -> dict[str, int]:
+    types = {t.id: t.sign for t in RELATION_TYPES.values()}
+    for i, entry in enumerate(c.items(data, "vocabulary")):
+        place = f"vocabulary[{i}]"
+        if not c.mapping(entry, place, _TYPE):
+            continue
+        tid = c.field(entry, "id", place,
+                      lambda v: _string(v) or (None if TYPE_ID.match(v) else
+                                               f"type id {v!r} must be lower_snake_case"),
+                      required=True)
+        score = c.field(entry, "score", place, _number(-10, 10))
+        c.field(entry, "directed", place, _boolean)
+        for key in ("label", "description", "cameo", "plover"):
+            c.field(entry, key, place, _string)
+        if tid is None:
+            continue
+        if tid in types:
+            c.add(f"{place}.id", f"relation type {tid!r} is already defined")
+        types[tid] = sign_of(float(score or 0))
+    return types
+
+
+def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str]:
+    ids: set[str] = set()
+    members: list[tuple[str, list[Any]]] = []
+    for i, actor in enumerate(c.items(data, "actors")):
+        place = f"actors[{i}]"
+        if not c.mapping(actor, place, _ACTOR):
+            continue
+        aid = c.field(actor, "id", place,
+                      lambda v: _string(v) or (None if ACTOR_ID.match(v) else
+                                               f"actor id {v!r} must be UPPER_SNAKE_CASE "
+                                               "(ISO alpha-3 for states)"),
+                      required=True)
+        c.field(actor, "name", place, _string)
+        c.field(actor, "type", place,
+                lambda v: None if v in ACTOR_TYPES else
+                f"unknown actor type {v!r} (one of: {', '.join(ACTOR_TYPES)})")
+        c.field(actor, "aliases", place, _strings)
+        c.field(actor, "note", place, _string)
+        listed = c.field(actor, "members", place, _strings)
+        if aid is None:
+            continue
+        if aid in ids:
+            c.add(f"{place}.id", f"duplicate actor id {aid!r}")
+        ids.add(aid)
+        if listed:
+            members.append((place, listed))
+    for place, listed in members:
+        for j, member in enumerate(listed):
+            if member not in ids:
+                c.add(f"{place}.members[{j}]", f"unknown actor {member!r}")
+    return ids
+
+
+def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str], sources: set[str],
+               types: dict[str, int]) -> None:
+    rel_ids: set[str] = set()
+    for i, rel in enumerate(c.items(data, "relations")):
+        place = f"relations[{i}]"
+        if not c.mapping(rel, place, _RELATION):
+            continue
+        ends = []
+        for key in ("source", "target"):
+            ends.append(c.field(rel, key, place, lambda v: _string(v) or (
+                None if v in actors else f"unknown actor {v!r}"), required=True))
+        if ends[0] is not None and ends[0] == ends[1]:
+            c.add(place, f"a relation needs two different actors, got {ends[0]!r} twice")
+        kind = c.field(rel, "type", place, lambda v: _string(v) or (
+            None if v in types else f"unknown relation type {v!r}"), required=True)
+        sign = c.field(rel, "sign", place, _sign)
+        score = c.field(rel, "score", place, _number(-10, 10))
+        c.field(rel, "weight", place, _number(0, 1, open_lo=True))
+        c.field(rel, "directed", place, _boolean)
+        c.field(rel, "date", place, _date)
+        c.field(rel, "confidence", place, _number(0, 1))
+        c.field(rel, "note", place, _string)
+        rid = c.field(rel, "id", place, _string)
+        if rid is not None:
+            if rid in rel_ids:
+                c.add(f"{place}.id", f"duplicate relation id {rid!r}")
+            rel_ids.add(rid)
+        if sign is not None and kind is not None:
+            expected = sign_of(float(score)) if score is not None else types[kind]
+            if sign != expected:
+                because = f"score {score}" if score is not None else f"type {kind!r}"
+                c.add(f"{place}.sign", f"sign {sign} contradicts {because} (sign {expected})")
+        for j, ev in enumerate(c.items(rel, "evidence", place)):
+            _evidence(c, ev, f"{place}.evidence[{j}]", sources)
+
+
+def _evidence(c: _Checker, ev: Any, place: str, sources: set[str]) -> None:
+    if not c.mapping(ev, place, _EVIDENCE):
+        return
+    sid = c.field(ev, "source", place, lambda v: _string(v) or (
+        None if v in sources else f"unknown source {v!r}"), required=True)
+    quote = c.field(ev, "quote", place, _string, required=True)
+    sentence = c.field(ev, "sentence", place, _integer)
+    start = c.field(ev, "start", place, _integer)
+    end = c.field(ev, "end", place, _integer)
+    for key in ("source_span", "target_span"):
+        c.field(ev, key, place, _span)
+    text = c.text(sid) if sid is not None else None
+    if text is None or quote is None:
+        return
+    if quote not in text:
+        c.add(f"{place}.quote", f"quote not found in source {sid!r}: {_short(quote)!r}")
+        return
+    if sentence is not None:
+        spans = c.spans.get(sid)
+        if spans is None:
+            spans = c.spans[sid] = sentence_spans(text)
+        if sentence >= len(spans):
+            c.add(f"{place}.sentence", f"source {sid!r} has {len(spans)} sentences, not {sentence + 1}")
+        elif quote not in text[spans[sentence][0]:spans[sentence][1]]:
+            c.add(f"{place}.sentence", f"quote is not in sentence {sentence} of source {sid!r}")
+    if start is not None and end is not None and text[start:end] != quote:
+        c.add(f"{place}.start", f"offsets {start}..{end} do not hold the quote in source {sid!r}")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
