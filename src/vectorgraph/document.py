@@ -76,7 +76,13 @@ def _bound(text: str, *, first: bool) -> dt.date:
     match = _DATE.match(text.strip())
     if not match:
         raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = match.groups()
+    try:
+        return _day(*match.groups(), first=first)
+    except ValueError as exc:
+        raise ValueError(f"invalid date {text!r}: {exc}") from None
+
+
+def _day(year: str, month: str | None, day: str | None, *, first: bool) -> dt.date:
     y = int(year)
     if month is None:
         return dt.date(y, 1, 1) if first else dt.date(y, 12, 31)

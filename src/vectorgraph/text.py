@@ -5,7 +5,8 @@ Evidence names a sentence by its index in :func:`sentence_spans` (counted from
 split a text the same way. The rule is plain and deterministic: a line break
 ends a sentence, and so does ``.``, ``!`` or ``?`` (with any closing quote or
 bracket) followed by white space and a capital letter, digit or opening quote,
-unless the word before the stop is a known abbreviation or a single initial.
+unless the word before the stop is a known abbreviation or a single initial
+(and no closing quote follows the stop).
 
 Examples
 --------
@@ -43,7 +44,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         start = 0
         for match in _BREAK.finditer(line):
-            if _is_abbreviation(line, match.start()):
+            closed = not match.group()[1].isspace()  # a quote or bracket closes it
+            if not closed and _is_abbreviation(line, match.start()):
                 continue
             end = match.end()
             _add(spans, line, offset, start, end)

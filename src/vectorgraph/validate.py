@@ -226,7 +226,11 @@ def _vocabulary(c: _Checker, data: Mapping[str, Any]) -> dict[str, int]:
     return types
 
 
-def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str]:
+def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str] | None:
+    """The actor ids; None when the list itself is malformed (references are not checked then)."""
+    if data.get("actors") is not None and not isinstance(data["actors"], list):
+        c.items(data, "actors")
+        return None
     ids: set[str] = set()
     members: list[tuple[str, list[Any]]] = []
     for i, actor in enumerate(c.items(data, "actors")):
@@ -238,6 +242,10 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str]:
                                                f"actor id {v!r} must be UPPER_SNAKE_CASE "
                                                "(ISO alpha-3 for states)"),
                       required=True)
+        if aid is not None:
+            if aid in ids:
+                c.add(f"{place}.id", f"duplicate actor id {aid!r}")
+            ids.add(aid)
         c.field(actor, "name", place, _string)
         c.field(actor, "type", place,
                 lambda v: None if v in ACTOR_TYPES else
@@ -245,11 +253,6 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str]:
         c.field(actor, "aliases", place, _strings)
         c.field(actor, "note", place, _string)
         listed = c.field(actor, "members", place, _strings)
-        if aid is None:
-            continue
-        if aid in ids:
-            c.add(f"{place}.id", f"duplicate actor id {aid!r}")
-        ids.add(aid)
         if listed:
             members.append((place, listed))
     for place, listed in members:
@@ -259,7 +262,7 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str]:
     return ids
 
 
-def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str], sources: set[str],
+def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str] | None, sources: set[str],
                types: dict[str, int]) -> None:
     rel_ids: set[str] = set()
     for i, rel in enumerate(c.items(data, "relations")):
@@ -269,7 +272,7 @@ def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str], sources: 
         ends = []
         for key in ("source", "target"):
             ends.append(c.field(rel, key, place, lambda v: _string(v) or (
-                None if v in actors else f"unknown actor {v!r}"), required=True))
+                None if actors is None or v in actors else f"unknown actor {v!r}"), required=True))
         if ends[0] is not None and ends[0] == ends[1]:
             c.add(place, f"a relation needs two different actors, got {ends[0]!r} twice")
         kind = c.field(rel, "type", place, lambda v: _string(v) or (

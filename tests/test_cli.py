@@ -1,0 +1,143 @@
+"""The CLI spine: validate, info, export, --help, --version, errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vectorgraph import __version__
+from vectorgraph.cli import cli
+
+from .conftest import ROOT, run_cli
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.yaml"
+    path.write_text(
+        "actors:\n- {id: KAZ, type: state}\n- {id: KAZ, type: country}\n"
+        "relations:\n- {source: KAZ, target: CHN, type: trade}\n", encoding="utf-8")
+    return path
+
+
+def test_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"vectorgraph, version {__version__}\n"
+
+
+def test_validate_bundled(runner):
+    path = ROOT / "graphs" / "kazakhstan-multivector.yaml"
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert re.fullmatch(rf"{re.escape(str(path))}: valid \(\d+ actors, \d+ relations\)\n", result.stderr)
+
+
+def test_validate_reports_every_problem(runner, broken):
+    result = runner.invoke(cli, ["validate", str(broken)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {broken}: actors[1].id: duplicate actor id 'KAZ'",
+        f"Error: {broken}: actors[1].type: unknown actor type 'country' "
+        "(one of: state, organisation, region, company, person, other)",
+        f"Error: {broken}: relations[0].target: unknown actor 'CHN'",
+    ]
+    assert result.stdout == ""
+
+
+def test_validate_needs_a_file(runner):
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert "Missing argument 'FILES...'" in result.stderr
+
+
+def test_missing_file_is_one_line(runner, tmp_path):
+    result = runner.invoke(cli, ["info", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'nope.yaml'}: cannot read: No such file or directory\n"
+
+
+def test_info_json(runner):
+    result = runner.invoke(cli, ["info", "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["actors"]["state"] == 12
+    assert sum(data["signs"].values()) == data["n_relations"]
+    assert data["sources"][0]["author"] == "Sergey Saenko, international observer"
+
+
+def test_info_table(runner):
+    result = runner.invoke(cli, ["info", "--format", "table"])
+    assert result.exit_code == 0
+    assert re.search(r"^relation_types\s+diplomatic_cooperation\s+\d+$", result.stdout, re.M)
+
+
+def test_export_json_to_file(runner, tmp_path, article):
+    out = tmp_path / "g.json"
+    result = runner.invoke(cli, ["export", "--to", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == len(article.actors)
+    assert len(data["links"]) == len(article.relations)
+    link = next(link for link in data["links"] if link["source"] == "CSTO")
+    assert {k: link[k] for k in ("target", "type", "sign", "weight", "directed")} == {
+        "target": "KAZ", "type": "security_assistance", "sign": 1, "weight": 0.83, "directed": True}
+    assert link["evidence"][0]["quote"].startswith("Last year began")
+    node = next(n for n in data["nodes"] if n["id"] == "KAZ")
+    assert node["aliases"][:2] == ["Republic of Kazakhstan", "Astana"]
+
+
+def test_export_reads_back_into_networkx(runner):
+    import networkx as nx
+
+    result = runner.invoke(cli, ["export"])
+    G = nx.node_link_graph(json.loads(result.stdout), edges="links")
+    assert G.is_multigraph() and G.is_directed()
+    assert G.nodes["TOKAYEV"]["type"] == "person"
+
+
+def test_failed_export_leaves_no_file(runner, tmp_path, broken):
+    out = tmp_path / "out.json"
+    result = runner.invoke(cli, ["export", str(broken), "-o", str(out)])
+    assert result.exit_code == 1
+    assert list(tmp_path.iterdir()) == [broken]
+
+
+def test_every_command_has_an_example_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert command.help and "Example:" in command.help, name
+        assert f"vectorgraph {name}" in readme, name
+
+
+def test_real_process_errors_without_traceback(tmp_path, broken):
+    result = run_cli("info", str(broken))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"Error: {broken}: actors[1].id: duplicate actor id 'KAZ'")
+
+
+def test_real_process_export(tmp_path):
+    result = run_cli("export", "--to", "json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["multigraph"] is True
+
+
+def test_help_does_not_import_heavy_modules():
+    import subprocess
+    import sys
+
+    code = ("import sys; from vectorgraph.cli import cli; "
+            "print(sorted(m for m in ('pyvis', 'networkx', 'igraph', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT / "src")}, check=True).stdout
+    assert out.strip() == "[]"
