@@ -2,7 +2,8 @@
 
 Without a browser (or without Playwright) these tests skip with the reason on a
 developer machine, and fail when CI=true. ``VECTORGRAPH_SCREENSHOT=1`` makes
-:func:`test_bundled_page_loads_offline` rewrite ``docs/screenshot.png``.
+:func:`test_bundled_page_loads_offline` rewrite ``docs/screenshot.png``;
+``VECTORGRAPH_CHROMIUM`` names another Chromium binary.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from vectorgraph.render import figure, render
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("VECTORGRAPH_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 sys.path.insert(0, str(ROOT / "benchmarks"))

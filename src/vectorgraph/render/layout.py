@@ -24,13 +24,17 @@ import math
 import random
 from collections.abc import Hashable, Iterable, Sequence
 
-__all__ = ["EDGE_LENGTH", "PHYSICS_MAX_ACTORS", "PHYSICS_MAX_RELATIONS", "positions",
+__all__ = ["EDGE_LENGTH", "GRID_FROM", "PHYSICS_MAX_ACTORS", "PHYSICS_MAX_RELATIONS", "positions",
            "use_physics"]
 
 #: Browser physics stays on up to this many actors ...
 PHYSICS_MAX_ACTORS = 300
 #: ... and this many relations.
 PHYSICS_MAX_RELATIONS = 1500
+#: From this many actors on, Fruchterman-Reingold approximates distant repulsion
+#: on a grid (igraph's own default switches at 1,000; exact repulsion costs 1.5 s
+#: at 1,000 actors, the grid 0.08 s).
+GRID_FROM = 300
 #: The median drawn edge length, in vis-network pixels.
 EDGE_LENGTH = 160.0
 
@@ -59,7 +63,7 @@ def positions(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashabl
     g = igraph.Graph(n=len(nodes), edges=pairs)
     igraph.set_random_number_generator(rng)
     try:
-        coords = g.layout_fruchterman_reingold().coords
+        coords = g.layout_fruchterman_reingold(grid=len(nodes) > GRID_FROM).coords
     finally:
         igraph.set_random_number_generator(random)
     xs = [c[0] for c in coords]
