@@ -260,8 +260,15 @@ def test_large_graph_draws_without_physics(open_html: Any) -> None:
     assert rendered.mode.physics is False
     page = open_html(rendered.html)
     assert page.counts() == (2000, 10000)
-    assert page.errors == []
     assert float(page.inst("root.dataset.vgFirstDrawMs")) > 0
+    assert page.inst("inst.data.large && !inst.data.options.interaction.hover") is True
+    # the neighbourhood is shown by selecting it, not by recolouring 12,000 items
+    page.inst("inst.highlight(0)")
+    ties = [r for r in doc.relations if r.touches("A00000")]
+    near = {0} | {int(r.other("A00000")[1:]) for r in ties}
+    assert sorted(page.inst("inst.network.getSelectedNodes()")) == sorted(near)
+    assert len(page.inst("inst.network.getSelectedEdges()")) == len(ties)
+    assert page.errors == []
 
 
 # --- hostile documents ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ import hashlib
 import html
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from render_docs import PAYLOADS, hostile_dict, small_dict
 from vectorgraph import GraphDocument, NotFoundError, loads
 from vectorgraph.cli import _SIZE_MEASURES, cli
@@ -23,6 +24,9 @@ from vectorgraph.render import (PHYSICS_MAX_ACTORS, SIZE_MEASURES, centrality, f
 from vectorgraph.render.assets import vis_css, vis_js
 from vectorgraph.render.data import curve_roundness, payload
 from vectorgraph.render.page import script_json
+
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def doc_of(data: dict[str, Any]) -> GraphDocument:
@@ -212,9 +216,19 @@ def test_physics_threshold() -> None:
     big = doc_of({"title": "t", "actors": actors, "relations": []})
     assert render(big).mode.physics is False
     assert data_block(render(big).html)["options"]["physics"]["enabled"] is False
+    assert data_block(render(big).html)["large"] is False
     assert render(big, physics=True).mode.physics is True
     small = doc_of(small_dict())
     assert data_block(render(small).html)["options"]["physics"]["enabled"] is True
+    assert data_block(render(small).html)["options"]["interaction"]["hover"] is True
+
+
+def test_large_mode_threshold() -> None:
+    from generate import generate
+
+    data = data_block(render(generate(2001, 10)).html)
+    assert data["large"] is True and data["options"]["interaction"]["hover"] is False
+    assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
 
 
 def test_focus_is_the_networkx_neighbourhood(article: GraphDocument) -> None:

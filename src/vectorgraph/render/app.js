@@ -54,6 +54,7 @@
     root.setAttribute("data-vg-mounted", "1");
     var t0 = performance.now();
     var data = JSON.parse(root.querySelector("script.vg-data").textContent);
+    var timings = {parse: performance.now() - t0};
     var side = root.querySelector(".vg-side");
     var stage = root.querySelector(".vg-canvas");
     var status = root.querySelector(".vg-status");
@@ -91,25 +92,34 @@
       }
       return item;
     });
-    var nodes = new vis.DataSet(nodeItems);
-    var edges = new vis.DataSet(edgeItems);
+    timings.items = performance.now() - t0;
     function nodeShown(i) { return state.atype[N[i][2]] === true; }
-    var nodeView = new vis.DataView(nodes, {filter: function (n) { return nodeShown(n.id); }});
-    var edgeView = new vis.DataView(edges, {filter: function (item) {
-      var e = E[item.id];
-      return state.rtype[e[2]] === true && state.sign[e[3]] === true &&
-             nodeShown(e[0]) && nodeShown(e[1]);
-    }});
-    var network = new vis.Network(stage, {nodes: nodeView, edges: edgeView}, data.options);
-    var inst = {id: rootId, root: root, data: data, network: network, nodes: nodes,
-                edges: edges, nodeView: nodeView, edgeView: edgeView, firstDrawMs: null};
+    var nodes = null, edges = null, nodeView = null, edgeView = null, network = null;
+    var inst = {id: rootId, root: root, data: data, network: null, nodes: null, edges: null,
+                nodeView: null, edgeView: null, firstDrawMs: null, timings: timings};
     ns.instances[rootId] = inst;
 
-    network.once("afterDrawing", function () {
-      inst.firstDrawMs = performance.now() - t0;
-      root.setAttribute("data-vg-first-draw-ms", inst.firstDrawMs.toFixed(1));
-      root.setAttribute("data-vg-first-draw-at", performance.now().toFixed(1));
-    });
+    function build() {
+      nodes = new vis.DataSet(nodeItems);
+      edges = new vis.DataSet(edgeItems);
+      nodeView = new vis.DataView(nodes, {filter: function (n) { return nodeShown(n.id); }});
+      edgeView = new vis.DataView(edges, {filter: function (item) {
+        var e = E[item.id];
+        return state.rtype[e[2]] === true && state.sign[e[3]] === true &&
+               nodeShown(e[0]) && nodeShown(e[1]);
+      }});
+      timings.datasets = performance.now() - t0;
+      network = new vis.Network(stage, {nodes: nodeView, edges: edgeView}, data.options);
+      timings.network = performance.now() - t0;
+      Object.assign(inst, {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
+                           edgeView: edgeView});
+      network.once("afterDrawing", function () {
+        inst.firstDrawMs = timings.firstDraw = performance.now() - t0;
+        root.setAttribute("data-vg-first-draw-ms", inst.firstDrawMs.toFixed(1));
+        root.setAttribute("data-vg-first-draw-at", performance.now().toFixed(1));
+      });
+      bindEvents();
+    }
 
     function drawn() {
       return {nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length};
@@ -207,6 +217,7 @@
     infoBox.appendChild(info);
 
     function setFilter(kind, key, on) {
+      if (!network) { return; }
       state[kind][key] = !!on;
       var box = root.querySelector('input[data-vg-filter="' + kind + '"][data-vg-key="' + key + '"]');
       if (box) { box.checked = !!on; }
@@ -302,12 +313,20 @@
       E.forEach(function (e, j) {
         if (e[0] === i || e[1] === i) { near[e[0]] = true; near[e[1]] = true; hot[j] = true; }
       });
+      if (data.large) {  // recolouring every item would block the tab for seconds
+        network.setSelection({nodes: Object.keys(near).map(Number).filter(nodeShown),
+                              edges: Object.keys(hot).map(Number).filter(function (j) {
+                                return edgeView.get(j) !== null; })},
+                             {unselectAll: true, highlightEdges: false});
+        return;
+      }
       nodes.update(N.map(function (n, k) { return {id: k, color: nodeColor(k, !near[k]),
         font: {color: near[k] ? "#222222" : "#bbbbbb"}}; }));
       edges.update(E.map(function (e, j) { return {id: j, color: edgeColor(j, !hot[j])}; }));
       highlighted = true;
     }
     function unhighlight() {
+      if (data.large) { network.unselectAll(); return; }
       if (!highlighted) { return; }
       nodes.update(N.map(function (n, k) { return {id: k, color: nodeColor(k, false),
         font: {color: "#222222"}}; }));
@@ -322,25 +341,28 @@
       else if (pinned[0] === "node") { showNode(pinned[1]); }
       else { showEdge(pinned[1]); }
     }
-    network.on("hoverEdge", function (p) { showEdge(p.edge); });
-    network.on("blurEdge", function () { restore(); });
-    network.on("click", function (p) {
-      if (p.nodes.length) {
-        pinned = ["node", p.nodes[0]];
-        showNode(p.nodes[0]);
-        highlight(p.nodes[0]);
-      } else if (p.edges.length) {
-        pinned = ["edge", p.edges[0]];
-        unhighlight();
-        showEdge(p.edges[0]);
-      } else {
-        pinned = null;
-        unhighlight();
-        restore();
-      }
-    });
+    function bindEvents() {
+      network.on("hoverEdge", function (p) { showEdge(p.edge); });
+      network.on("blurEdge", function () { restore(); });
+      network.on("click", function (p) {
+        if (p.nodes.length) {
+          pinned = ["node", p.nodes[0]];
+          showNode(p.nodes[0]);
+          highlight(p.nodes[0]);
+        } else if (p.edges.length) {
+          pinned = ["edge", p.edges[0]];
+          unhighlight();
+          showEdge(p.edges[0]);
+        } else {
+          pinned = null;
+          unhighlight();
+          restore();
+        }
+      });
+    }
 
     function find(name) {
+      if (!network) { return -1; }
       var key = String(name).trim().toLowerCase();
       if (!key) { return -1; }
       for (var i = 0; i < N.length; i++) {
@@ -363,6 +385,7 @@
     inst.find = find;
     form.addEventListener("submit", function (ev) { ev.preventDefault(); find(input.value); });
     resetBtn.addEventListener("click", function () {
+      if (!network) { return; }
       Object.keys(state).forEach(function (kind) {
         Object.keys(state[kind]).forEach(function (k) { state[kind][k] = true; });
       });
@@ -372,10 +395,21 @@
       pinned = null; unhighlight(); restore(); network.unselectAll(); updateCounts();
       network.fit({animation: false});
     });
-    fitBtn.addEventListener("click", function () { network.fit({animation: false}); });
+    fitBtn.addEventListener("click", function () {
+      if (network) { network.fit({animation: false}); }
+    });
 
-    updateCounts();
-    root.setAttribute("data-vg-ready", "1");
+    function start() {
+      build();
+      updateCounts();
+      root.setAttribute("data-vg-ready", "1");
+    }
+    if (data.large) {  // let the side panel paint before vis-network takes the thread
+      status.textContent = "Drawing " + N.length + " actors and " + E.length + " relations\u2026";
+      setTimeout(start, 30);
+    } else {
+      start();
+    }
     return inst;
   };
 })();

@@ -126,6 +126,7 @@ def render(doc: GraphDocument, *, title: str | None = None, size_by: str = "page
     data, mode = payload(doc, size_by=size_by, seed=seed, physics=physics, title=title)
     large = is_large(mode)
     data["options"] = vis_options(mode.physics, large, seed)
+    data["large"] = large
     data_json = script_json(data)
     root_id = id or "vg-" + hashlib.sha256(data_json.encode("utf-8")).hexdigest()[:12]
     heading = html.escape(data["title"] or "vectorgraph")
@@ -136,14 +137,16 @@ def render(doc: GraphDocument, *, title: str | None = None, size_by: str = "page
     return Rendered(_page(heading, body, _mount(root_id)), mode, root_id)
 
 
-#: Above this many relations a page drops hover effects and hides edges while
-#: dragging or zooming, so that the tab stays responsive.
+#: Above this many relations or actors a page is "large": no hover effects, edges
+#: hidden while dragging or zooming, the neighbourhood shown by selection instead of
+#: recolouring every item, and the side panel painted before the drawing starts.
 LARGE_RELATIONS = 5000
+LARGE_ACTORS = 2000
 
 
 def is_large(mode: RenderMode) -> bool:
     """Whether a graph is drawn in the lighter large-graph mode."""
-    return mode.relations > LARGE_RELATIONS
+    return mode.relations > LARGE_RELATIONS or mode.actors > LARGE_ACTORS
 
 
 def _guarded(js: str, flag: str) -> str:
