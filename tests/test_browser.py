@@ -137,6 +137,7 @@ def test_bundled_page_loads_offline(open_html: Any, article: GraphDocument) -> N
     assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 4
     if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
         page.page.wait_for_timeout(2000)
+        page.inst("(() => { inst.network.selectEdges([0]); inst.showEdge(0); return 1; })()")
         page.page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
 
 
@@ -268,6 +269,17 @@ def test_large_graph_draws_without_physics(open_html: Any) -> None:
     near = {0} | {int(r.other("A00000")[1:]) for r in ties}
     assert sorted(page.inst("inst.network.getSelectedNodes()")) == sorted(near)
     assert len(page.inst("inst.network.getSelectedEdges()")) == len(ties)
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("data, counts", [
+    ({"title": "empty"}, (0, 0)),
+    ({"title": "one", "actors": [{"id": "A", "name": "Alone", "type": "other"}]}, (1, 0)),
+], ids=["empty", "one-actor"])
+def test_degenerate_graphs_load(open_html: Any, data: dict[str, Any],
+                                counts: tuple[int, int]) -> None:
+    page = open_html(render(doc_of(data)).html)
+    assert page.counts() == counts
     assert page.errors == []
 
 

@@ -313,6 +313,39 @@ def test_cli_bad_document_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
 
 
+def test_cli_default_output_follows_the_file_name(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in" / "ring.json"
+    src.parent.mkdir()
+    src.write_text(json.dumps(small_dict()), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["render", str(src)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(
+        f"wrote ring.html (page, {(tmp_path / 'ring.html').stat().st_size:,} bytes)\n")
+
+
+def test_cli_unwritable_output(tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "x.html"
+    result = CliRunner().invoke(cli, ["render", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {out}: cannot write: No such file or directory\n"
+
+
+def test_output_is_identical_across_processes(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    pages = []
+    for hashseed in ("1", "2"):
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": hashseed}
+        out = tmp_path / f"p{hashseed}.html"
+        subprocess.run([sys.executable, "-m", "vectorgraph", "render", "-o", str(out)],
+                       env=env, check=True, capture_output=True, timeout=120)
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
+
+
 def test_cli_real_process(tmp_path: Path) -> None:
     proc = run_cli("render", "--focus", "KAZ", "--depth", "1", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

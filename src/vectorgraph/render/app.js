@@ -211,10 +211,9 @@
       checkRow(rtBox, "rtype", i, lineSwatch((SIGN[t.sign] || SIGN[0]).color, t.dashes, 2, false),
                t.label, t.id);
     });
-    var infoBox = section("Details", true);
-    infoBox.classList.add("vg-details");
-    info.appendChild(el("p", "vg-hint", "Hover or click a relation to see its evidence; click an actor to see its ties."));
-    infoBox.appendChild(info);
+    lg.appendChild(el("p", "vg-hint", "Hover or click a relation to read its evidence; " +
+                      "click an actor to see its ties and neighbourhood."));
+    root.querySelector(".vg-stage").appendChild(info);
 
     function setFilter(kind, key, on) {
       if (!network) { return; }
@@ -229,6 +228,16 @@
 
     // --- details --------------------------------------------------------------
     function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+    function closeButton() {
+      var b = el("button", "vg-close", "\u00d7");
+      b.type = "button";
+      b.title = "Close";
+      b.setAttribute("aria-label", "Close details");
+      b.addEventListener("click", function () {
+        pinned = null; unhighlight(); network.unselectAll(); restore();
+      });
+      return b;
+    }
     function dl(rows) {
       var d = el("dl");
       rows.forEach(function (r) {
@@ -250,6 +259,7 @@
       var e = E[j], rt = RT[e[2]];
       clear(info);
       info.setAttribute("data-vg-shown", "edge:" + j);
+      info.appendChild(closeButton());
       var head = el("h3", "vg-head");
       head.appendChild(el("span", null, N[e[0]][1]));
       head.appendChild(el("span", "vg-arrow", e[5] ? " \u2192 " : " \u2014 "));
@@ -275,6 +285,7 @@
       var n = N[i];
       clear(info);
       info.setAttribute("data-vg-shown", "node:" + i);
+      info.appendChild(closeButton());
       info.appendChild(el("h3", "vg-head", n[1]));
       info.appendChild(dl([["id", n[0]], ["type", AT[n[2]].id],
                            ["aliases", n[8].length ? n[8].join("; ") : null],
