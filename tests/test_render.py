@@ -150,6 +150,20 @@ def test_fragment_ids_differ_by_content(article: GraphDocument) -> None:
         '<div class="vg-root" id="mine"')
 
 
+@pytest.mark.parametrize("option", [
+    {"id": 'x" onclick="alert(1)'}, {"id": "1abc"}, {"height": "1px;background:url(//x)"},
+    {"height": "600px}</style>"},
+], ids=["id-quote", "id-digit", "height-url", "height-style"])
+def test_id_and_height_are_checked(article: GraphDocument, option: dict[str, str]) -> None:
+    with pytest.raises(ValueError, match="is not a"):
+        render(article, fragment=True, **option)
+
+
+def test_plain_id_and_height_pass(article: GraphDocument) -> None:
+    out = render(article, fragment=True, id="fig-2", height="calc(100vh - 2rem)").html
+    assert out.startswith('<div class="vg-root" id="fig-2" style="--vg-height:calc(100vh - 2rem)">')
+
+
 # --- what the page shows ----------------------------------------------------------------
 
 def test_payload_counts_and_styles(article: GraphDocument) -> None:
@@ -353,3 +367,9 @@ def test_cli_real_process(tmp_path: Path) -> None:
     assert "physics on" in proc.stderr
     page = (tmp_path / "kazakhstan-multivector.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
+
+
+def test_figure_save_writes_the_page(tmp_path: Path, article: GraphDocument) -> None:
+    fig = figure(article)
+    fig.save(tmp_path / "f.html")
+    assert (tmp_path / "f.html").read_text(encoding="utf-8") == fig.html

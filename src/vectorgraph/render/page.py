@@ -24,6 +24,8 @@ import base64
 import hashlib
 import html
 import json
+import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +35,8 @@ from vectorgraph.render.data import RenderMode, neighbourhood, payload
 
 __all__ = ["Figure", "Rendered", "figure", "render", "script_json", "vis_options"]
 
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
+_HEIGHT = re.compile(r"^(\d+(\.\d+)?(px|em|rem|vh|%)|calc\([0-9a-z.%+\- ]+\))$")
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
 
@@ -119,6 +123,10 @@ def render(doc: GraphDocument, *, title: str | None = None, size_by: str = "page
     >>> render(load()).html == page.html
     True
     """
+    if id is not None and not _ID.match(id):
+        raise ValueError(f"id {id!r} is not a plain HTML id (a letter, then letters, digits, - or _)")
+    if height is not None and not _HEIGHT.match(height):
+        raise ValueError(f"height {height!r} is not a CSS length such as 600px or 80vh")
     if focus is not None:
         doc = neighbourhood(doc, focus, depth)
         if title is None:
@@ -230,11 +238,11 @@ class Figure:
                 f'style="width:100%;height:{int(self.height)}px;border:0" '
                 'sandbox="allow-scripts"></iframe>')
 
-    def save(self, path: str) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         """Write the page to ``path`` atomically."""
         from vectorgraph.io import atomic_write
 
-        with atomic_write(path) as fh:
+        with atomic_write(os.fspath(path)) as fh:
             fh.write(self.rendered.html)
 
 
