@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from vectorgraph import __version__
 from vectorgraph.cli import cli
 
-from .conftest import ROOT, run_cli
+from conftest import ROOT, run_cli
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import yaml
 
 from vectorgraph.validate import problems
 
-from .conftest import ROOT
+from conftest import ROOT
 
 
 def test_readme_document_example_validates():

@@ -38,3 +38,8 @@ __all__ = [
     "loads",
     "to_networkx",
 ]
+
+# --- render ---
+from vectorgraph.render import Figure, figure  # noqa: E402
+
+__all__ += ["Figure", "figure"]

@@ -1,0 +1,38 @@
+"""Interactive HTML of a graph: a self-contained page or an embeddable fragment.
+
+:func:`render` gives the HTML (see :mod:`vectorgraph.render.page` for the
+safety rules), :func:`figure` an object that Jupyter displays inline.
+The modules: :mod:`~vectorgraph.render.data` (document -> page data),
+:mod:`~vectorgraph.render.layout` (seeded positions, the physics threshold),
+:mod:`~vectorgraph.render.sizing` (the centrality that sizes actors),
+:mod:`~vectorgraph.render.style` (colours, shapes, lines),
+:mod:`~vectorgraph.render.assets` (vis-network from pyvis, the page's script and style).
+
+Examples
+--------
+>>> from vectorgraph import load
+>>> from vectorgraph.render import render
+>>> page = render(load(), fragment=True)
+>>> page.html.startswith('<div class="vg-root" id="vg-')
+True
+"""
+
+from __future__ import annotations
+
+from vectorgraph.render.data import RenderMode, neighbourhood
+from vectorgraph.render.layout import PHYSICS_MAX_ACTORS, PHYSICS_MAX_RELATIONS
+from vectorgraph.render.page import Figure, Rendered, figure, render
+from vectorgraph.render.sizing import SIZE_MEASURES, centrality
+
+__all__ = [
+    "Figure",
+    "PHYSICS_MAX_ACTORS",
+    "PHYSICS_MAX_RELATIONS",
+    "RenderMode",
+    "Rendered",
+    "SIZE_MEASURES",
+    "centrality",
+    "figure",
+    "neighbourhood",
+    "render",
+]

@@ -1,0 +1,319 @@
+"""The rendered pages in a real browser: Debian's Chromium driven by Playwright, headless.
+
+Without a browser (or without Playwright) these tests skip with the reason on a
+developer machine, and fail when CI=true. ``VECTORGRAPH_SCREENSHOT=1`` makes
+:func:`test_bundled_page_loads_offline` rewrite ``docs/screenshot.png``;
+``VECTORGRAPH_CHROMIUM`` names another Chromium binary.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from render_docs import PAYLOADS, hostile_dict, small_dict
+from vectorgraph import GraphDocument, loads
+from vectorgraph.render import figure, render
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("VECTORGRAPH_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def _skip_or_fail(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run: {reason} (CI=true, so this is a failure)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).is_file():
+        _skip_or_fail(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _skip_or_fail("Playwright is not installed (pip install playwright)")
+    with sync_playwright() as pw:
+        try:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        except Exception as exc:  # noqa: BLE001 - any launch failure means no browser
+            _skip_or_fail(f"Chromium does not start: {exc}")
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Opened:
+    page: Any
+    url: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+    def inst(self, expression: str, root: int = 0) -> Any:
+        """Evaluate ``expression`` with ``inst`` bound to the root-th graph's instance."""
+        return self.page.evaluate(
+            "([expr, i]) => { const root = document.querySelectorAll('.vg-root')[i];"
+            " const inst = window.vectorgraph.instances[root.id];"
+            " return Function('inst', 'root', 'return (' + expr + ')')(inst, root); }",
+            [expression, root])
+
+    def counts(self, root: int = 0) -> tuple[int, int]:
+        nodes, edges = self.inst("[root.dataset.vgNodes, root.dataset.vgEdges]", root)
+        return int(nodes), int(edges)
+
+    def canvas_point(self, canvas_xy: str, root: int = 0) -> tuple[float, float]:
+        """The page coordinates of a point given in network (canvas) coordinates."""
+        x, y = self.inst(
+            "(() => { const p = inst.network.canvasToDOM(" + canvas_xy + ");"
+            " const r = root.querySelector('.vg-canvas').getBoundingClientRect();"
+            " return [r.left + p.x, r.top + p.y]; })()", root)
+        return float(x), float(y)
+
+
+@pytest.fixture
+def open_html(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    pages: list[Any] = []
+
+    def opener(text: str, name: str = "page.html") -> Opened:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        pages.append(context)
+        opened = Opened(page, path.as_uri())
+        page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: opened.errors.append(str(e)))
+        page.on("request", lambda r: opened.requests.append(r.url))
+        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        page.goto(opened.url)
+        page.wait_for_function(
+            "() => { const roots = document.querySelectorAll('.vg-root');"
+            " return roots.length > 0 && Array.from(roots).every("
+            "r => r.hasAttribute('data-vg-first-draw-ms')); }", timeout=60_000)
+        return opened
+
+    yield opener
+    for context in pages:
+        context.close()
+
+
+def doc_of(data: dict[str, Any]) -> GraphDocument:
+    return loads(json.dumps(data))
+
+
+def edge_index(doc: GraphDocument, source: str, target: str) -> int:
+    return next(i for i, r in enumerate(doc.relations)
+                if (r.source, r.target) == (source, target))
+
+
+# --- the bundled graph ---------------------------------------------------------------
+
+def test_bundled_page_loads_offline(open_html: Any, article: GraphDocument) -> None:
+    page = open_html(render(article).html)
+    assert page.errors == []
+    assert page.requests == [page.url]
+    assert page.counts() == (28, 43)
+    assert page.inst("[inst.nodes.length, inst.edges.length, inst.network.body.nodeIndices"
+                     ".length, inst.network.body.edgeIndices.length]") == [28, 43, 28, 43]
+    assert page.inst("root.querySelector('.vg-status').textContent") == (
+        "Showing 28 of 28 actors, 43 of 43 relations")
+    assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 4
+    if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
+        page.page.wait_for_timeout(2000)
+        page.inst("(() => { inst.network.selectEdges([0]); inst.showEdge(0); return 1; })()")
+        page.page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+
+
+def test_hover_and_click_a_relation_shows_its_evidence(open_html: Any,
+                                                       article: GraphDocument) -> None:
+    page = open_html(render(article, physics=False).html)
+    j = edge_index(article, "CSTO", "KAZ")
+    a, b = page.inst(f"Object.values(inst.network.getPositions(inst.edges.get({j}).from === "
+                     f"undefined ? [] : [inst.edges.get({j}).from, inst.edges.get({j}).to]))")
+    x, y = page.canvas_point(f"{{x: {(a['x'] + b['x']) / 2}, y: {(a['y'] + b['y']) / 2}}}")
+    page.page.mouse.move(x, y)
+    info = page.page.locator(".vg-info")
+    page.page.wait_for_function(f"() => document.querySelector('.vg-info')"
+                                f".getAttribute('data-vg-shown') === 'edge:{j}'")
+    quote = article.relations[j].evidence[0].quote
+    assert quote in info.inner_text()
+    assert "security assistance (security_assistance)" in info.inner_text()
+    assert article.sources[0].title in info.inner_text()
+    page.page.mouse.click(x, y)
+    page.page.mouse.move(5, 5)  # leaving the edge keeps the clicked one
+    assert info.get_attribute("data-vg-shown") == f"edge:{j}"
+    assert page.errors == []
+
+
+def test_click_an_actor_shows_ties_and_highlights(open_html: Any,
+                                                  article: GraphDocument) -> None:
+    page = open_html(render(article, physics=False).html)
+    (pos,) = page.inst("Object.values(inst.network.getPositions([0]))")
+    page.page.mouse.click(*page.canvas_point(json.dumps(pos)))
+    info = page.page.locator(".vg-info")
+    assert info.get_attribute("data-vg-shown") == "node:0"
+    assert info.locator("h3").inner_text() == "Kazakhstan"
+    assert info.locator("h4").inner_text() == f"Ties ({len(article.ties('KAZ'))})"
+    assert "Astana" in info.inner_text()
+    ids = [a.id for a in article.actors]
+    dimmed = page.inst("inst.nodes.get().filter(n => n.color.background === '#e6e6e6')"
+                       ".map(n => n.id)")
+    near = {r.other("KAZ") for r in article.ties("KAZ")} | {"KAZ"}
+    assert sorted(ids[i] for i in dimmed) == sorted(set(ids) - near)
+    info.locator("button.vg-link").first.click()
+    assert info.get_attribute("data-vg-shown").startswith("edge:")
+
+
+def test_filters_hide_what_they_should(open_html: Any, article: GraphDocument) -> None:
+    page = open_html(render(article).html)
+    page.page.locator('input[data-vg-filter="sign"][data-vg-key="-1"]').uncheck()
+    no_conflict = article.filter(sign=[1, 0])
+    assert page.counts() == (28, len(no_conflict.relations))
+    person = next(t["id"] for t in [{"id": i} for i in range(5)]
+                  if page.inst(f"inst.data.actorTypes[{t['id']}].id") == "person")
+    page.page.locator(f'input[data-vg-filter="atype"][data-vg-key="{person}"]').uncheck()
+    kept = no_conflict.filter(actor_type=["state", "organisation", "region", "company"])
+    assert page.counts() == (len(kept.actors), len(kept.relations))
+    member = page.inst("inst.data.relationTypes.findIndex(t => t.id === 'member_of')")
+    page.page.locator(f'input[data-vg-filter="rtype"][data-vg-key="{member}"]').uncheck()
+    kept = kept.filter(type=set(article.types) - {"member_of"})
+    assert page.counts() == (len(kept.actors), len(kept.relations))
+    page.page.get_by_role("button", name="Show all").click()
+    assert page.counts() == (28, 43)
+    assert page.errors == []
+
+
+def test_find_an_actor_by_alias(open_html: Any) -> None:
+    page = open_html(render(loads_bundled()).html)
+    page.page.locator(".vg-find input").fill("the Kremlin")
+    page.page.locator(".vg-find input").press("Enter")
+    assert page.page.locator(".vg-info h3").inner_text() == "Russia"
+    assert page.inst("inst.network.getSelectedNodes()") == [1]
+    page.page.locator(".vg-find input").fill("Atlantis")
+    page.page.get_by_role("button", name="Find").click()
+    assert page.page.locator(".vg-info").inner_text() == "No actor named \u201cAtlantis\u201d."
+
+
+def loads_bundled() -> GraphDocument:
+    from vectorgraph import load
+
+    return load()
+
+
+# --- fragments, notebooks, scale ------------------------------------------------------------
+
+def test_two_fragments_on_one_page_work_independently(open_html: Any,
+                                                      article: GraphDocument) -> None:
+    small = doc_of(small_dict(6, "ring"))
+    a, b = render(article, fragment=True), render(small, fragment=True, height="400px")
+    page = open_html(f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+                     f"<p>Report text.</p>\n{a.html}<p>More text.</p>\n{b.html}</body></html>")
+    assert page.errors == [] and page.requests == [page.url]
+    assert page.js("Object.keys(window.vectorgraph.instances).sort()") == sorted([a.id, b.id])
+    assert page.counts(0) == (28, 43) and page.counts(1) == (6, 7)
+    page.page.locator(f'#{a.id} input[data-vg-filter="sign"][data-vg-key="1"]').uncheck()
+    assert page.counts(0) == (28, len(article.filter(sign=[-1, 0]).relations))
+    assert page.counts(1) == (6, 7)
+    page.inst("inst.showEdge(0)", 1)
+    assert "S0 trades with S1." in page.page.locator(f"#{b.id} .vg-info").inner_text()
+    assert page.page.locator(f"#{a.id} .vg-info").get_attribute("data-vg-shown") is None
+    assert page.page.locator(f"#{b.id} .vg-title").inner_text() == "ring"
+
+
+def test_notebook_figure_displays_in_an_iframe(browser: Any, article: GraphDocument) -> None:
+    html = f"<!DOCTYPE html><html><body>{figure(article, height=500)._repr_html_()}</body></html>"
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.set_content(html)
+    frame = page.frames[1]
+    frame.wait_for_selector(".vg-root[data-vg-first-draw-ms]", timeout=60_000)
+    root = frame.locator(".vg-root")
+    assert (root.get_attribute("data-vg-nodes"), root.get_attribute("data-vg-edges")) == (
+        "28", "43")
+    assert errors == []
+    context.close()
+
+
+def test_large_graph_draws_without_physics(open_html: Any) -> None:
+    from generate import generate
+
+    doc = generate(2000, 10000, seed=1)
+    rendered = render(doc)
+    assert rendered.mode.physics is False
+    page = open_html(rendered.html)
+    assert page.counts() == (2000, 10000)
+    assert float(page.inst("root.dataset.vgFirstDrawMs")) > 0
+    assert page.inst("inst.data.large && !inst.data.options.interaction.hover") is True
+    # the neighbourhood is shown by selecting it, not by recolouring 12,000 items
+    page.inst("inst.highlight(0)")
+    ties = [r for r in doc.relations if r.touches("A00000")]
+    near = {0} | {int(r.other("A00000")[1:]) for r in ties}
+    assert sorted(page.inst("inst.network.getSelectedNodes()")) == sorted(near)
+    assert len(page.inst("inst.network.getSelectedEdges()")) == len(ties)
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("data, counts", [
+    ({"title": "empty"}, (0, 0)),
+    ({"title": "one", "actors": [{"id": "A", "name": "Alone", "type": "other"}]}, (1, 0)),
+], ids=["empty", "one-actor"])
+def test_degenerate_graphs_load(open_html: Any, data: dict[str, Any],
+                                counts: tuple[int, int]) -> None:
+    page = open_html(render(doc_of(data)).html)
+    assert page.counts() == counts
+    assert page.errors == []
+
+
+# --- hostile documents ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
+def test_hostile_document_runs_no_script(open_html: Any, fragment: bool) -> None:
+    doc = doc_of(hostile_dict())
+    text = render(doc, fragment=fragment).html
+    if fragment:  # no Content-Security-Policy to hide behind
+        text = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{text}</body></html>"
+    page = open_html(text)
+    page.inst("(() => { inst.data.nodes.forEach((n, i) => inst.showNode(i));"
+              " inst.data.edges.forEach((e, j) => inst.showEdge(j)); return 1; })()")
+    page.page.wait_for_timeout(300)  # an injected <img onerror> fires asynchronously
+    assert page.js("window.__vgPwned") is None
+    assert page.dialogs == []
+    page.page.locator(".vg-find input").fill(PAYLOADS[4])  # an alias of BBB
+    page.page.locator(".vg-find input").press("Enter")
+    info = page.page.locator(".vg-info")
+    assert info.locator("h3").inner_text() == PAYLOADS[1]
+    page.inst("inst.showEdge(0)")
+    quotes = page.page.locator(".vg-info blockquote p").all_text_contents()
+    assert quotes == PAYLOADS
+    title = page.page.locator(".vg-title").text_content()
+    assert title == PAYLOADS[1] + " " + PAYLOADS[0]
+    if not fragment:
+        assert page.page.title() == title
+    labels = page.page.locator(".vg-check span").all_text_contents()
+    assert PAYLOADS[1] in labels
+    page.page.wait_for_timeout(300)
+    assert page.js("window.__vgPwned") is None
+    assert page.dialogs == []
+    assert page.js("document.querySelectorAll('img, svg[onload], script:not([class]) ~ script"
+                   "[src]').length") == 0
+    assert page.errors == []
+    assert page.requests == [page.url]
