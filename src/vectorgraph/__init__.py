@@ -16,6 +16,11 @@ from vectorgraph.graph import to_networkx
 from vectorgraph.io import bundled_path, dump, dumps, load, loads
 from vectorgraph.vocabulary import ACTOR_TYPES, RELATION_TYPES, RelationType
 
+# --- extraction ---
+# ``vectorgraph.extract`` is a callable package: extract(text) -> GraphDocument.
+from vectorgraph import extract  # noqa: E402
+from vectorgraph.extract import extract_corpus  # noqa: E402
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -37,4 +42,7 @@ __all__ = [
     "load",
     "loads",
     "to_networkx",
+    # --- extraction ---
+    "extract",
+    "extract_corpus",
 ]
