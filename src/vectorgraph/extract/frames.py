@@ -33,8 +33,8 @@ Candidate = tuple[Mention, Mention, str, float]
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|as\s+well\s+as|&)\s+|[-–/]|)(?:the\s+)?")
 _CLAUSE = re.compile(
-    r";|:|\s[–—]\s|,\s*(?:which|who|while|whereas|although|though|but|so|yet)\b|"
-    r"\b(?:but|although|though|whereas|while|that|because|however)\b|,\s+and\b")
+    r"[;:]|\s[–—]\s|,\s*(?:which|who|while|whereas|although|though|but|so|yet|and)\b|"
+    r"(?:but|although|though|whereas|while|that|because|however)\b")
 _AND = re.compile(r",\s+and\s+(?:the\s+)?")
 _COMPANY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w\-]+\s+){0,6}")
 _NEAR_GAP = re.compile(r"\s*(?:(?:against|on|from|by|of|to|with)\s+)?(?:the\s+)?")
@@ -73,9 +73,15 @@ def clauses(lower: str, mentions: Sequence[Mention] = ()) -> list[int]:
     ends = {m.end for m in mentions}
     out = [0]
     for m in _CLAUSE.finditer(lower):
+        at = m.start()
+        if at and lower[at].isalpha() and lower[at - 1].isalpha():
+            continue        # inside a word: "somewhat", "thatch"
         if m.group().startswith(","):
             tail = _AND.match(lower, m.start())
-            if tail is not None and tail.end() in starts and m.start() in ends:
+            if tail is None:
+                out.append(m.start())
+                continue
+            if tail.end() in starts and m.start() in ends:
                 continue
             out.append(-m.start() if m.start() else 0)
         else:
@@ -87,7 +93,7 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
           mentions: Sequence[Mention], group: Sequence[int],
           cuts: Sequence[int]) -> list[Candidate]:
     """The candidate relations that the cue at ``start:end`` asserts."""
-    bounds = sorted(abs(c) for c in cuts)
+    bounds = sorted(map(abs, cuts))
     lo = max(c for c in bounds if c <= start)
     hi = min((c for c in bounds if c >= end), default=len(lower))
     left = [i for i, m in enumerate(mentions) if lo <= m.start and m.end <= start]

@@ -84,6 +84,11 @@ class Gazetteer:
         self.forms = entries
         self.surname_first = surname_first
         self.max_words = max((_caps_words(form) for form in entries), default=1)
+        #: first word of a form -> the most capitalised words a form starting with it has
+        self.spans: dict[str, int] = {}
+        for form in entries:
+            first = form.split()[0]
+            self.spans[first] = max(self.spans.get(first, 1), _caps_words(form))
         self.actors: dict[str, Entry] = {}
         for entry in entries.values():
             if entry is not None:

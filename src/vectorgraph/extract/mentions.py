@@ -105,6 +105,7 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
         self.local: dict[str, Entry] = {}
+        self.spans: dict[str, int] = {}     # like Gazetteer.spans, for the local forms
         self.people: dict[str, Intro] = {}
         #: (sentence-relative) introductions found by the last :meth:`find`: intro, name span, state span
         self.intros: list[tuple[Intro, Mention, Mention | None]] = []
@@ -121,6 +122,8 @@ class MentionFinder:
         for form in forms:
             known.forms.add(form)
             self.local.setdefault(form, entry)
+            first = form.split()[0]
+            self.spans[first] = max(self.spans.get(first, 1), len(form.split()))
         return known
 
     def _lookup(self, form: str) -> Entry | None:
@@ -159,8 +162,11 @@ class MentionFinder:
         """Cut a run into gazetteer forms (longest first) and unknown tokens."""
         pieces: list[tuple[int, int, Entry | None]] = []
         n, i = len(run), 0
+        spans, local = self.gazetteer.spans, self.spans
         while i < n:
-            for j in range(min(n, i + self.gazetteer.max_words), i, -1):
+            first = s[run[i][0]:run[i][1]]
+            width = max(spans.get(first, 1), local.get(first, 1)) if n > 1 else 1
+            for j in range(min(n, i + width), i, -1):
                 entry = self._lookup(s[run[i][0]:run[j - 1][1]])
                 if entry is not None:
                     pieces.append((run[i][0], run[j - 1][1], entry))
