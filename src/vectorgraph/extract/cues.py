@@ -26,7 +26,7 @@ Examples
 --------
 >>> [(c.type, c.frame, text) for c, text, _, _ in find_cues("Moscow imposed sanctions on Kyiv.")]
 [('sanctions', 'svo', 'imposed sanctions on')]
->>> modality("Astana did not ", 0), modality("the two could ", 0)
+>>> modality("astana did not support", 15), modality("the two could sign", 14)
 ('negated', 'possible')
 """
 
@@ -214,6 +214,7 @@ CUES: tuple[Cue, ...] = (
        "between", 0.6),
     _c(r"(?:invasion\s+of|invaded|invade[sd]?|attack(?:s|ed)?\s+on|attacked|shelled)",
        "armed_conflict", "svo", 0.8),
+    _c(r"(?:fought|fight|fights|fighting|waged|wage|wages)\b", "armed_conflict", "sym", 0.75),
     _c(r"(?:clash(?:es|ed)?|skirmish(?:es)?|border\s+conflict)(?:\s+with|\s+between)",
        "armed_conflict", "between", 0.8),
     # structural ties

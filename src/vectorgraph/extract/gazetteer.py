@@ -118,6 +118,23 @@ def _strip_the(form: str) -> str:
     return form[4:] if form.startswith("the ") else form
 
 
+def _uninvert(name: str) -> str:
+    """ISO's inverted names in running-text order.
+
+    >>> _uninvert("Korea, Republic of"), _uninvert("Congo, The Democratic Republic of the")
+    ('Republic of Korea', 'Democratic Republic of the Congo')
+    >>> _uninvert("Bonaire, Sint Eustatius and Saba")
+    'Bonaire'
+    """
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    if tail.endswith((" of", " of the")):
+        tail = tail[4:] if tail.startswith("The ") else tail
+        return f"{tail} {head}"
+    return head
+
+
 def build(data: dict[str, Any]) -> Gazetteer:
     """A gazetteer from pycountry plus curated ``data`` (the parsed ``gazetteer.yaml``)."""
     import pycountry
@@ -136,13 +153,13 @@ def build(data: dict[str, Any]) -> Gazetteer:
         common = getattr(country, "common_name", None)
         name = extra.get("name") or common or country.name
         if ", " in name:
-            name = name.split(", ")[0]
+            name = _uninvert(name)
         entry = Entry(code, name, "state")
         candidates = [*(extra.get("names") or ()), country.name, common,
                       getattr(country, "official_name", None)]
         for form in candidates:
-            if form and ", " not in form:
-                add(form, entry)
+            if form:
+                add(_uninvert(form), entry)
         for form in extra.get("demonyms") or ():
             add(form, Entry(code, name, "state", "demonym"))
         for form in extra.get("seats") or ():
