@@ -313,14 +313,20 @@ def find_cues(lower: str) -> Iterator[tuple[Cue, str, int, int]]:
     consumed = pos = 0
     prefixes = _BY_PREFIX
     for word in lower.split():
-        at = lower.find(word, pos)
-        pos = at + len(word)
         if word[:1] in _OPENERS:
             stripped = word.lstrip(_OPENERS)
-            at += len(word) - len(stripped)
-            word = stripped
-        cues = prefixes.get(word[:3])
-        if cues is None or at < consumed:
+            cues = prefixes.get(stripped[:3])
+        else:
+            stripped = word
+            cues = prefixes.get(word[:3])
+        if cues is None:
+            continue
+        at = lower.find(word, pos)
+        while at > 0 and not lower[at - 1].isspace():   # inside an earlier, longer word
+            at = lower.find(word, at + 1)
+        pos = at + len(word)
+        at += len(word) - len(stripped)
+        if at < consumed:
             continue
         best: tuple[Cue, int] | None = None
         for pattern, cue in cues:
@@ -332,18 +338,17 @@ def find_cues(lower: str) -> Iterator[tuple[Cue, str, int, int]]:
             consumed = best[1]
 
 
-_NEGATION_HINTS = ("no", "n't", "never", "neither", "without", "refus", "declin", "fail",
-                   "den", "warn")
-_POSSIBLE_HINTS = ("could", "may", "might", "would", "possib", "perhaps", "likely", "plan",
-                   "intend", "about", "expect", "consider", "if", "whether", "potential",
-                   "report", "alleged", "seek", "want", "hope", "ready", "can")
+_NEGATION_HINT = re.compile(r"n(?:o|'t|ever|either)|without|refus|declin|fail|den|warn")
+_POSSIBLE_HINT = re.compile(r"could|may|might|would|possib|perhaps|likely|plan|intend|about|"
+                            r"expect|consider|if|whether|potential|report|alleged|seek|want|"
+                            r"hope|ready|can")
 
 
 def modality(lower: str, start: int, window: int = 60) -> str | None:
     """"negated" or "possible" when the words just before ``start`` say so, else None."""
     before = lower[max(0, start - window):start]
-    if any(h in before for h in _NEGATION_HINTS) and _NEGATION.search(before):
+    if _NEGATION_HINT.search(before) and _NEGATION.search(before):
         return "negated"
-    if any(h in before for h in _POSSIBLE_HINTS) and _POSSIBLE.search(before):
+    if _POSSIBLE_HINT.search(before) and _POSSIBLE.search(before):
         return "possible"
     return None

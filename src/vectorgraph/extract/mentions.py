@@ -277,12 +277,13 @@ class MentionFinder:
                 and 2 <= len(words) <= 3:
             self._person(name, start, end, self._plural_title, None, None, out)
             return
-        company = _COMPANY_NOUN.search(before)
+        near = before[-48:]
+        company = _COMPANY_NOUN.search(near)
         listed = linked and prev is not None and prev.kind == "listed"
         if (company is not None or listed or words[-1] in _COMPANY_SUFFIX) and len(words) <= 5:
             based = None
             if company is not None and company.group("intro") is None:
-                cut = len(before) - company.start()
+                cut = len(near) - company.start()
                 for m in reversed(out):
                     if m.type == "state" and m.end <= start - cut \
                             and _DEMONYM_GAP.match(s[m.end:start - cut] + " "):

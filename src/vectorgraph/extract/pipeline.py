@@ -207,11 +207,15 @@ class _State:
                   focus: str | None) -> None:
         mentions = [m for m in mentions if not m.attribute and m.id is not None]
         start, end = self.spans[index]
-        lower = self.text[start:end].lower()
+        sentence = self.text[start:end]
+        lower = sentence.lower()
+        found = list(find_cues(lower))
+        if not found:
+            return
         group = groups(lower, mentions)
         cuts = clauses(lower, mentions)
         previous: list[tuple[Mention, Mention, str, float]] = []
-        for cue, _, cs, ce in find_cues(lower):
+        for cue, _, cs, ce in found:
             if any(m.start <= cs and ce <= m.end for m in mentions):
                 continue        # "Collective Security Treaty Organization" is a name, not a cue
             mood = modality(lower, cs)
@@ -220,7 +224,7 @@ class _State:
                 if cue.flip is None:
                     continue
                 kind = cue.flip
-            candidates = pairs(cue, cs, ce, self.text[start:end], lower, mentions, group, cuts)
+            candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts)
             if not candidates and cue.type == "investment" and cue.frame == "svo" and focus:
                 candidates = self._unlocated(cs, mentions, group, cuts, focus)
             if not candidates and cue.frame in ("sym", "between") and previous:
