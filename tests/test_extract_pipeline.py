@@ -193,3 +193,17 @@ def test_article_meets_the_targets(article):
     assert scores["relations_sign"]["f1"] >= 0.7
     assert scores["relations_sign"]["f1"] == pytest.approx(0.939, abs=0.001)
     assert scores["relations_type"]["f1"] == pytest.approx(0.94, abs=0.001)
+
+
+def test_china_text():
+    found = rels((DATA / "china-footprint.txt").read_text(encoding="utf-8"))
+    expected = {("XI", "CHN", "leads"), ("TOKAYEV", "KAZ", "leads"),
+                ("MIRZIYOYEV", "UZB", "leads"), ("BLINKEN", "USA", "serves"),
+                ("XI", "TOKAYEV", "consultation"), ("XI", "MIRZIYOYEV", "consultation"),
+                ("CHN", "KAZ", "investment"), ("KAZ", "RUS", "trade"),
+                ("USA", "KAZ", "consultation"), ("USA", "UZB", "consultation"),
+                ("TUR", "AZE", "alliance"), ("TUR", "TKM", "investment"),
+                ("RUS", "TJK", "alliance")}
+    assert expected <= found
+    # "has not supplied weapons to either side", "refused to recognise"
+    assert not any(t == "security_assistance" for _, _, t in found)

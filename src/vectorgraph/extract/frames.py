@@ -10,7 +10,7 @@ the factor scales the cue's confidence down for weaker readings.
 
 Examples
 --------
->>> from vectorgraph.extract.mentions import Mention
+>>> from vectorgraph.extract.mentions import TITLE_WORDS, Mention
 >>> s = "Russia, China and the West"
 >>> ms = [Mention("RUS", 0, 6, "Russia", "state"), Mention("CHN", 8, 13, "China", "state"),
 ...       Mention("WEST", 22, 26, "West", "region")]
@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from vectorgraph.extract.cues import Cue
-from vectorgraph.extract.mentions import Mention
+from vectorgraph.extract.mentions import TITLE_WORDS, Mention
 
 __all__ = ["clauses", "groups", "pairs"]
 
@@ -40,26 +40,47 @@ _COMPANY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w\-]+\s+){0,6}")
 _NEAR_GAP = re.compile(r"\s*(?:(?:against|on|from|by|of|to|with)\s+)?(?:the\s+)?")
 _MODIFIER_GAP = re.compile(r"(?:\s+[a-z][a-z\-]*){0,2}\s+")
 _WINDOW = 50
-_CAPITAL = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_TO = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$")
+_FROM = re.compile(r"\b(?:from|out\s+of|of)\s+(?:the\s+)?$")
+_CAPITAL_WORD = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w\-]*")
 _REV_GAP = re.compile(r"\s*(?:[a-z\-]+\s+){0,5}")
 _DEFINITE = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?$")
 _VENUE = re.compile(r"\s*(?:held\s+)?(?:in|at)\s")
 
 
-def groups(sentence: str, mentions: Sequence[Mention]) -> list[int]:
-    """A list index per mention: neighbours joined by commas, "and", "or" or a hyphen share one."""
+def groups(sentence: str, mentions: Sequence[Mention],
+           covered: Sequence[tuple[int, int]] = ()) -> list[int]:
+    """A list index per mention: neighbours joined by commas, "and", "or" or a hyphen share one.
+
+    Descriptive words between list members do not break the list: in "Kazakh
+    President Tokayev and Uzbek President Mirziyoyev" the demonyms (``covered``)
+    and titles are skipped.
+    """
     out: list[int] = []
     g = -1
     prev: Mention | None = None
     for m in mentions:
         if prev is None or not (m.start == prev.start or (
-                m.start >= prev.end and _LIST_GAP.fullmatch(sentence, prev.end, m.start)) or (
+                m.start >= prev.end and _is_list_gap(sentence, prev.end, m.start, covered)) or (
                 m.type == prev.type == "company"
                 and _COMPANY_GAP.fullmatch(sentence, prev.end, m.start))):
             g += 1
         out.append(g)
         prev = m
     return out
+
+
+def _is_list_gap(sentence: str, start: int, end: int, covered: Sequence[tuple[int, int]]) -> bool:
+    if _LIST_GAP.fullmatch(sentence, start, end):
+        return True
+    if not any(start <= a < end for a, _ in covered) and not any(
+            w in TITLE_WORDS for w in sentence[start:end].split()):
+        return False
+    kept = [w for w in _CAPITAL_WORD.sub(
+        lambda x: "" if x.group() in TITLE_WORDS or any(
+            a <= start + x.start() < b for a, b in covered) else x.group(),
+        sentence[start:end]).split()]
+    return _LIST_GAP.fullmatch(" " + " ".join(kept) + " ") is not None
 
 
 def clauses(lower: str, mentions: Sequence[Mention] = ()) -> list[int]:
@@ -89,10 +110,23 @@ def clauses(lower: str, mentions: Sequence[Mention] = ()) -> list[int]:
     return out
 
 
+def _blocked(sentence: str, start: int, end: int, covered: Sequence[tuple[int, int]]) -> bool:
+    """Whether an unknown name stands between a cue and its object ("withdrew from Karabakh after")."""
+    for m in _CAPITAL_WORD.finditer(sentence, start, end):
+        if m.group() in TITLE_WORDS or any(a <= m.start() < b for a, b in covered):
+            continue
+        return True
+    return False
+
+
 def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
           mentions: Sequence[Mention], group: Sequence[int],
-          cuts: Sequence[int]) -> list[Candidate]:
-    """The candidate relations that the cue at ``start:end`` asserts."""
+          cuts: Sequence[int], covered: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """The candidate relations that the cue at ``start:end`` asserts.
+
+    ``covered`` are the spans of descriptive mentions ("Kazakh" in "Kazakh
+    President Tokayev") that are not arguments but do not block one either.
+    """
     bounds = sorted(map(abs, cuts))
     lo = max(c for c in bounds if c <= start)
     hi = min((c for c in bounds if c >= end), default=len(lower))
@@ -102,7 +136,7 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
     if right:
         first = mentions[right[0]]
         gap = sentence[end:first.start]
-        if first.start - end <= _WINDOW and not _CAPITAL.search(gap) and not (
+        if first.start - end <= _WINDOW and not _blocked(sentence, end, first.start, covered) and not (
                 cue.frame in ("sym", "between") and _VENUE.match(lower, end)) and not (
                 cue.frame == "rev" and not _REV_GAP.fullmatch(gap)):
             obj = [i for i in right if group[i] == group[right[0]]]
@@ -183,11 +217,11 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
     if frame == "move":
         out: list[Candidate] = []
         for i in right:
-            before = lower[max(end, mentions[i].start - 12):mentions[i].start]
+            lead = lower[max(end, mentions[i].start - 12):mentions[i].start]
             kind = None
-            if re.search(r"\b(?:to|into|in)\s+(?:the\s+)?$", before):
+            if _TO.search(lead):
                 kind = "investment"
-            elif re.search(r"\b(?:from|out\s+of|of)\s+(?:the\s+)?$", before):
+            elif _FROM.search(lead):
                 kind = "distancing"
             if kind is not None:
                 out += [(c[0], c[1], kind, 1.0) for c in cross(subject or nearest, [i])]

@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 
 from vectorgraph.extract.gazetteer import Entry, Gazetteer, default_gazetteer, snake_id
 
-__all__ = ["Intro", "Mention", "MentionFinder"]
+__all__ = ["Intro", "Mention", "MentionFinder", "TITLE_WORDS"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
 _GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
-_TITLE_WORDS = frozenset(
+TITLE_WORDS = frozenset(
     "President Presidents Prime Minister Ministers Deputy Vice First Foreign Defence Defense "
     "Finance Economy Economic Trade Energy Affairs Interior Secretary Secretaries General "
     "Secretary-General Chancellor Premier King Queen Emir Sultan Crown Prince Chairman "
@@ -109,6 +109,7 @@ class MentionFinder:
         self.people: dict[str, Intro] = {}
         #: (sentence-relative) introductions found by the last :meth:`find`: intro, name span, state span
         self.intros: list[tuple[Intro, Mention, Mention | None]] = []
+        self._plural_title: str | None = None      # "Prime Ministers A and B": B too
 
     # -- registry -----------------------------------------------------------------
 
@@ -205,7 +206,7 @@ class MentionFinder:
                     e += 1
                 words = [s[a:b] for a, b, _ in pieces[k:e]]
                 t = 0
-                while t < len(words) and words[t] in _TITLE_WORDS:
+                while t < len(words) and words[t] in TITLE_WORDS:
                     t += 1
                 if t:
                     if title is None:
@@ -218,7 +219,7 @@ class MentionFinder:
                 continue
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
             if entry.kind == "seat" and nxt is not None and nxt[2] is None \
-                    and s[nxt[0]:nxt[1]] not in _TITLE_WORDS and not s[end:nxt[0]].strip():
+                    and s[nxt[0]:nxt[1]] not in TITLE_WORDS and not s[end:nxt[0]].strip():
                 k += 1          # "Washington Post", "Moscow Exchange": not the state
                 continue
             mention = self._mention(s, start, end, entry)

@@ -205,6 +205,7 @@ class _State:
 
     def relations(self, index: int, mentions: list[Mention], finder: MentionFinder,
                   focus: str | None) -> None:
+        covered = [(m.start, m.end) for m in mentions if m.attribute]
         mentions = [m for m in mentions if not m.attribute and m.id is not None]
         start, end = self.spans[index]
         sentence = self.text[start:end]
@@ -212,7 +213,7 @@ class _State:
         found = list(find_cues(lower))
         if not found:
             return
-        group = groups(lower, mentions)
+        group = groups(sentence, mentions, covered)
         cuts = clauses(lower, mentions)
         previous: list[tuple[Mention, Mention, str, float]] = []
         for cue, _, cs, ce in found:
@@ -224,7 +225,7 @@ class _State:
                 if cue.flip is None:
                     continue
                 kind = cue.flip
-            candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts)
+            candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts, covered)
             if not candidates and cue.type == "investment" and cue.frame == "svo" and focus:
                 candidates = self._unlocated(cs, mentions, group, cuts, focus)
             if not candidates and cue.frame in ("sym", "between") and previous:
