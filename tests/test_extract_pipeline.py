@@ -207,3 +207,17 @@ def test_china_text():
     assert expected <= found
     # "has not supplied weapons to either side", "refused to recognise"
     assert not any(t == "security_assistance" for _, _, t in found)
+
+
+def test_kyrgyzstan_text():
+    doc = extract((DATA / "kyrgyzstan-balancing.txt").read_text(encoding="utf-8"))
+    found = {(r.source, r.target, r.type) for r in doc.relations}
+    expected = {("JAPAROV", "KGZ", "leads"), ("KGZ", "CHN", "diplomatic_cooperation"),
+                ("KGZ", "RUS", "alliance"), ("KGZ", "RUS", "depends_on"),
+                ("TUR", "KGZ", "diplomatic_cooperation"), ("GBR", "KGZ", "sanctions")}
+    assert expected <= found
+    # "the two countries signed a border agreement": the two states named last
+    (deal,) = [r for r in doc.relations if {r.source, r.target} == {"KGZ", "TJK"}]
+    assert [e.sentence for e in deal.evidence] == [6]
+    # a sentence that only names China does not make China Japarov's state
+    assert ("JAPAROV", "CHN", "leads") not in found

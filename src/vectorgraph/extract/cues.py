@@ -70,7 +70,7 @@ CUES: tuple[Cue, ...] = (
     _c(r"meetings?\s+(?:with|between)", "consultation", "between", 0.75),
     _c(r"summit\s+(?:with|between)", "consultation", "between", 0.75),
     _c(r"visit(?:ed|s|ing)?\b", "consultation", "svo", 0.7),
-    _c(r"host(?:s|ed|ing)\b(?=\s+(?:\w+\s+){0,2}?(?:troops|forces|military\s+bases?|bases?)\b)",
+    _c(r"host(?:s|ed|ing)\b(?=\s+(?:\w+\s+){0,3}?(?:troops|forces|military\s+bases?|bases?)\b)",
        "alliance", "sym", 0.65),
     _c(r"host(?:ed|s|ing)\b", "consultation", "svo", 0.7),
     _c(r"phone\s+(?:call|conversation|talks?)(?:\s+with|\s+between)?", "consultation", "between", 0.8),

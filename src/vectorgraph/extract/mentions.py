@@ -205,6 +205,10 @@ class MentionFinder:
                 while e < len(pieces) and pieces[e][2] is None and not s[pieces[e - 1][1]:pieces[e][0]].strip():
                     e += 1
                 words = [s[a:b] for a, b, _ in pieces[k:e]]
+                first = next((x for x, w in enumerate(words) if w in TITLE_WORDS), 0)
+                if first and len(words) - first > 1:
+                    k += first      # "Yet President Sadyr Japarov": skip the opening word
+                    words = words[first:]
                 t = 0
                 while t < len(words) and words[t] in TITLE_WORDS:
                     t += 1

@@ -8,7 +8,8 @@
    when that is safe (the text's focus state, or the only state of its sentence),
    "the two countries"/"both countries"/"bilateral" to the last pair of states
    named together (within :data:`PAIR_MEMORY` sentences); persons whose state the
-   title did not name get the only state of their sentence or the focus state;
+   title did not name get the state named for them elsewhere in the text, else
+   the focus state (the state named most often), else the only state of their sentence;
 3. in sentences with two or more actors, find cues (:mod:`.cues`), relate their
    arguments (:mod:`.frames`), apply negation and possibility, and merge the
    results into one relation per (source, target, type) with every supporting
@@ -117,33 +118,47 @@ def _focus(per_sentence: list[list[Mention]]) -> str | None:
 
 
 def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
-    """Resolve "the country" and "the two countries" in place; drop what is unsafe."""
+    """Resolve "the country" and "the two countries" in place; drop what is unsafe.
+
+    "The country" is the last state named, when that state is the focus of the
+    text or was the only state of its sentence. "The two countries" is the two
+    states named last, when both were named within :data:`PAIR_MEMORY` sentences.
+    Demonyms that only describe a person or company ("Chinese carmaker") do not count.
+    """
     last_state: str | None = None
     last_alone = False
-    pair: tuple[str, str] | None = None
-    pair_at = -PAIR_MEMORY - 1
+    recent: list[tuple[str, int]] = []      # (state, sentence), most recent last
     for index, mentions in enumerate(per_sentence):
-        states = {m.id for m in mentions if m.type == "state" and m.kind not in ("ref", "pair")}
-        if len(states) == 2 and all(states):
-            a, b = sorted(states, key=lambda s: min(m.start for m in mentions if m.id == s))
-            pair, pair_at = (str(a), str(b)), index
+        states = {m.id for m in mentions if m.type == "state" and m.kind not in ("ref", "pair")
+                  and not m.attribute}
         out: list[Mention] = []
         for m in mentions:
             if m.kind == "ref":
                 if last_state is not None and (last_state == focus or last_alone):
                     m.id = last_state
                     out.append(m)
+                    recent.append((last_state, index))
                 continue
             if m.kind == "pair":
-                if pair is not None and index - pair_at <= PAIR_MEMORY:
-                    m.id = pair[0]
+                pair: list[tuple[str, int]] = []
+                for sid, at in reversed(recent):
+                    if all(sid != p for p, _ in pair):
+                        pair.append((sid, at))
+                    if len(pair) == 2:
+                        break
+                if len(pair) == 2 and index - pair[1][1] <= PAIR_MEMORY:
+                    second, first = pair[0][0], pair[1][0]
+                    m.id = first
                     out.append(m)
-                    out.append(Mention(pair[1], m.start, m.end, m.text, "state", "pair"))
+                    out.append(Mention(second, m.start, m.end, m.text, "state", "pair"))
                 continue
             out.append(m)
-            if m.type == "state" and m.id:
+            if m.type == "state" and m.id and not m.attribute:
                 last_state = m.id
                 last_alone = len(states) == 1
+                recent.append((m.id, index))
+        if len(recent) > 32:
+            del recent[:-8]
         mentions[:] = out
 
 
@@ -192,11 +207,11 @@ class _State:
             known = finder.people.get(tie.id) if tie.type == "person" else None
             if target is None and known is not None and known.state:
                 target, conf, span = known.state, 0.7, None
-            if target is None and tie.type == "person" and len(states) == 1:
-                target, conf = states[0], 0.6
-                span = next(m for m in mentions if m.id == target)
             if target is None and tie.type == "person" and focus is not None:
                 target, conf, span = focus, 0.5, None
+            if target is None and tie.type == "person" and len(states) == 1:
+                target, conf = states[0], 0.4
+                span = next(m for m in mentions if m.id == target)
             if target is None or tie.role is None:
                 continue
             if tie.type == "person":
