@@ -154,3 +154,12 @@ def test_real_process_error_has_no_traceback(tmp_path):
     done = run_cli("extract", str(bad))
     assert done.returncode == 1
     assert done.stderr == f"Error: {bad}: not UTF-8 text (byte 0xe9 at offset 3)\n"
+
+
+@pytest.mark.parametrize("command", ["extract", "evaluate"], ids=str)
+def test_help_has_an_example_and_the_readme_names_the_command(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"vectorgraph {command}" in readme
