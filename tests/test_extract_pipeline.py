@@ -221,3 +221,17 @@ def test_kyrgyzstan_text():
     assert [e.sentence for e in deal.evidence] == [6]
     # a sentence that only names China does not make China Japarov's state
     assert ("JAPAROV", "CHN", "leads") not in found
+
+
+def test_middle_corridor_text():
+    found = rels((DATA / "middle-corridor.txt").read_text(encoding="utf-8"))
+    expected = {("KAZ", "RUS", "trade"), ("IND", "IRN", "investment"),
+                ("EU", "GEO", "distancing"),            # "has frozen part of its assistance"
+                ("GEO", "EU", "distancing"),            # "relations with the EU have cooled"
+                ("KAZ", "AZE", "diplomatic_cooperation"), ("EU", "CENTRAL_ASIA", "investment")}
+    assert found == expected
+
+
+def test_worsened_ties_become_distancing():
+    assert rels("Armenia's relations with Russia have deteriorated.") == {
+        ("ARM", "RUS", "distancing")}

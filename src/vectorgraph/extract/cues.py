@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["CUES", "Cue", "find_cues", "modality", "trie_pattern"]
+__all__ = ["CUES", "Cue", "find_cues", "modality", "trie_pattern", "worsened"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +98,7 @@ CUES: tuple[Cue, ...] = (
     _c(r"(?:sign(?:s|ed|ing)?|conclud(?:e|ed|es)|reach(?:ed|es)?)\s+(?:an?\s+|the\s+|new\s+)*"
        r"(?:[a-z\-]+\s+){0,3}?(?:agreements?|deals?|treat(?:y|ies)|memorand(?:um|a)|accords?)"
        r"(?:\s+with|\s+between)?", "diplomatic_cooperation", "between", 0.75),
+    _c(r"agree(?:s|d)?\s+(?:to|on|with)\b", "diplomatic_cooperation", "sym", 0.6),
     _c(r"(?:agreements?|deals?|treat(?:y|ies)|accords?)\s+(?:with|between)",
        "diplomatic_cooperation", "between", 0.7),
     _c(r"(?:moved|move|moves|moving|drawn|drew|came|come|comes|edged|edging|drifted|drifting)"
@@ -156,6 +157,8 @@ CUES: tuple[Cue, ...] = (
     _c(r"(?:military\s+|air\s+|naval\s+)bases?\s+in", "alliance", "svo", 0.6),
     _c(r"investments?\s+(?:from|by)", "investment", "rev", 0.75),
     _c(r"joint\s+(?:projects?|ventures?|investments?)", "investment", "sym", 0.7),
+    _c(r"(?:pledg(?:e|ed|es|ing)|allocat(?:e|ed|es|ing)|earmark(?:s|ed)?)\b", "investment", "svo",
+       0.6),
     _c(r"(?:opened|open|opens|opening|build|built|builds|building|launch|launched)\s+"
        r"(?:a\s+|new\s+|its\s+|their\s+)*(?:factor(?:y|ies)|plants?|production|assembly|"
        r"offices?|branch(?:es)?|roads?|railways?|pipelines?|bridges?|infrastructure)(?:\s+in)?",
@@ -193,9 +196,10 @@ CUES: tuple[Cue, ...] = (
     _c(r"(?:pulled|pull|pulls)\s+out\s+of", "distancing", "svo", 0.75),
     _c(r"(?:left|leave|leaves|leaving|quit|exited|exit)\s+the\b", "distancing", "svo", 0.5),
     _c(r"(?:expel|expelled|expels)\b", "distancing", "svo", 0.75),
-    _c(r"(?:suspend(?:s|ed|ing)?|fr(?:oze|eeze|eezes|eezing|ozen))\s+(?:its\s+|their\s+)?"
-       r"(?:cooperation|participation|membership|relations|ties)(?:\s+(?:with|in))?",
-       "distancing", "svo", 0.75),
+    _c(r"(?:suspend(?:s|ed|ing)?|fr(?:oze|eeze|eezes|eezing|ozen)|cut|cuts|halt(?:s|ed)?)\s+"
+       r"(?:part\s+of\s+|some\s+of\s+)?(?:its\s+|their\s+|the\s+)?"
+       r"(?:cooperation|participation|membership|relations|ties|assistance|aid|funding|loans)"
+       r"(?:\s+(?:with|in|to|for))?", "distancing", "svo", 0.75),
     _c(r"(?:controls|restrictions|curbs|bans?)\s+on\s+(?:the\s+)?(?:re-?exports?|exports?|imports?)",
        "distancing", "svo", 0.6),
     _c(r"recall(?:s|ed)?\s+(?:its\s+)?ambassador(?:\s+from)?", "distancing", "svo", 0.8),
@@ -346,6 +350,21 @@ _NEGATION_HINT = re.compile(r"n(?:o|'t|ever|either)|without|refus|declin|fail|de
 _POSSIBLE_HINT = re.compile(r"could|may|might|would|possib|perhaps|likely|plan|intend|about|"
                             r"expect|consider|if|whether|potential|report|alleged|seek|want|"
                             r"hope|ready|can")
+
+
+_WORSENED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:cooled|deteriorated|soured|worsened|"
+                       r"frayed|broken\s+down|broke\s+down)\b")
+
+
+def worsened(lower: str, end: int, window: int = 50) -> bool:
+    """Whether the words after a cue say the tie worsened ("relations with X have cooled").
+
+    >>> worsened("ties with the eu have cooled since 2023", 9)
+    True
+    """
+    after = lower[end:end + window]
+    cut = min((after.find(c) for c in (",", ";", " but ", " and ") if c in after), default=-1)
+    return _WORSENED.search(after if cut < 0 else after[:cut]) is not None
 
 
 def modality(lower: str, start: int, window: int = 60) -> str | None:

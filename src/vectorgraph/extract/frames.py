@@ -40,6 +40,8 @@ _COMPANY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w\-]+\s+){0,6}")
 _NEAR_GAP = re.compile(r"\s*(?:(?:against|on|from|by|of|to|with)\s+)?(?:the\s+)?")
 _MODIFIER_GAP = re.compile(r"(?:\s+[a-z][a-z\-]*){0,2}\s+")
 _WINDOW = 50
+_PREPOSITION = re.compile(r"\b(?:at|in|to|from|into|through|via|near|of|for|on)\s+(?:the\s+)?"
+                          r"(?:[\w\-]+,?\s+(?:and|or)\s+)?$")
 _TO = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$")
 _FROM = re.compile(r"\b(?:from|out\s+of|of)\s+(?:the\s+)?$")
 _CAPITAL_WORD = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w\-]*")
@@ -102,8 +104,9 @@ def clauses(lower: str, mentions: Sequence[Mention] = ()) -> list[int]:
             if tail is None:
                 out.append(m.start())
                 continue
-            if tail.end() in starts and m.start() in ends:
-                continue
+            if tail.end() in starts and m.start() in ends and not _after_preposition(
+                    lower, m.start(), mentions):
+                continue        # "Russia, China, and the West": the end of a list
             out.append(-m.start() if m.start() else 0)
         else:
             out.append(m.start())
@@ -117,6 +120,18 @@ def _blocked(sentence: str, start: int, end: int, covered: Sequence[tuple[int, i
             continue
         return True
     return False
+
+
+def _after_preposition(lower: str, at: int, mentions: Sequence[Mention]) -> bool:
+    """Whether the list of mentions ending at ``at`` follows a preposition ("at Aktau and Baku")."""
+    first = None
+    for m in reversed(mentions):
+        if m.end > at:
+            continue
+        if first is not None and not _LIST_GAP.fullmatch(lower, m.end, first.start):
+            break
+        first = m
+    return first is not None and _PREPOSITION.search(lower, 0, first.start) is not None
 
 
 def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
@@ -150,9 +165,11 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
         gap = lower[last.end:start]
         if gap.startswith(("'s", "’s")):
             gap = gap[2:]
-        if (last.possessive or last.kind in ("demonym", "alias")) and last.type != "person" \
+        if (last.possessive or last.kind == "demonym") and last.type != "person" \
                 and _MODIFIER_GAP.fullmatch(gap):
             modifier = left[-1]
+        elif cue.frame == "rev" and gap == " " and last.type != "person":
+            modifier = left[-1]         # "CSTO peacekeepers"
     subject = [i for i in left if group[i] == group[left[0]]] if left else []
     if cue.type in ("armed_conflict", "sanctions") and _DEFINITE.search(lower[max(0, start - 20):start]):
         subject = []    # "the war in Ukraine": a noun phrase, the sentence's subject is no party

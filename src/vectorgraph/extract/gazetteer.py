@@ -175,6 +175,9 @@ def build(data: dict[str, Any]) -> Gazetteer:
                 seat = form in ("Brussels", "West")
                 add(form, Entry(aid, entry.name, kind, "seat" if seat else "alias",
                                 based_in=entry.based_in, members=entry.members), override=True)
+            for form in spec.get("adjectives") or ():
+                add(form, Entry(aid, entry.name, kind, "demonym", based_in=entry.based_in,
+                                members=entry.members), override=True)
     for form in _IGNORE:
         forms[form] = None
     return Gazetteer(forms, frozenset(data.get("surname_first") or ()))

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
-from vectorgraph.extract.cues import find_cues, modality
+from vectorgraph.extract.cues import find_cues, modality, worsened
 from vectorgraph.extract.frames import clauses, groups, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
 from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
@@ -240,6 +240,8 @@ class _State:
                 if cue.flip is None:
                     continue
                 kind = cue.flip
+            elif RELATION_TYPES[kind].sign > 0 and worsened(lower, ce):
+                kind = "distancing"     # "relations with the EU have cooled"
             candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts, covered)
             if not candidates and cue.type == "investment" and cue.frame == "svo" and focus:
                 candidates = self._unlocated(cs, mentions, group, cuts, focus)
