@@ -144,6 +144,8 @@ CUES: tuple[Cue, ...] = (
     _c(r"exports?\s+(?:to|into)", "trade", "svo", 0.7),
     _c(r"export(?:s|ed|ing)\b(?:" + _ADJ + r")?\s+(?:to|into)", "trade", "svo", 0.7),
     _c(r"imports?\s+from", "trade", "svo", 0.7),
+    _c(r"(?:purchas(?:e|es|ed|ing)|buy|buys|bought|buying)\b(?:\s+[a-z\-]+){0,3}?\s+from",
+       "trade", "svo", 0.7),
     _c(r"import(?:s|ed|ing)\b(?:\s+[a-z\-]+){0,4}?\s+from", "trade", "svo", 0.7),
     _c(r"(?:supplies|supplied|supply|supplying|sells|sold|sell|ships|shipped)\s+"
        r"(?:[a-z\-]+\s+){0,3}?to\b", "trade", "svo", 0.65),
@@ -160,7 +162,7 @@ CUES: tuple[Cue, ...] = (
     _c(r"(?:pledg(?:e|ed|es|ing)|allocat(?:e|ed|es|ing)|earmark(?:s|ed)?)\b", "investment", "svo",
        0.6),
     _c(r"(?:opened|open|opens|opening|build|built|builds|building|launch|launched)\s+"
-       r"(?:a\s+|new\s+|its\s+|their\s+)*(?:factor(?:y|ies)|plants?|production|assembly|"
+       r"(?:a\s+|new\s+|its\s+|their\s+)*(?:[a-z\-]+\s+)?(?:factor(?:y|ies)|plants?|production|assembly|"
        r"offices?|branch(?:es)?|roads?|railways?|pipelines?|bridges?|infrastructure)(?:\s+in)?",
        "investment", "svo", 0.6),
     _c(r"(?:moved|move|moves|moving|relocated|relocate|relocates|relocating|shifted)\b",
@@ -184,6 +186,9 @@ CUES: tuple[Cue, ...] = (
     _c(r"(?:hostility|disrespect|contempt|animosity|distrust|mistrust)(?:\s+(?:for|to|towards?|of))?",
        "hostility", "svo", 0.75),
     _c(r"tensions?(?:\s+with|\s+between)?", "hostility", "between", 0.65),
+    _c(r"(?:settled|settle|settles|resolved|resolve|resolves|ended|end)\s+(?:their|the|its|a)\s+"
+       r"(?:[a-z\-]+\s+)?(?:disputes?|conflict|differences|row|quarrel)", "diplomatic_cooperation",
+       "sym", 0.7),
     _c(r"(?:problems|disagreements|frictions?|disputes?|rivalry)(?:\s+(?:in|with|between))?",
        "hostility", "between", 0.55),
     _c(r"reject(?:s|ed|ing)?\b", "hostility", "svo", 0.6),
@@ -354,17 +359,28 @@ _POSSIBLE_HINT = re.compile(r"could|may|might|would|possib|perhaps|likely|plan|i
 
 _WORSENED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:cooled|deteriorated|soured|worsened|"
                        r"frayed|broken\s+down|broke\s+down)\b")
+_STRAINED = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have\s+been|has\s+been|"
+                       r"became|become|grew|grow)\s+(?:\w+\s+)?(?:tense|strained|frosty|hostile|"
+                       r"difficult|troubled|poor)\b")
 
 
-def worsened(lower: str, end: int, window: int = 50) -> bool:
-    """Whether the words after a cue say the tie worsened ("relations with X have cooled").
+def worsened(lower: str, end: int, window: int = 50) -> str | None:
+    """The type that the words after a cue give a tie that worsened, else None.
 
-    >>> worsened("ties with the eu have cooled since 2023", 9)
-    True
+    "Relations with X have cooled" is distancing; "... are tense" is hostility.
+
+    >>> worsened("ties with the eu have cooled since 2023", 9), worsened("ties are tense", 4)
+    ('distancing', 'hostility')
     """
     after = lower[end:end + window]
     cut = min((after.find(c) for c in (",", ";", " but ", " and ") if c in after), default=-1)
-    return _WORSENED.search(after if cut < 0 else after[:cut]) is not None
+    if cut >= 0:
+        after = after[:cut]
+    if _WORSENED.search(after):
+        return "distancing"
+    if _STRAINED.search(after):
+        return "hostility"
+    return None
 
 
 def modality(lower: str, start: int, window: int = 60) -> str | None:

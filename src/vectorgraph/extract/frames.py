@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from vectorgraph.extract.cues import Cue
 from vectorgraph.extract.mentions import TITLE_WORDS, Mention
 
-__all__ = ["clauses", "groups", "pairs"]
+__all__ = ["clauses", "groups", "objects", "pairs"]
 
 Candidate = tuple[Mention, Mention, str, float]
 
@@ -40,6 +40,7 @@ _COMPANY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w\-]+\s+){0,6}")
 _NEAR_GAP = re.compile(r"\s*(?:(?:against|on|from|by|of|to|with)\s+)?(?:the\s+)?")
 _MODIFIER_GAP = re.compile(r"(?:\s+[a-z][a-z\-]*){0,2}\s+")
 _WINDOW = 50
+_LINK = re.compile(r"\b(?:with|to|between|against|from|on|into|by)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 _PREPOSITION = re.compile(r"\b(?:at|in|to|from|into|through|via|near|of|for|on)\s+(?:the\s+)?"
                           r"(?:[\w\-]+,?\s+(?:and|or)\s+)?$")
 _TO = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$")
@@ -118,7 +119,8 @@ def _blocked(sentence: str, start: int, end: int, covered: Sequence[tuple[int, i
     for m in _CAPITAL_WORD.finditer(sentence, start, end):
         if m.group() in TITLE_WORDS or any(a <= m.start() < b for a, b in covered):
             continue
-        return True
+        # "discussed a Trans-Caspian pipeline with X": a name used as an adjective
+        return _LINK.search(sentence, m.end(), end) is None
     return False
 
 
@@ -134,6 +136,23 @@ def _after_preposition(lower: str, at: int, mentions: Sequence[Mention]) -> bool
     return first is not None and _PREPOSITION.search(lower, 0, first.start) is not None
 
 
+def objects(cue: Cue, end: int, sentence: str, lower: str, mentions: Sequence[Mention],
+            group: Sequence[int], right: Sequence[int],
+            covered: Sequence[tuple[int, int]] = ()) -> list[int]:
+    """The indices of the list that follows the cue closely enough to be its object."""
+    if not right:
+        return []
+    first = mentions[right[0]]
+    gap = sentence[end:first.start]
+    if first.start - end > _WINDOW or _blocked(sentence, end, first.start, covered):
+        return []
+    if cue.frame in ("sym", "between") and _VENUE.match(lower, end):
+        return []       # "held talks in Ankara": a venue
+    if cue.frame == "rev" and not _REV_GAP.fullmatch(gap):
+        return []
+    return [i for i in right if group[i] == group[right[0]]]
+
+
 def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
           mentions: Sequence[Mention], group: Sequence[int],
           cuts: Sequence[int], covered: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
@@ -147,14 +166,7 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
     hi = min((c for c in bounds if c >= end), default=len(lower))
     left = [i for i, m in enumerate(mentions) if lo <= m.start and m.end <= start]
     right = [i for i, m in enumerate(mentions) if end <= m.start < hi]
-    obj: list[int] = []
-    if right:
-        first = mentions[right[0]]
-        gap = sentence[end:first.start]
-        if first.start - end <= _WINDOW and not _blocked(sentence, end, first.start, covered) and not (
-                cue.frame in ("sym", "between") and _VENUE.match(lower, end)) and not (
-                cue.frame == "rev" and not _REV_GAP.fullmatch(gap)):
-            obj = [i for i in right if group[i] == group[right[0]]]
+    obj = objects(cue, end, sentence, lower, mentions, group, right, covered)
     if not left and -lo in cuts and lo:
         before = [c for c in bounds if c < lo]
         prev = max(before) if before else 0

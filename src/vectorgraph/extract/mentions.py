@@ -227,6 +227,11 @@ class MentionFinder:
                 k += 1          # "Washington Post", "Moscow Exchange": not the state
                 continue
             mention = self._mention(s, start, end, entry)
+            if entry.type == "company":     # a known company the text introduces again
+                near = s[max(0, start - 48):start]
+                based = self._nationality(s, start, out, _COMPANY_NOUN.search(near), len(near))
+                if based is not None:
+                    self._based(mention, based)
             out.append(mention)
             if entry.type == "person":
                 if title is not None:
@@ -286,23 +291,31 @@ class MentionFinder:
         company = _COMPANY_NOUN.search(near)
         listed = linked and prev is not None and prev.kind == "listed"
         if (company is not None or listed or words[-1] in _COMPANY_SUFFIX) and len(words) <= 5:
-            based = None
-            if company is not None and company.group("intro") is None:
-                cut = len(near) - company.start()
-                for m in reversed(out):
-                    if m.type == "state" and m.end <= start - cut \
-                            and _DEMONYM_GAP.match(s[m.end:start - cut] + " "):
-                        based = m
-                        break
+            based = self._nationality(s, start, out, company, len(near))
             kind = "listed" if listed or (company is not None and company.group("intro")) \
                 else "company"
             intro = self._register(Intro(snake_id(name), name, "company"), [name])
             mention = Mention(intro.id, start, end, name, "company", kind)
             out.append(mention)
             if based is not None:
-                based.attribute = based.kind == "demonym"
-                self.intros.append((Intro(intro.id, name, "company", "based_in", based.id),
-                                    mention, based))
+                self._based(mention, based)
+
+    def _nationality(self, s: str, start: int, out: list[Mention], company: re.Match[str] | None,
+                     window: int) -> Mention | None:
+        """The demonym before a company noun: "Chinese" in "Chinese state company CNPC"."""
+        if company is None or company.group("intro") is not None:
+            return None
+        cut = window - company.start()
+        for m in reversed(out):
+            if m.type == "state" and m.end <= start - cut \
+                    and _DEMONYM_GAP.match(s[m.end:start - cut] + " "):
+                return m
+        return None
+
+    def _based(self, mention: Mention, based: Mention) -> None:
+        based.attribute = based.kind == "demonym"
+        self.intros.append((Intro(mention.id or "", mention.text, "company", "based_in", based.id),
+                            mention, based))
 
     def _person(self, name: str, start: int, end: int, title: str, state: Mention | None,
                 state_ref: str | None, out: list[Mention]) -> None:

@@ -28,13 +28,14 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
-from vectorgraph.extract.cues import find_cues, modality, worsened
-from vectorgraph.extract.frames import clauses, groups, pairs
+from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
+from vectorgraph.extract.frames import clauses, groups, objects, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
 from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
@@ -47,6 +48,7 @@ PAIR_MEMORY = 8
 #: Confidence factors: a tie inferred from context, a possible (modal) claim.
 _POSSIBLE = 0.6
 _STRUCTURAL = {"leads", "serves", "based_in"}
+_RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 
 
 @dataclass
@@ -103,10 +105,17 @@ def read_text(text: str, *, source_id: str = "text", title: str | None = None,
         state.ties(index, mentions, intros[index], focus, finder)
     _people_states(state, finder, focus)
     for index, mentions in enumerate(per_sentence):
-        if sum(1 for m in mentions if m.id is not None) >= 2:
+        named = sum(1 for m in mentions if m.id is not None)
+        if named >= 2 or (named == 1 and focus is not None and _implied(text, spans[index])):
             state.relations(index, mentions, finder, focus)
     actors = _actors(per_sentence, finder, state)
     return Extraction(source, actors, list(state.found.values()), len(spans))
+
+
+def _implied(text: str, span: tuple[int, int]) -> bool:
+    """Whether a one-actor sentence may speak of the focus state's ties ("Relations with X")."""
+    sentence = text[span[0]:span[1]]
+    return " with " in sentence and _RELATIONS_NOUN.search(sentence.lower()) is not None
 
 
 def _focus(per_sentence: list[list[Mention]]) -> str | None:
@@ -175,7 +184,7 @@ class _State:
         return Evidence(
             source=self.source_id, quote=self.text[start:end], sentence=index, start=start,
             end=end,
-            source_span=(start + a.start, start + a.end) if a is not None else None,
+            source_span=(start + a.start, start + a.end) if a is not None and a.text else None,
             target_span=(start + b.start, start + b.end) if b is not None and b.text else None)
 
     def add(self, index: int, source: str, target: str, type: str, confidence: float,
@@ -240,11 +249,14 @@ class _State:
                 if cue.flip is None:
                     continue
                 kind = cue.flip
-            elif RELATION_TYPES[kind].sign > 0 and worsened(lower, ce):
-                kind = "distancing"     # "relations with the EU have cooled"
+            elif RELATION_TYPES[kind].sign > 0:
+                kind = worsened(lower, ce) or kind  # "relations with the EU have cooled"
             candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts, covered)
             if not candidates and cue.type == "investment" and cue.frame == "svo" and focus:
                 candidates = self._unlocated(cs, mentions, group, cuts, focus)
+            if not candidates and focus and _RELATIONS_NOUN.match(lower, cs):
+                candidates = self._implicit(cue, cs, ce, sentence, lower, mentions, group, cuts,
+                                            covered, focus)
             if not candidates and cue.frame in ("sym", "between") and previous:
                 lo = max(abs(c) for c in cuts if abs(c) <= cs)
                 if not any(lo <= m.start < ce for m in mentions):
@@ -258,6 +270,22 @@ class _State:
                 self.add(index, source, target, rtype, conf, a, b)
             if candidates:
                 previous = candidates
+
+    @staticmethod
+    def _implicit(cue: Cue, cs: int, ce: int, sentence: str, lower: str,
+                  mentions: list[Mention], group: list[int], cuts: list[int],
+                  covered: list[tuple[int, int]],
+                  focus: str) -> list[tuple[Mention, Mention, str, float]]:
+        """"Relations with Russia are cordial": the text's focus state is the other party."""
+        bounds = sorted(map(abs, cuts))
+        lo = max(c for c in bounds if c <= cs)
+        hi = min((c for c in bounds if c >= ce), default=len(lower))
+        if any(lo <= m.start < cs for m in mentions):
+            return []
+        right = [i for i, m in enumerate(mentions) if ce <= m.start < hi]
+        obj = objects(cue, ce, sentence, lower, mentions, group, right, covered)
+        me = Mention(focus, cs, ce, "", "state", "ref")
+        return [(me, mentions[i], cue.type, 0.5) for i in obj if mentions[i].id != focus]
 
     @staticmethod
     def _unlocated(cs: int, mentions: list[Mention], group: list[int], cuts: list[int],
