@@ -163,3 +163,10 @@ def test_help_has_an_example_and_the_readme_names_the_command(command):
     assert "Example:" in result.output
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"vectorgraph {command}" in readme
+
+
+def test_command_empty_folder_is_an_error(tmp_path):
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: no text files (.txt, .text, .md) in {tmp_path}\n"

@@ -239,7 +239,8 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str | None,
             doc = extract_corpus(files, base=base, min_confidence=min_confidence, jobs=jobs,
                                  on_skip=skip, on_file=lambda: bar.update(1))
     else:
-        doc = extract_corpus(files, base=base, min_confidence=min_confidence, on_skip=skip)
+        doc = extract_corpus(files or paths, base=base, min_confidence=min_confidence,
+                             on_skip=skip)
     for message in skipped:
         click.echo(f"skipped {message}", err=True)
     if fmt == "json":

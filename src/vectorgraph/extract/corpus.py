@@ -140,6 +140,7 @@ def extract_corpus(paths: Iterable[str | Path], *, base: str | Path | None = Non
     when no file could be read, :class:`ExtractError` lists every reason.
     ``on_file`` is called after each file (for a progress bar).
     """
+    paths = list(paths)
     done: list[Extraction] = []
     skipped: list[str] = []
     for result in iter_extractions(paths, base=base, jobs=jobs):
@@ -152,7 +153,10 @@ def extract_corpus(paths: Iterable[str | Path], *, base: str | Path | None = Non
         if on_file is not None:
             on_file()
     if not done:
-        raise ExtractError("\n".join(skipped) if skipped else "no text files found")
+        if skipped:
+            raise ExtractError("\n".join(skipped))
+        named = ", ".join(str(p) for p in paths) or "nothing"
+        raise ExtractError(f"no text files ({', '.join(TEXT_SUFFIXES)}) in {named}")
     if title is None:
         title = done[0].source.title if len(done) == 1 else f"Candidate graph of {len(done)} texts"
     return build_document(done, title=title, min_confidence=min_confidence)

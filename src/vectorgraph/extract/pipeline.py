@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
@@ -47,7 +46,6 @@ __all__ = ["extract", "Extraction", "PAIR_MEMORY"]
 PAIR_MEMORY = 8
 #: Confidence factors: a tie inferred from context, a possible (modal) claim.
 _POSSIBLE = 0.6
-_STRUCTURAL = {"leads", "serves", "based_in"}
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 
 
@@ -103,7 +101,7 @@ def read_text(text: str, *, source_id: str = "text", title: str | None = None,
     state = _State(text, spans, source_id)
     for index, mentions in enumerate(per_sentence):
         state.ties(index, mentions, intros[index], focus, finder)
-    _people_states(state, finder, focus)
+    _people_states(state, finder)
     for index, mentions in enumerate(per_sentence):
         named = sum(1 for m in mentions if m.id is not None)
         if named >= 2 or (named == 1 and focus is not None and _implied(text, spans[index])):
@@ -307,7 +305,8 @@ class _State:
         return counts.most_common(1)[0][0] if counts else None
 
 
-def _people_states(state: _State, finder: MentionFinder, focus: str | None) -> None:
+def _people_states(state: _State, finder: MentionFinder) -> None:
+    """A state named in a person's title wins over the states inferred from context."""
     for pid, intro in finder.people.items():
         if intro.type == "person" and intro.state:
             state.person_states[pid] = Counter({intro.state: 1})
@@ -396,7 +395,3 @@ def build_document(extractions: list[Extraction], *, title: str, min_confidence:
         title=title, description=description or "Candidate graph extracted by vectorgraph; "
         "review before use.", sources=tuple(ex.source for ex in extractions),
         actors=tuple(ordered), relations=tuple(relations))
-
-
-def _as_dict(doc: GraphDocument) -> dict[str, Any]:
-    return doc.to_dict()
