@@ -132,6 +132,10 @@ CUES: tuple[Cue, ...] = (
        r"(?:\w+\s+){0,2}?(?:weapons|arms|drones|missiles|tanks|armou?red\s+vehicles|"
        r"military\s+equipment|air\s+defen[cs]e\s+systems|ammunition|artillery)(?:\s+to)?",
        "security_assistance", "svo", 0.8),
+    _c(r"(?:defen[cs]e|military|security)\s+cooperation(?:\s+with|\s+between)?", "alliance",
+       "between", 0.65),
+    _c(r"(?:air\s+|direct\s+|passenger\s+|)flights\s+(?:between|with|to)", "diplomatic_cooperation",
+       "between", 0.5),
     _c(r"(?:defen[cs]e|military|security)\s+(?:cooperation\s+)?(?:agreement|pact|treaty)"
        r"(?:\s+with|\s+between)?", "alliance", "between", 0.65),
     # trade, re-export, investment
@@ -141,13 +145,13 @@ CUES: tuple[Cue, ...] = (
     _c(r"trade\s+turnover(?:\s+with|\s+between)?", "trade", "between", 0.8),
     _c(r"trading\s+partners?(?:\s+of|\s+with)?", "trade", "sym", 0.85),
     _c(r"economic\s+(?:cooperation|ties)(?:\s+with|\s+between)?", "trade", "between", 0.65),
-    _c(r"exports?\s+(?:to|into)", "trade", "svo", 0.7),
+    _c(r"exports?\s+(?:of\s+(?:[a-z\-]+\s+){1,4}?)?(?:to|into)", "trade", "svo", 0.7),
     _c(r"export(?:s|ed|ing)\b(?:" + _ADJ + r")?\s+(?:to|into)", "trade", "svo", 0.7),
     _c(r"imports?\s+from", "trade", "svo", 0.7),
     _c(r"(?:purchas(?:e|es|ed|ing)|buy|buys|bought|buying)\b(?:\s+[a-z\-]+){0,3}?\s+from",
        "trade", "svo", 0.7),
     _c(r"import(?:s|ed|ing)\b(?:\s+[a-z\-]+){0,4}?\s+from", "trade", "svo", 0.7),
-    _c(r"(?:supplies|supplied|supply|supplying|sells|sold|sell|ships|shipped)\s+"
+    _c(r"(?:supplies|supplied|supply|supplying|sells|sold|sell|selling|ships|shipped|shipping)\s+"
        r"(?:[a-z\-]+\s+){0,3}?to\b", "trade", "svo", 0.65),
     _c(r"free\s+trade(?:\s+(?:agreement|zone|area))?(?:\s+with|\s+between)?", "trade", "between", 0.8),
     _c(r"(?:gas|oil)\s+(?:supplies|exports|deliveries)\s+(?:to|from)", "trade", "svo", 0.7),
@@ -364,7 +368,7 @@ _STRAINED = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have\s+bee
                        r"difficult|troubled|poor)\b")
 
 
-def worsened(lower: str, end: int, window: int = 50) -> str | None:
+def worsened(lower: str, end: int, window: int = 60) -> str | None:
     """The type that the words after a cue give a tie that worsened, else None.
 
     "Relations with X have cooled" is distancing; "... are tense" is hostility.
@@ -373,7 +377,7 @@ def worsened(lower: str, end: int, window: int = 50) -> str | None:
     ('distancing', 'hostility')
     """
     after = lower[end:end + window]
-    cut = min((after.find(c) for c in (",", ";", " but ", " and ") if c in after), default=-1)
+    cut = min((after.find(c) for c in (",", ";", " but ", " while ") if c in after), default=-1)
     if cut >= 0:
         after = after[:cut]
     if _WORSENED.search(after):

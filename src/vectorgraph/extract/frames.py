@@ -40,6 +40,7 @@ _COMPANY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w\-]+\s+){0,6}")
 _NEAR_GAP = re.compile(r"\s*(?:(?:against|on|from|by|of|to|with)\s+)?(?:the\s+)?")
 _MODIFIER_GAP = re.compile(r"(?:\s+[a-z][a-z\-]*){0,2}\s+")
 _WINDOW = 50
+_OWN = re.compile(r"\bfor\s+(?:[a-z\-]+\s+){0,3}$")
 _LINK = re.compile(r"\b(?:with|to|between|against|from|on|into|by)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 _PREPOSITION = re.compile(r"\b(?:at|in|to|from|into|through|via|near|of|for|on)\s+(?:the\s+)?"
                           r"(?:[\w\-]+,?\s+(?:and|or)\s+)?$")
@@ -189,6 +190,8 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
         rest = [i for i in left if i != modifier and group[i] != group[modifier]]
         subject = [i for i in rest if group[i] == group[rest[0]]] if rest else []
     nearest = [i for i in left if group[i] == group[left[-1]]] if left else []
+    if nearest and modifier is None and _OWN.search(lower, lo, start):
+        subject = nearest  # "criticised X for its cooperation with Y", "for shipping ...": X
 
     def cross(a: list[int], b: list[int], factor: float = 1.0) -> list[Candidate]:
         return [(mentions[x], mentions[y], cue.type, factor) for x in a for y in b

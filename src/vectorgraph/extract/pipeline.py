@@ -46,6 +46,7 @@ __all__ = ["extract", "Extraction", "PAIR_MEMORY"]
 PAIR_MEMORY = 8
 #: Confidence factors: a tie inferred from context, a possible (modal) claim.
 _POSSIBLE = 0.6
+_ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+)?")
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 
 
@@ -242,32 +243,59 @@ class _State:
             if any(m.start <= cs and ce <= m.end for m in mentions):
                 continue        # "Collective Security Treaty Organization" is a name, not a cue
             mood = modality(lower, cs)
-            kind = cue.type
-            if mood == "negated":
-                if cue.flip is None:
-                    continue
-                kind = cue.flip
-            elif RELATION_TYPES[kind].sign > 0:
-                kind = worsened(lower, ce) or kind  # "relations with the EU have cooled"
             candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts, covered)
-            if not candidates and cue.type == "investment" and cue.frame == "svo" and focus:
-                candidates = self._unlocated(cs, mentions, group, cuts, focus)
-            if not candidates and focus and _RELATIONS_NOUN.match(lower, cs):
-                candidates = self._implicit(cue, cs, ce, sentence, lower, mentions, group, cuts,
-                                            covered, focus)
-            if not candidates and cue.frame in ("sym", "between") and previous:
-                lo = max(abs(c) for c in cuts if abs(c) <= cs)
-                if not any(lo <= m.start < ce for m in mentions):
-                    candidates = [(a, b, cue.type, 0.6) for a, b, _, _ in previous[:1]]
+            if not candidates and mood != "negated":
+                candidates = self._fallback(cue, cs, ce, sentence, lower, mentions, group, cuts,
+                                            covered, focus, previous)
+            kept = []
             for a, b, rtype, factor in candidates:
-                rtype = kind if rtype == cue.type else rtype
-                source, target = self._actor_of(a, b), self._actor_of(b, a)
-                if source is None or target is None:
-                    continue
-                conf = cue.confidence * factor * (_POSSIBLE if mood == "possible" else 1.0)
-                self.add(index, source, target, rtype, conf, a, b)
-            if candidates:
-                previous = candidates
+                own = mood
+                if mood == "negated":
+                    if (a.possessive or a.kind == "demonym") and a.end <= cs \
+                            and _ADJACENT.fullmatch(lower, a.end, cs):
+                        own = None  # "refused to join Western sanctions": still Western
+                    elif cue.flip is not None:
+                        rtype = cue.flip if rtype == cue.type else rtype
+                    else:
+                        continue
+                elif RELATION_TYPES[rtype].sign > 0:
+                    rtype = worsened(lower, ce) or rtype    # "relations ... have cooled"
+                kept.append((a, b, rtype, factor))
+                self._relate(index, a, b, rtype,
+                             cue.confidence * factor * (_POSSIBLE if own == "possible" else 1.0))
+            if kept:
+                previous = kept
+
+    def _fallback(self, cue: Cue, cs: int, ce: int, sentence: str, lower: str,
+                  mentions: list[Mention], group: list[int], cuts: list[int],
+                  covered: list[tuple[int, int]], focus: str | None,
+                  previous: list[tuple[Mention, Mention, str, float]],
+                  ) -> list[tuple[Mention, Mention, str, float]]:
+        """Weaker readings when the frame found no pair (see each helper)."""
+        if cue.type == "investment" and cue.frame == "svo" and focus:
+            found = self._unlocated(cs, mentions, group, cuts, focus)
+            if found:
+                return found
+        if focus and _RELATIONS_NOUN.match(lower, cs):
+            found = self._implicit(cue, cs, ce, sentence, lower, mentions, group, cuts, covered,
+                                   focus)
+            if found:
+                return found
+        if cue.frame in ("sym", "between") and previous:
+            lo = max(abs(c) for c in cuts if abs(c) <= cs)
+            if not any(lo <= m.start < ce for m in mentions):
+                return [(a, b, cue.type, 0.6) for a, b, _, _ in previous[:1]]
+        return []
+
+    def _relate(self, index: int, a: Mention, b: Mention, rtype: str, conf: float) -> None:
+        source, target = self._actor_of(a, b), self._actor_of(b, a)
+        if source is None or target is None:
+            return
+        self.add(index, source, target, rtype, conf, a, b)
+        if a.type == b.type == "person":     # the leaders' states meet too
+            sa, sb = self._state_of(a), self._state_of(b)
+            if sa and sb and sa != sb:
+                self.add(index, sa, sb, rtype, conf * 0.8, a, b)
 
     @staticmethod
     def _implicit(cue: Cue, cs: int, ce: int, sentence: str, lower: str,
@@ -296,6 +324,10 @@ class _State:
         place = Mention(focus, mentions[left[0]].start, mentions[left[0]].end, "", "state", "ref")
         return [(mentions[i], place, "investment", 0.5) for i in left
                 if group[i] == group[left[0]]]
+
+    def _state_of(self, m: Mention) -> str | None:
+        counts = self.person_states.get(m.id or "")
+        return counts.most_common(1)[0][0] if counts else None
 
     def _actor_of(self, m: Mention, other: Mention) -> str | None:
         """Persons stand for their state in relations with non-persons."""
