@@ -242,7 +242,8 @@ def test_worsened_ties_become_distancing():
 @pytest.mark.parametrize(("name", "sign_pr", "type_f1"), [
     ("turkmen-gas", (1.0, 0.667), 0.714),       # first, blind run: pair+sign F1 0.571
     ("caucasus-trade", (0.929, 0.867), 0.727),  # first, blind run: pair+sign F1 0.583
-], ids=["turkmen-gas", "caucasus-trade"])
+    ("mongolia-third-neighbour", (1.0, 0.857), 0.875),  # first, blind run: 0.667
+], ids=["turkmen-gas", "caucasus-trade", "mongolia"])
 def test_held_out_text_scores(name, sign_pr, type_f1):
     """Texts annotated before the extractor first ran on them."""
     from vectorgraph import load
@@ -263,3 +264,9 @@ def test_negated_verb_keeps_the_modifier_reading():
 def test_leaders_meeting_is_also_their_states_meeting():
     found = rels("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan.")
     assert {("PUTIN", "ERDOGAN", "consultation"), ("RUS", "TUR", "consultation")} <= found
+
+
+def test_a_list_ends_with_its_and():
+    """"Between Russia and China, Mongolia ...": Mongolia is not a third list member."""
+    assert rels("Landlocked between Russia and China, Mongolia built ties with Japan.") == {
+        ("MNG", "JPN", "diplomatic_cooperation")}

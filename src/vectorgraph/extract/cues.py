@@ -148,9 +148,10 @@ CUES: tuple[Cue, ...] = (
     _c(r"exports?\s+(?:of\s+(?:[a-z\-]+\s+){1,4}?)?(?:to|into)", "trade", "svo", 0.7),
     _c(r"export(?:s|ed|ing)\b(?:" + _ADJ + r")?\s+(?:to|into)", "trade", "svo", 0.7),
     _c(r"imports?\s+from", "trade", "svo", 0.7),
-    _c(r"(?:purchas(?:e|es|ed|ing)|buy|buys|bought|buying)\b(?:\s+[a-z\-]+){0,3}?\s+from",
+    _c(r"(?:purchas(?:e|es|ed|ing)|buy|buys|bought|buying)\b(?:\s+[a-z\-]+){0,5}?\s+from",
        "trade", "svo", 0.7),
-    _c(r"import(?:s|ed|ing)\b(?:\s+[a-z\-]+){0,4}?\s+from", "trade", "svo", 0.7),
+    _c(r"(?:purchas(?:e|es|ed|ing)|buy|buys|bought|buying)\b", "trade", "svo", 0.55),
+    _c(r"import(?:s|ed|ing)\b(?:\s+[a-z\-]+){0,6}?\s+from", "trade", "svo", 0.7),
     _c(r"(?:supplies|supplied|supply|supplying|sells|sold|sell|selling|ships|shipped|shipping)\s+"
        r"(?:[a-z\-]+\s+){0,3}?to\b", "trade", "svo", 0.65),
     _c(r"free\s+trade(?:\s+(?:agreement|zone|area))?(?:\s+with|\s+between)?", "trade", "between", 0.8),

@@ -40,6 +40,10 @@ _COMPANY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w\-]+\s+){0,6}")
 _NEAR_GAP = re.compile(r"\s*(?:(?:against|on|from|by|of|to|with)\s+)?(?:the\s+)?")
 _MODIFIER_GAP = re.compile(r"(?:\s+[a-z][a-z\-]*){0,2}\s+")
 _WINDOW = 50
+_AND_OR = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
+# a list right after one of these is a prepositional object, not the subject
+_PREP_BEFORE = re.compile(r"\b(?:in|between|at|from|to|with|like|unlike|after|before|despite|"
+                          r"near|across|among|against|towards?)\s+(?:the\s+)?$")
 _OWN = re.compile(r"\bfor\s+(?:[a-z\-]+\s+){0,3}$")
 _LINK = re.compile(r"\b(?:with|to|between|against|from|on|into|by)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 _PREPOSITION = re.compile(r"\b(?:at|in|to|from|into|through|via|near|of|for|on)\s+(?:the\s+)?"
@@ -63,12 +67,18 @@ def groups(sentence: str, mentions: Sequence[Mention],
     out: list[int] = []
     g = -1
     prev: Mention | None = None
+    closed = False      # a list ends with its "and": "Russia and China, Mongolia ..." is two
     for m in mentions:
+        gap = sentence[prev.end:m.start] if prev is not None and m.start >= prev.end else ""
         if prev is None or not (m.start == prev.start or (
-                m.start >= prev.end and _is_list_gap(sentence, prev.end, m.start, covered)) or (
+                not closed and m.start >= prev.end
+                and _is_list_gap(sentence, prev.end, m.start, covered)) or (
                 m.type == prev.type == "company"
                 and _COMPANY_GAP.fullmatch(sentence, prev.end, m.start))):
             g += 1
+            closed = False
+        elif _AND_OR.search(gap):
+            closed = True
         out.append(g)
         prev = m
     return out
@@ -183,7 +193,10 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
             modifier = left[-1]
         elif cue.frame == "rev" and gap == " " and last.type != "person":
             modifier = left[-1]         # "CSTO peacekeepers"
-    subject = [i for i in left if group[i] == group[left[0]]] if left else []
+    heads = [i for i in left if i == left[0] or group[i] != group[i - 1]]
+    heads = [i for i in heads if not _PREP_BEFORE.search(lower, max(0, mentions[i].start - 16),
+                                                        mentions[i].start)] or heads[:1]
+    subject = [i for i in left if group[i] == group[heads[0]]] if left else []
     if cue.type in ("armed_conflict", "sanctions") and _DEFINITE.search(lower[max(0, start - 20):start]):
         subject = []    # "the war in Ukraine": a noun phrase, the sentence's subject is no party
     if modifier is not None and modifier in subject:
