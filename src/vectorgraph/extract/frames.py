@@ -40,7 +40,6 @@ _COMPANY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w\-]+\s+){0,6}")
 _NEAR_GAP = re.compile(r"\s*(?:(?:against|on|from|by|of|to|with)\s+)?(?:the\s+)?")
 _MODIFIER_GAP = re.compile(r"(?:\s+[a-z][a-z\-]*){0,2}\s+")
 _WINDOW = 50
-_AND_OR = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
 # a list right after one of these is a prepositional object, not the subject
 _PREP_BEFORE = re.compile(r"\b(?:in|between|at|from|to|with|like|unlike|after|before|despite|"
                           r"near|across|among|against|towards?)\s+(?:the\s+)?$")
@@ -77,7 +76,7 @@ def groups(sentence: str, mentions: Sequence[Mention],
                 and _COMPANY_GAP.fullmatch(sentence, prev.end, m.start))):
             g += 1
             closed = False
-        elif _AND_OR.search(gap):
+        elif " and " in gap or " or " in gap or "&" in gap or " as well as " in gap:
             closed = True
         out.append(g)
         prev = m
@@ -194,8 +193,9 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
         elif cue.frame == "rev" and gap == " " and last.type != "person":
             modifier = left[-1]         # "CSTO peacekeepers"
     heads = [i for i in left if i == left[0] or group[i] != group[i - 1]]
-    heads = [i for i in heads if not _PREP_BEFORE.search(lower, max(0, mentions[i].start - 16),
-                                                        mentions[i].start)] or heads[:1]
+    if len(heads) > 1:
+        heads = [i for i in heads if not _PREP_BEFORE.search(
+            lower, max(0, mentions[i].start - 16), mentions[i].start)] or heads[:1]
     subject = [i for i in left if group[i] == group[heads[0]]] if left else []
     if cue.type in ("armed_conflict", "sanctions") and _DEFINITE.search(lower[max(0, start - 20):start]):
         subject = []    # "the war in Ukraine": a noun phrase, the sentence's subject is no party
@@ -203,7 +203,7 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
         rest = [i for i in left if i != modifier and group[i] != group[modifier]]
         subject = [i for i in rest if group[i] == group[rest[0]]] if rest else []
     nearest = [i for i in left if group[i] == group[left[-1]]] if left else []
-    if nearest and modifier is None and _OWN.search(lower, lo, start):
+    if nearest and modifier is None and "for " in lower[lo:start] and _OWN.search(lower, lo, start):
         subject = nearest  # "criticised X for its cooperation with Y", "for shipping ...": X
 
     def cross(a: list[int], b: list[int], factor: float = 1.0) -> list[Candidate]:

@@ -47,6 +47,7 @@ PAIR_MEMORY = 8
 #: Confidence factors: a tie inferred from context, a possible (modal) claim.
 _POSSIBLE = 0.6
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+)?")
+_RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 
 
@@ -114,7 +115,10 @@ def read_text(text: str, *, source_id: str = "text", title: str | None = None,
 def _implied(text: str, span: tuple[int, int]) -> bool:
     """Whether a one-actor sentence may speak of the focus state's ties ("Relations with X")."""
     sentence = text[span[0]:span[1]]
-    return " with " in sentence and _RELATIONS_NOUN.search(sentence.lower()) is not None
+    if " with " not in sentence:
+        return False
+    low = sentence.lower()
+    return any(f"{word} with " in low for word in _RELATION_WORDS)
 
 
 def _focus(per_sentence: list[list[Mention]]) -> str | None:
