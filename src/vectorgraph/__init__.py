@@ -10,16 +10,14 @@ Load a graph document, query it, hand it to networkx, measure it, render it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.errors import DocumentError, NotFoundError, VectorgraphError
 from vectorgraph.graph import to_networkx
 from vectorgraph.io import bundled_path, dump, dumps, load, loads
 from vectorgraph.vocabulary import ACTOR_TYPES, RELATION_TYPES, RelationType
 
-# --- extraction ---
-# ``vectorgraph.extract`` is a callable package: extract(text) -> GraphDocument.
-from vectorgraph import extract  # noqa: E402
-from vectorgraph.extract import extract_corpus  # noqa: E402
 
 __version__ = "0.1.0"
 
@@ -46,3 +44,14 @@ __all__ = [
     "extract",
     "extract_corpus",
 ]
+
+# --- extraction ---
+# ``vectorgraph.extract`` is a callable package: extract(text) -> GraphDocument. It is
+# imported on first use (PEP 562), so ``vectorgraph --help`` does not compile the cue lexicon.
+def __getattr__(name: str) -> Any:
+    if name in ("extract", "extract_corpus"):
+        import importlib
+
+        module = importlib.import_module("vectorgraph.extract")
+        return module if name == "extract" else module.extract_corpus
+    raise AttributeError(f"module 'vectorgraph' has no attribute {name!r}")
