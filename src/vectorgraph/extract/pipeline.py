@@ -6,12 +6,13 @@
    uses) and find the mentions of every sentence (:mod:`.mentions`);
 2. resolve back-references: "the country"/"the republic" to the last state named
    when that is safe (the text's focus state, or the only state of its sentence),
-   "the two countries"/"both countries"/"bilateral" to the last pair of states
-   named together (within :data:`PAIR_MEMORY` sentences); persons whose state the
+   "the two countries"/"both countries"/"bilateral" to the two states named last
+   (both within :data:`PAIR_MEMORY` sentences); persons whose state the
    title did not name get the state named for them elsewhere in the text, else
    the focus state (the state named most often), else the only state of their sentence;
-3. in sentences with two or more actors, find cues (:mod:`.cues`), relate their
-   arguments (:mod:`.frames`), apply negation and possibility, and merge the
+3. in sentences with two or more actors (or one and "relations with"), find cues
+   (:mod:`.cues`), relate their arguments (:mod:`.frames`), apply negation and
+   possibility, and merge the
    results into one relation per (source, target, type) with every supporting
    sentence as evidence and a noisy-or confidence.
 
@@ -44,7 +45,7 @@ __all__ = ["extract", "Extraction", "PAIR_MEMORY"]
 
 #: How many sentences "the two countries" may look back for its pair.
 PAIR_MEMORY = 8
-#: Confidence factors: a tie inferred from context, a possible (modal) claim.
+#: The confidence factor of a possible (modal) claim: "could", "may", "plans to".
 _POSSIBLE = 0.6
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+)?")
 _RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
@@ -107,7 +108,7 @@ def read_text(text: str, *, source_id: str = "text", title: str | None = None,
     for index, mentions in enumerate(per_sentence):
         named = sum(1 for m in mentions if m.id is not None)
         if named >= 2 or (named == 1 and focus is not None and _implied(text, spans[index])):
-            state.relations(index, mentions, finder, focus)
+            state.relations(index, mentions, focus)
     actors = _actors(per_sentence, finder, state)
     return Extraction(source, actors, list(state.found.values()), len(spans))
 
@@ -122,6 +123,7 @@ def _implied(text: str, span: tuple[int, int]) -> bool:
 
 
 def _focus(per_sentence: list[list[Mention]]) -> str | None:
+    """The state named most often (strictly), the text's subject; None on a tie."""
     counts = Counter(m.id for ms in per_sentence for m in ms if m.type == "state" and m.id)
     if not counts:
         return None
@@ -175,6 +177,8 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
 
 
 class _State:
+    """The relations of one text as they are found, keyed by (source, target, type)."""
+
     def __init__(self, text: str, spans: list[tuple[int, int]], source_id: str) -> None:
         self.text = text
         self.spans = spans
@@ -230,8 +234,8 @@ class _State:
                 self.person_states.setdefault(tie.id, Counter())[target] += 1
             self.add(index, tie.id, target, tie.role, conf, mention, span)
 
-    def relations(self, index: int, mentions: list[Mention], finder: MentionFinder,
-                  focus: str | None) -> None:
+    def relations(self, index: int, mentions: list[Mention], focus: str | None) -> None:
+        """The relations that the cues of one sentence assert between its mentions."""
         covered = [(m.start, m.end) for m in mentions if m.attribute]
         mentions = [m for m in mentions if not m.attribute and m.id is not None]
         start, end = self.spans[index]
