@@ -157,6 +157,9 @@ class MentionFinder:
                 out.append(Mention(None, m.start(), m.end(), m.group(), "state", kind,
                                    sentence[m.end():m.end() + 2] in ("’s", "'s")))
             out.sort(key=lambda m: m.start)
+        if sentence.startswith("Its ") and (not out or out[0].start > 4):
+            # "Its economy depends on ...": the last state named, if that is safe
+            out.insert(0, Mention(None, 0, 3, "Its", "state", "ref"))
         return out
 
     def _segment(self, s: str, run: list[tuple[int, int]]) -> list[tuple[int, int, Entry | None]]:
