@@ -192,7 +192,8 @@ def main() -> None:
         rss = [m for _, m in samples]
         print("memory (resident MB) as the corpus grows: "
               + ", ".join(f"{share:.0%}: {m:.0f}" for share, m in samples)
-              + f"  (spread {max(rss) - min(rss):.1f} MB)")
+              + f"  (spread {max(rss) - min(rss):.1f} MB; peak "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB)")
 
         n2, t2, c2 = run_counts(files, args.jobs)
         print(f"{args.jobs} cores: {n2:,} sentences in {t2:.1f} s wall = {n2 / t2:,.0f} sentences/s "
