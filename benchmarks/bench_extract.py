@@ -1,0 +1,211 @@
+"""Extraction throughput: sentences per second on one core and on several, and memory.
+
+Generates a seeded text corpus of at least ``--mb`` megabytes (default 10) in a
+temporary folder: the sentences of the bundled article and of the test texts in
+``tests/data/extract/``, recombined, plus template sentences about pairs of
+states drawn from every ISO country (names, demonyms, capitals) and plain
+sentences with no actor at all (news has many). Files are ~100 kB each.
+
+Then, in this process:
+
+* baseline: sentence splitting alone (:func:`vectorgraph.text.sentence_spans`),
+  the floor any extractor pays;
+* one core: :func:`vectorgraph.extract.iter_extractions` over the files, one at
+  a time (streaming), with the resident memory sampled as the corpus grows;
+* ``--jobs`` cores (default 2): the same with that many worker processes.
+
+Figures are printed as sentences/s and as ratios to the baseline (the machine
+may be shared; ratios travel better than absolute times).
+
+    python benchmarks/bench_extract.py            # 10 MB corpus
+    python benchmarks/bench_extract.py --mb 2     # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from vectorgraph.extract import iter_extractions  # noqa: E402
+from vectorgraph.extract.gazetteer import default_gazetteer  # noqa: E402
+from vectorgraph.text import sentence_spans, sentences  # noqa: E402
+
+TEMPLATES = (
+    "{A} and {B} held talks in {cap_a} on energy and transport.",
+    "{A} imposed sanctions on {B} after the elections.",
+    "{dem_a} exports to {B} rose by {n}% last year.",
+    "{A} criticised {B} over the border dispute.",
+    "The government of {A} signed a strategic partnership with {B}.",
+    "{A} did not support the resolution proposed by {B}.",
+    "{A} could invest in {B}'s railway network, officials said.",
+    "{cap_a} balances between {B}, {C} and the West.",
+    "{A} is a member of the {org}, and {B} may join it.",
+    "Relations between {A} and {B} have improved since {year}.",
+    "{dem_a} companies have moved to {B} from {C}.",
+    "Both countries are members of the {org}.",
+    "{A} accused {B} of supplying weapons to rebels.",
+)
+PLAIN = (
+    "Inflation slowed to {n}% in the third quarter.",
+    "The harvest was better than expected this year.",
+    "Analysts expect growth to continue into next year.",
+    "The new airport terminal opened in {year}.",
+    "Prices for fuel and food have risen sharply.",
+    "Experts disagree about the long-term effects of the reform.",
+)
+ORGS = ("Eurasian Economic Union", "CSTO", "SCO", "Organization of Turkic States", "CIS", "EU")
+
+
+def _forms() -> list[tuple[str, str, str]]:
+    """(name, demonym, capital) of every state the gazetteer knows all three for, else name."""
+    gaz = default_gazetteer()
+    by_id: dict[str, dict[str, str]] = {}
+    for form, entry in gaz.forms.items():
+        if entry is None or entry.type != "state":
+            continue
+        slot = by_id.setdefault(entry.id, {"name": entry.name})
+        slot.setdefault(entry.kind, form)
+    return [(f["name"], f.get("demonym", f["name"]), f.get("seat", f["name"]))
+            for _, f in sorted(by_id.items())]
+
+
+def generate_corpus(folder: Path, megabytes: float, seed: int = 0) -> tuple[int, int]:
+    """Write text files of ~100 kB into ``folder``; the number of files and of bytes."""
+    rng = random.Random(seed)
+    states = _forms()
+    texts = [(ROOT / "graphs" / "sources" / "kazakhstan-multivector-2023.txt")]
+    texts += sorted((ROOT / "tests" / "data" / "extract").glob("*.txt"))
+    real = [s for p in texts for s in sentences(p.read_text(encoding="utf-8")) if len(s) > 40]
+    target = int(megabytes * 1024 * 1024)
+    written = files = 0
+    while written < target:
+        parts: list[str] = []
+        size = 0
+        while size < 100_000:
+            paragraph = []
+            for _ in range(rng.randint(3, 7)):
+                roll = rng.random()
+                if roll < 0.4:
+                    paragraph.append(rng.choice(real))
+                elif roll < 0.75:
+                    a, b, c = rng.sample(states, 3)
+                    paragraph.append(rng.choice(TEMPLATES).format(
+                        A=a[0], B=b[0], C=c[0], dem_a=a[1], cap_a=a[2], org=rng.choice(ORGS),
+                        n=rng.randint(2, 40), year=rng.randint(1995, 2024)))
+                else:
+                    paragraph.append(rng.choice(PLAIN).format(n=rng.randint(2, 40),
+                                                              year=rng.randint(1995, 2024)))
+            text = " ".join(paragraph) + "\n"
+            parts.append(text)
+            size += len(text.encode("utf-8"))
+        (folder / f"doc{files:04d}.txt").write_text("".join(parts), encoding="utf-8")
+        files += 1
+        written += size
+    return files, written
+
+
+def _rss_mb() -> float:
+    """The resident memory of this process now, in MB (Linux), else the peak."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            pages = int(fh.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
+def _count(path: Path) -> int:
+    """Worker for the counts-only run: extract one file, send back its sentence count."""
+    result = next(iter_extractions([path]))
+    if isinstance(result, str):
+        raise SystemExit(f"unexpected skip: {result}")
+    return result.sentences
+
+
+def run_counts(files: list[Path], jobs: int) -> tuple[int, float, float]:
+    """Extract in ``jobs`` processes, only counts travel back; sentences, wall and CPU seconds."""
+    import multiprocessing
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        count = sum(pool.imap_unordered(_count, files))
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return count, wall, cpu
+
+
+def run(files: list[Path], jobs: int,
+        samples: list[tuple[float, float]] | None = None) -> tuple[int, float, float]:
+    """Extract every file (streaming, results dropped); sentences, wall and CPU seconds."""
+    count = done = 0
+    cpu = time.process_time()
+    start = time.perf_counter()
+    step = max(1, len(files) // 10)
+    for result in iter_extractions(files, jobs=jobs):
+        if isinstance(result, str):
+            raise SystemExit(f"unexpected skip: {result}")
+        count += result.sentences
+        done += 1
+        if samples is not None and done % step == 0:
+            samples.append((done / len(files), _rss_mb()))
+    return count, time.perf_counter() - start, time.process_time() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB [10]")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes [2]")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    default_gazetteer()     # built once per process, as in real use
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        n_files, n_bytes = generate_corpus(folder, args.mb, args.seed)
+        files = sorted(folder.glob("*.txt"))
+        print(f"corpus: {n_files} files, {n_bytes / 1e6:.1f} MB, generated in "
+              f"{time.perf_counter() - t0:.1f} s")
+
+        start = time.perf_counter()
+        cpu0 = time.process_time()
+        n_split = sum(len(sentence_spans(p.read_text(encoding="utf-8"))) for p in files)
+        base, base_cpu = time.perf_counter() - start, time.process_time() - cpu0
+        print(f"baseline (read + split only): {n_split:,} sentences, "
+              f"{n_split / base_cpu:,.0f} sentences per CPU second")
+
+        samples: list[tuple[float, float]] = []
+        n1, t1, c1 = run(files, 1, samples)
+        print(f"1 core:  {n1:,} sentences, {c1:.1f} CPU s = {n1 / c1:,.0f} sentences/s per core "
+              f"(wall {t1:.1f} s = {n1 / t1:,.0f}/s; {base_cpu / c1:.3f} x baseline speed)")
+        rss = [m for _, m in samples]
+        print("memory (resident MB) as the corpus grows: "
+              + ", ".join(f"{share:.0%}: {m:.0f}" for share, m in samples)
+              + f"  (spread {max(rss) - min(rss):.1f} MB; peak "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB)")
+
+        n2, t2, c2 = run_counts(files, args.jobs)
+        print(f"{args.jobs} cores: {n2:,} sentences in {t2:.1f} s wall = {n2 / t2:,.0f} sentences/s "
+              f"({t1 / t2:.2f} x one core's wall time; {n2 / c2:,.0f} per CPU second)")
+        n3, t3, _ = run(files, args.jobs)
+        print(f"{args.jobs} cores, full results sent back (as `extract -j`): {n3 / t3:,.0f} "
+              f"sentences/s wall")
+        print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} CPUs")
+        if not n1 == n2 == n3 == n_split:
+            raise SystemExit(f"sentence counts differ: {n_split} {n1} {n2} {n3}")
+
+
+if __name__ == "__main__":
+    main()

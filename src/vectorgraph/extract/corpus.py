@@ -1,0 +1,162 @@
+"""Extraction over files and folders: reading texts safely, streaming, merging.
+
+:func:`read_source` reads one text file or raises :class:`ExtractError` with one
+line naming the file (unreadable, binary, not UTF-8, empty). :func:`iter_extractions`
+streams the extractions of many files one at a time (optionally in several
+processes), so memory holds one text at a time; :func:`extract_corpus` merges
+them into one candidate document.
+
+Examples
+--------
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Turkey criticised Armenia.", encoding="utf-8")
+>>> _ = (folder / "b.txt").write_bytes(b"\\x00\\x01binary")
+>>> skipped = []
+>>> doc = extract_corpus([folder], on_skip=skipped.append)
+>>> [(r.source, r.target, r.type) for r in doc.relations], [s.id for s in doc.sources]
+([('TUR', 'ARM', 'criticism')], ['a'])
+>>> skipped[0].endswith("b.txt: binary file, not text")
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from vectorgraph.document import GraphDocument
+from vectorgraph.errors import VectorgraphError
+from vectorgraph.extract.pipeline import Extraction, build_document, read_text
+
+__all__ = ["ExtractError", "TEXT_SUFFIXES", "extract_corpus", "iter_extractions", "iter_files",
+           "read_source"]
+
+#: The files a folder contributes (other files in a folder are ignored).
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: The largest text file read (bigger files are skipped with a message).
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+class ExtractError(VectorgraphError):
+    """A text that cannot be extracted from; the message names the file."""
+
+
+def read_source(path: str | Path) -> str:
+    """The text of a UTF-8 file; :class:`ExtractError` naming the file otherwise."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise ExtractError(f"{path}: file is {size:,} bytes, over the limit of "
+                               f"{MAX_TEXT_BYTES:,}")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ExtractError(f"{path}: is a folder") from None
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if b"\x00" in data[:8192]:
+        raise ExtractError(f"{path}: binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ExtractError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+                           f"{exc.start})") from None
+    if not text.strip():
+        raise ExtractError(f"{path}: the file is empty")
+    return text
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files named, and the text files inside the folders named (sorted, recursive)."""
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def _source_id(path: Path, taken: set[str]) -> str:
+    base = re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip("-") or "text"
+    sid, n = base, 2
+    while sid in taken:
+        sid, n = f"{base}-{n}", n + 1
+    taken.add(sid)
+    return sid
+
+
+def _source_path(path: Path, base: Path | None) -> str:
+    if base is None:
+        return str(path.resolve())
+    try:
+        return os.path.relpath(path.resolve(), base.resolve())
+    except ValueError:          # another drive on Windows
+        return str(path.resolve())
+
+
+def _work(job: tuple[str, str, str]) -> Extraction | str:
+    path, sid, stored = job
+    try:
+        text = read_source(path)
+    except ExtractError as exc:
+        return str(exc)
+    return read_text(text, source_id=sid, title=Path(path).name, path=stored)
+
+
+def iter_extractions(paths: Iterable[str | Path], *, base: str | Path | None = None,
+                     jobs: int = 1) -> Iterator[Extraction | str]:
+    """The extraction of each file in turn, or a skip message (str) for a file that fails.
+
+    Source paths are stored relative to ``base`` (the folder of the output
+    document), absolute when ``base`` is None. ``jobs`` > 1 reads files in
+    that many processes; the order stays that of the files.
+    """
+    folder = Path(base) if base is not None else None
+    taken: set[str] = set()
+    work = ((str(p), _source_id(p, taken), _source_path(p, folder)) for p in iter_files(paths))
+    if jobs <= 1:
+        yield from map(_work, work)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn" if os.name == "nt" else "fork").Pool(jobs) as pool:
+        yield from pool.imap(_work, work, chunksize=1)
+
+
+def extract_corpus(paths: Iterable[str | Path], *, base: str | Path | None = None,
+                   min_confidence: float = 0.0, title: str | None = None, jobs: int = 1,
+                   on_skip: Callable[[str], None] | None = None,
+                   on_file: Callable[[], None] | None = None) -> GraphDocument:
+    """One candidate document for many texts (files and folders), merged.
+
+    A file that cannot be read is reported through ``on_skip`` and left out;
+    when no file could be read, :class:`ExtractError` lists every reason.
+    ``on_file`` is called after each file (for a progress bar).
+    """
+    paths = list(paths)
+    done: list[Extraction] = []
+    skipped: list[str] = []
+    for result in iter_extractions(paths, base=base, jobs=jobs):
+        if isinstance(result, str):
+            skipped.append(result)
+            if on_skip is not None:
+                on_skip(result)
+        else:
+            done.append(result)
+        if on_file is not None:
+            on_file()
+    if not done:
+        if skipped:
+            raise ExtractError("\n".join(skipped))
+        named = ", ".join(str(p) for p in paths) or "nothing"
+        raise ExtractError(f"no text files ({', '.join(TEXT_SUFFIXES)}) in {named}")
+    if title is None:
+        title = done[0].source.title if len(done) == 1 else f"Candidate graph of {len(done)} texts"
+    return build_document(done, title=title, min_confidence=min_confidence)

@@ -1,0 +1,437 @@
+"""From text to a candidate graph document: sentences, mentions, references, relations.
+
+:func:`extract` reads one text in three passes:
+
+1. split it with :func:`vectorgraph.text.sentence_spans` (the indices evidence
+   uses) and find the mentions of every sentence (:mod:`.mentions`);
+2. resolve back-references: "the country"/"the republic" to the last state named
+   when that is safe (the text's focus state, or the only state of its sentence),
+   "the two countries"/"both countries"/"bilateral" to the two states named last
+   (both within :data:`PAIR_MEMORY` sentences); persons whose state the
+   title did not name get the state named for them elsewhere in the text, else
+   the focus state (the state named most often), else the only state of their sentence;
+3. in sentences with two or more actors (or one and "relations with"), find cues
+   (:mod:`.cues`), relate their arguments (:mod:`.frames`), apply negation and
+   possibility, and merge the
+   results into one relation per (source, target, type) with every supporting
+   sentence as evidence and a noisy-or confidence.
+
+Examples
+--------
+>>> doc = extract("Russia and Kazakhstan signed a trade deal. The two countries held talks.",
+...               source_id="demo")
+>>> sorted((r.source, r.target, r.type, [e.sentence for e in r.evidence]) for r in doc.relations)
+[('RUS', 'KAZ', 'consultation', [1]), ('RUS', 'KAZ', 'diplomatic_cooperation', [0])]
+>>> doc = extract("Kazakhstan did not support Russia. Uzbekistan could criticise Russia.")
+>>> [(r.source, r.target, r.type, r.confidence) for r in doc.relations]
+[('UZB', 'RUS', 'criticism', 0.48)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
+from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
+from vectorgraph.extract.frames import clauses, groups, objects, pairs
+from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
+from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
+from vectorgraph.text import sentence_spans
+from vectorgraph.vocabulary import RELATION_TYPES, default_weight
+
+__all__ = ["extract", "Extraction", "PAIR_MEMORY"]
+
+#: How many sentences "the two countries" may look back for its pair.
+PAIR_MEMORY = 8
+#: The confidence factor of a possible (modal) claim: "could", "may", "plans to".
+_POSSIBLE = 0.6
+_ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+)?")
+_RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
+_RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
+
+
+@dataclass
+class _Found:
+    """A relation being assembled: evidence by sentence and the confidences that support it."""
+
+    source: str
+    target: str
+    type: str
+    directed: bool
+    evidence: dict[int, Evidence] = field(default_factory=dict)
+    confidences: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """The raw result for one text: actors seen and relations found, before building a document."""
+
+    source: Source
+    actors: dict[str, Actor]
+    relations: list[_Found]
+    sentences: int
+
+
+def extract(text: str, *, source_id: str = "text", title: str | None = None,
+            path: str | None = None, min_confidence: float = 0.0,
+            gazetteer: Gazetteer | None = None) -> GraphDocument:
+    """A candidate graph document for one text, valid by construction.
+
+    ``path`` is stored as the source's path (relative to where the document will
+    be written) so that quotes can be checked; ``min_confidence`` drops weaker
+    relations.
+    """
+    found = read_text(text, source_id=source_id, title=title, path=path, gazetteer=gazetteer)
+    return build_document([found], title=title or found.source.title,
+                          min_confidence=min_confidence)
+
+
+def read_text(text: str, *, source_id: str = "text", title: str | None = None,
+              path: str | None = None, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Mentions and relations of one text (see the module docstring)."""
+    finder = MentionFinder(gazetteer or default_gazetteer())
+    spans = sentence_spans(text)
+    per_sentence: list[list[Mention]] = []
+    intros: list[list[tuple[Intro, Mention, Mention | None]]] = []
+    for start, end in spans:
+        per_sentence.append(finder.find(text[start:end]))
+        intros.append(finder.intros)
+    focus = _focus(per_sentence)
+    _resolve(per_sentence, focus)
+    source = Source(id=source_id, title=title or source_id, path=path)
+    state = _State(text, spans, source_id)
+    for index, mentions in enumerate(per_sentence):
+        state.ties(index, mentions, intros[index], focus, finder)
+    _people_states(state, finder)
+    for index, mentions in enumerate(per_sentence):
+        named = sum(1 for m in mentions if m.id is not None)
+        if named >= 2 or (named == 1 and focus is not None and _implied(text, spans[index])):
+            state.relations(index, mentions, focus)
+    actors = _actors(per_sentence, finder, state)
+    return Extraction(source, actors, list(state.found.values()), len(spans))
+
+
+def _implied(text: str, span: tuple[int, int]) -> bool:
+    """Whether a one-actor sentence may speak of the focus state's ties ("Relations with X")."""
+    sentence = text[span[0]:span[1]]
+    if " with " not in sentence:
+        return False
+    low = sentence.lower()
+    return any(f"{word} with " in low for word in _RELATION_WORDS)
+
+
+def _focus(per_sentence: list[list[Mention]]) -> str | None:
+    """The state named most often (strictly), the text's subject; None on a tie."""
+    counts = Counter(m.id for ms in per_sentence for m in ms if m.type == "state" and m.id)
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    return best if n > rest[0][1] else None
+
+
+def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
+    """Resolve "the country" and "the two countries" in place; drop what is unsafe.
+
+    "The country" is the last state named, when that state is the focus of the
+    text or was the only state of its sentence. "The two countries" is the two
+    states named last, when both were named within :data:`PAIR_MEMORY` sentences.
+    Demonyms that only describe a person or company ("Chinese carmaker") do not count.
+    """
+    last_state: str | None = None
+    last_alone = False
+    recent: list[tuple[str, int]] = []      # (state, sentence), most recent last
+    for index, mentions in enumerate(per_sentence):
+        states = {m.id for m in mentions if m.type == "state" and m.kind not in ("ref", "pair")
+                  and not m.attribute}
+        out: list[Mention] = []
+        for m in mentions:
+            if m.kind == "ref":
+                if last_state is not None and (last_state == focus or last_alone):
+                    m.id = last_state
+                    out.append(m)
+                    recent.append((last_state, index))
+                continue
+            if m.kind == "pair":
+                pair: list[tuple[str, int]] = []
+                for sid, at in reversed(recent):
+                    if all(sid != p for p, _ in pair):
+                        pair.append((sid, at))
+                    if len(pair) == 2:
+                        break
+                if len(pair) == 2 and index - pair[1][1] <= PAIR_MEMORY:
+                    second, first = pair[0][0], pair[1][0]
+                    m.id = first
+                    out.append(m)
+                    out.append(Mention(second, m.start, m.end, m.text, "state", "pair"))
+                continue
+            out.append(m)
+            if m.type == "state" and m.id and not m.attribute:
+                last_state = m.id
+                last_alone = len(states) == 1
+                recent.append((m.id, index))
+        if len(recent) > 32:
+            del recent[:-8]
+        mentions[:] = out
+
+
+class _State:
+    """The relations of one text as they are found, keyed by (source, target, type)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], source_id: str) -> None:
+        self.text = text
+        self.spans = spans
+        self.source_id = source_id
+        self.found: dict[tuple[str, str, str], _Found] = {}
+        self.person_states: dict[str, Counter[str]] = {}
+
+    def evidence(self, index: int, a: Mention | None, b: Mention | None) -> Evidence:
+        start, end = self.spans[index]
+        return Evidence(
+            source=self.source_id, quote=self.text[start:end], sentence=index, start=start,
+            end=end,
+            source_span=(start + a.start, start + a.end) if a is not None and a.text else None,
+            target_span=(start + b.start, start + b.end) if b is not None and b.text else None)
+
+    def add(self, index: int, source: str, target: str, type: str, confidence: float,
+            a: Mention | None, b: Mention | None) -> None:
+        if source == target:
+            return
+        directed = RELATION_TYPES[type].directed
+        key = (source, target, type) if directed else (*sorted((source, target)), type)
+        item = self.found.get(key)  # type: ignore[arg-type]
+        if item is None:
+            item = self.found[key] = _Found(source, target, type, directed)  # type: ignore[index]
+        if item.source != source:
+            a, b = b, a
+        if index not in item.evidence:
+            item.evidence[index] = self.evidence(index, a, b)
+        item.confidences.append(confidence)
+
+    def ties(self, index: int, mentions: list[Mention],
+             intros: list[tuple[Intro, Mention, Mention | None]], focus: str | None,
+             finder: MentionFinder) -> None:
+        """Leadership, office and seat ties of the persons and companies introduced here."""
+        states = list(dict.fromkeys(m.id for m in mentions
+                                    if m.type == "state" and m.id and not m.attribute))
+        for tie, mention, named in intros:
+            target, conf, span = tie.state, 0.9, named
+            if target is None and tie.state_ref:
+                ref = next((m for m in mentions if m.kind == "ref" and m.id), None)
+                target, conf, span = (ref.id, 0.8, ref) if ref else (None, 0.0, None)
+            known = finder.people.get(tie.id) if tie.type == "person" else None
+            if target is None and known is not None and known.state:
+                target, conf, span = known.state, 0.7, None
+            if target is None and tie.type == "person" and focus is not None:
+                target, conf, span = focus, 0.5, None
+            if target is None and tie.type == "person" and len(states) == 1:
+                target, conf = states[0], 0.4
+                span = next(m for m in mentions if m.id == target)
+            if target is None or tie.role is None:
+                continue
+            if tie.type == "person":
+                self.person_states.setdefault(tie.id, Counter())[target] += 1
+            self.add(index, tie.id, target, tie.role, conf, mention, span)
+
+    def relations(self, index: int, mentions: list[Mention], focus: str | None) -> None:
+        """The relations that the cues of one sentence assert between its mentions."""
+        covered = [(m.start, m.end) for m in mentions if m.attribute]
+        mentions = [m for m in mentions if not m.attribute and m.id is not None]
+        start, end = self.spans[index]
+        sentence = self.text[start:end]
+        lower = sentence.lower()
+        found = list(find_cues(lower))
+        if not found:
+            return
+        group = groups(sentence, mentions, covered)
+        cuts = clauses(lower, mentions)
+        previous: list[tuple[Mention, Mention, str, float]] = []
+        for cue, _, cs, ce in found:
+            if any(m.start <= cs and ce <= m.end for m in mentions):
+                continue        # "Collective Security Treaty Organization" is a name, not a cue
+            mood = modality(lower, cs)
+            candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts, covered)
+            if not candidates and mood != "negated":
+                candidates = self._fallback(cue, cs, ce, sentence, lower, mentions, group, cuts,
+                                            covered, focus, previous)
+            kept = []
+            for a, b, rtype, factor in candidates:
+                own = mood
+                if mood == "negated":
+                    if (a.possessive or a.kind == "demonym") and a.end <= cs \
+                            and _ADJACENT.fullmatch(lower, a.end, cs):
+                        own = None  # "refused to join Western sanctions": still Western
+                    elif cue.flip is not None:
+                        rtype = cue.flip if rtype == cue.type else rtype
+                    else:
+                        continue
+                elif RELATION_TYPES[rtype].sign > 0:
+                    rtype = worsened(lower, ce) or rtype    # "relations ... have cooled"
+                kept.append((a, b, rtype, factor))
+                self._relate(index, a, b, rtype,
+                             cue.confidence * factor * (_POSSIBLE if own == "possible" else 1.0))
+            if kept:
+                previous = kept
+
+    def _fallback(self, cue: Cue, cs: int, ce: int, sentence: str, lower: str,
+                  mentions: list[Mention], group: list[int], cuts: list[int],
+                  covered: list[tuple[int, int]], focus: str | None,
+                  previous: list[tuple[Mention, Mention, str, float]],
+                  ) -> list[tuple[Mention, Mention, str, float]]:
+        """Weaker readings when the frame found no pair (see each helper)."""
+        if cue.type == "investment" and cue.frame == "svo" and focus:
+            found = self._unlocated(cs, mentions, group, cuts, focus)
+            if found:
+                return found
+        if focus and _RELATIONS_NOUN.match(lower, cs):
+            found = self._implicit(cue, cs, ce, sentence, lower, mentions, group, cuts, covered,
+                                   focus)
+            if found:
+                return found
+        if cue.frame in ("sym", "between") and previous:
+            lo = max(abs(c) for c in cuts if abs(c) <= cs)
+            if not any(lo <= m.start < ce for m in mentions):
+                return [(a, b, cue.type, 0.6) for a, b, _, _ in previous[:1]]
+        return []
+
+    def _relate(self, index: int, a: Mention, b: Mention, rtype: str, conf: float) -> None:
+        source, target = self._actor_of(a, b), self._actor_of(b, a)
+        if source is None or target is None:
+            return
+        self.add(index, source, target, rtype, conf, a, b)
+        if a.type == b.type == "person":     # the leaders' states meet too
+            sa, sb = self._state_of(a), self._state_of(b)
+            if sa and sb and sa != sb:
+                self.add(index, sa, sb, rtype, conf * 0.8, a, b)
+
+    @staticmethod
+    def _implicit(cue: Cue, cs: int, ce: int, sentence: str, lower: str,
+                  mentions: list[Mention], group: list[int], cuts: list[int],
+                  covered: list[tuple[int, int]],
+                  focus: str) -> list[tuple[Mention, Mention, str, float]]:
+        """"Relations with Russia are cordial": the text's focus state is the other party."""
+        bounds = sorted(map(abs, cuts))
+        lo = max(c for c in bounds if c <= cs)
+        hi = min((c for c in bounds if c >= ce), default=len(lower))
+        if any(lo <= m.start < cs for m in mentions):
+            return []
+        right = [i for i, m in enumerate(mentions) if ce <= m.start < hi]
+        obj = objects(cue, ce, sentence, lower, mentions, group, right, covered)
+        me = Mention(focus, cs, ce, "", "state", "ref")
+        return [(me, mentions[i], cue.type, 0.5) for i in obj if mentions[i].id != focus]
+
+    @staticmethod
+    def _unlocated(cs: int, mentions: list[Mention], group: list[int], cuts: list[int],
+                   focus: str) -> list[tuple[Mention, Mention, str, float]]:
+        """Companies that open plants without a place named invest in the focus state."""
+        lo = max(abs(c) for c in cuts if abs(c) <= cs)
+        left = [i for i, m in enumerate(mentions) if lo <= m.start < cs and m.type == "company"]
+        if not left:
+            return []
+        place = Mention(focus, mentions[left[0]].start, mentions[left[0]].end, "", "state", "ref")
+        return [(mentions[i], place, "investment", 0.5) for i in left
+                if group[i] == group[left[0]]]
+
+    def _state_of(self, m: Mention) -> str | None:
+        counts = self.person_states.get(m.id or "")
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _actor_of(self, m: Mention, other: Mention) -> str | None:
+        """Persons stand for their state in relations with non-persons."""
+        if m.type != "person" or other.type == "person":
+            return m.id
+        counts = self.person_states.get(m.id or "")
+        return counts.most_common(1)[0][0] if counts else None
+
+
+def _people_states(state: _State, finder: MentionFinder) -> None:
+    """A state named in a person's title wins over the states inferred from context."""
+    for pid, intro in finder.people.items():
+        if intro.type == "person" and intro.state:
+            state.person_states[pid] = Counter({intro.state: 1})
+
+
+def _actors(per_sentence: list[list[Mention]], finder: MentionFinder,
+            state: _State) -> dict[str, Actor]:
+    gaz = finder.gazetteer
+    forms: dict[str, set[str]] = {}
+    types: dict[str, str] = {}
+    for mentions in per_sentence:
+        for m in mentions:
+            if m.id is None or m.kind in ("ref", "pair"):
+                continue
+            forms.setdefault(m.id, set()).add(m.text)
+            types[m.id] = m.type
+    for item in state.found.values():
+        for aid in (item.source, item.target):
+            forms.setdefault(aid, set())
+    actors: dict[str, Actor] = {}
+    for aid, seen in forms.items():
+        entry = gaz.actors.get(aid)
+        intro = finder.people.get(aid)
+        if entry is not None:
+            name, kind, members = entry.name, entry.type, entry.members
+        elif intro is not None:
+            name, kind, members = intro.name, intro.type, ()
+        else:
+            name, kind, members = aid, types.get(aid, "other"), ()
+        aliases = tuple(sorted(f for f in seen if f != name))[:8]
+        actors[aid] = Actor(id=aid, name=name, type=kind, aliases=aliases, members=members)
+    for aid, actor in list(actors.items()):
+        if actor.members:
+            kept = tuple(m for m in actor.members if m in actors)
+            actors[aid] = Actor(id=aid, name=actor.name, type=actor.type, aliases=actor.aliases,
+                                members=kept)
+    return actors
+
+
+def _confidence(values: list[float]) -> float:
+    miss = 1.0
+    for v in values:
+        miss *= 1.0 - min(v, 0.99)
+    return round(min(0.99, 1.0 - miss), 3)
+
+
+def build_document(extractions: list[Extraction], *, title: str, min_confidence: float = 0.0,
+                   description: str | None = None) -> GraphDocument:
+    """One document from the extractions of one or more texts (merged by actor and relation)."""
+    actors: dict[str, Actor] = {}
+    merged: dict[tuple[str, str, str], tuple[list[Evidence], list[float], _Found]] = {}
+    for ex in extractions:
+        for aid, actor in ex.actors.items():
+            if aid not in actors:
+                actors[aid] = actor
+            elif actor.aliases:
+                known = actors[aid]
+                aliases = tuple(sorted(set(known.aliases) | set(actor.aliases)))[:8]
+                members = tuple(sorted(set(known.members) | set(actor.members)))
+                actors[aid] = Actor(id=aid, name=known.name, type=known.type, aliases=aliases,
+                                    members=members)
+        for item in ex.relations:
+            key = (item.source, item.target, item.type)
+            if not item.directed:
+                key = (*sorted((item.source, item.target)), item.type)  # type: ignore[assignment]
+            evidence = [item.evidence[i] for i in sorted(item.evidence)]
+            if key in merged:
+                merged[key][0].extend(evidence)
+                merged[key][1].extend(item.confidences)
+            else:
+                merged[key] = (evidence, list(item.confidences), item)
+    relations = []
+    for evidence, confidences, item in merged.values():
+        conf = _confidence(confidences)
+        if conf < min_confidence:
+            continue
+        kind = RELATION_TYPES[item.type]
+        relations.append(Relation(
+            source=item.source, target=item.target, type=item.type, sign=kind.sign,
+            score=kind.score, weight=default_weight(kind.score), directed=item.directed,
+            evidence=tuple(evidence), confidence=conf))
+    relations.sort(key=lambda r: (-(r.confidence or 0), r.source, r.target, r.type))
+    kept = {a for r in relations for a in (r.source, r.target)}
+    ordered = sorted(actors.values(), key=lambda a: (a.id not in kept, a.type, a.id))
+    return GraphDocument(
+        title=title, description=description or "Candidate graph extracted by vectorgraph; "
+        "review before use.", sources=tuple(ex.source for ex in extractions),
+        actors=tuple(ordered), relations=tuple(relations))
