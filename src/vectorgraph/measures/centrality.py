@@ -1,0 +1,365 @@
+"""Centrality of actors: who matters in the graph.
+
+Every measure reads the relation multigraph through
+:func:`vectorgraph.measures.collapse` (one edge per pair, relation strengths
+summed in a positive and a negative layer; structural ties left out unless
+``include_structural=True``). Then:
+
+==============  ==========================================================
+``degree``      distinct partners (any kept tie, either direction)
+``in_degree``   distinct actors with a tie into the actor (undirected
+                relations count both ways)
+``out_degree``  distinct actors the actor has a tie to
+``strength``    summed strength of the actor's relations (positive and
+                negative alike: how much the actor is dealt with)
+``betweenness`` shortest-path betweenness, normalised as networkx does
+``closeness``   closeness with networkx's Wasserman-Faust correction for
+                disconnected graphs (directed: distances *to* the actor)
+``harmonic``    sum of 1/distance from every other actor (networkx's)
+``eigenvector`` eigenvector centrality of the **positive** layer (unit
+                length, as networkx); negative ties would make it undefined
+``pagerank``    PageRank (damping ``alpha``) of the **positive** layer
+``pn``          Everett & Borgatti's PN centrality, see
+                :func:`vectorgraph.measures.pn_centrality`
+``signed``      signed degree in four results, ``positive``, ``negative``,
+                ``net`` and ``ratio`` (partners, see
+                :func:`vectorgraph.measures.signed_degree`; ratio None
+                for an actor without ties)
+==============  ==========================================================
+
+A strength is not a distance. Path measures (betweenness, closeness,
+harmonic) count hops by default (``distance="hops"``); ``distance="inverse"``
+uses 1/strength of the pair, so strong ties are short. ``directed=True`` reads
+path measures, eigenvector and PageRank on arcs (a directed relation one way,
+an undirected one both ways); degree and strength never depend on it.
+
+igraph is the engine for the path measures, eigenvector and PageRank
+(``engine="igraph"``, the default); ``engine="networkx"`` runs the plain
+networkx functions on the same collapsed graph and gives the same values (the
+tests check it). Sampled betweenness (``samples=k``) uses ``k`` source actors
+drawn with ``random.Random(seed).sample`` from the sorted actors, as networkx's
+``k=``/``seed=`` do, and networkx's rescaling. With ``distance="inverse"`` igraph
+treats path lengths equal within a relative 1e-10 as equal, where networkx
+compares floats exactly; the two can differ when sums of 1/strength almost tie.
+igraph's eigenvector values are rounded to 12 decimals (ARPACK's random start
+vector leaves noise below that).
+
+Examples
+--------
+>>> from vectorgraph import load
+>>> G = load().to_networkx()
+>>> top = sorted(centrality(G, "degree").items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+>>> top
+[('KAZ', 13.0), ('RUS', 5.0)]
+>>> round(sum(centrality(G, "pagerank").values()), 6)
+1.0
+"""
+
+from __future__ import annotations
+
+import random
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from vectorgraph.errors import VectorgraphError
+from vectorgraph.measures._simple import collapse, no_gc, positive_layer
+
+if TYPE_CHECKING:
+    import igraph as ig
+    import networkx as nx
+
+__all__ = ["MEASURES", "SIGNED_COLUMNS", "centrality", "centralities", "parse_measures"]
+
+#: Every measure :func:`centrality` computes, in the order ``all`` gives them.
+MEASURES: tuple[str, ...] = ("degree", "in_degree", "out_degree", "strength", "betweenness",
+                             "closeness", "harmonic", "eigenvector", "pagerank", "pn", "signed")
+#: The columns the ``signed`` measure gives (see :func:`vectorgraph.measures.signed_degree`).
+SIGNED_COLUMNS: tuple[str, ...] = ("positive", "negative", "net", "ratio")
+_DISTANCES = ("hops", "inverse")
+_ENGINES = ("igraph", "networkx")
+
+
+def parse_measures(names: Iterable[str]) -> list[str]:
+    """Measure names from user input: comma lists, ``all``; unknown names raise.
+
+    >>> parse_measures(["pagerank,degree", "pagerank"])
+    ['pagerank', 'degree']
+    >>> len(parse_measures(["all"])) == len(MEASURES)
+    True
+    """
+    out: list[str] = []
+    for chunk in names:
+        for name in (p.strip() for p in chunk.split(",")):
+            if not name:
+                continue
+            picked = list(MEASURES) if name == "all" else [name]
+            if name != "all" and name not in MEASURES:
+                raise VectorgraphError(f"unknown measure {name!r} (choose from "
+                                       f"{', '.join(MEASURES)} or all)")
+            out.extend(m for m in picked if m not in out)
+    return out
+
+
+def centrality(G: nx.Graph, measure: str = "pagerank", *, weight: str | None = "weight",
+               distance: str = "hops", directed: bool = False, include_structural: bool = False,
+               samples: int | None = None, seed: int = 0, alpha: float = 0.85,
+               max_iter: int = 1000, tol: float = 1e-6, engine: str = "igraph") -> dict[Any, float]:
+    """One centrality measure of every actor (any of :data:`MEASURES` but ``signed``).
+
+    Parameters
+    ----------
+    G : networkx graph
+        The graph of :func:`vectorgraph.to_networkx` (or any networkx graph).
+    measure : str
+        One of :data:`MEASURES`.
+    weight : str or None
+        Edge attribute of a relation's strength; None counts every relation as 1.
+    distance : {"hops", "inverse"}
+        Path length for betweenness, closeness and harmonic: hops, or 1/strength.
+    directed : bool
+        Read path measures, eigenvector and PageRank on arcs.
+    include_structural : bool
+        Count sign-0 ties (membership, leadership ...) as positive ties.
+    samples, seed : int
+        Betweenness from ``samples`` sampled source actors (an estimate).
+    alpha, max_iter, tol : float, int, float
+        PageRank damping; iteration limits for eigenvector and PageRank.
+    engine : {"igraph", "networkx"}
+        Which library computes path measures, eigenvector and PageRank.
+
+    Returns
+    -------
+    dict
+        ``{actor: value}`` for every node of ``G``.
+
+    Raises
+    ------
+    VectorgraphError
+        An unknown measure or option, or an iteration that does not converge.
+    """
+    if measure == "signed":
+        raise VectorgraphError("signed gives four results: use centralities() or signed_degree()")
+    return centralities(G, [measure], weight=weight, distance=distance, directed=directed,
+                        include_structural=include_structural, samples=samples, seed=seed,
+                        alpha=alpha, max_iter=max_iter, tol=tol, engine=engine)[measure]
+
+
+def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
+                 weight: str | None = "weight", distance: str = "hops", directed: bool = False,
+                 include_structural: bool = False, samples: int | None = None, seed: int = 0,
+                 alpha: float = 0.85, max_iter: int = 1000, tol: float = 1e-6,
+                 engine: str = "igraph") -> dict[str, dict[Any, Any]]:
+    """Several measures at once: ``{measure: {actor: value}}``.
+
+    Takes the options of :func:`centrality`; ``measures`` may hold ``"all"``
+    and comma lists. The graph is collapsed once for all of them. ``signed``
+    adds the keys of :data:`SIGNED_COLUMNS` instead of its own.
+
+    >>> from vectorgraph import load
+    >>> out = centralities(load().to_networkx(), ["degree", "strength"])
+    >>> out["degree"]["CHN"], round(out["strength"]["CHN"], 2)
+    (1.0, 0.35)
+    """
+    names = parse_measures(measures)
+    if distance not in _DISTANCES:
+        raise VectorgraphError(f"unknown distance {distance!r} (choose hops or inverse)")
+    if engine not in _ENGINES:
+        raise VectorgraphError(f"unknown engine {engine!r} (choose igraph or networkx)")
+    if samples is not None and samples < 2:
+        raise VectorgraphError(f"samples must be at least 2, not {samples}")
+    H = collapse(G, weight=weight, include_structural=include_structural)
+    D = None
+    if directed or {"in_degree", "out_degree"} & set(names):
+        D = collapse(G, weight=weight, directed=True, include_structural=include_structural)
+    graph = D if directed else H
+    assert graph is not None
+    out: dict[str, dict[Any, Any]] = {}
+    cache: dict[str, Any] = {}
+    for name in names:
+        if name == "degree":
+            out[name] = {v: float(d) for v, d in H.degree()}
+        elif name in ("in_degree", "out_degree"):
+            assert D is not None
+            view = D.in_degree() if name == "in_degree" else D.out_degree()
+            out[name] = {v: float(d) for v, d in view}
+        elif name == "strength":
+            out[name] = {v: float(d) for v, d in H.degree(weight="weight")}
+        elif name == "pn":
+            from vectorgraph.measures.signed import pn_from_collapsed
+
+            out[name] = pn_from_collapsed(H)
+        elif name == "signed":
+            from vectorgraph.measures.signed import signed_from_collapsed
+
+            table = signed_from_collapsed(H, counts=True)
+            for column in SIGNED_COLUMNS:
+                out[column] = {v: getattr(d, column) for v, d in table.items()}
+        elif name in ("eigenvector", "pagerank"):
+            if "positive" not in cache:
+                cache["positive"] = positive_layer(graph)
+            if engine == "networkx":
+                out[name] = _spectral_nx(cache["positive"], name, alpha=alpha,
+                                         max_iter=max_iter, tol=tol)
+            else:
+                out[name] = _spectral_ig(cache["positive"], name, alpha=alpha,
+                                         max_iter=max_iter, tol=tol)
+        elif engine == "networkx":
+            out[name] = _paths_nx(graph, name, inverse=distance == "inverse", samples=samples,
+                                  seed=seed)
+        else:
+            if "paths" not in cache:
+                cache["paths"] = _to_igraph(graph, "weight" if distance == "inverse" else None,
+                                            (lambda x: 1.0 / x) if distance == "inverse" else None)
+            out[name] = _paths_ig(cache["paths"], name, samples=samples, seed=seed)
+    return out
+
+
+# --- networkx engine -------------------------------------------------------------------------
+
+def _paths_nx(H: nx.Graph, name: str, *, inverse: bool, samples: int | None,
+              seed: int) -> dict[Any, float]:
+    import networkx as nx
+
+    dist = None
+    if inverse:
+        H = H.copy()
+        for _, _, d in H.edges(data=True):
+            d["distance"] = 1.0 / d["weight"]
+        dist = "distance"
+    if name == "betweenness":
+        k = samples if samples is not None and samples < len(H) else None
+        return dict(nx.betweenness_centrality(H, k=k, seed=random.Random(seed), weight=dist))
+    if name == "closeness":
+        return dict(nx.closeness_centrality(H, distance=dist))
+    return {v: float(x) for v, x in nx.harmonic_centrality(H, distance=dist).items()}
+
+
+def _spectral_nx(P: nx.Graph, name: str, *, alpha: float, max_iter: int,
+                 tol: float) -> dict[Any, float]:
+    import networkx as nx
+
+    if len(P) == 0:
+        return {}
+    try:
+        if name == "pagerank":
+            return dict(nx.pagerank(P, alpha=alpha, weight="weight", max_iter=max_iter, tol=tol))
+        return dict(nx.eigenvector_centrality(P, weight="weight", max_iter=max_iter, tol=tol))
+    except nx.PowerIterationFailedConvergence:
+        raise VectorgraphError(f"{name} did not converge in {max_iter} iterations "
+                               f"(raise max_iter or tol)") from None
+
+
+# --- igraph engine ---------------------------------------------------------------------------
+
+def _to_igraph(H: nx.Graph, attr: str | None = None,
+               transform: Any = None) -> tuple[ig.Graph, list[Any], list[float] | None]:
+    import igraph as ig
+
+    with no_gc():
+        nodes = list(H)
+        index = {v: i for i, v in enumerate(nodes)}
+        edges = [(index[u], index[v]) for u, v in H.edges()]
+        g = ig.Graph(n=len(nodes), edges=edges, directed=H.is_directed())
+        weights = None
+        if attr is not None:
+            weights = [d[attr] for _, _, d in H.edges(data=True)]
+            if transform is not None:
+                weights = [transform(w) for w in weights]
+    return g, nodes, weights
+
+
+def _paths_ig(converted: tuple[ig.Graph, list[Any], list[float] | None], name: str, *,
+              samples: int | None, seed: int) -> dict[Any, float]:
+    g, nodes, w = converted
+    n = len(nodes)
+    directed = g.is_directed()
+    mode = "in" if directed else "all"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if name == "betweenness":
+            return _betweenness_ig(g, nodes, w, directed, samples, seed)
+        if name == "harmonic":
+            values = g.harmonic_centrality(mode=mode, weights=w, normalized=False)
+            return {v: float(x) for v, x in zip(nodes, values)}
+        raw = g.closeness(mode=mode, weights=w, normalized=False)
+    reach = _reach_counts(g, directed)
+    out = {}
+    for v, x, r in zip(nodes, raw, reach):
+        # igraph: 1 / (sum of distances to reachable actors); networkx scales
+        # (r / sum) by r / (n - 1), r = number of actors that reach v
+        out[v] = 0.0 if r == 0 or x != x else x * r * r / (n - 1)
+    return out
+
+
+def _betweenness_ig(g: ig.Graph, nodes: list[Any], w: list[float] | None, directed: bool,
+                    samples: int | None, seed: int) -> dict[Any, float]:
+    n = len(nodes)
+    if samples is None or samples >= n:
+        raw = g.betweenness(directed=directed, weights=w)
+        # igraph counts unordered pairs on undirected graphs: networkx's
+        # normalisation divides ordered pairs by (n-1)(n-2)
+        scale = (1.0 if directed else 2.0) / ((n - 1) * (n - 2)) if n > 2 else 1.0
+        return {v: x * scale for v, x in zip(nodes, raw)}
+    picked = random.Random(seed).sample(nodes, samples)
+    index = {v: i for i, v in enumerate(nodes)}
+    raw = g.betweenness(directed=directed, weights=w, sources=[index[v] for v in picked])
+    factor = 1.0 if directed else 2.0
+    sources = set(picked)
+    # networkx's rescaling of sampled betweenness without endpoints
+    out = {}
+    for v, x in zip(nodes, raw):
+        k = samples - 1 if v in sources else samples
+        out[v] = x * factor / (k * (n - 2))
+    return out
+
+
+def _reach_counts(g: ig.Graph, directed: bool) -> list[int]:
+    """For every vertex, how many other vertices have a path to it."""
+    if not directed:
+        comps = g.connected_components()
+        sizes = comps.sizes()
+        return [sizes[c] - 1 for c in comps.membership]
+    # ancestors as bit sets over the condensation, in topological order
+    comps = g.connected_components(mode="strong")
+    dag = comps.cluster_graph()
+    bits = [0] * len(comps)
+    for c, members in enumerate(comps):
+        for v in members:
+            bits[c] |= 1 << v
+    for c in dag.topological_sorting(mode="out"):
+        for p in dag.predecessors(c):
+            bits[c] |= bits[p]
+    return [bits[c].bit_count() - 1 for c in comps.membership]
+
+
+def _spectral_ig(P: nx.Graph, name: str, *, alpha: float, max_iter: int,
+                 tol: float) -> dict[Any, float]:
+    import igraph as ig
+
+    if len(P) == 0:
+        return {}
+    g, nodes, w = _to_igraph(P, "weight")
+    directed = P.is_directed()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            if name == "pagerank":
+                values = g.pagerank(directed=directed, damping=alpha, weights=w)
+            else:
+                opts = ig.ARPACKOptions()
+                opts.maxiter = max_iter
+                opts.tol = tol
+                # igraph 1.0 rejects directed=False on an undirected graph; on a
+                # directed one the default (True) gives networkx's in-edge version
+                values = g.eigenvector_centrality(weights=w, arpack_options=opts)
+    except ig.InternalError as exc:
+        raise VectorgraphError(f"{name} did not converge in {max_iter} iterations "
+                               f"(raise max_iter or tol): {exc}") from None
+    if name == "eigenvector":
+        values = [abs(x) for x in values]
+        norm = sum(x * x for x in values) ** 0.5 or 1.0
+        # ARPACK starts from a random vector: round away the noise it leaves in
+        # the last digits, so that equal input gives equal output
+        values = [round(x / norm, 12) for x in values]
+    return {v: float(x) for v, x in zip(nodes, values)}
