@@ -209,7 +209,10 @@ def _weight_options(f: F) -> F:
                         help="Edge attribute holding a relation's strength.")(f)
 
 
-def _top(rows: list[dict[str, Any]], top: int | None) -> list[dict[str, Any]]:
+T = TypeVar("T")
+
+
+def _top(rows: list[T], top: int | None) -> list[T]:
     return rows if top is None else rows[:top]
 
 

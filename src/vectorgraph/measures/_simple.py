@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["collapse", "no_gc", "positive_layer", "tie_sign", "tie_strength"]
+__all__ = ["arc_degrees", "collapse", "no_gc", "positive_layer", "tie_sign", "tie_strength"]
 
 
 @contextlib.contextmanager
@@ -86,7 +86,7 @@ def tie_strength(data: dict[str, Any], weight: str | None) -> float:
 def tie_sign(data: dict[str, Any]) -> int:
     """The sign of one relation: its ``sign`` attribute, +1 when it has none."""
     s = data.get("sign", 1)
-    return (s > 0) - (s < 0)
+    return int((s > 0) - (s < 0))
 
 
 def collapse(G: nx.Graph, *, weight: str | None = "weight", directed: bool = False,
@@ -117,41 +117,63 @@ def collapse(G: nx.Graph, *, weight: str | None = "weight", directed: bool = Fal
                          include_structural=include_structural)
 
 
+def _ties(G: nx.Graph, weight: str | None, directed: bool,
+          include_structural: bool) -> dict[tuple[Any, Any], tuple[list[float], list[float]]]:
+    """Per pair (or arc): the strengths of its positive and its negative relations."""
+    default_directed = G.is_directed()
+    sums: dict[tuple[Any, Any], tuple[list[float], list[float]]] = {}
+    for u, v, data in G.edges(data=True):
+        if u == v:
+            continue
+        s = data.get("sign", 1)
+        if s == 0 and not include_structural:
+            continue
+        strength = 1.0 if weight is None else abs(float(data.get(weight, 1.0)))
+        side = 1 if s < 0 else 0
+        if not directed:
+            key = (u, v) if str(u) <= str(v) else (v, u)
+        elif data.get("directed", default_directed):
+            key = (u, v)
+        else:
+            sums.setdefault((v, u), ([], []))[side].append(strength)
+            key = (u, v)
+        sums.setdefault(key, ([], []))[side].append(strength)
+    return sums
+
+
 def _collapse(G: nx.Graph, *, weight: str | None, directed: bool,
               include_structural: bool) -> nx.Graph:
     import networkx as nx
 
-    default_directed = G.is_directed()
-    sums: dict[tuple[Any, Any], tuple[list[float], list[float]]] = {}
-
-    def add(u: Any, v: Any, sign: int, strength: float) -> None:
-        sums.setdefault((u, v), ([], []))[0 if sign >= 0 else 1].append(strength)
-
-    for u, v, data in G.edges(data=True):
-        if u == v:
-            continue
-        sign = tie_sign(data)
-        if sign == 0 and not include_structural:
-            continue
-        strength = tie_strength(data, weight)
-        if not directed:
-            if str(v) < str(u):
-                u, v = v, u
-            add(u, v, sign, strength)
-        elif data.get("directed", default_directed):
-            add(u, v, sign, strength)
-        else:
-            add(u, v, sign, strength)
-            add(v, u, sign, strength)
-
+    sums = _ties(G, weight, directed, include_structural)
     H: nx.Graph = nx.DiGraph() if directed else nx.Graph()
     H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: str(nd[0])))
-    for (u, v), (plus, minus) in sorted(sums.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
-        # fsum is exactly rounded, so the sums do not depend on the order of the input
-        pos, neg = math.fsum(plus), math.fsum(minus)
-        H.add_edge(u, v, positive=pos, negative=neg, weight=math.fsum(plus + minus),
-                   count=len(plus) + len(minus), sign=(pos > neg) - (pos < neg))
+
+    def edges() -> Iterator[tuple[Any, Any, dict[str, Any]]]:
+        for (u, v), (plus, minus) in sorted(sums.items(), key=lambda kv: (str(kv[0][0]),
+                                                                           str(kv[0][1]))):
+            # fsum is exactly rounded: the sums do not depend on the order of the input
+            pos = math.fsum(plus) if len(plus) > 1 else (plus[0] if plus else 0.0)
+            neg = math.fsum(minus) if len(minus) > 1 else (minus[0] if minus else 0.0)
+            yield u, v, {"positive": pos, "negative": neg, "weight": math.fsum(plus + minus),
+                         "count": len(plus) + len(minus), "sign": (pos > neg) - (pos < neg)}
+
+    H.add_edges_from(edges())
     return H
+
+
+def arc_degrees(G: nx.Graph, *, include_structural: bool = False) -> tuple[dict[Any, int],
+                                                                           dict[Any, int]]:
+    """In- and out-degree of every node on the directed view of :func:`collapse`,
+    without building it: the distinct actors with an arc in, and out."""
+    with no_gc():
+        arcs = _ties(G, None, True, include_structural)
+        indeg = dict.fromkeys(G, 0)
+        outdeg = dict.fromkeys(G, 0)
+        for u, v in arcs:
+            outdeg[u] += 1
+            indeg[v] += 1
+    return indeg, outdeg
 
 
 def positive_layer(H: nx.Graph) -> nx.Graph:

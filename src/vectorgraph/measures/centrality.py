@@ -33,8 +33,10 @@ uses 1/strength of the pair, so strong ties are short. ``directed=True`` reads
 path measures, eigenvector and PageRank on arcs (a directed relation one way,
 an undirected one both ways); degree and strength never depend on it.
 
-igraph is the engine for the path measures, eigenvector and PageRank
-(``engine="igraph"``, the default); ``engine="networkx"`` runs the plain
+The default engine (``engine="fast"``) computes betweenness, eigenvector,
+PageRank and the weighted path measures with igraph, and closeness and
+harmonic centrality in hops from one multi-source BFS in numpy (see
+:mod:`vectorgraph.measures._msbfs`); ``engine="networkx"`` runs the plain
 networkx functions on the same collapsed graph and gives the same values (the
 tests check it). Sampled betweenness (``samples=k``) uses ``k`` source actors
 drawn with ``random.Random(seed).sample`` from the sorted actors, as networkx's
@@ -63,7 +65,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
-from vectorgraph.measures._simple import collapse, no_gc, positive_layer
+from vectorgraph.measures._simple import arc_degrees, collapse, no_gc, positive_layer
 
 if TYPE_CHECKING:
     import igraph as ig
@@ -77,7 +79,7 @@ MEASURES: tuple[str, ...] = ("degree", "in_degree", "out_degree", "strength", "b
 #: The columns the ``signed`` measure gives (see :func:`vectorgraph.measures.signed_degree`).
 SIGNED_COLUMNS: tuple[str, ...] = ("positive", "negative", "net", "ratio")
 _DISTANCES = ("hops", "inverse")
-_ENGINES = ("igraph", "networkx")
+_ENGINES = ("fast", "networkx")
 
 
 def parse_measures(names: Iterable[str]) -> list[str]:
@@ -104,7 +106,7 @@ def parse_measures(names: Iterable[str]) -> list[str]:
 def centrality(G: nx.Graph, measure: str = "pagerank", *, weight: str | None = "weight",
                distance: str = "hops", directed: bool = False, include_structural: bool = False,
                samples: int | None = None, seed: int = 0, alpha: float = 0.85,
-               max_iter: int = 1000, tol: float = 1e-6, engine: str = "igraph") -> dict[Any, float]:
+               max_iter: int = 1000, tol: float = 1e-6, engine: str = "fast") -> dict[Any, float]:
     """One centrality measure of every actor (any of :data:`MEASURES` but ``signed``).
 
     Parameters
@@ -125,8 +127,9 @@ def centrality(G: nx.Graph, measure: str = "pagerank", *, weight: str | None = "
         Betweenness from ``samples`` sampled source actors (an estimate).
     alpha, max_iter, tol : float, int, float
         PageRank damping; iteration limits for eigenvector and PageRank.
-    engine : {"igraph", "networkx"}
-        Which library computes path measures, eigenvector and PageRank.
+    engine : {"fast", "networkx"}
+        igraph and numpy, or plain networkx, for path measures, eigenvector
+        and PageRank (the same values).
 
     Returns
     -------
@@ -149,7 +152,7 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
                  weight: str | None = "weight", distance: str = "hops", directed: bool = False,
                  include_structural: bool = False, samples: int | None = None, seed: int = 0,
                  alpha: float = 0.85, max_iter: int = 1000, tol: float = 1e-6,
-                 engine: str = "igraph") -> dict[str, dict[Any, Any]]:
+                 engine: str = "fast") -> dict[str, dict[Any, Any]]:
     """Several measures at once: ``{measure: {actor: value}}``.
 
     Takes the options of :func:`centrality`; ``measures`` may hold ``"all"``
@@ -165,24 +168,23 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
     if distance not in _DISTANCES:
         raise VectorgraphError(f"unknown distance {distance!r} (choose hops or inverse)")
     if engine not in _ENGINES:
-        raise VectorgraphError(f"unknown engine {engine!r} (choose igraph or networkx)")
+        raise VectorgraphError(f"unknown engine {engine!r} (choose fast or networkx)")
     if samples is not None and samples < 2:
         raise VectorgraphError(f"samples must be at least 2, not {samples}")
     H = collapse(G, weight=weight, include_structural=include_structural)
-    D = None
-    if directed or {"in_degree", "out_degree"} & set(names):
-        D = collapse(G, weight=weight, directed=True, include_structural=include_structural)
-    graph = D if directed else H
-    assert graph is not None
+    graph = H
+    if directed:
+        graph = collapse(G, weight=weight, directed=True, include_structural=include_structural)
     out: dict[str, dict[Any, Any]] = {}
     cache: dict[str, Any] = {}
     for name in names:
         if name == "degree":
             out[name] = {v: float(d) for v, d in H.degree()}
         elif name in ("in_degree", "out_degree"):
-            assert D is not None
-            view = D.in_degree() if name == "in_degree" else D.out_degree()
-            out[name] = {v: float(d) for v, d in view}
+            if "arcs" not in cache:
+                cache["arcs"] = arc_degrees(G, include_structural=include_structural)
+            counts = cache["arcs"][0 if name == "in_degree" else 1]
+            out[name] = {v: float(counts[v]) for v in H}
         elif name == "strength":
             out[name] = {v: float(d) for v, d in H.degree(weight="weight")}
         elif name == "pn":
@@ -196,17 +198,21 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
             for column in SIGNED_COLUMNS:
                 out[column] = {v: getattr(d, column) for v, d in table.items()}
         elif name in ("eigenvector", "pagerank"):
-            if "positive" not in cache:
-                cache["positive"] = positive_layer(graph)
             if engine == "networkx":
-                out[name] = _spectral_nx(cache["positive"], name, alpha=alpha,
+                out[name] = _spectral_nx(positive_layer(graph), name, alpha=alpha,
                                          max_iter=max_iter, tol=tol)
             else:
+                if "positive" not in cache:
+                    cache["positive"] = _to_igraph(graph, "positive", positive_only=True)
                 out[name] = _spectral_ig(cache["positive"], name, alpha=alpha,
                                          max_iter=max_iter, tol=tol)
         elif engine == "networkx":
             out[name] = _paths_nx(graph, name, inverse=distance == "inverse", samples=samples,
                                   seed=seed)
+        elif name in ("closeness", "harmonic") and distance == "hops":
+            if "hops" not in cache:
+                cache["hops"] = _hops(graph)
+            out[name] = cache["hops"][name]
         else:
             if "paths" not in cache:
                 cache["paths"] = _to_igraph(graph, "weight" if distance == "inverse" else None,
@@ -250,20 +256,53 @@ def _spectral_nx(P: nx.Graph, name: str, *, alpha: float, max_iter: int,
                                f"(raise max_iter or tol)") from None
 
 
-# --- igraph engine ---------------------------------------------------------------------------
+# --- fast engine: igraph, and numpy for closeness and harmonic in hops -----------------------
 
-def _to_igraph(H: nx.Graph, attr: str | None = None,
-               transform: Any = None) -> tuple[ig.Graph, list[Any], list[float] | None]:
+def _hops(H: nx.Graph) -> dict[str, dict[Any, float]]:
+    """Closeness (networkx's Wasserman-Faust form) and harmonic centrality in hops."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from vectorgraph.measures._msbfs import hop_distance_sums
+
+    nodes = list(H)
+    n = len(nodes)
+    if n == 0:
+        return {"closeness": {}, "harmonic": {}}
+    index = {v: i for i, v in enumerate(nodes)}
+    src = np.array([index[u] for u, _ in H.edges()], dtype=np.int64)
+    dst = np.array([index[v] for _, v in H.edges()], dtype=np.int64)
+    if not H.is_directed():
+        src, dst = np.concatenate([src, dst]), np.concatenate([dst, src])
+    # row v: the actors with an arc into v
+    A = sp.csr_matrix((np.ones(len(src), dtype=np.int8), (dst, src)), shape=(n, n))
+    reach, total, harmonic = hop_distance_sums(A.indptr, A.indices)
+    closeness = {}
+    for v, r, t in zip(nodes, reach.tolist(), total.tolist()):
+        closeness[v] = r / t * r / (n - 1) if r else 0.0
+    return {"closeness": closeness,
+            "harmonic": {v: float(h) for v, h in zip(nodes, harmonic.tolist())}}
+
+
+def _to_igraph(H: nx.Graph, attr: str | None = None, transform: Any = None, *,
+               positive_only: bool = False) -> tuple[ig.Graph, list[Any], list[float] | None]:
+    """The collapsed graph as igraph (vertex i is ``nodes[i]``) and its edge weights.
+
+    ``positive_only`` keeps the edges of the positive layer (see
+    :func:`vectorgraph.measures._simple.positive_layer`).
+    """
     import igraph as ig
 
     with no_gc():
         nodes = list(H)
         index = {v: i for i, v in enumerate(nodes)}
-        edges = [(index[u], index[v]) for u, v in H.edges()]
-        g = ig.Graph(n=len(nodes), edges=edges, directed=H.is_directed())
+        data = [(u, v, d) for u, v, d in H.edges(data=True)
+                if not positive_only or d["positive"] > 0]
+        g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in data],
+                     directed=H.is_directed())
         weights = None
         if attr is not None:
-            weights = [d[attr] for _, _, d in H.edges(data=True)]
+            weights = [d[attr] for _, _, d in data]
             if transform is not None:
                 weights = [transform(w) for w in weights]
     return g, nodes, weights
@@ -333,14 +372,14 @@ def _reach_counts(g: ig.Graph, directed: bool) -> list[int]:
     return [bits[c].bit_count() - 1 for c in comps.membership]
 
 
-def _spectral_ig(P: nx.Graph, name: str, *, alpha: float, max_iter: int,
-                 tol: float) -> dict[Any, float]:
+def _spectral_ig(converted: tuple[ig.Graph, list[Any], list[float] | None], name: str, *,
+                 alpha: float, max_iter: int, tol: float) -> dict[Any, float]:
     import igraph as ig
 
-    if len(P) == 0:
+    g, nodes, w = converted
+    if not nodes:
         return {}
-    g, nodes, w = _to_igraph(P, "weight")
-    directed = P.is_directed()
+    directed = g.is_directed()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
