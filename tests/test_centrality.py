@@ -304,3 +304,12 @@ def test_real_process_pagerank() -> None:
     rows = json.loads(proc.stdout)
     assert [r["actor"] for r in rows] == ["KAZ", "RUS"]
     assert rows[0]["pagerank"] == pytest.approx(0.3659277, abs=1e-6)
+
+
+@pytest.mark.parametrize("command", ["centrality", "vectors", "balance"])
+def test_measure_commands_have_help_and_readme(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"vectorgraph {command}" in result.output
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"$ vectorgraph {command}" in readme
