@@ -127,6 +127,18 @@ def test_triangles_match_networkx() -> None:
     assert b.frustration is None
 
 
+def test_result_does_not_depend_on_input_order() -> None:
+    G = generate(200, 900, seed=8).to_networkx()
+    edges = list(G.edges(keys=True, data=True))
+    random.Random(1).shuffle(edges)
+    S = nx.MultiDiGraph()
+    S.add_nodes_from(reversed(list(G.nodes(data=True))))
+    S.add_edges_from(edges)
+    a, b = structural_balance(G), structural_balance(S)
+    assert a.frustration is not None and not a.frustration.exact    # the heuristic ran
+    assert a == b
+
+
 def test_empty_and_tree() -> None:
     b = structural_balance(nx.MultiDiGraph())
     assert (b.triangles, b.ratio, b.frustration.value, b.frustration.exact) == (0, None, 0, True)

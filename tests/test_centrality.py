@@ -160,11 +160,14 @@ def test_plain_networkx_on_the_generated_graph(generated: nx.MultiDiGraph) -> No
     assert got["harmonic"] == pytest.approx(nx.harmonic_centrality(S))
 
 
-def test_sampled_betweenness_equals_networkx_sampling(generated: nx.MultiDiGraph) -> None:
-    a = centrality(generated, "betweenness", samples=20, seed=5)
-    b = centrality(generated, "betweenness", samples=20, seed=5, engine="networkx")
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_sampled_betweenness_equals_networkx_sampling(generated: nx.MultiDiGraph,
+                                                      directed: bool) -> None:
+    a = centrality(generated, "betweenness", samples=20, seed=5, directed=directed)
+    b = centrality(generated, "betweenness", samples=20, seed=5, directed=directed,
+                   engine="networkx")
     assert a == pytest.approx(b, rel=1e-9, abs=1e-12)
-    assert a != centrality(generated, "betweenness")
+    assert a != centrality(generated, "betweenness", directed=directed)
 
 
 def test_sampled_betweenness_error_against_exact() -> None:

@@ -38,3 +38,10 @@ __all__ = [
     "loads",
     "to_networkx",
 ]
+
+# --- measures ---
+from vectorgraph.measures import (centralities, centrality, structural_balance,  # noqa: E402
+                                  vector_balance, vector_balances)
+
+__all__ += ["centralities", "centrality", "structural_balance", "vector_balance",
+            "vector_balances"]
