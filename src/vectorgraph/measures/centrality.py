@@ -33,18 +33,17 @@ uses 1/strength of the pair, so strong ties are short. ``directed=True`` reads
 path measures, eigenvector and PageRank on arcs (a directed relation one way,
 an undirected one both ways); degree and strength never depend on it.
 
-The default engine (``engine="fast"``) computes betweenness, eigenvector,
-PageRank and the weighted path measures with igraph, and closeness and
-harmonic centrality in hops from one multi-source BFS in numpy (see
-:mod:`vectorgraph.measures._msbfs`); ``engine="networkx"`` runs the plain
-networkx functions on the same collapsed graph and gives the same values (the
-tests check it). Sampled betweenness (``samples=k``) uses ``k`` source actors
+The default engine (``engine="fast"``) computes betweenness and the weighted
+path measures with igraph, and closeness and harmonic centrality in hops from
+one multi-source BFS in numpy (see :mod:`vectorgraph.measures._msbfs`);
+``engine="networkx"`` runs the plain networkx functions on the same collapsed
+graph and gives the same values (the tests check it). Eigenvector and PageRank
+are networkx's in both (PageRank is scipy-based there, 0.25 s at 10,000
+actors; igraph's PRPACK stalled for up to a second on this busy machine). Sampled betweenness (``samples=k``) uses ``k`` source actors
 drawn with ``random.Random(seed).sample`` from the sorted actors, as networkx's
 ``k=``/``seed=`` do, and networkx's rescaling. With ``distance="inverse"`` igraph
 treats path lengths equal within a relative 1e-10 as equal, where networkx
 compares floats exactly; the two can differ when sums of 1/strength almost tie.
-igraph's eigenvector values are rounded to 12 decimals (ARPACK's random start
-vector leaves noise below that).
 
 Examples
 --------
@@ -128,8 +127,7 @@ def centrality(G: nx.Graph, measure: str = "pagerank", *, weight: str | None = "
     alpha, max_iter, tol : float, int, float
         PageRank damping; iteration limits for eigenvector and PageRank.
     engine : {"fast", "networkx"}
-        igraph and numpy, or plain networkx, for path measures, eigenvector
-        and PageRank (the same values).
+        igraph and numpy, or plain networkx, for the path measures (the same values).
 
     Returns
     -------
@@ -198,14 +196,10 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
             for column in SIGNED_COLUMNS:
                 out[column] = {v: getattr(d, column) for v, d in table.items()}
         elif name in ("eigenvector", "pagerank"):
-            if engine == "networkx":
-                out[name] = _spectral_nx(positive_layer(graph), name, alpha=alpha,
-                                         max_iter=max_iter, tol=tol)
-            else:
-                if "positive" not in cache:
-                    cache["positive"] = _to_igraph(graph, "positive", positive_only=True)
-                out[name] = _spectral_ig(cache["positive"], name, alpha=alpha,
-                                         max_iter=max_iter, tol=tol)
+            if "positive" not in cache:
+                cache["positive"] = positive_layer(graph)
+            out[name] = _spectral(cache["positive"], name, alpha=alpha, max_iter=max_iter,
+                                  tol=tol)
         elif engine == "networkx":
             out[name] = _paths_nx(graph, name, inverse=distance == "inverse", samples=samples,
                                   seed=seed)
@@ -241,7 +235,7 @@ def _paths_nx(H: nx.Graph, name: str, *, inverse: bool, samples: int | None,
     return {v: float(x) for v, x in nx.harmonic_centrality(H, distance=dist).items()}
 
 
-def _spectral_nx(P: nx.Graph, name: str, *, alpha: float, max_iter: int,
+def _spectral(P: nx.Graph, name: str, *, alpha: float, max_iter: int,
                  tol: float) -> dict[Any, float]:
     import networkx as nx
 
@@ -284,20 +278,15 @@ def _hops(H: nx.Graph) -> dict[str, dict[Any, float]]:
             "harmonic": {v: float(h) for v, h in zip(nodes, harmonic.tolist())}}
 
 
-def _to_igraph(H: nx.Graph, attr: str | None = None, transform: Any = None, *,
-               positive_only: bool = False) -> tuple[ig.Graph, list[Any], list[float] | None]:
-    """The collapsed graph as igraph (vertex i is ``nodes[i]``) and its edge weights.
-
-    ``positive_only`` keeps the edges of the positive layer (see
-    :func:`vectorgraph.measures._simple.positive_layer`).
-    """
+def _to_igraph(H: nx.Graph, attr: str | None = None,
+               transform: Any = None) -> tuple[ig.Graph, list[Any], list[float] | None]:
+    """The collapsed graph as igraph (vertex i is ``nodes[i]``) and its edge weights."""
     import igraph as ig
 
     with no_gc():
         nodes = list(H)
         index = {v: i for i, v in enumerate(nodes)}
-        data = [(u, v, d) for u, v, d in H.edges(data=True)
-                if not positive_only or d["positive"] > 0]
+        data = list(H.edges(data=True))
         g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in data],
                      directed=H.is_directed())
         weights = None
@@ -370,35 +359,3 @@ def _reach_counts(g: ig.Graph, directed: bool) -> list[int]:
         for p in dag.predecessors(c):
             bits[c] |= bits[p]
     return [bits[c].bit_count() - 1 for c in comps.membership]
-
-
-def _spectral_ig(converted: tuple[ig.Graph, list[Any], list[float] | None], name: str, *,
-                 alpha: float, max_iter: int, tol: float) -> dict[Any, float]:
-    import igraph as ig
-
-    g, nodes, w = converted
-    if not nodes:
-        return {}
-    directed = g.is_directed()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            if name == "pagerank":
-                values = g.pagerank(directed=directed, damping=alpha, weights=w)
-            else:
-                opts = ig.ARPACKOptions()
-                opts.maxiter = max_iter
-                opts.tol = tol
-                # igraph 1.0 rejects directed=False on an undirected graph; on a
-                # directed one the default (True) gives networkx's in-edge version
-                values = g.eigenvector_centrality(weights=w, arpack_options=opts)
-    except ig.InternalError as exc:
-        raise VectorgraphError(f"{name} did not converge in {max_iter} iterations "
-                               f"(raise max_iter or tol): {exc}") from None
-    if name == "eigenvector":
-        values = [abs(x) for x in values]
-        norm = sum(x * x for x in values) ** 0.5 or 1.0
-        # ARPACK starts from a random vector: round away the noise it leaves in
-        # the last digits, so that equal input gives equal output
-        values = [round(x / norm, 12) for x in values]
-    return {v: float(x) for v, x in zip(nodes, values)}
