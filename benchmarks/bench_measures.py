@@ -107,6 +107,7 @@ def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[st
                      "speedup": None if base is None else base / ours})
 
     t_all, _ = timed(lambda: centralities(G, ["all"]))
+    t_workers, _ = timed(lambda: centralities(G, ["all"], workers=2))
     t_sampled, _ = timed(lambda: centralities(G, ["all"], samples=samples))
     # the networkx a user writes: each measure on the plain graph
     t_deg, _ = timed(lambda: nx.degree_centrality(S))
@@ -121,6 +122,9 @@ def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[st
     base_sampled = t_deg + t_pr + t_eig + t_btw_s + (t_clo + t_har) * scale
     row("centrality --measure all", t_all, base_all,
         f"degree+pagerank+eigenvector exact; betweenness, closeness, harmonic {how}")
+    row("centrality --measure all --workers 2", t_workers, base_all,
+        "as above; betweenness in a second process" if n >= 2000 else
+        "as above (one process below 2,000 actors)")
     row(f"centrality --measure all --samples {samples}", t_sampled, base_sampled,
         f"betweenness k={samples}; closeness, harmonic {how}")
     for name, base, base_how in [("betweenness", t_btw * scale, how),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import random
@@ -196,6 +197,29 @@ def test_sampled_betweenness_error_against_exact() -> None:
     assert centrality(G, "betweenness", samples=len(G)) == exact
 
 
+def test_betweenness_in_a_second_process(generated: nx.MultiDiGraph,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    names = ["betweenness", "degree"]
+    for kw in ({}, {"directed": True, "distance": "inverse"}, {"samples": 10}):
+        one = centralities(generated, names, **kw)
+        two = centralities(generated, names, workers=2, **kw)
+        assert list(two) == names
+        assert two == one
+
+
+def test_second_process_failure_falls_back(generated: nx.MultiDiGraph,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    two = centralities(generated, ["betweenness", "degree"], workers=2)
+    assert two == centralities(generated, ["betweenness", "degree"])
+
+
 def test_result_does_not_depend_on_input_order(article: GraphDocument) -> None:
     G = article.to_networkx()
     edges = list(G.edges(keys=True, data=True))
@@ -246,6 +270,11 @@ def test_no_convergence_is_a_clear_error() -> None:
 def test_bad_options(tiny: nx.MultiDiGraph, kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(VectorgraphError, match=message):
         centrality(tiny, **kwargs)
+
+
+def test_bad_workers(tiny: nx.MultiDiGraph) -> None:
+    with pytest.raises(VectorgraphError, match="workers must be at least 1, not 0"):
+        centralities(tiny, ["degree"], workers=0)
 
 
 def test_parse_measures() -> None:

@@ -238,10 +238,13 @@ def _sort_key(value: Any) -> float:
 @click.option("--samples", type=click.IntRange(min=2),
               help="Estimate betweenness from K sampled source actors.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for --samples.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="2: compute betweenness in a second process beside the other measures "
+              "(graphs of 2,000 actors or more).")
 def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, ...],
                        top: int | None, weight: str, unweighted: bool,
                        include_structural: bool, distance: str, directed: bool,
-                       samples: int | None, seed: int) -> None:
+                       samples: int | None, seed: int, workers: int) -> None:
     """Centrality of every actor, sorted by the first measure, then id.
 
     Parallel relations between two actors are summed; eigenvector and
@@ -263,7 +266,7 @@ def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, 
     G = load_graph(file).to_networkx()
     table = centralities(G, names, weight=None if unweighted else weight, distance=distance,
                          directed=directed, include_structural=include_structural,
-                         samples=samples, seed=seed)
+                         samples=samples, seed=seed, workers=workers)
     columns = list(table)
     rows = [{"actor": v, "name": G.nodes[v].get("name", v),
              **{c: table[c][v] for c in columns}} for v in G]
