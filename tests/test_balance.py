@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from vectorgraph import GraphDocument
+from vectorgraph import GraphDocument, VectorgraphError
 from vectorgraph.cli import cli
 from vectorgraph.measures import frustration_index, signed_graph, structural_balance
 
@@ -137,6 +137,12 @@ def test_result_does_not_depend_on_input_order() -> None:
     a, b = structural_balance(G), structural_balance(S)
     assert a.frustration is not None and not a.frustration.exact    # the heuristic ran
     assert a == b
+
+
+def test_exact_limit_is_capped() -> None:
+    with pytest.raises(VectorgraphError, match=r"exact_limit 30 is too large: a block of k "
+                       r"actors takes 2\^\(k-1\) splits \(at most 24\)"):
+        frustration_index(nx.Graph(), exact_limit=30)
 
 
 def test_empty_and_tree() -> None:

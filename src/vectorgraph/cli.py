@@ -341,7 +341,7 @@ def vectors(file: Path | None, fmt: str | None, focal: str, poles: str, all_stat
               "summary.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N triads.")
 @click.option("--no-frustration", is_flag=True, help="Skip the frustration index.")
-@click.option("--exact-limit", type=click.IntRange(min=2, max=26), default=20,
+@click.option("--exact-limit", type=click.IntRange(min=2, max=24), default=20,
               show_default=True, help="Largest block solved exactly by trying every split.")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed of the heuristic for larger blocks.")

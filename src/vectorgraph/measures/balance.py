@@ -41,6 +41,7 @@ import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from vectorgraph.errors import VectorgraphError
 from vectorgraph.measures._simple import collapse
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ __all__ = ["Balance", "Frustration", "Triad", "frustration_index", "signed_graph
            "structural_balance"]
 
 _KINDS = ("+++", "++-", "+--", "---")
+#: The largest block :func:`frustration_index` may solve exactly (2^23 splits, ~100 MB).
+EXACT_MAX = 24
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -196,6 +199,9 @@ def frustration_index(G: nx.Graph, *, weight: str | None = "weight",
     """
     import networkx as nx
 
+    if exact_limit > EXACT_MAX:
+        raise VectorgraphError(f"exact_limit {exact_limit} is too large: a block of k actors "
+                               f"takes 2^(k-1) splits (at most {EXACT_MAX})")
     S = G if _signed else signed_graph(G, weight=weight, include_structural=include_structural)[0]
     blocks = sorted((sorted(b, key=str) for b in nx.biconnected_components(S)),
                     key=lambda b: [str(x) for x in b])

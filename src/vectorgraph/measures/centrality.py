@@ -38,12 +38,17 @@ path measures with igraph, and closeness and harmonic centrality in hops from
 one multi-source BFS in numpy (see :mod:`vectorgraph.measures._msbfs`);
 ``engine="networkx"`` runs the plain networkx functions on the same collapsed
 graph and gives the same values (the tests check it). Eigenvector and PageRank
-are networkx's in both (PageRank is scipy-based there, 0.25 s at 10,000
-actors; igraph's PRPACK stalled for up to a second on this busy machine). Sampled betweenness (``samples=k``) uses ``k`` source actors
-drawn with ``random.Random(seed).sample`` from the sorted actors, as networkx's
-``k=``/``seed=`` do, and networkx's rescaling. With ``distance="inverse"`` igraph
-treats path lengths equal within a relative 1e-10 as equal, where networkx
-compares floats exactly; the two can differ when sums of 1/strength almost tie.
+are networkx's in both (its PageRank is scipy-based, 0.25 s at 10,000 actors;
+igraph's PRPACK stalled for up to a second on this busy machine). A measure
+that does not converge in ``max_iter`` iterations raises
+:class:`~vectorgraph.VectorgraphError`.
+
+Sampled betweenness (``samples=k``) uses ``k`` source actors drawn with
+``random.Random(seed).sample`` from the sorted actors, as networkx's
+``k=``/``seed=`` do, and networkx's rescaling. With ``distance="inverse"``
+igraph treats path lengths equal within a relative 1e-10 as equal, where
+networkx compares floats exactly; the two can differ when sums of 1/strength
+almost tie.
 
 Examples
 --------
