@@ -346,3 +346,26 @@ def test_measure_commands_have_help_and_readme(command: str) -> None:
     assert "Example:" in result.output and f"vectorgraph {command}" in result.output
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"$ vectorgraph {command}" in readme
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_hops_over_several_bfs_batches(directed: bool) -> None:
+    """1,200 actors: three batches of 512 sources, every word of the bit sets used;
+    igraph's own closeness and harmonic centrality are the reference."""
+    import igraph as ig
+
+    G = generate(1200, 3000, seed=12).to_networkx()
+    got = centralities(G, ["closeness", "harmonic"], directed=directed)
+    H = importlib.import_module("vectorgraph.measures._simple").collapse(G, directed=directed)
+    nodes = list(H)
+    index = {v: i for i, v in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()],
+                 directed=directed)
+    mode = "in" if directed else "all"
+    harmonic = g.harmonic_centrality(mode=mode, normalized=False)
+    assert [got["harmonic"][v] for v in nodes] == pytest.approx(harmonic, rel=1e-12)
+    n = len(nodes)
+    raw = g.closeness(mode=mode, normalized=False)
+    reach = [len(g.subcomponent(i, mode=mode)) - 1 for i in range(n)]
+    expected = [0.0 if r == 0 else x * r * r / (n - 1) for x, r in zip(raw, reach)]
+    assert [got["closeness"][v] for v in nodes] == pytest.approx(expected, rel=1e-12)
