@@ -94,7 +94,7 @@ def plain_triangles(S: nx.Graph) -> int:
 def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[str, Any]]:
     doc = generate(n_actors, n_relations, seed=0)
     G = doc.to_networkx()
-    S = plain_graph(G)
+    t_plain, S = timed(lambda: plain_graph(G))
     n = len(S)
     sources = random.Random(0).sample(sorted(S), min(k, n))
     full = k >= n
@@ -106,6 +106,9 @@ def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[st
                      "networkx_s": base, "baseline": baseline,
                      "speedup": None if base is None else base / ours})
 
+    # ours includes collapsing the multigraph; the networkx figures below do not
+    # include building the plain graph, which took t_plain
+    row("build the plain nx.Graph by hand (not in the figures)", t_plain, None, "")
     t_all, _ = timed(lambda: centralities(G, ["all"]))
     t_workers, _ = timed(lambda: centralities(G, ["all"], workers=2))
     t_sampled, _ = timed(lambda: centralities(G, ["all"], samples=samples))
@@ -167,6 +170,8 @@ def main() -> None:
     for n_actors, n_relations in sizes:
         rows += bench(n_actors, n_relations, args.samples, n_actors if n_actors <= 1000 else args.k)
     load_after = os.getloadavg()
+    big = [r for r in rows if r["graph"] == "10000/50000"
+           and r["task"].startswith("centrality --measure all")]
     header = f"{'graph':<12} {'task':<60} {'ours s':>8} {'networkx s':>11} {'x':>7}  baseline"
     print(header)
     print("-" * len(header))
@@ -177,6 +182,9 @@ def main() -> None:
               f"{r['baseline']}")
     print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
           f"({os.cpu_count()} cores)")
+    for r in big:
+        verdict = "within" if r["ours_s"] <= 5.0 else "over"
+        print(f"target 5 s at 10,000/50,000: {r['task']}: {r['ours_s']:.2f} s, {verdict}")
     RESULTS.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"bench_measures-{stamp}.json"
