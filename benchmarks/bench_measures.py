@@ -101,14 +101,14 @@ def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[st
     scale = 1.0 if full else n / k
     rows: list[dict[str, Any]] = []
 
-    def row(task: str, ours: float, base: float | None, baseline: str) -> None:
+    def row(task: str, ours: float | None, base: float | None, baseline: str) -> None:
         rows.append({"graph": f"{n_actors}/{n_relations}", "task": task, "ours_s": ours,
                      "networkx_s": base, "baseline": baseline,
-                     "speedup": None if base is None else base / ours})
+                     "speedup": None if base is None or ours is None else base / ours})
 
     # ours includes collapsing the multigraph; the networkx figures below do not
     # include building the plain graph, which took t_plain
-    row("build the plain nx.Graph by hand (not in the figures)", t_plain, None, "")
+    row("build the plain nx.Graph by hand", None, t_plain, "not in the networkx figures below")
     t_all, _ = timed(lambda: centralities(G, ["all"]))
     t_workers, _ = timed(lambda: centralities(G, ["all"], workers=2))
     t_sampled, _ = timed(lambda: centralities(G, ["all"], samples=samples))
@@ -176,9 +176,10 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for r in rows:
+        ours = "" if r["ours_s"] is None else f"{r['ours_s']:.2f}"
         base = "" if r["networkx_s"] is None else f"{r['networkx_s']:.2f}"
         speed = "" if r["speedup"] is None else f"{r['speedup']:.1f}"
-        print(f"{r['graph']:<12} {r['task']:<60} {r['ours_s']:>8.2f} {base:>11} {speed:>7}  "
+        print(f"{r['graph']:<12} {r['task']:<60} {ours:>8} {base:>11} {speed:>7}  "
               f"{r['baseline']}")
     print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
           f"({os.cpu_count()} cores)")
