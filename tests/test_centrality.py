@@ -220,6 +220,14 @@ def test_second_process_failure_falls_back(generated: nx.MultiDiGraph,
     assert two == centralities(generated, ["betweenness", "degree"])
 
 
+def test_second_process_stops_when_another_measure_fails(
+        generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    with pytest.raises(VectorgraphError, match="eigenvector did not converge"):
+        centralities(generated, ["betweenness", "eigenvector"], workers=2, max_iter=1)
+
+
 def test_result_does_not_depend_on_input_order(article: GraphDocument) -> None:
     G = article.to_networkx()
     edges = list(G.edges(keys=True, data=True))

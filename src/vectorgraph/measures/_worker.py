@@ -39,6 +39,14 @@ class BackgroundBetweenness:
         except OSError:
             self.proc = None
 
+    def cancel(self) -> None:
+        """Stop the child (the caller failed and will not ask for the result)."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            if self.proc.stdout is not None:
+                self.proc.stdout.close()
+
     def result(self) -> list[float]:
         if self.proc is not None:
             assert self.proc.stdout is not None

@@ -92,7 +92,8 @@ class Frustration:
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "exact": self.exact, "lower_bound": self.lower_bound,
                 "edges": [list(e) for e in self.edges],
-                "camps": {str(k): v for k, v in sorted(self.camps.items(), key=lambda kv: str(kv[0]))}}
+                "camps": {str(k): v for k, v in sorted(self.camps.items(),
+                                                       key=lambda kv: str(kv[0]))}}
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -309,7 +310,8 @@ def _search_split(sub: nx.Graph, block: list[Any], restarts: int, seed: int) -> 
     best, best_bad = starts[0], None
     for camp in starts:
         _local_search(camp, nbrs)
-        bad = sum(1 for i in range(n) for j, s in nbrs[i] if i < j and (camp[i] == camp[j]) != (s > 0))
+        bad = sum(1 for i in range(n) for j, s in nbrs[i]
+                  if i < j and (camp[i] == camp[j]) != (s > 0))
         if best_bad is None or bad < best_bad:
             best, best_bad = camp, bad
     return {v: best[index[v]] for v in block}

@@ -194,52 +194,55 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
     background = None
     if (workers > 1 and engine == "fast" and "betweenness" in names and len(names) > 1
             and len(graph) >= PARALLEL_MIN):
-        cache["paths"] = _to_igraph(graph, "weight" if distance == "inverse" else None,
-                                    (lambda x: 1.0 / x) if distance == "inverse" else None)
+        cache["paths"] = _path_graph(graph, distance)
         from vectorgraph.measures._worker import BackgroundBetweenness
 
         g, nodes, w = cache["paths"]
         background = BackgroundBetweenness(g.get_edgelist(), len(nodes), g.is_directed(), w,
                                            samples, seed)
-    for name in names:
-        if name == "betweenness" and background is not None:
-            out[name] = {}                                  # filled in below, keeps the order
-        elif name == "degree":
-            out[name] = {v: float(d) for v, d in H.degree()}
-        elif name in ("in_degree", "out_degree"):
-            if "arcs" not in cache:
-                cache["arcs"] = arc_degrees(G, include_structural=include_structural)
-            counts = cache["arcs"][0 if name == "in_degree" else 1]
-            out[name] = {v: float(counts[v]) for v in H}
-        elif name == "strength":
-            out[name] = {v: float(d) for v, d in H.degree(weight="weight")}
-        elif name == "pn":
-            from vectorgraph.measures.signed import pn_from_collapsed
+    try:
+        for name in names:
+            if name == "betweenness" and background is not None:
+                out[name] = {}                                  # filled in below, keeps the order
+            elif name == "degree":
+                out[name] = {v: float(d) for v, d in H.degree()}
+            elif name in ("in_degree", "out_degree"):
+                if "arcs" not in cache:
+                    cache["arcs"] = arc_degrees(G, include_structural=include_structural)
+                counts = cache["arcs"][0 if name == "in_degree" else 1]
+                out[name] = {v: float(counts[v]) for v in H}
+            elif name == "strength":
+                out[name] = {v: float(d) for v, d in H.degree(weight="weight")}
+            elif name == "pn":
+                from vectorgraph.measures.signed import pn_from_collapsed
 
-            out[name] = pn_from_collapsed(H)
-        elif name == "signed":
-            from vectorgraph.measures.signed import signed_from_collapsed
+                out[name] = pn_from_collapsed(H)
+            elif name == "signed":
+                from vectorgraph.measures.signed import signed_from_collapsed
 
-            table = signed_from_collapsed(H, counts=True)
-            for column in SIGNED_COLUMNS:
-                out[column] = {v: getattr(d, column) for v, d in table.items()}
-        elif name in ("eigenvector", "pagerank"):
-            if "positive" not in cache:
-                cache["positive"] = positive_layer(graph)
-            out[name] = _spectral(cache["positive"], name, alpha=alpha, max_iter=max_iter,
-                                  tol=tol)
-        elif engine == "networkx":
-            out[name] = _paths_nx(graph, name, inverse=distance == "inverse", samples=samples,
-                                  seed=seed)
-        elif name in ("closeness", "harmonic") and distance == "hops":
-            if "hops" not in cache:
-                cache["hops"] = _hops(graph)
-            out[name] = cache["hops"][name]
-        else:
-            if "paths" not in cache:
-                cache["paths"] = _to_igraph(graph, "weight" if distance == "inverse" else None,
-                                            (lambda x: 1.0 / x) if distance == "inverse" else None)
-            out[name] = _paths_ig(cache["paths"], name, samples=samples, seed=seed)
+                table = signed_from_collapsed(H, counts=True)
+                for column in SIGNED_COLUMNS:
+                    out[column] = {v: getattr(d, column) for v, d in table.items()}
+            elif name in ("eigenvector", "pagerank"):
+                if "positive" not in cache:
+                    cache["positive"] = positive_layer(graph)
+                out[name] = _spectral(cache["positive"], name, alpha=alpha, max_iter=max_iter,
+                                      tol=tol)
+            elif engine == "networkx":
+                out[name] = _paths_nx(graph, name, inverse=distance == "inverse", samples=samples,
+                                      seed=seed)
+            elif name in ("closeness", "harmonic") and distance == "hops":
+                if "hops" not in cache:
+                    cache["hops"] = _hops(graph)
+                out[name] = cache["hops"][name]
+            else:
+                if "paths" not in cache:
+                    cache["paths"] = _path_graph(graph, distance)
+                out[name] = _paths_ig(cache["paths"], name, samples=samples, seed=seed)
+    except BaseException:
+        if background is not None:
+            background.cancel()
+        raise
     if background is not None:
         out["betweenness"] = dict(zip(cache["paths"][1], background.result()))
     return out
@@ -306,6 +309,13 @@ def _hops(H: nx.Graph) -> dict[str, dict[Any, float]]:
         closeness[v] = r / t * r / (n - 1) if r else 0.0
     return {"closeness": closeness,
             "harmonic": {v: float(h) for v, h in zip(nodes, harmonic.tolist())}}
+
+
+def _path_graph(H: nx.Graph, distance: str) -> tuple[ig.Graph, list[Any], list[float] | None]:
+    """igraph for path measures: unweighted in hops, else lengths 1/strength."""
+    if distance == "inverse":
+        return _to_igraph(H, "weight", lambda x: 1.0 / x)
+    return _to_igraph(H)
 
 
 def _to_igraph(H: nx.Graph, attr: str | None = None,
