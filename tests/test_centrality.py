@@ -377,3 +377,11 @@ def test_hops_over_several_bfs_batches(directed: bool) -> None:
     reach = [len(g.subcomponent(i, mode=mode)) - 1 for i in range(n)]
     expected = [0.0 if r == 0 else x * r * r / (n - 1) for x, r in zip(raw, reach)]
     assert [got["closeness"][v] for v in nodes] == pytest.approx(expected, rel=1e-12)
+
+
+def test_popcount_without_numpy_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    msbfs = importlib.import_module("vectorgraph.measures._msbfs")
+    bits = np.array([[2**64 - 1, 5], [0, 2**40]], dtype=np.uint64)
+    fast = msbfs.popcount_rows(bits).tolist()
+    monkeypatch.delattr(np, "bitwise_count")
+    assert msbfs.popcount_rows(bits).tolist() == fast == [66, 1]

@@ -138,7 +138,10 @@ def pn_from_collapsed(H: nx.Graph) -> dict[Any, float]:
     else:
         from scipy.sparse.linalg import cg
 
-        x, info = cg(M, ones, rtol=1e-12, maxiter=10 * n)
+        try:
+            x, info = cg(M, ones, rtol=1e-12, maxiter=10 * n)
+        except TypeError:                                # scipy < 1.12 calls it tol
+            x, info = cg(M, ones, tol=1e-12, maxiter=10 * n)
         if info != 0:
             raise VectorgraphError(f"PN centrality: the sparse solver did not converge "
                                    f"(code {info})")
