@@ -385,3 +385,21 @@ def test_popcount_without_numpy_2(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = msbfs.popcount_rows(bits).tolist()
     monkeypatch.delattr(np, "bitwise_count")
     assert msbfs.popcount_rows(bits).tolist() == fast == [66, 1]
+
+
+@pytest.mark.parametrize("distance", ["hops", "inverse"])
+def test_betweenness_with_many_leaves(distance: str) -> None:
+    """Stars, a pair, an isolated actor and a cycle with hanging leaves: the searches
+    from leaves are skipped, the values stay networkx's."""
+    G = nx.Graph()
+    rng = random.Random(4)
+    edges = [("hub", f"l{i}") for i in range(6)] + [("hub", "c1"), ("c1", "c2"), ("c2", "c3"),
+                                                     ("c3", "hub"), ("c2", "m1"), ("c3", "m2"),
+                                                     ("c3", "m3"), ("p", "q")]
+    for u, v in edges:
+        G.add_edge(u, v, weight=rng.choice([0.25, 0.5, 1.0]))
+    G.add_node("alone")
+    got = centrality(G, "betweenness", distance=distance)
+    expected = centrality(G, "betweenness", distance=distance, engine="networkx")
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-15)
+    assert got["hub"] > 0.4 and got["l0"] == got["p"] == got["alone"] == 0

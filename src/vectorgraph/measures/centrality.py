@@ -364,7 +364,7 @@ def _betweenness_ig(g: ig.Graph, nodes: list[Any], w: list[float] | None, direct
                     samples: int | None, seed: int) -> dict[Any, float]:
     n = len(nodes)
     if samples is None or samples >= n:
-        raw = g.betweenness(directed=directed, weights=w)
+        raw = g.betweenness(directed=directed, weights=w) if directed else _without_leaves(g, w)
         # igraph counts unordered pairs on undirected graphs: networkx's
         # normalisation divides ordered pairs by (n-1)(n-2)
         scale = (1.0 if directed else 2.0) / ((n - 1) * (n - 2)) if n > 2 else 1.0
@@ -380,6 +380,46 @@ def _betweenness_ig(g: ig.Graph, nodes: list[Any], w: list[float] | None, direct
         k = samples - 1 if v in sources else samples
         out[v] = x * factor / (k * (n - 2))
     return out
+
+
+def _without_leaves(g: ig.Graph, w: list[float] | None) -> list[float]:
+    """Exact undirected betweenness (igraph's scale) without a search from every leaf.
+
+    Every path from a leaf (an actor with one partner p, which has others)
+    runs through p and continues as p's own paths do, so the leaf's
+    dependencies equal p's everywhere but at p, where they are the size of
+    the component minus 2. Betweenness is a sum over sources: searching from
+    p with multiplicity 1 + (its leaves) and adding the leaves' share at p
+    gives the same values with a fifth fewer searches on the generated
+    10,000-actor graph. igraph's ``sources=`` sums over chosen sources.
+    """
+    degree = g.degree()
+    leaves = [0] * g.vcount()
+    is_leaf = [False] * g.vcount()
+    for v in range(g.vcount()):
+        if degree[v] == 1:
+            (p,) = g.neighbors(v)
+            if degree[p] > 1:
+                is_leaf[v] = True
+                leaves[p] += 1
+    if not any(is_leaf):
+        return list(g.betweenness(directed=False, weights=w))
+    groups: dict[int, list[int]] = {}
+    for v in range(g.vcount()):
+        if not is_leaf[v] and degree[v] > 0:
+            groups.setdefault(1 + leaves[v], []).append(v)
+    total = [0.0] * g.vcount()
+    for mult, sources in sorted(groups.items()):
+        part = g.betweenness(directed=False, weights=w, sources=sources)
+        for v, x in enumerate(part):
+            total[v] += mult * x
+    comps = g.connected_components()
+    sizes = comps.sizes()
+    for p, k in enumerate(leaves):
+        if k:
+            # each leaf's paths to the rest of its component pass p (unordered: half)
+            total[p] += k * (sizes[comps.membership[p]] - 2) / 2
+    return total
 
 
 def _reach_counts(g: ig.Graph, directed: bool) -> list[int]:
