@@ -238,9 +238,9 @@ def _sort_key(value: Any) -> float:
 @click.option("--samples", type=click.IntRange(min=2),
               help="Estimate betweenness from K sampled source actors.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for --samples.")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
-              help="With 2, exact betweenness runs in a second process beside the other "
-              "measures (graphs of 2,000 actors or more); 1 keeps one process.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="2: exact betweenness runs in a second process beside the other "
+              "measures (graphs of 2,000 actors or more). Helps only with a free core.")
 def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, ...],
                        top: int | None, weight: str, unweighted: bool,
                        include_structural: bool, distance: str, directed: bool,
