@@ -37,9 +37,10 @@ The default engine (``engine="fast"``) computes betweenness and the weighted
 path measures with igraph, and closeness and harmonic centrality in hops from
 one multi-source BFS in numpy (see :mod:`vectorgraph.measures._msbfs`);
 ``engine="networkx"`` runs the plain networkx functions on the same collapsed
-graph and gives the same values (the tests check it). Eigenvector and PageRank
-are networkx's in both (its PageRank is scipy-based, 0.25 s at 10,000 actors;
-igraph's PRPACK stalled for up to a second on this busy machine). A measure
+graph and gives the same values (the tests check it). PageRank is networkx's
+in both (scipy-based, 0.25 s at 10,000 actors; igraph's PRPACK stalled for up
+to a second on this busy machine); eigenvector centrality runs networkx's power
+iteration with one scipy product per step. A measure
 that does not converge in ``max_iter`` iterations raises
 :class:`~vectorgraph.VectorgraphError`.
 
@@ -223,6 +224,8 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
                 table = signed_from_collapsed(H, counts=True)
                 for column in SIGNED_COLUMNS:
                     out[column] = {v: getattr(d, column) for v, d in table.items()}
+            elif name == "eigenvector" and engine == "fast":
+                out[name] = _eigenvector_fast(graph, max_iter=max_iter, tol=tol)
             elif name in ("eigenvector", "pagerank"):
                 if "positive" not in cache:
                     cache["positive"] = positive_layer(graph)
@@ -309,6 +312,41 @@ def _hops(H: nx.Graph) -> dict[str, dict[Any, float]]:
         closeness[v] = r / t * r / (n - 1) if r else 0.0
     return {"closeness": closeness,
             "harmonic": {v: float(h) for v, h in zip(nodes, harmonic.tolist())}}
+
+
+def _eigenvector_fast(H: nx.Graph, *, max_iter: int, tol: float) -> dict[Any, float]:
+    """networkx's ``eigenvector_centrality`` on the positive layer, with scipy.
+
+    The same power iteration as networkx (start 1/n, ``x <- (I + A^T) x``,
+    unit length, stop when the L1 change is below ``n * tol``), one sparse
+    product per step instead of a Python loop over the edges: 0.05 s instead
+    of 0.4 s at 10,000 actors. The tests compare the two.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    nodes = list(H)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    ties = [(index[u], index[v], d["positive"]) for u, v, d in H.edges(data=True)
+            if d["positive"] > 0]
+    src = np.array([t[0] for t in ties], dtype=np.int64)
+    dst = np.array([t[1] for t in ties], dtype=np.int64)
+    w = np.array([t[2] for t in ties], dtype=np.float64)
+    if not H.is_directed():
+        src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([w, w])
+    M = sp.csr_matrix((w, (dst, src)), shape=(n, n))       # x[target] += x[source] * w
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = last + M @ last
+        x = x / (float(np.linalg.norm(x)) or 1.0)
+        if float(np.abs(x - last).sum()) < n * tol:
+            return {v: float(val) for v, val in zip(nodes, x)}
+    raise VectorgraphError(f"eigenvector did not converge in {max_iter} iterations "
+                           f"(raise max_iter or tol)")
 
 
 def _path_graph(H: nx.Graph, distance: str) -> tuple[ig.Graph, list[Any], list[float] | None]:
