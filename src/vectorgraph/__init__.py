@@ -60,3 +60,11 @@ def __getattr__(name: str) -> Any:
         module = importlib.import_module("vectorgraph.extract")
         return module if name == "extract" else module.extract_corpus
     raise AttributeError(f"module 'vectorgraph' has no attribute {name!r}")
+
+
+# --- measures ---
+from vectorgraph.measures import (centralities, centrality, structural_balance,  # noqa: E402
+                                  vector_balance, vector_balances)
+
+__all__ += ["centralities", "centrality", "structural_balance", "vector_balance",
+            "vector_balances"]

@@ -1,0 +1,198 @@
+"""Benchmark: the measures against the plain networkx calls a user would write by hand.
+
+On generated graphs (``benchmarks/generate.py``) of 1,000 actors / 5,000
+relations and 10,000 / 50,000, in one process, it times
+
+* ``centralities(G, ["all"])`` (every centrality measure, exact), and with
+  betweenness sampled from ``--samples`` sources;
+* ``vector_balances`` for every state (poles: the five actors of highest degree);
+* ``structural_balance`` (triangles, unbalanced triads, frustration index);
+
+and, on the same graph, the networkx calls a user writes by hand on
+``nx.Graph`` of the non-structural ties. Slow networkx calls are not run in full
+at 10,000 actors: betweenness from ``k`` sampled sources, closeness of ``k``
+actors and harmonic centrality from ``k`` sources, each scaled by ``n / k`` to
+an estimate of the full run (marked ``est.``). Ratios only: the machine is
+shared, so the load average is recorded with the figures.
+
+    python benchmarks/bench_measures.py            # both sizes
+    python benchmarks/bench_measures.py --small    # 1,000 / 5,000 only
+
+Prints a table and writes JSON to ``benchmarks/results/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import networkx as nx  # noqa: E402
+
+from generate import generate  # noqa: E402
+from vectorgraph.measures import (centralities, structural_balance,  # noqa: E402
+                                  vector_balances)
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def plain_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """What a user builds by hand: one undirected edge per pair of non-structural ties."""
+    S = nx.Graph()
+    S.add_nodes_from(G)
+    for u, v, d in G.edges(data=True):
+        if d["sign"] != 0 and u != v:
+            w = S[u][v]["weight"] if S.has_edge(u, v) else 0.0
+            S.add_edge(u, v, weight=w + d["weight"])
+    return S
+
+
+def plain_vectors(G: nx.MultiDiGraph, poles: list[str]) -> dict[str, dict[str, float]]:
+    """A hand-written loop: every state's positive weight per pole (no members, no shares)."""
+    out = {}
+    for v, t in G.nodes(data="type"):
+        if t != "state":
+            continue
+        acc = dict.fromkeys(poles, 0.0)
+        for u, w, d in G.out_edges(v, data=True):
+            if w in acc and d["sign"] > 0:
+                acc[w] += d["weight"]
+        for u, w, d in G.in_edges(v, data=True):
+            if u in acc and d["sign"] > 0:
+                acc[u] += d["weight"]
+        out[v] = acc
+    return out
+
+
+def plain_triangles(S: nx.Graph) -> int:
+    """Signed triangles by hand: networkx's clique enumeration, stopped after size 3."""
+    count = 0
+    for clique in nx.enumerate_all_cliques(S):
+        if len(clique) > 3:
+            break
+        if len(clique) == 3:
+            count += 1
+    return count
+
+
+def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[str, Any]]:
+    doc = generate(n_actors, n_relations, seed=0)
+    G = doc.to_networkx()
+    t_plain, S = timed(lambda: plain_graph(G))
+    n = len(S)
+    sources = random.Random(0).sample(sorted(S), min(k, n))
+    full = k >= n
+    scale = 1.0 if full else n / k
+    rows: list[dict[str, Any]] = []
+
+    def row(task: str, ours: float | None, base: float | None, baseline: str) -> None:
+        rows.append({"graph": f"{n_actors}/{n_relations}", "task": task, "ours_s": ours,
+                     "networkx_s": base, "baseline": baseline,
+                     "speedup": None if base is None or ours is None else base / ours})
+
+    # ours includes collapsing the multigraph; the networkx figures below do not
+    # include building the plain graph, which took t_plain
+    row("build the plain nx.Graph by hand", None, t_plain, "not in the networkx figures below")
+    t_all, _ = timed(lambda: centralities(G, ["all"]))
+    t_workers, _ = timed(lambda: centralities(G, ["all"], workers=2))
+    t_sampled, _ = timed(lambda: centralities(G, ["all"], samples=samples))
+    # the networkx a user writes: each measure on the plain graph
+    t_deg, _ = timed(lambda: nx.degree_centrality(S))
+    t_pr, _ = timed(lambda: nx.pagerank(S, weight="weight"))
+    t_eig, _ = timed(lambda: nx.eigenvector_centrality(S, weight="weight", max_iter=1000))
+    t_btw, _ = timed(lambda: nx.betweenness_centrality(S, k=None if full else k, seed=0))
+    t_clo, _ = timed(lambda: [nx.closeness_centrality(S, u=u) for u in sources])
+    t_har, _ = timed(lambda: nx.harmonic_centrality(S, sources=sources))
+    t_btw_s, _ = timed(lambda: nx.betweenness_centrality(S, k=min(samples, n), seed=0))
+    how = "exact" if full else f"est. from {k} of {n}, x{scale:.0f}"
+    base_all = t_deg + t_pr + t_eig + (t_btw + t_clo + t_har) * scale
+    base_sampled = t_deg + t_pr + t_eig + t_btw_s + (t_clo + t_har) * scale
+    row("centrality --measure all", t_all, base_all,
+        f"degree+pagerank+eigenvector exact; betweenness, closeness, harmonic {how}")
+    row("centrality --measure all --workers 2", t_workers, base_all,
+        "as above; betweenness in a second process" if n >= 2000 else
+        "as above (one process below 2,000 actors)")
+    row(f"centrality --measure all --samples {samples}", t_sampled, base_sampled,
+        f"betweenness k={samples}; closeness, harmonic {how}")
+    for name, base, base_how in [("betweenness", t_btw * scale, how),
+                                 ("closeness", t_clo * scale, how),
+                                 ("harmonic", t_har * scale, how),
+                                 ("eigenvector", t_eig, "exact"), ("pagerank", t_pr, "exact")]:
+        t_one, _ = timed(lambda: centralities(G, [name]))
+        row(f"  centrality --measure {name}", t_one, base, base_how)
+
+    by_degree = sorted(G, key=lambda v: (-G.degree(v), v))[:5]
+    t_vec, res = timed(lambda: vector_balances(G, by_degree))
+    t_vec_base, _ = timed(lambda: plain_vectors(G, by_degree))
+    row(f"vectors --all-states ({len(res)} states)", t_vec, t_vec_base,
+        "hand loop over each state's edges (poles only)")
+
+    t_bal, bal = timed(lambda: structural_balance(G))
+    t_tri, tri = timed(lambda: plain_triangles(S))
+    row(f"balance ({bal.triangles} triangles, frustration "
+        f"{bal.frustration.value}{'' if bal.frustration.exact else ' bound'})", t_bal, t_tri,
+        f"enumerate_all_cliques to size 3 ({tri} triangles; no frustration in networkx)")
+    t_bal_nf, _ = timed(lambda: structural_balance(G, frustration=False))
+    row("balance --no-frustration", t_bal_nf, t_tri, "enumerate_all_cliques to size 3")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", action="store_true", help="1,000 / 5,000 only")
+    parser.add_argument("--samples", type=int, default=500,
+                        help="sources for sampled betweenness [500]")
+    parser.add_argument("-k", type=int, default=50,
+                        help="sources/actors for the networkx estimates at 10,000 [50]")
+    args = parser.parse_args()
+    sizes = [(1000, 5000)] if args.small else [(1000, 5000), (10000, 50000)]
+    # warm up: imports of igraph, scipy and numpy are not part of the figures
+    centralities(generate(30, 60).to_networkx(), ["all"])
+    structural_balance(generate(30, 60).to_networkx())
+    load_before = os.getloadavg()
+    rows = []
+    for n_actors, n_relations in sizes:
+        rows += bench(n_actors, n_relations, args.samples, n_actors if n_actors <= 1000 else args.k)
+    load_after = os.getloadavg()
+    big = [r for r in rows if r["graph"] == "10000/50000"
+           and r["task"].startswith("centrality --measure all")]
+    header = f"{'graph':<12} {'task':<60} {'ours s':>8} {'networkx s':>11} {'x':>7}  baseline"
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        ours = "" if r["ours_s"] is None else f"{r['ours_s']:.2f}"
+        base = "" if r["networkx_s"] is None else f"{r['networkx_s']:.2f}"
+        speed = "" if r["speedup"] is None else f"{r['speedup']:.1f}"
+        print(f"{r['graph']:<12} {r['task']:<60} {ours:>8} {base:>11} {speed:>7}  "
+              f"{r['baseline']}")
+    print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
+          f"({os.cpu_count()} cores)")
+    for r in big:
+        verdict = "within" if r["ours_s"] <= 5.0 else "over"
+        print(f"target 5 s at 10,000/50,000: {r['task']}: {r['ours_s']:.2f} s, {verdict}")
+    RESULTS.mkdir(exist_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    out = RESULTS / f"bench_measures-{stamp}.json"
+    out.write_text(json.dumps({"rows": rows, "load_before": load_before,
+                               "load_after": load_after, "cores": os.cpu_count()}, indent=2))
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,406 @@
+"""Centrality: hand-computed values, igraph against networkx, corner cases, the CLI."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from vectorgraph import GraphDocument, VectorgraphError
+from vectorgraph.cli import cli
+from vectorgraph.measures import MEASURES, centralities, centrality, parse_measures
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from generate import generate  # noqa: E402
+
+from conftest import run_cli  # noqa: E402
+
+PATH_MEASURES = ("betweenness", "closeness", "harmonic")
+
+
+@pytest.fixture
+def tiny() -> nx.MultiDiGraph:
+    """a-b: trade (+0.5, undirected) and a criticises b (-0.25); b invests in c (+1.0);
+    c sanctions d (-0.5); b member_of e (structural)."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from("abcde")
+    G.add_edge("a", "b", sign=1, weight=0.5, directed=False)
+    G.add_edge("a", "b", sign=-1, weight=0.25, directed=True)
+    G.add_edge("b", "c", sign=1, weight=1.0, directed=True)
+    G.add_edge("c", "d", sign=-1, weight=0.5, directed=True)
+    G.add_edge("b", "e", sign=0, weight=1.0, directed=True)
+    return G
+
+
+@pytest.fixture(scope="module")
+def generated() -> nx.MultiDiGraph:
+    return generate(80, 300, seed=7).to_networkx()
+
+
+@pytest.fixture(scope="module")
+def dyadic() -> nx.DiGraph:
+    """One relation per arc, strengths 1/4, 1/2, 1: every path length is an exact float,
+    so igraph's and networkx's shortest paths tie the same way."""
+    G = nx.gnm_random_graph(80, 240, seed=5, directed=True)
+    rng = random.Random(5)
+    for _, _, d in G.edges(data=True):
+        d.update(weight=rng.choice([0.25, 0.5, 1.0]), sign=rng.choice([1, 1, -1]))
+    return G
+
+
+HAND = {
+    "degree": {"a": 1, "b": 2, "c": 2, "d": 1, "e": 0},
+    "in_degree": {"a": 1, "b": 1, "c": 1, "d": 1, "e": 0},
+    "out_degree": {"a": 1, "b": 2, "c": 1, "d": 0, "e": 0},
+    "strength": {"a": 0.75, "b": 1.75, "c": 1.5, "d": 0.5, "e": 0},
+    # path a-b-c-d plus isolated e: b and c each lie on 2 of the C(4,2) = 6 pairs
+    "betweenness": {"a": 0, "b": 1 / 3, "c": 1 / 3, "d": 0, "e": 0},
+    # (r/sum d) * r/(n-1), r = 3 reachable, n = 5
+    "closeness": {"a": 3 / 6 * 3 / 4, "b": 3 / 4 * 3 / 4, "c": 3 / 4 * 3 / 4,
+                  "d": 3 / 6 * 3 / 4, "e": 0},
+    "harmonic": {"a": 1 + 1 / 2 + 1 / 3, "b": 2.5, "c": 2.5, "d": 1 + 1 / 2 + 1 / 3, "e": 0},
+    # positive layer a-b (0.5), b-c (1.0): lambda = sqrt(1.25), x = (0.5/l, 1, 1/l) / sqrt(2)
+    "eigenvector": {"a": 0.5 / math.sqrt(1.25) / math.sqrt(2), "b": 1 / math.sqrt(2),
+                    "c": 1 / math.sqrt(1.25) / math.sqrt(2), "d": 0, "e": 0},
+}
+
+
+@pytest.mark.parametrize("engine", ["fast", "networkx"])
+@pytest.mark.parametrize("measure", list(HAND), ids=list(HAND))
+def test_hand_computed_values(tiny: nx.MultiDiGraph, measure: str, engine: str) -> None:
+    got = centrality(tiny, measure, engine=engine)
+    assert got == pytest.approx(HAND[measure], abs=1e-6)
+
+
+def test_inverse_distance_uses_one_over_strength(tiny: nx.MultiDiGraph) -> None:
+    # lengths a-b 1/0.75, b-c 1, c-d 2: from a 4/3 + 7/3 + 13/3 = 8
+    got = centrality(tiny, "closeness", distance="inverse")
+    assert got["a"] == pytest.approx(3 / 8 * 3 / 4)
+    assert got["d"] == pytest.approx(3 / (2 + 3 + 13 / 3) * 3 / 4)
+
+
+def test_pagerank_reads_positive_ties_only(tiny: nx.MultiDiGraph) -> None:
+    P = nx.Graph()
+    P.add_nodes_from("abcde")
+    P.add_edge("a", "b", weight=0.5)
+    P.add_edge("b", "c", weight=1.0)
+    expected = nx.pagerank(P, weight="weight", tol=1e-13, max_iter=10_000)
+    tight = {"tol": 1e-13, "max_iter": 10_000}
+    assert centrality(tiny, "pagerank", **tight) == pytest.approx(expected, abs=1e-9)
+    louder = tiny.copy()
+    louder.add_edge("d", "a", sign=-1, weight=1.0)        # a new negative tie changes nothing
+    assert centrality(louder, "pagerank", **tight) == pytest.approx(expected, abs=1e-9)
+
+
+def test_structural_ties_only_when_asked(tiny: nx.MultiDiGraph) -> None:
+    assert centrality(tiny, "degree")["e"] == 0
+    with_structural = centrality(tiny, "degree", include_structural=True)
+    assert (with_structural["e"], with_structural["b"]) == (1, 3)
+
+
+def test_pn_matches_the_formula(tiny: nx.MultiDiGraph) -> None:
+    # A = P - 2N over a..e: a-b in both layers (-1), b-c positive (1), c-d negative (-2)
+    A = np.zeros((5, 5))
+    for (i, j), a in {(0, 1): -1, (1, 2): 1, (2, 3): -2}.items():
+        A[i, j] = A[j, i] = a
+    expected = np.linalg.solve(np.eye(5) - A / 8, np.ones(5))
+    got = centrality(tiny, "pn")
+    assert [got[v] for v in "abcde"] == pytest.approx(list(expected))
+
+
+CASES = [(m, d, dist) for m in PATH_MEASURES for d in (False, True) for dist in ("hops", "inverse")]
+
+
+@pytest.mark.parametrize(("measure", "directed", "distance"), CASES,
+                         ids=[f"{m}-{'dir' if d else 'undir'}-{dist}" for m, d, dist in CASES])
+def test_fast_engine_equals_networkx_on_paths(generated: nx.MultiDiGraph, dyadic: nx.DiGraph,
+                                         measure: str, directed: bool, distance: str) -> None:
+    kw: dict[str, Any] = {"directed": directed, "distance": distance}
+    G = dyadic if distance == "inverse" else generated
+    a = centrality(G, measure, engine="fast", **kw)
+    b = centrality(G, measure, engine="networkx", **kw)
+    assert a == pytest.approx(b, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+@pytest.mark.parametrize("measure", ["eigenvector", "pagerank"])
+def test_fast_engine_equals_networkx_on_spectral(measure: str, directed: bool) -> None:
+    # a connected positive graph: eigenvector centrality is unique there
+    G = nx.gnm_random_graph(40, 160, seed=11, directed=directed)
+    if directed:
+        G = G.subgraph(max(nx.strongly_connected_components(G), key=len)).copy()
+    rng = random.Random(2)
+    for _, _, d in G.edges(data=True):
+        d["weight"] = rng.choice([0.1, 0.35, 0.64, 1.0])
+    a = centrality(G, measure, directed=directed, engine="fast", tol=1e-10)
+    b = centrality(G, measure, directed=directed, engine="networkx", tol=1e-10)
+    assert a == pytest.approx(b, abs=1e-6)
+    # and both are what plain networkx gives on the input
+    plain = (nx.pagerank(G, weight="weight", tol=1e-10) if measure == "pagerank" else
+             nx.eigenvector_centrality(G, weight="weight", tol=1e-10, max_iter=1000))
+    assert a == pytest.approx(plain, abs=1e-6)
+
+
+def test_plain_networkx_on_the_generated_graph(generated: nx.MultiDiGraph) -> None:
+    """What a user writes by hand on the simple undirected graph of non-structural ties."""
+    S = nx.Graph()
+    S.add_nodes_from(generated)
+    S.add_edges_from((u, v) for u, v, s in generated.edges(data="sign") if s != 0 and u != v)
+    got = centralities(generated, ["degree", "betweenness", "closeness", "harmonic"])
+    assert got["degree"] == {v: float(d) for v, d in S.degree()}
+    assert got["betweenness"] == pytest.approx(nx.betweenness_centrality(S))
+    assert got["closeness"] == pytest.approx(nx.closeness_centrality(S))
+    assert got["harmonic"] == pytest.approx(nx.harmonic_centrality(S))
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_sampled_betweenness_equals_networkx_sampling(generated: nx.MultiDiGraph,
+                                                      directed: bool) -> None:
+    a = centrality(generated, "betweenness", samples=20, seed=5, directed=directed)
+    b = centrality(generated, "betweenness", samples=20, seed=5, directed=directed,
+                   engine="networkx")
+    assert a == pytest.approx(b, rel=1e-9, abs=1e-12)
+    assert a != centrality(generated, "betweenness", directed=directed)
+
+
+def test_sampled_betweenness_error_against_exact() -> None:
+    """500 actors / 2,500 relations: the error of sampled betweenness, three seeds each.
+
+    Measured (relative L1 error, sum |est - exact| / sum exact): 50 sources
+    0.35-0.38, 100 sources 0.27-0.31, 250 sources 0.14-0.15; the top ten
+    actors are found 7-10 out of 10.
+    """
+    G = generate(500, 2500, seed=3).to_networkx()
+    exact = centrality(G, "betweenness")
+    total = sum(exact.values())
+    top_exact = set(sorted(G, key=lambda v: (-exact[v], v))[:10])
+
+    def rel_error(k: int, seed: int) -> float:
+        est = centrality(G, "betweenness", samples=k, seed=seed)
+        assert len(top_exact & set(sorted(G, key=lambda v: (-est[v], v))[:10])) >= 7
+        return sum(abs(est[v] - exact[v]) for v in G) / total
+
+    err = {k: [rel_error(k, seed) for seed in range(3)] for k in (50, 100, 250)}
+    assert max(err[250]) < 0.2
+    assert max(err[100]) < 0.35
+    assert sum(err[250]) < sum(err[100]) < sum(err[50])
+    assert min(err[50]) > 0.2                        # an estimate, not the exact value
+    assert centrality(G, "betweenness", samples=len(G)) == exact
+
+
+def test_betweenness_in_a_second_process(generated: nx.MultiDiGraph,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    names = ["betweenness", "degree"]
+    for kw in ({}, {"directed": True, "distance": "inverse"}, {"samples": 10}):
+        one = centralities(generated, names, **kw)
+        two = centralities(generated, names, workers=2, **kw)
+        assert list(two) == names
+        assert two == one
+
+
+def test_second_process_failure_falls_back(generated: nx.MultiDiGraph,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    two = centralities(generated, ["betweenness", "degree"], workers=2)
+    assert two == centralities(generated, ["betweenness", "degree"])
+
+
+def test_second_process_stops_when_another_measure_fails(
+        generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    with pytest.raises(VectorgraphError, match="eigenvector did not converge"):
+        centralities(generated, ["betweenness", "eigenvector"], workers=2, max_iter=1)
+
+
+def test_result_does_not_depend_on_input_order(article: GraphDocument) -> None:
+    G = article.to_networkx()
+    edges = list(G.edges(keys=True, data=True))
+    random.Random(9).shuffle(edges)
+    S = nx.MultiDiGraph()
+    S.add_nodes_from(reversed(list(G.nodes(data=True))))
+    S.add_edges_from(edges)
+    assert centralities(G, ["all"]) == centralities(S, ["all"])
+
+
+@pytest.mark.parametrize("engine", ["fast", "networkx"])
+def test_empty_graph_and_one_actor(engine: str) -> None:
+    assert all(v == {} for v in centralities(nx.MultiDiGraph(), ["all"], engine=engine).values())
+    one = nx.MultiDiGraph()
+    one.add_node("KAZ")
+    got = centralities(one, ["all"], engine=engine)
+    assert {m: v["KAZ"] for m, v in got.items()} == {
+        "degree": 0, "in_degree": 0, "out_degree": 0, "strength": 0, "betweenness": 0,
+        "closeness": 0, "harmonic": 0, "eigenvector": 1.0, "pagerank": 1.0, "pn": 1.0,
+        "positive": 0, "negative": 0, "net": 0, "ratio": None}
+
+
+def test_disconnected_parts(engine: str = "fast") -> None:
+    G = nx.Graph()
+    G.add_edges_from([("a", "b"), ("b", "c"), ("x", "y")])
+    got = centralities(G, ["closeness", "harmonic", "betweenness"])
+    assert got["closeness"] == pytest.approx(nx.closeness_centrality(G))
+    assert got["closeness"]["x"] == pytest.approx(1 * 1 / 4)
+    assert got["harmonic"] == pytest.approx({"a": 1.5, "b": 2, "c": 1.5, "x": 1, "y": 1})
+    assert got["betweenness"]["b"] == pytest.approx(1 / 6)
+
+
+@pytest.mark.parametrize("engine", ["fast", "networkx"])
+@pytest.mark.parametrize("measure", ["eigenvector", "pagerank"])
+def test_no_convergence_is_a_clear_error(measure: str, engine: str) -> None:
+    G = nx.gnm_random_graph(50, 200, seed=1)
+    with pytest.raises(VectorgraphError, match=f"^{measure} did not converge in 2 "
+                       r"iterations \(raise max_iter or tol\)$"):
+        centrality(G, measure, max_iter=2, engine=engine)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"measure": "fame"}, "unknown measure 'fame'"),
+    ({"measure": "signed"}, "signed gives four results"),
+    ({"distance": "miles"}, "unknown distance 'miles'"),
+    ({"engine": "rust"}, "unknown engine 'rust'"),
+    ({"samples": 1}, "samples must be at least 2, not 1"),
+], ids=["measure", "signed", "distance", "engine", "samples"])
+def test_bad_options(tiny: nx.MultiDiGraph, kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(VectorgraphError, match=message):
+        centrality(tiny, **kwargs)
+
+
+def test_bad_workers(tiny: nx.MultiDiGraph) -> None:
+    with pytest.raises(VectorgraphError, match="workers must be at least 1, not 0"):
+        centralities(tiny, ["degree"], workers=0)
+
+
+def test_parse_measures() -> None:
+    assert parse_measures(["all"]) == list(MEASURES)
+    assert parse_measures(["pn, degree", "degree"]) == ["pn", "degree"]
+
+
+def test_bundled_top_five(article: GraphDocument) -> None:
+    G = article.to_networkx()
+    got = centralities(G, ["strength", "pagerank"])
+    top = {m: sorted(G, key=lambda v: (-round(got[m][v], 12), v))[:5] for m in got}
+    assert top["strength"] == ["KAZ", "RUS", "WEST", "EMERSON", "HONEYWELL"]
+    assert top["pagerank"] == ["KAZ", "RUS", "MISHUSTIN", "SMAILOV", "WEST"]
+    assert got["strength"]["KAZ"] == pytest.approx(11.34)
+
+
+# --- the command ---
+
+
+def test_cli_top_and_sorting() -> None:
+    result = CliRunner().invoke(cli, ["centrality", "--top", "3", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "actor,name,strength", "KAZ,Kazakhstan,11.339999999999998", "RUS,Russia,7.31",
+        "WEST,the West,1.65"]
+
+
+def test_cli_ties_sort_by_id() -> None:
+    result = CliRunner().invoke(cli, ["centrality", "-m", "degree", "--format", "csv"])
+    lines = result.output.splitlines()
+    assert lines[3:6] == ["EMERSON,Emerson,2.0", "HONEYWELL,Honeywell,2.0", "WEST,the West,2.0"]
+
+
+def test_cli_json_all_measures() -> None:
+    result = CliRunner().invoke(cli, ["centrality", "-m", "all", "--top", "1", "--format",
+                                      "json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)
+    assert list(row) == ["actor", "name", "degree", "in_degree", "out_degree", "strength",
+                         "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+                         "pn", "positive", "negative", "net", "ratio"]
+    assert (row["actor"], row["degree"], row["negative"]) == ("KAZ", 13.0, 1.0)
+
+
+def test_cli_unknown_measure_is_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["centrality", "-m", "fame"])
+    assert result.exit_code == 2
+    assert "Invalid value for --measure: unknown measure 'fame'" in result.output
+
+
+def test_cli_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["centrality", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ")
+
+
+def test_real_process_pagerank() -> None:
+    proc = run_cli("centrality", "-m", "pagerank", "--top", "2", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert [r["actor"] for r in rows] == ["KAZ", "RUS"]
+    assert rows[0]["pagerank"] == pytest.approx(0.36592, abs=1e-5)
+
+
+@pytest.mark.parametrize("command", ["centrality", "vectors", "balance"])
+def test_measure_commands_have_help_and_readme(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"vectorgraph {command}" in result.output
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"$ vectorgraph {command}" in readme
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_hops_over_several_bfs_batches(directed: bool) -> None:
+    """1,200 actors: three batches of 512 sources, every word of the bit sets used;
+    igraph's own closeness and harmonic centrality are the reference."""
+    import igraph as ig
+
+    G = generate(1200, 3000, seed=12).to_networkx()
+    got = centralities(G, ["closeness", "harmonic"], directed=directed)
+    H = importlib.import_module("vectorgraph.measures._simple").collapse(G, directed=directed)
+    nodes = list(H)
+    index = {v: i for i, v in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()],
+                 directed=directed)
+    mode = "in" if directed else "all"
+    harmonic = g.harmonic_centrality(mode=mode, normalized=False)
+    assert [got["harmonic"][v] for v in nodes] == pytest.approx(harmonic, rel=1e-12)
+    n = len(nodes)
+    raw = g.closeness(mode=mode, normalized=False)
+    reach = [len(g.subcomponent(i, mode=mode)) - 1 for i in range(n)]
+    expected = [0.0 if r == 0 else x * r * r / (n - 1) for x, r in zip(raw, reach)]
+    assert [got["closeness"][v] for v in nodes] == pytest.approx(expected, rel=1e-12)
+
+
+def test_popcount_without_numpy_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    msbfs = importlib.import_module("vectorgraph.measures._msbfs")
+    bits = np.array([[2**64 - 1, 5], [0, 2**40]], dtype=np.uint64)
+    fast = msbfs.popcount_rows(bits).tolist()
+    monkeypatch.delattr(np, "bitwise_count")
+    assert msbfs.popcount_rows(bits).tolist() == fast == [66, 1]
+
+
+@pytest.mark.parametrize("distance", ["hops", "inverse"])
+def test_betweenness_with_many_leaves(distance: str) -> None:
+    """Stars, a pair, an isolated actor and a cycle with hanging leaves: the searches
+    from leaves are skipped, the values stay networkx's."""
+    G = nx.Graph()
+    rng = random.Random(4)
+    edges = [("hub", f"l{i}") for i in range(6)] + [("hub", "c1"), ("c1", "c2"), ("c2", "c3"),
+                                                     ("c3", "hub"), ("c2", "m1"), ("c3", "m2"),
+                                                     ("c3", "m3"), ("p", "q")]
+    for u, v in edges:
+        G.add_edge(u, v, weight=rng.choice([0.25, 0.5, 1.0]))
+    G.add_node("alone")
+    got = centrality(G, "betweenness", distance=distance)
+    expected = centrality(G, "betweenness", distance=distance, engine="networkx")
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-15)
+    assert got["hub"] > 0.4 and got["l0"] == got["p"] == got["alone"] == 0
