@@ -198,7 +198,7 @@ def export(file: Path | None, to: str, output: Path | None) -> None:
 
 # --- render ---
 
-_SIZE_MEASURES = ("pagerank", "degree", "none")  # vectorgraph.render.sizing.SIZE_MEASURES
+from vectorgraph.render.sizing import SIZE_MEASURES  # noqa: E402 - light: no pyvis, no networkx
 
 
 @cli.command("render")
@@ -207,7 +207,7 @@ _SIZE_MEASURES = ("pagerank", "degree", "none")  # vectorgraph.render.sizing.SIZ
               help="Write here [default: the graph's file name with .html, in the current "
               "folder].")
 @click.option("--title", help="The heading [default: the graph's title].")
-@click.option("--size-by", type=click.Choice(_SIZE_MEASURES), default="pagerank",
+@click.option("--size-by", type=click.Choice(SIZE_MEASURES), default="pagerank",
               show_default=True, help="The centrality that sizes actors.")
 @click.option("--focus", metavar="ACTOR",
               help="Draw only the neighbourhood of this actor (id, name or alias).")
