@@ -254,11 +254,11 @@ def export(file: Path | None, to: str, output: Path | None) -> None:
         vectorgraph export --to gexf -o kazakhstan.gexf
         vectorgraph export --to csv -o sheet/kaz.csv --since 2022
     """
-    from vectorgraph.export import export as write
+    from vectorgraph.export import export_graph
 
     if to == "csv" and output is None:
         raise click.UsageError("--to csv writes two files: give -o (X.csv or a folder)")
-    result = write(load_graph(file), to, output)
+    result = export_graph(load_graph(file), to, output)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
@@ -342,7 +342,7 @@ def merge(files: tuple[Path, ...], output: Path, title: str | None) -> None:
         vectorgraph merge graphs/a.yaml graphs/b.yaml -o corpus.yaml
     """
     from vectorgraph.io import dump
-    from vectorgraph.merge import merge as merge_docs
+    from vectorgraph.merging import merge as merge_docs
 
     docs = [load_graph(f) for f in files]
     merged = merge_docs(docs, title=title, base=output.parent)
@@ -374,7 +374,7 @@ def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
         vectorgraph diff before.yaml after.yaml
         vectorgraph diff old.yaml new.yaml --format json
     """
-    from vectorgraph.diff import diff as diff_docs
+    from vectorgraph.compare import diff as diff_docs
 
     result = diff_docs(load_graph(old), load_graph(new), top=top)
     if fmt == "json":

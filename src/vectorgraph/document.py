@@ -210,7 +210,7 @@ class Relation:
     ``sign``, ``score`` (Goldstein), ``weight`` (strength in (0, 1]) and ``directed``
     default from the type in the vocabulary. ``date`` is a date or period string
     (see :func:`parse_period`). ``count`` is how many relations
-    :func:`vectorgraph.merge.merge` combined into this one (None: not merged).
+    :func:`vectorgraph.merging.merge` combined into this one (None: not merged).
     """
 
     source: str

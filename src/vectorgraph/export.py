@@ -57,7 +57,7 @@ __all__ = [
     "NODE_COLUMNS",
     "EDGE_COLUMNS",
     "csv_paths",
-    "export",
+    "export_graph",
     "flat_graph",
     "to_csv",
     "to_cytoscape",
@@ -67,7 +67,7 @@ __all__ = [
     "to_node_link",
 ]
 
-#: The formats :func:`export` writes.
+#: The formats :func:`export_graph` writes.
 FORMATS = ("json", "graphml", "gexf", "cytoscape", "csv", "dot")
 #: The columns of the CSV nodes file, in order.
 NODE_COLUMNS = ("id", "name", "type", "aliases", "members", "note")
@@ -272,7 +272,7 @@ def csv_paths(output: str | Path) -> tuple[Path, Path]:
     return path.with_name(f"{stem}.nodes.csv"), path.with_name(f"{stem}.edges.csv")
 
 
-def export(doc: GraphDocument, to: str, output: str | Path | None = None) -> str | list[Path]:
+def export_graph(doc: GraphDocument, to: str, output: str | Path | None = None) -> str | list[Path]:
     """Write ``doc`` in format ``to`` (one of :data:`FORMATS`).
 
     Without ``output``, returns the text (not for csv, which is two files); with

@@ -104,11 +104,11 @@ def _clean(data: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     return {k: data[k] for k in keys if data.get(k) not in (None, "", [])}
 
 
-def _check(data: dict[str, Any], label: str, base: Path | None,
-           actor_place: Callable[[int], str], relation_place: Callable[[int], str]) -> GraphDocument:
-    """Validate ``data``; problems name the place in the original file."""
+def _places(data: dict[str, Any], label: str, actor_place: Callable[[int], str],
+            relation_place: Callable[[int], str]) -> list[str]:
+    """The validation problems of ``data``, each naming the place in the original file."""
     found = []
-    for line in problems(data, "", base):
+    for line in problems(data, "", None):
         match = _PLACE.match(line)
         if match is None:
             found.append(f"{label}{line}" if line.startswith(":") else f"{label}: {line}")
@@ -116,9 +116,27 @@ def _check(data: dict[str, Any], label: str, base: Path | None,
         kind, index, field, message = match.groups()
         where = (actor_place if kind == "actors" else relation_place)(int(index))
         found.append(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+    return found
+
+
+def _check(data: dict[str, Any], label: str, actor_place: Callable[[int], str],
+           relation_place: Callable[[int], str], earlier: Iterable[str] = ()) -> GraphDocument:
+    """A document from ``data``, or a DocumentError with ``earlier`` and every problem."""
+    found = [*earlier, *_places(data, label, actor_place, relation_place)]
     if found:
-        raise DocumentError(found)
+        raise DocumentError(_by_row(found))
     return GraphDocument.from_dict(data, path=label)
+
+
+_ROW = re.compile(r"^(.*?): row (\d+): ")
+
+
+def _by_row(lines: list[str]) -> list[str]:
+    """Problems sorted by file and row (stable; lines without a row keep their place first)."""
+    def key(line: str) -> tuple[str, int]:
+        match = _ROW.match(line)
+        return (match.group(1), int(match.group(2))) if match else ("", 0)
+    return sorted(lines, key=key)
 
 
 def from_node_link(data: Any, label: str = "<node-link>") -> GraphDocument:
@@ -134,7 +152,7 @@ def from_node_link(data: Any, label: str = "<node-link>") -> GraphDocument:
     doc.setdefault("title", Path(label).stem)
     doc["actors"] = [_clean(n, _ACTOR_KEYS) if isinstance(n, dict) else n for n in data["nodes"]]
     doc["relations"] = [_clean(e, _RELATION_KEYS) if isinstance(e, dict) else e for e in links]
-    return _check(doc, label, None, lambda i: f"{label}: nodes[{i}]",
+    return _check(doc, label, lambda i: f"{label}: nodes[{i}]",
                   lambda i: f"{label}: links[{i}]")
 
 
@@ -163,7 +181,7 @@ def _read_graphml(path: Path) -> GraphDocument:
         doc["relations"].append(rel)
     if problems_:
         raise DocumentError(problems_)
-    return _check(doc, str(path), None, lambda i: f"{path}: node {nodes[i][0]}",
+    return _check(doc, str(path), lambda i: f"{path}: node {nodes[i][0]}",
                   lambda i: f"{path}: edge {edges[i][0]}->{edges[i][1]} ({edges[i][2]})")
 
 
@@ -301,8 +319,6 @@ def _read_csv(path: Path) -> GraphDocument:
             if isinstance(ev, dict) and isinstance(ev.get("source"), str):
                 used_sources[ev["source"]] = None
         relations.append(rel)
-    if found:
-        raise DocumentError(found)
     doc = {"title": title, "sources": [{"id": s, "title": s} for s in used_sources],
            "actors": actors, "relations": relations}
     def actor_place(i: int) -> str:
@@ -310,7 +326,8 @@ def _read_csv(path: Path) -> GraphDocument:
             return f"{edges_path}: actor {actors[i]['id']!r} (from the edges' ends)"
         return f"{nodes_path}: row {i + 2}"
 
-    return _check(doc, str(edges_path), None, actor_place, lambda i: f"{edges_path}: row {i + 2}")
+    return _check(doc, str(edges_path), actor_place, lambda i: f"{edges_path}: row {i + 2}",
+                  found)
 
 
 def rebase_sources(doc: GraphDocument, old: str | Path, new: str | Path) -> GraphDocument:

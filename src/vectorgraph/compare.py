@@ -3,7 +3,7 @@
 Relations are matched by their ends and type (the ordered pair for a directed
 relation, the unordered pair for an undirected one). Several relations with the
 same match in one graph count as one, with the noisy-or of their weights (as
-:mod:`vectorgraph.merge` combines them) and the sign of their signed weights.
+:mod:`vectorgraph.merging` combines them) and the sign of their signed weights.
 
 * ``relations_added`` / ``relations_removed``: matches in only one graph;
 * ``sign_flips``: a matched relation whose sign changed (``type`` set), and a
