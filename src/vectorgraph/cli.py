@@ -232,11 +232,11 @@ def info(file: Path | None, fmt: str | None) -> None:
 @graph_argument
 @click.option("--to", "to", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
               help="Interchange format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(),
               help="Write here instead of stdout (csv: X.csv -> X.nodes.csv + X.edges.csv, "
-              "a folder -> nodes.csv + edges.csv).")
+              "a folder or a name ending in / -> nodes.csv + edges.csv).")
 @slice_options
-def export(file: Path | None, to: str, output: Path | None) -> None:
+def export(file: Path | None, to: str, output: str | None) -> None:
     """Write the graph in an interchange format.
 
     \b
