@@ -69,7 +69,7 @@ def centrality_ranks(doc: GraphDocument) -> dict[str, int]:
         return {}
     scores = {a: round(s, 12) for a, s in nx.pagerank(G, weight="weight").items()}
     ordered = sorted(scores.values(), reverse=True)
-    first = {}
+    first: dict[float, int] = {}
     for i, s in enumerate(ordered):
         first.setdefault(s, i + 1)
     return {a: first[s] for a, s in scores.items()}
@@ -140,7 +140,8 @@ def diff(a: GraphDocument, b: GraphDocument, *, top: int = 10) -> GraphDiff:
         return {"source": key[0], "target": key[1], "type": key[2], "sign": value[0],
                 "weight": value[1]}
 
-    flips, weights = [], []
+    flips: list[dict[str, Any]] = []
+    weights: list[dict[str, Any]] = []
     for key in sorted(ma.keys() & mb.keys()):
         (sa, wa), (sb, wb) = ma[key], mb[key]
         change = {"source": key[0], "target": key[1], "type": key[2]}
@@ -154,7 +155,7 @@ def diff(a: GraphDocument, b: GraphDocument, *, top: int = 10) -> GraphDiff:
             flips.append({"source": pair[0], "target": pair[1], "type": "",
                           "before": pa[pair], "after": pb[pair]})
     ra, rb = centrality_ranks(a), centrality_ranks(b)
-    moves = [{"actor": x, "before": ra[x], "after": rb[x], "moved": ra[x] - rb[x]}
+    moves: list[dict[str, Any]] = [{"actor": x, "before": ra[x], "after": rb[x], "moved": ra[x] - rb[x]}
              for x in ra.keys() & rb.keys() if ra[x] != rb[x]]
     moves.sort(key=lambda m: (-abs(m["moved"]), m["actor"]))
     return GraphDiff(

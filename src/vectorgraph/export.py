@@ -175,11 +175,10 @@ def to_cytoscape(doc: GraphDocument) -> dict[str, Any]:
 
     G = to_networkx(doc)
     G.graph.update(_graph_meta(doc))
-    for _, _, data in G.edges(data=True):
-        for key in [k for k, v in data.items() if v is None]:
-            del data[key]
-    data: dict[str, Any] = nx.cytoscape_data(G)
-    return data
+    for _, _, attrs in G.edges(data=True):
+        for key in [k for k, v in attrs.items() if v is None]:
+            del attrs[key]
+    return dict(nx.cytoscape_data(G))
 
 
 def _dot_id(value: Any) -> str:

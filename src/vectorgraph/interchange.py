@@ -144,7 +144,9 @@ def from_node_link(data: Any, label: str = "<node-link>") -> GraphDocument:
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise DocumentError([f"{label}: not node-link JSON (expected an object with 'nodes' "
                              "and 'links')"])
-    links = data.get("links", data.get("edges", []))
+    links = data.get("links", data.get("edges")) or []
+    if not isinstance(links, list):
+        raise DocumentError([f"{label}: links: expected a list, got {type(links).__name__}"])
     graph = data.get("graph") or {}
     if isinstance(graph, list):  # networkx < 3.4 wrote [key, value] pairs in places
         graph = dict(graph)

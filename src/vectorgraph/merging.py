@@ -190,9 +190,9 @@ def _relations(groups: dict[tuple[Any, ...], list[tuple[int, Relation]]], labels
     for members in groups.values():
         rel = _combine([r for _, r in members])
         if rel.id is not None:
-            if rel.id in ids:
-                rel = replace(rel, id=_rename(rel.id, ids))
-            ids.add(rel.id)
+            new_id = _rename(rel.id, ids) if rel.id in ids else rel.id
+            rel = replace(rel, id=new_id)
+            ids.add(new_id)
         out.append(rel)
         if rel.sign:
             by_sign = claims.setdefault(tuple(sorted((rel.source, rel.target))), {})

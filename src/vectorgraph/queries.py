@@ -47,7 +47,7 @@ def actor_ties(doc: GraphDocument, name: str, *, sign: int | Iterable[int] | Non
     """
     actor = doc.find_actor(name)
     sliced = doc.filter(sign=sign, type=type)
-    out = []
+    out: list[dict[str, Any]] = []
     for rel in sliced.ties(actor.id):
         other = doc.actor(rel.other(actor.id))
         out.append({
