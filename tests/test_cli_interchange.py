@@ -285,3 +285,12 @@ def test_process_bad_date(cli_process: Any) -> None:
     assert done.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--at': not a date: 'yesterday' "
         "(use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "csv"])
+def test_commands_read_interchange_files(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"k.{fmt}"
+    assert invoke("export", "--to", fmt, "-o", out).exit_code == 0
+    result = invoke("ties", "KAZ", out, "--sign", "-", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == invoke("ties", "KAZ", "--sign", "-", "--format", "csv").stdout

@@ -148,6 +148,8 @@ def test_node_link_errors_name_links(tmp_path: Path) -> None:
 
 def test_json_that_is_not_node_link(tmp_path: Path) -> None:
     path = write(tmp_path, "x.json", "[1, 2]")
+    assert problems_of(path) == [f"{path}: expected a mapping, got a list"]
+    path = write(tmp_path, "y.json", '{"nodes": {"A": 1}}')
     assert problems_of(path) == [
         f"{path}: not node-link JSON (expected an object with 'nodes' and 'links')"]
 
@@ -215,3 +217,15 @@ def test_import_file_writes_a_valid_document(tmp_path: Path) -> None:
     assert again.actors == doc.actors == load().actors
     assert again.sources[0].path is not None
     assert (out.parent / again.sources[0].path).resolve() == SEED
+
+
+def test_graphml_saved_by_gephi_from_our_gexf(tmp_path: Path) -> None:
+    """Gephi keeps GEXF's columns: node ``label`` and edge ``relation``; both are understood."""
+    G = nx.MultiDiGraph()
+    G.add_node("KAZ", label="Kazakhstan", type="state")
+    G.add_node("RUS", label="Russia", type="state")
+    G.add_edge("KAZ", "RUS", relation="distancing", label="distancing", weight=0.4)
+    nx.write_graphml(G, tmp_path / "gephi.graphml")
+    doc = read_graph(tmp_path / "gephi.graphml")
+    assert [a.name for a in doc.actors] == ["Kazakhstan", "Russia"]
+    assert [(r.type, r.sign, r.weight) for r in doc.relations] == [("distancing", -1, 0.4)]

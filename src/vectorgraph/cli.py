@@ -55,8 +55,10 @@ class _Group(click.Group):
 def cli() -> None:
     """Evidence-backed graphs of international relations.
 
-    Every command that takes a graph FILE (YAML or JSON) uses the bundled
-    article graph (Kazakhstan's multi-vector foreign policy) when none is given.
+    Every command that takes a graph FILE (a YAML or JSON document, or
+    node-link JSON, GraphML or CSV as `vectorgraph export` writes them) uses the
+    bundled article graph (Kazakhstan's multi-vector foreign policy) when none
+    is given.
     """
 
 
@@ -120,11 +122,24 @@ def slice_options(f: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def load_graph(file: Path | None) -> Any:
-    """Load and validate FILE (the bundled graph when None), sliced by ``slice_options``."""
-    from vectorgraph.io import load
+#: Suffixes that :func:`load_graph` reads with :func:`vectorgraph.interchange.read_graph`.
+INTERCHANGE_SUFFIXES = (".json", ".graphml", ".csv")
 
-    doc = load(file)
+
+def load_graph(file: Path | None) -> Any:
+    """Load and validate FILE (the bundled graph when None), sliced by ``slice_options``.
+
+    Besides YAML and JSON documents, FILE may be node-link JSON, GraphML or CSV
+    (see :mod:`vectorgraph.interchange`).
+    """
+    if file is not None and file.suffix.lower() in INTERCHANGE_SUFFIXES:
+        from vectorgraph.interchange import read_graph
+
+        doc = read_graph(file)
+    else:
+        from vectorgraph.io import load
+
+        doc = load(file)
     ctx = click.get_current_context(silent=True)
     window = ctx.meta.get(SLICE_KEY) if ctx is not None else None
     return window.apply(doc) if window is not None else doc

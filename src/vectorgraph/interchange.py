@@ -11,7 +11,9 @@ What each format carries back:
 * ``json`` (node-link): everything, losslessly.
 * ``graphml``: everything but the order of the relations (they come back grouped
   by source actor), provided the file keeps vectorgraph's attribute names; with
-  other names, missing fields default from the vocabulary.
+  other names, missing fields default from the vocabulary. A node's ``label``
+  stands in for a missing ``name`` and an edge's ``relation`` for a missing
+  ``type``, so a graph opened from GEXF in Gephi and saved as GraphML comes back.
 * ``csv``: actors and relations, losslessly (evidence rides in the ``evidence``
   column as JSON); not the sources' titles, authors, dates and paths, the
   description or vocabulary additions. The title is the file's name.
@@ -68,7 +70,8 @@ _PLACE = re.compile(r"^: (actors|relations)\[(\d+)\](?:\.(.+?))?: (.*)$", re.S)
 def read_graph(path: str | Path, format: str | None = None) -> GraphDocument:
     """A validated document from an interchange file; the format follows the suffix.
 
-    ``.json`` is node-link JSON (or a graph document), ``.graphml`` GraphML,
+    ``.json`` is node-link JSON when it has ``nodes``, else a graph document;
+    ``.graphml`` is GraphML,
     ``.csv`` or a folder CSV (see :func:`find_csv_pair`).
     Raises :class:`DocumentError` with every problem, each naming file and place.
     """
@@ -79,12 +82,15 @@ def read_graph(path: str | Path, format: str | None = None) -> GraphDocument:
     if not path.exists():
         raise DocumentError([f"{path}: no such file"])
     if fmt == "json":
-        from vectorgraph.io import load, read_raw
+        from vectorgraph.io import read_raw
 
         data = read_raw(path)
-        if isinstance(data, dict) and "actors" in data:
-            return load(path)
-        return from_node_link(data, str(path))
+        if isinstance(data, dict) and "nodes" in data:
+            return from_node_link(data, str(path))
+        found = problems(data, str(path), path.parent)  # a graph document, as load() reads it
+        if found:
+            raise DocumentError(found)
+        return GraphDocument.from_dict(data, path=str(path))
     if fmt == "graphml":
         return _read_graphml(path)
     raise ValueError(f"unknown import format {fmt!r} (one of: {', '.join(IMPORT_FORMATS)})")
@@ -173,10 +179,10 @@ def _read_graphml(path: Path) -> GraphDocument:
             doc[key] = _json_cell(G.graph[key], f"{path}: graph: {key}", problems_)
     nodes = list(G.nodes(data=True))
     edges = list(G.edges(keys=True, data=True))
-    doc["actors"] = [_split_lists({"id": n, **a}) for n, a in nodes]
+    doc["actors"] = [_split_lists({"id": n, "name": a.get("label"), **a}) for n, a in nodes]
     doc["relations"] = []
     for u, v, k, a in edges:
-        rel = _clean({**a, "source": u, "target": v}, _RELATION_KEYS)
+        rel = _clean({"type": a.get("relation"), **a, "source": u, "target": v}, _RELATION_KEYS)
         if "evidence" in rel:
             rel["evidence"] = _json_cell(rel["evidence"], f"{path}: edge {u}->{v} ({k}): evidence",
                                          problems_)
