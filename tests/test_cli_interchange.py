@@ -294,3 +294,11 @@ def test_commands_read_interchange_files(fmt: str, tmp_path: Path) -> None:
     result = invoke("ties", "KAZ", out, "--sign", "-", "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == invoke("ties", "KAZ", "--sign", "-", "--format", "csv").stdout
+
+
+def test_merge_by_date(old: Path, new: Path, tmp_path: Path) -> None:
+    out = tmp_path / "corpus.yaml"
+    result = invoke("merge", old, new, "-o", out, "--by-date")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == f"wrote {out} (4 actors, 6 relations; 0 combined)"
+    assert [r.date for r in load(out).between("A", "B")] == ["2021", "2023"]

@@ -164,3 +164,13 @@ def test_title() -> None:
 def test_nothing_to_merge() -> None:
     with pytest.raises(VectorgraphError, match="nothing to merge"):
         merge([])
+
+
+def test_by_date_keeps_dated_claims_apart() -> None:
+    one = doc("one", [A, B], [{"source": "A", "target": "B", "type": "trade", "date": "2021"},
+                              {"source": "A", "target": "B", "type": "trade", "date": "2023"}])
+    two = doc("two", [A, B], [{"source": "B", "target": "A", "type": "trade", "date": "2023"}])
+    merged = merge([one, two], by_date=True).document
+    assert [(r.date, r.count) for r in merged.relations] == [("2021", None), ("2023", 2)]
+    assert [(r.date, r.count) for r in merge([one, two]).document.relations] == [
+        ("2021-01-01/2023-12-31", 3)]

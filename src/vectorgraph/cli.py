@@ -343,14 +343,18 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The merged graph document (YAML, or JSON for .json).")
 @click.option("--title", help="Title of the merged graph [default: the titles joined].")
+@click.option("--by-date", is_flag=True,
+              help="Combine only relations of the same date (keeps time slices sharp).")
 @slice_options
-def merge(files: tuple[Path, ...], output: Path, title: str | None) -> None:
+def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: bool) -> None:
     """Merge graph documents into one.
 
     The same actor id is one actor (aliases joined, the first name and type
     win); relations of the same type and sign between the same actors are
     combined (evidence joined, a count, weight 1 - prod(1 - w)); opposite
-    claims stay side by side. Decisions and disagreements are reported.
+    claims stay side by side. Decisions and disagreements are reported. The
+    date of combined relations is the period covering theirs; --by-date
+    combines only relations of the same date.
 
     \b
     Example:
@@ -360,7 +364,7 @@ def merge(files: tuple[Path, ...], output: Path, title: str | None) -> None:
     from vectorgraph.merging import merge as merge_docs
 
     docs = [load_graph(f) for f in files]
-    merged = merge_docs(docs, title=title, base=output.parent)
+    merged = merge_docs(docs, title=title, base=output.parent, by_date=by_date)
     dump(merged.document, output)
     for line in merged.conflicts:
         click.echo(f"note: {line}", err=True)

@@ -14,7 +14,8 @@ The rules, in the order of the documents given:
   ``1 - prod(1 - w)`` (it stays in (0, 1] and grows with each independent
   claim), the score is the mean score, the confidence the highest one, the date
   the smallest period that covers every dated claim, and id and note the first
-  ones given. Relations between the same actors with opposite signs (a claim
+  ones given (with ``by_date``, only relations of the same date are combined:
+  a covering period blurs time slices). Relations between the same actors with opposite signs (a claim
   and its contradiction) are never combined: both stay. When the documents
   disagree (a pair has both signs, and some document asserts only one of them),
   the pair is listed in :attr:`Merged.conflicts`.
@@ -59,10 +60,10 @@ class Merged:
     conflicts: list[str] = field(default_factory=list)
 
 
-def merge_key(rel: Relation) -> tuple[Any, ...]:
-    """Relations with equal keys are combined: type, sign, direction and the ends."""
+def merge_key(rel: Relation, by_date: bool = False) -> tuple[Any, ...]:
+    """Relations with equal keys are combined: type, sign, direction and the ends (and date)."""
     ends = (rel.source, rel.target) if rel.directed else tuple(sorted((rel.source, rel.target)))
-    return (ends, rel.type, rel.sign, rel.directed)
+    return (ends, rel.type, rel.sign, rel.directed, rel.date if by_date else None)
 
 
 def _label(doc: GraphDocument, i: int) -> str:
@@ -110,8 +111,11 @@ def _rename(name: str, taken: set[str]) -> str:
 
 
 def merge(docs: Sequence[GraphDocument], *, title: str | None = None,
-          base: str | Path | None = None) -> Merged:
+          base: str | Path | None = None, by_date: bool = False) -> Merged:
     """Merge documents into one (see the module's rules); it validates.
+
+    ``by_date`` combines only relations with the same ``date`` too, so that
+    time slices of the merged graph stay as sharp as those of its parts.
 
     ``base`` is the folder the merged document will be written to: the sources'
     relative paths are rebased onto it from each document's own folder.
@@ -149,7 +153,7 @@ def merge(docs: Sequence[GraphDocument], *, title: str | None = None,
             if renamed:
                 rel = replace(rel, evidence=tuple(
                     replace(e, source=renamed.get(e.source, e.source)) for e in rel.evidence))
-            groups.setdefault(merge_key(rel), []).append((i, rel))
+            groups.setdefault(merge_key(rel, by_date), []).append((i, rel))
     relations = _relations(groups, [_label(d, i) for i, d in enumerate(docs)], conflicts)
     merged = GraphDocument(
         title=title or " + ".join(dict.fromkeys(d.title for d in docs if d.title)) or "merged",
