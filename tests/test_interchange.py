@@ -229,3 +229,14 @@ def test_graphml_saved_by_gephi_from_our_gexf(tmp_path: Path) -> None:
     doc = read_graph(tmp_path / "gephi.graphml")
     assert [a.name for a in doc.actors] == ["Kazakhstan", "Russia"]
     assert [(r.type, r.sign, r.weight) for r in doc.relations] == [("distancing", -1, 0.4)]
+
+
+def test_csv_without_the_suffix(tmp_path: Path) -> None:
+    edges = write(tmp_path, "links.txt", "source,target,type\nKAZ,RUS,trade\n")
+    assert find_csv_pair(edges) == (None, edges)
+    assert len(read_graph(edges, "csv").relations) == 1
+
+
+def test_csv_missing_file(tmp_path: Path) -> None:
+    assert problems_of(tmp_path / "gone.csv") == [
+        f"{tmp_path / 'gone.csv'}: cannot read: No such file or directory"]

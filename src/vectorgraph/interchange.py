@@ -227,6 +227,8 @@ def find_csv_pair(path: str | Path) -> tuple[Path | None, Path]:
             if name.lower().endswith(tail):
                 stem = name[: -len(tail)]
                 break
+        else:
+            return None, path
         nodes, edges = path.with_name(f"{stem}.nodes.csv"), path.with_name(f"{stem}.edges.csv")
         if not edges.exists() and not name.lower().endswith(".nodes.csv"):
             return None, path
