@@ -302,3 +302,10 @@ def test_merge_by_date(old: Path, new: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-1] == f"wrote {out} (4 actors, 6 relations; 0 combined)"
     assert [r.date for r in load(out).between("A", "B")] == ["2021", "2023"]
+
+
+def test_cli_formats_match_the_library() -> None:
+    from vectorgraph import cli as cli_module
+    from vectorgraph.export import FORMATS
+
+    assert cli_module.EXPORT_FORMATS == FORMATS
