@@ -171,51 +171,57 @@ def main() -> None:
         if args.e2e_only:
             report["end_to_end"] = bench_largest(folder, 2_500 // scale, 60.0,
                                                  20_000 if args.quick else 160_000)
+            print_largest(report["end_to_end"])
             RESULTS.mkdir(exist_ok=True)
             (RESULTS / "interchange-e2e.json").write_text(json.dumps(report, indent=2) + "\n")
             return
-        print(f"load + validate {n_actors:,} actors / {n_relations:,} relations ...", flush=True)
-        report["load"] = bench_load(folder, n_actors, n_relations)
-        print("merge of 100 documents ...", flush=True)
-        report["merge"] = bench_merge(100, 2_000 // scale, n_relations // 100)
-        print("export ...", flush=True)
-        report["export"] = bench_export(folder, generate(n_actors, n_relations))
+        print_load(report.setdefault("load", bench_load(folder, n_actors, n_relations)))
+        print_merge(report.setdefault("merge", bench_merge(100, 2_000 // scale,
+                                                           n_relations // 100)))
+        print_export(report.setdefault("export",
+                                       bench_export(folder, generate(n_actors, n_relations))))
         if not args.no_e2e:
             print("largest graph end to end within 60 s ...", flush=True)
             report["end_to_end"] = bench_largest(folder, 2_500 // scale, 60.0,
                                                  20_000 if args.quick else 160_000)
+            print_largest(report["end_to_end"])
     report["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"max RSS: {report['max_rss_mb']:.0f} MB")
     RESULTS.mkdir(exist_ok=True)
     name = "interchange-quick.json" if args.quick else "interchange.json"
     (RESULTS / name).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print_report(report)
 
 
-def print_report(r: dict[str, Any]) -> None:
-    load_ = r["load"]
-    print(f"\nload + validate ({load_['actors']:,} actors, {load_['relations']:,} relations)")
+def print_load(load_: dict[str, Any]) -> None:
+    print(f"load + validate ({load_['actors']:,} actors, {load_['relations']:,} relations)")
     for fmt, base in (("json", "json.loads"), ("yaml", "yaml CSafeLoader")):
         x = load_[fmt]
         print(f"  {fmt:5} {x['bytes'] / 2**20:5.1f} MB  {x['seconds']:6.2f} s  "
               f"= {x['ratio']:.2f} x {base} ({x['baseline_seconds']:.2f} s)")
-    print(f"  tracemalloc peak of the JSON load: {load_['json']['tracemalloc_peak_mb']:.0f} MB")
-    m = r["merge"]
+    print(f"  tracemalloc peak of the JSON load: {load_['json']['tracemalloc_peak_mb']:.0f} MB",
+          flush=True)
+
+
+def print_merge(m: dict[str, Any]) -> None:
     print(f"merge of {m['documents']} documents ({m['relations_in']:,} relations -> "
           f"{m['relations_out']:,}, {m['actors_out']:,} actors): {m['seconds']:.2f} s = "
-          f"{m['ratio']:.2f} x networkx.compose_all ({m['baseline_seconds']:.2f} s)")
-    e = r["export"]
+          f"{m['ratio']:.2f} x networkx.compose_all ({m['baseline_seconds']:.2f} s)", flush=True)
+
+
+def print_export(e: dict[str, Any]) -> None:
     print(f"export (baseline json.dumps of the document: {e['baseline_seconds']:.2f} s)")
     for fmt in FORMATS:
         x = e[fmt]
         extra = (f", {x['ratio_to_networkx_writer']:.2f} x networkx writer"
                  if "ratio_to_networkx_writer" in x else "")
-        print(f"  {fmt:9} {x['seconds']:6.2f} s = {x['ratio']:5.1f} x baseline{extra}")
-    if "end_to_end" in r:
-        best = r["end_to_end"]["largest_within_limit"]
-        if best:
-            print(f"largest graph end to end within 60 s: {best['actors']:,} actors / "
-                  f"{best['relations']:,} relations in {best['total']:.1f} s")
-    print(f"max RSS: {r['max_rss_mb']:.0f} MB")
+        print(f"  {fmt:9} {x['seconds']:6.2f} s = {x['ratio']:5.1f} x baseline{extra}", flush=True)
+
+
+def print_largest(r: dict[str, Any]) -> None:
+    best = r["largest_within_limit"]
+    if best:
+        print(f"largest graph end to end within 60 s: {best['actors']:,} actors / "
+              f"{best['relations']:,} relations in {best['total']:.1f} s")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ benchmarks import :func:`generate_dict` / :func:`generate` directly.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 from pathlib import Path
@@ -32,10 +33,12 @@ def generate_dict(n_actors: int, n_relations: int, seed: int = 0, *,
     actors = [{"id": a, "name": f"Actor {i}", "type": rng.choice(_ACTOR_TYPES),
                "aliases": [f"Alias {i}"]} for i, a in enumerate(ids)]
     weights = [1.0 / (rank + 10) for rank in range(n_actors)]
+    # Cumulative once: choices() would re-add the weights on every call (O(actors) each).
+    cum_weights = list(itertools.accumulate(weights))
     types = sorted(RELATION_TYPES)
     relations = []
     while len(relations) < n_relations:
-        s, t = rng.choices(ids, weights, k=2)
+        s, t = rng.choices(ids, cum_weights=cum_weights, k=2)
         if s == t:
             continue
         year = rng.randint(2015, 2024)
