@@ -1,7 +1,8 @@
 """Interchange at scale: load + validate, merge, export, memory, the largest graph in 60 s.
 
-``python benchmarks/bench_interchange.py`` (about five minutes on two cores) prints a
-table and writes ``benchmarks/results/interchange.json``. Every figure comes with
+``python benchmarks/bench_interchange.py`` (about five minutes on two cores, 2 GB of
+memory at the largest size) prints a table and writes
+``benchmarks/results/interchange.json``. Every figure comes with
 a baseline run in the same process, so ratios stay meaningful on a busy machine:
 
 * load + validate of a generated 10,000-actor / 50,000-relation document, JSON
@@ -11,9 +12,10 @@ a baseline run in the same process, so ratios stay meaningful on a busy machine:
 * export to each format against ``json.dumps`` of the document (and, for
   GraphML and GEXF, against networkx's writer on the already flattened graph);
 * memory: the tracemalloc peak of a JSON load, and the process's max RSS;
-* the largest graph (actors x 5 relations, doubling) handled end to end within
-  60 s: load JSON, PageRank (networkx), an HTML page (pyvis, inline assets).
-  These stand in for ``vectorgraph.measures`` and ``vectorgraph.render``.
+* the largest graph (actors x 5 relations, doubling from 2,500 up to 160,000
+  actors) handled end to end within 60 s: load JSON, PageRank (networkx), an
+  HTML page (pyvis, inline assets, filled in bulk). These stand in for
+  ``vectorgraph.measures`` and ``vectorgraph.render``.
 
 ``--quick`` runs everything at a tenth of the size and stops the end-to-end
 search at 20,000 actors.
