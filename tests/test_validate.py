@@ -79,7 +79,7 @@ CASES = [
     ("self-loop", "relations.0.target", "RUS",
      "x.yaml: relations[0]: a relation needs two different actors, got 'RUS' twice"),
     ("unknown-field", "relations.0.wieght", 1, "x.yaml: relations[0]: unknown field 'wieght' (allowed: "
-     "confidence, date, directed, evidence, id, note, score, sign, source, target, type, weight)"),
+     "confidence, count, date, directed, evidence, id, note, score, sign, source, target, type, weight)"),
     ("duplicate-actor", "actors.1.id", "KAZ", "x.yaml: actors[1].id: duplicate actor id 'KAZ'\n"
      "x.yaml: actors[2].members[0]: unknown actor 'RUS'\n"
      "x.yaml: relations[0].source: unknown actor 'RUS'"),

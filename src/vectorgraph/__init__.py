@@ -1,6 +1,7 @@
 """vectorgraph: evidence-backed graphs of international relations.
 
-Load a graph document, query it, hand it to networkx, measure it, render it.
+Load a graph document, query it, hand it to networkx, measure it, render it,
+extract candidate graphs from new texts, merge and compare them.
 
 >>> import vectorgraph
 >>> doc = vectorgraph.load()              # the bundled article graph
@@ -12,12 +13,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from vectorgraph.compare import GraphDiff, centrality_ranks, diff
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.errors import DocumentError, NotFoundError, VectorgraphError
+from vectorgraph.export import export_graph
 from vectorgraph.graph import to_networkx
+from vectorgraph.interchange import import_file, read_graph
 from vectorgraph.io import bundled_path, dump, dumps, load, loads
+from vectorgraph.measures import (centralities, centrality, structural_balance, vector_balance,
+                                  vector_balances)
+from vectorgraph.merging import Merged, merge
+from vectorgraph.queries import actor_ties, shortest_chains
+from vectorgraph.render import Figure, figure
+from vectorgraph.timeslice import time_slice
 from vectorgraph.vocabulary import ACTOR_TYPES, RELATION_TYPES, RelationType
-
 
 __version__ = "0.1.0"
 
@@ -26,7 +35,10 @@ __all__ = [
     "Actor",
     "DocumentError",
     "Evidence",
+    "Figure",
+    "GraphDiff",
     "GraphDocument",
+    "Merged",
     "NotFoundError",
     "RELATION_TYPES",
     "Relation",
@@ -34,37 +46,37 @@ __all__ = [
     "Source",
     "VectorgraphError",
     "__version__",
+    "actor_ties",
     "bundled_path",
+    "centralities",
+    "centrality",
+    "centrality_ranks",
+    "diff",
     "dump",
     "dumps",
-    "load",
-    "loads",
-    "to_networkx",
-    # --- extraction ---
+    "export_graph",
     "extract",
     "extract_corpus",
+    "figure",
+    "import_file",
+    "load",
+    "loads",
+    "merge",
+    "read_graph",
+    "shortest_chains",
+    "structural_balance",
+    "time_slice",
+    "to_networkx",
+    "vector_balance",
+    "vector_balances",
 ]
 
-# --- render ---
-from vectorgraph.render import Figure, figure  # noqa: E402
 
-__all__ += ["Figure", "figure"]
-
-# --- extraction ---
-# ``vectorgraph.extract`` is a callable package: extract(text) -> GraphDocument. It is
-# imported on first use (PEP 562), so ``vectorgraph --help`` does not compile the cue lexicon.
 def __getattr__(name: str) -> Any:
+    """``vectorgraph.extract`` (a callable package) loads on first use, not at start-up."""
     if name in ("extract", "extract_corpus"):
         import importlib
 
         module = importlib.import_module("vectorgraph.extract")
         return module if name == "extract" else module.extract_corpus
     raise AttributeError(f"module 'vectorgraph' has no attribute {name!r}")
-
-
-# --- measures ---
-from vectorgraph.measures import (centralities, centrality, structural_balance,  # noqa: E402
-                                  vector_balance, vector_balances)
-
-__all__ += ["centralities", "centrality", "structural_balance", "vector_balance",
-            "vector_balances"]

@@ -24,6 +24,9 @@ from vectorgraph.errors import DocumentError, VectorgraphError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: The formats of ``vectorgraph export`` (the same as :data:`vectorgraph.export.FORMATS`).
+EXPORT_FORMATS = ("json", "graphml", "gexf", "cytoscape", "csv", "dot")
+
 
 class CommandError(click.ClickException):
     """One or more ``Error: ...`` lines on stderr, exit code 1."""
@@ -52,8 +55,10 @@ class _Group(click.Group):
 def cli() -> None:
     """Evidence-backed graphs of international relations.
 
-    Every command that takes a graph FILE (YAML or JSON) uses the bundled
-    article graph (Kazakhstan's multi-vector foreign policy) when none is given.
+    Every command that takes a graph FILE (a YAML or JSON document, or
+    node-link JSON, GraphML or CSV as `vectorgraph export` writes them) uses the
+    bundled article graph (Kazakhstan's multi-vector foreign policy) when none
+    is given.
     """
 
 
@@ -69,10 +74,75 @@ def output_options(f: F) -> F:
                         "else csv].")(f)
 
 
-def load_graph(file: Path | None) -> Any:
-    from vectorgraph.io import load
+SLICE_KEY = "vectorgraph.slice"
 
-    return load(file)
+
+def _date_param(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from vectorgraph.timeslice import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+def slice_options(f: F) -> F:
+    """``--at``, ``--since``/``--from``, ``--until``, ``--undated``: a time slice.
+
+    Every graph the command loads with :func:`load_graph` is sliced (see
+    :mod:`vectorgraph.timeslice`). Apply it below the command's other decorators.
+    """
+    @functools.wraps(f)
+    def wrapper(*args: Any, at: str | None, since: str | None, until: str | None,
+                undated: str, **kwargs: Any) -> Any:
+        from vectorgraph.timeslice import TimeSlice
+
+        if at is not None and (since is not None or until is not None):
+            raise click.UsageError("--at cannot be combined with --since/--until")
+        window = TimeSlice(at=at, start=since, end=until, undated=undated)
+        if window.active or undated == "drop":
+            click.get_current_context().meta[SLICE_KEY] = window
+        return f(*args, **kwargs)
+
+    options = [
+        click.option("--at", metavar="DATE", callback=_date_param,
+                     help="Keep the relations in force at DATE (YYYY, YYYY-MM, YYYY-MM-DD "
+                     "or A/B)."),
+        click.option("--since", "--from", "since", metavar="DATE", callback=_date_param,
+                     help="Keep the relations in force on or after DATE."),
+        click.option("--until", "until", metavar="DATE", callback=_date_param,
+                     help="Keep the relations in force on or before DATE."),
+        click.option("--undated", type=click.Choice(["keep", "drop"]), default="keep",
+                     show_default=True, help="What a time slice does with undated relations."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+#: Suffixes that :func:`load_graph` reads with :func:`vectorgraph.interchange.read_graph`.
+INTERCHANGE_SUFFIXES = (".json", ".graphml", ".csv")
+
+
+def load_graph(file: Path | None) -> Any:
+    """Load and validate FILE (the bundled graph when None), sliced by ``slice_options``.
+
+    Besides YAML and JSON documents, FILE may be node-link JSON, GraphML or CSV
+    (see :mod:`vectorgraph.interchange`).
+    """
+    if file is not None and file.suffix.lower() in INTERCHANGE_SUFFIXES:
+        from vectorgraph.interchange import read_graph
+
+        doc = read_graph(file)
+    else:
+        from vectorgraph.io import load
+
+        doc = load(file)
+    ctx = click.get_current_context(silent=True)
+    window = ctx.meta.get(SLICE_KEY) if ctx is not None else None
+    return window.apply(doc) if window is not None else doc
 
 
 def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str | None,
@@ -175,25 +245,40 @@ def info(file: Path | None, fmt: str | None) -> None:
 
 @cli.command()
 @graph_argument
-@click.option("--to", "to", type=click.Choice(["json"]), default="json", show_default=True,
+@click.option("--to", "to", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
               help="Interchange format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of stdout.")
-def export(file: Path | None, to: str, output: Path | None) -> None:
+@click.option("-o", "--output", type=click.Path(),
+              help="Write here instead of stdout (csv: X.csv -> X.nodes.csv + X.edges.csv, "
+              "a folder or a name ending in / -> nodes.csv + edges.csv).")
+@slice_options
+def export(file: Path | None, to: str, output: str | None) -> None:
     """Write the graph in an interchange format.
 
-    json is networkx's node-link form: nodes (id, name, type, aliases,
-    members) and links (source, target, type, sign, weight, directed,
-    evidence with quotes).
+    \b
+    json       networkx node-link JSON, lossless (vectorgraph import reads it)
+    graphml    GraphML (yEd, Gephi, networkx); lists joined by '|',
+               evidence as a JSON string plus the first quote
+    gexf       GEXF for Gephi: sign, relation type, weight as attributes,
+               colours by sign and actor type, dates on the timeline
+    cytoscape  Cytoscape.js elements JSON
+    csv        a nodes file and an edges file (spreadsheets, Kumu); needs -o
+    dot        Graphviz DOT
 
     \b
     Example:
-        vectorgraph export --to json -o kazakhstan.json
+        vectorgraph export --to gexf -o kazakhstan.gexf
+        vectorgraph export --to csv -o sheet/kaz.csv --since 2022
     """
-    from vectorgraph.export import to_node_link
+    from vectorgraph.export import export_graph
 
-    data = to_node_link(load_graph(file))
-    write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+    if to == "csv" and output is None:
+        raise click.UsageError("--to csv writes two files: give -o (X.csv or a folder)")
+    result = export_graph(load_graph(file), to, output)
+    if isinstance(result, str):
+        click.echo(result, nl=False)
+    else:
+        for path in result:
+            click.echo(f"wrote {path}", err=True)
 
 
 # --- render ---
@@ -545,3 +630,199 @@ def balance(file: Path | None, fmt: str | None, triads: bool, top: int | None,
                     ("frustrated_edges", " ".join(f"{u}-{v}" for u, v in f.edges[:20])
                      + (" ..." if len(f.edges) > 20 else ""))]
     emit([{"measure": k, "value": v} for k, v in summary], ["measure", "value"], fmt)
+
+
+# --- interchange: import, merge, diff, ties, path ---
+
+_SIGN_CHOICES = {"+": 1, "+1": 1, "1": 1, "-": -1, "-1": -1, "0": 0}
+
+
+def _signs(values: tuple[str, ...]) -> list[int] | None:
+    return sorted({_SIGN_CHOICES[v] for v in values}) if values else None
+
+
+def _sign_text(sign: int) -> str:
+    return {1: "+", -1: "-", 0: "0"}[sign]
+
+
+def sign_type_options(f: F) -> F:
+    """``--sign`` and ``--type`` (each repeatable): keep only those relations."""
+    f = click.option("--type", "types", multiple=True, metavar="TYPE",
+                     help="Only relations of this type (repeatable).")(f)
+    return click.option("--sign", "signs", multiple=True,
+                        type=click.Choice(list(_SIGN_CHOICES)),
+                        help="Only relations of this sign: + - or 0 (repeatable).")(f)
+
+
+def _check_types(doc: Any, types: tuple[str, ...]) -> list[str] | None:
+    for kind in types:
+        if kind not in doc.types:
+            raise click.BadParameter(f"unknown relation type {kind!r}", param_hint="'--type'")
+    return list(types) or None
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--from", "fmt", type=click.Choice(["json", "csv", "graphml"]), default=None,
+              help="The file's format [default: from its suffix; a folder is csv].")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The graph document to write (YAML, or JSON for .json).")
+def import_(file: Path, fmt: str | None, output: Path) -> None:
+    """Make a graph document from node-link JSON, CSV or GraphML.
+
+    CSV: a nodes file (id, name, type, aliases, members, note) and an edges
+    file (source, target, type; optional sign, score, weight, directed, date,
+    confidence, note, quote, evidence). FILE names the pair: X.csv,
+    X.nodes.csv or X.edges.csv, or a folder with nodes.csv and edges.csv.
+    Empty cells default from the relation type; errors name file and row.
+
+    \b
+    Example:
+        vectorgraph import sheet/kaz.csv -o kaz.yaml
+        vectorgraph import kazakhstan.graphml -o kaz.yaml
+    """
+    from vectorgraph.interchange import import_file
+
+    doc = import_file(file, output, fmt)
+    click.echo(f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations)",
+               err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The merged graph document (YAML, or JSON for .json).")
+@click.option("--title", help="Title of the merged graph [default: the titles joined].")
+@click.option("--by-date", is_flag=True,
+              help="Combine only relations of the same date (keeps time slices sharp).")
+@slice_options
+def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: bool) -> None:
+    """Merge graph documents into one.
+
+    The same actor id is one actor (aliases joined, the first name and type
+    win); relations of the same type and sign between the same actors are
+    combined (evidence joined, a count, weight 1 - prod(1 - w)); opposite
+    claims stay side by side. Decisions and disagreements are reported. The
+    date of combined relations is the period covering theirs; --by-date
+    combines only relations of the same date.
+
+    \b
+    Example:
+        vectorgraph merge graphs/a.yaml graphs/b.yaml -o corpus.yaml
+    """
+    from vectorgraph.io import dump
+    from vectorgraph.merging import merge as merge_docs
+
+    docs = [load_graph(f) for f in files]
+    merged = merge_docs(docs, title=title, base=output.parent, by_date=by_date)
+    dump(merged.document, output)
+    for line in merged.conflicts:
+        click.echo(f"note: {line}", err=True)
+    doc = merged.document
+    combined = sum(len(d.relations) for d in docs) - len(doc.relations)
+    click.echo(f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
+               f"{combined} combined)", err=True)
+
+
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
+              help="How many of the largest rank moves to list.")
+@output_options
+@slice_options
+def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
+    """What changed from graph OLD to graph NEW.
+
+    Actors and relations added and removed, sign flips (of a relation, and of
+    a pair's net sign), weight changes, and the actors whose centrality rank
+    (PageRank over positive ties) moved most.
+
+    \b
+    Example:
+        vectorgraph diff before.yaml after.yaml
+        vectorgraph diff old.yaml new.yaml --format json
+    """
+    from vectorgraph.compare import diff as diff_docs
+
+    result = diff_docs(load_graph(old), load_graph(new), top=top)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    emit(result.rows(), ["change", "source", "target", "type", "before", "after"], fmt)
+
+
+@cli.command()
+@click.argument("actor")
+@graph_argument
+@sign_type_options
+@output_options
+@slice_options
+def ties(actor: str, file: Path | None, signs: tuple[str, ...], types: tuple[str, ...],
+         fmt: str | None) -> None:
+    """An actor's relations with their evidence, strongest first.
+
+    ACTOR is an id, a name or an alias. One row per piece of evidence;
+    direction -> means ACTOR acts on the other, <- the reverse, -- undirected.
+
+    \b
+    Example:
+        vectorgraph ties Astana --sign -
+        vectorgraph ties RUS --type sanctions --format json
+    """
+    from vectorgraph.queries import actor_ties
+
+    doc = load_graph(file)
+    found = actor_ties(doc, actor, sign=_signs(signs), type=_check_types(doc, types))
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    rows = []
+    for tie in found:
+        base = {**tie, "sign": _sign_text(tie["sign"])}
+        for ev in tie["evidence"] or [{}]:
+            rows.append({**base, **ev})
+    emit(rows, ["direction", "other", "type", "sign", "weight", "date", "source", "sentence",
+                "quote"], fmt)
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@graph_argument
+@sign_type_options
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="At most this many chains.")
+@output_options
+@slice_options
+def path(source: str, target: str, file: Path | None, signs: tuple[str, ...],
+         types: tuple[str, ...], limit: int, fmt: str | None) -> None:
+    """The shortest chains of ties between two actors, with signs.
+
+    Each hop shows the relations between its two actors (type and sign); a
+    hop's sign is that of the sum of sign x weight, the chain's the product
+    of its hops'.
+
+    \b
+    Example:
+        vectorgraph path Turkey Moscow
+        vectorgraph path USA CHN --sign + --format json
+    """
+    from vectorgraph.queries import shortest_chains
+
+    doc = load_graph(file)
+    chains = shortest_chains(doc, source, target, limit=limit, sign=_signs(signs),
+                             type=_check_types(doc, types))
+    if fmt == "json":
+        click.echo(json.dumps(chains, indent=2, ensure_ascii=False))
+        return
+    rows = []
+    for i, chain in enumerate(chains, 1):
+        parts = [chain["actors"][0]]
+        for hop in chain["hops"]:
+            kinds = ", ".join(f"{r['type']} {_sign_text(r['sign'])}" for r in hop["relations"])
+            parts.append(f"[{kinds}] {hop['target']}")
+        rows.append({"chain": i, "hops": len(chain["hops"]), "sign": _sign_text(chain["sign"]),
+                     "path": " ".join(parts)})
+    emit(rows, ["chain", "hops", "sign", "path"], fmt)

@@ -215,7 +215,8 @@ class Relation:
 
     ``sign``, ``score`` (Goldstein), ``weight`` (strength in (0, 1]) and ``directed``
     default from the type in the vocabulary. ``date`` is a date or period string
-    (see :func:`parse_period`).
+    (see :func:`parse_period`). ``count`` is how many relations
+    :func:`vectorgraph.merging.merge` combined into this one (None: not merged).
     """
 
     source: str
@@ -230,6 +231,7 @@ class Relation:
     date: str | None = None
     confidence: float | None = None
     note: str | None = None
+    count: int | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any],
@@ -249,6 +251,7 @@ class Relation:
             date=_date_str(data.get("date")),
             confidence=None if data.get("confidence") is None else float(data["confidence"]),
             note=data.get("note"),
+            count=data.get("count"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -256,7 +259,8 @@ class Relation:
             "id": self.id, "source": self.source, "target": self.target, "type": self.type,
             "sign": self.sign, "score": self.score, "weight": self.weight,
             "directed": self.directed, "date": self.date, "confidence": self.confidence,
-            "note": self.note, "evidence": [e.to_dict() for e in self.evidence],
+            "note": self.note, "count": self.count,
+            "evidence": [e.to_dict() for e in self.evidence],
         })
 
     @property

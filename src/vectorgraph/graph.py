@@ -1,10 +1,10 @@
 """From a graph document to a plain networkx graph.
 
 :func:`to_networkx` gives a :class:`networkx.MultiDiGraph` that holds everything:
-node attributes ``name``, ``type``, ``aliases``, ``members``; one edge per
+node attributes ``name``, ``type``, ``aliases``, ``members``, ``note``; one edge per
 relation, keyed by the relation's id (or ``r<index>``), with ``type``, ``sign``,
-``score``, ``weight``, ``directed``, ``date``, ``confidence``, ``note`` and
-``evidence`` (a list of dicts with ``source``, ``sentence`` and ``quote``). An
+``score``, ``weight``, ``directed``, ``date``, ``confidence``, ``note``,
+``count`` (set by merging) and ``evidence`` (a list of dicts with ``source``, ``sentence`` and ``quote``). An
 undirected relation is one edge, from ``source`` to ``target``, with
 ``directed=False``; measures decide how to read it.
 
@@ -42,12 +42,13 @@ def to_networkx(doc: GraphDocument) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(title=doc.title)
     for actor in doc.actors:
         G.add_node(actor.id, name=actor.name, type=actor.type,
-                   aliases=list(actor.aliases), members=list(actor.members))
+                   aliases=list(actor.aliases), members=list(actor.members), note=actor.note)
     for i, rel in enumerate(doc.relations):
         G.add_edge(
             rel.source, rel.target, key=edge_key(i, rel.id),
             type=rel.type, sign=rel.sign, score=rel.score, weight=rel.weight,
             directed=rel.directed, date=rel.date, confidence=rel.confidence, note=rel.note,
+            count=rel.count,
             evidence=[e.to_dict() for e in rel.evidence],
         )
     return G

@@ -33,7 +33,7 @@ _SOURCE = {"id", "title", "author", "date", "path", "url"}
 _TYPE = {"id", "label", "score", "directed", "description", "cameo", "plover"}
 _ACTOR = {"id", "name", "type", "aliases", "members", "note"}
 _RELATION = {"id", "source", "target", "type", "sign", "score", "weight", "directed",
-             "date", "confidence", "note", "evidence"}
+             "date", "confidence", "note", "evidence", "count"}
 _EVIDENCE = {"source", "sentence", "quote", "start", "end", "source_span", "target_span"}
 
 
@@ -284,6 +284,7 @@ def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str] | None, so
         c.field(rel, "date", place, _date)
         c.field(rel, "confidence", place, _number(0, 1))
         c.field(rel, "note", place, _string)
+        c.field(rel, "count", place, lambda v: _integer(v) or (None if v >= 1 else "must be at least 1"))
         rid = c.field(rel, "id", place, _string)
         if rid is not None:
             if rid in rel_ids:

@@ -1,0 +1,311 @@
+"""The interchange commands: export, import, merge, diff, ties, path, and the slice options."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner, Result
+
+from vectorgraph import GraphDocument, dump, load, time_slice
+from vectorgraph.cli import cli
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def write_doc(path: Path, title: str, relations: list[dict[str, Any]],
+              actors: str = "A B C D") -> Path:
+    dump(GraphDocument.from_dict({
+        "title": title, "sources": [{"id": "s", "title": "S"}],
+        "actors": [{"id": a, "name": f"Actor {a}", "type": "state"} for a in actors.split()],
+        "relations": relations}), path)
+    return path
+
+
+def rel(s: str, t: str, kind: str, **extra: Any) -> dict[str, Any]:
+    return {"source": s, "target": t, "type": kind, **extra}
+
+
+@pytest.fixture
+def old(tmp_path: Path) -> Path:
+    return write_doc(tmp_path / "old.yaml", "old", [
+        rel("A", "B", "trade", date="2021", evidence=[{"source": "s", "quote": "A trades."}]),
+        rel("B", "C", "sanctions"), rel("C", "D", "alliance")])
+
+
+@pytest.fixture
+def new(tmp_path: Path) -> Path:
+    return write_doc(tmp_path / "new.yaml", "new", [
+        rel("A", "B", "trade", date="2023", weight=0.9), rel("B", "C", "alliance"),
+        rel("A", "D", "threat")])
+
+
+# -- export ----------------------------------------------------------------------
+
+def test_export_gexf(tmp_path: Path) -> None:
+    out = tmp_path / "kaz.gexf"
+    result = invoke("export", "--to", "gexf", "-o", out)
+    assert result.exit_code == 0
+    assert result.stderr == f"wrote {out}\n"
+    assert nx.read_gexf(out).number_of_edges() == len(load().relations)
+
+
+def test_export_json_to_stdout_is_default() -> None:
+    result = invoke("export")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["links"]) == len(load().relations)
+
+
+def test_export_csv_needs_output() -> None:
+    result = invoke("export", "--to", "csv")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --to csv writes two files: give -o (X.csv or a folder)")
+
+
+def test_export_csv_folder(tmp_path: Path) -> None:
+    result = invoke("export", "--to", "csv", "-o", f"{tmp_path}/sheet/")
+    assert result.exit_code == 0
+    assert result.stderr == (f"wrote {tmp_path}/sheet/nodes.csv\n"
+                             f"wrote {tmp_path}/sheet/edges.csv\n")
+
+
+def test_export_sliced(tmp_path: Path) -> None:
+    result = invoke("export", "--since", "2022", "--undated", "drop")
+    expected = time_slice(load(), start="2022", undated="drop")
+    assert [link["type"] for link in json.loads(result.stdout)["links"]] == [
+        r.type for r in expected.relations]
+    assert 0 < len(expected.relations) < len(load().relations)
+
+
+def test_export_from_alias_of_since() -> None:
+    assert invoke("export", "--from", "2022").stdout == invoke("export", "--since", "2022").stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--at", "2022-13"], "Error: Invalid value for '--at': invalid date '2022-13': "
+                          "month must be in 1..12"),
+    (["--at", "2022", "--until", "2023"], "Error: --at cannot be combined with --since/--until"),
+    (["--undated", "maybe"], "Error: Invalid value for '--undated': 'maybe' is not one of "
+                             "'keep', 'drop'."),
+], ids=["bad-date", "at-and-until", "bad-undated"])
+def test_slice_misuse(args: list[str], message: str) -> None:
+    result = invoke("export", *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == message
+
+
+def test_export_unwritable(tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "x.dot"
+    result = invoke("export", "--to", "dot", "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {out}: cannot write: No such file or directory\n"
+
+
+# -- import ----------------------------------------------------------------------
+
+def test_import_csv(tmp_path: Path) -> None:
+    (tmp_path / "g.nodes.csv").write_text("id,name,type\nKAZ,Kazakhstan,state\nRUS,Russia,state\n")
+    (tmp_path / "g.edges.csv").write_text("source,target,type\nKAZ,RUS,trade\n")
+    out = tmp_path / "g.yaml"
+    result = invoke("import", tmp_path / "g.csv", "-o", out)
+    assert result.exit_code == 0
+    assert result.stderr == f"wrote {out} (2 actors, 1 relations)\n"
+    assert load(out).relations[0].weight == 0.64
+
+
+def test_import_errors_per_row(tmp_path: Path) -> None:
+    edges = tmp_path / "edges.csv"
+    edges.write_text("source,target,type\nKAZ,RUS,trade\nKAZ,RUS,frend\n")
+    (tmp_path / "nodes.csv").write_text("id\nKAZ\nRUS\n")
+    out = tmp_path / "g.yaml"
+    result = invoke("import", tmp_path, "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {edges}: row 3: type: unknown relation type 'frend'\n"
+    assert not out.exists()
+
+
+def test_import_needs_output(tmp_path: Path) -> None:
+    result = invoke("import", tmp_path / "x.json")
+    assert result.exit_code == 2
+    assert "Missing option '-o' / '--output'" in result.stderr
+
+
+# -- merge -----------------------------------------------------------------------
+
+def test_merge(old: Path, new: Path, tmp_path: Path) -> None:
+    out = tmp_path / "corpus.yaml"
+    result = invoke("merge", old, new, "-o", out, "--title", "Corpus")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"note: B and C: cooperative in {new}, conflictual in {old}: both kept\n"
+        f"wrote {out} (4 actors, 5 relations; 1 combined)\n")
+    merged = load(out)
+    assert merged.title == "Corpus"
+    trade = merged.between("A", "B")[0]
+    assert (trade.count, trade.weight, trade.date) == (2, pytest.approx(1 - 0.36 * 0.1),
+                                                       "2021-01-01/2023-12-31")
+
+
+def test_merge_sliced(old: Path, new: Path, tmp_path: Path) -> None:
+    out = tmp_path / "corpus.yaml"
+    result = invoke("merge", old, new, "-o", out, "--at", "2023", "--undated", "drop")
+    assert result.exit_code == 0
+    assert [(r.type, r.count) for r in load(out).relations] == [("trade", None)]
+
+
+def test_merge_invalid_input(old: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors: [{id: a}]\n")
+    result = invoke("merge", old, bad, "-o", tmp_path / "out.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {bad}: actors[0].id: actor id 'a' must be "
+                             "UPPER_SNAKE_CASE (ISO alpha-3 for states)\n")
+    assert not (tmp_path / "out.yaml").exists()
+
+
+# -- diff ------------------------------------------------------------------------
+
+def test_diff_csv(old: Path, new: Path) -> None:
+    result = invoke("diff", old, new, "--format", "csv", "--top", "0")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "change,source,target,type,before,after",
+        "relation added,A,D,threat,,0.6",
+        "relation added,B,C,alliance,,0.74",
+        "relation removed,B,C,sanctions,0.8,",
+        "relation removed,C,D,alliance,0.74,",
+        "sign flip,B,C,,-1,1",
+        "weight change,A,B,trade,0.64,0.9",
+    ]
+
+
+def test_diff_json(old: Path, new: Path) -> None:
+    data = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    assert sorted(data) == ["actors_added", "actors_removed", "rank_moves", "relations_added",
+                            "relations_removed", "sign_flips", "weight_changes"]
+    assert data["sign_flips"] == [{"source": "B", "target": "C", "type": "", "before": -1,
+                                   "after": 1}]
+
+
+def test_diff_of_two_slices_of_one_graph(old: Path) -> None:
+    result = invoke("diff", old, old, "--format", "csv", "--at", "2021")
+    assert result.stdout == "change,source,target,type,before,after\n"
+
+
+# -- ties and path -----------------------------------------------------------------
+
+def test_ties(old: Path) -> None:
+    result = invoke("ties", "actor b", old, "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "direction,other,type,sign,weight,date,source,sentence,quote",
+        "->,C,sanctions,-,0.8,,,,",
+        "--,A,trade,+,0.64,2021,s,,A trades.",
+    ]
+
+
+def test_ties_sign_filter(old: Path) -> None:
+    result = invoke("ties", "B", old, "--sign", "+", "--format", "json")
+    assert [t["type"] for t in json.loads(result.stdout)] == ["trade"]
+
+
+def test_ties_unknown_type(old: Path) -> None:
+    result = invoke("ties", "B", old, "--type", "frend")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--type': unknown relation type 'frend'")
+
+
+def test_ties_unknown_actor(old: Path) -> None:
+    result = invoke("ties", "Zed", old)
+    assert result.exit_code == 1
+    assert result.stderr == "Error: unknown actor 'Zed'\n"
+
+
+def test_path(old: Path) -> None:
+    result = invoke("path", "A", "D", old, "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "chain,hops,sign,path",
+        "1,3,-,A [trade +] B [sanctions -] C [alliance +] D",
+    ]
+
+
+def test_path_none(old: Path) -> None:
+    result = invoke("path", "A", "D", old, "--sign", "+")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no chain of ties joins A and D\n"
+
+
+@pytest.mark.parametrize("command", ["export", "import", "merge", "diff", "ties", "path"])
+def test_help_has_example(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0 and "Example:" in result.stdout
+
+
+# -- real processes ----------------------------------------------------------------
+
+def test_process_export_and_import(tmp_path: Path, cli_process: Any) -> None:
+    run_cli = cli_process
+    done = run_cli("export", "--to", "graphml", "-o", str(tmp_path / "k.graphml"))
+    assert done.returncode == 0, done.stderr
+    done = run_cli("import", str(tmp_path / "k.graphml"), "-o", str(tmp_path / "k.yaml"))
+    assert done.returncode == 0, done.stderr
+    assert load(tmp_path / "k.yaml").actors == load().actors
+
+
+def test_process_merge_diff(old: Path, new: Path, tmp_path: Path, cli_process: Any) -> None:
+    run_cli = cli_process
+    done = run_cli("merge", str(old), str(new), "-o", str(tmp_path / "m.yaml"))
+    assert done.returncode == 0 and done.stderr.endswith("1 combined)\n")
+    done = run_cli("diff", str(old), str(tmp_path / "m.yaml"), "--format", "json")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["relations_removed"] == []
+
+
+def test_process_ties_and_path(cli_process: Any) -> None:
+    run_cli = cli_process
+    done = run_cli("ties", "Astana", "--sign", "-", "--format", "csv")
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[1].startswith("->,RUS,distancing,-,0.4,")
+    done = run_cli("path", "Turkey", "Moscow", "--format", "csv")
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[1].startswith('1,2,+,"TUR [diplomatic_cooperation +] KAZ [')
+
+
+def test_process_bad_date(cli_process: Any) -> None:
+    done = cli_process("ties", "KAZ", "--at", "yesterday")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--at': not a date: 'yesterday' "
+        "(use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "csv"])
+def test_commands_read_interchange_files(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"k.{fmt}"
+    assert invoke("export", "--to", fmt, "-o", out).exit_code == 0
+    result = invoke("ties", "KAZ", out, "--sign", "-", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == invoke("ties", "KAZ", "--sign", "-", "--format", "csv").stdout
+
+
+def test_merge_by_date(old: Path, new: Path, tmp_path: Path) -> None:
+    out = tmp_path / "corpus.yaml"
+    result = invoke("merge", old, new, "-o", out, "--by-date")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == f"wrote {out} (4 actors, 6 relations; 0 combined)"
+    assert [r.date for r in load(out).between("A", "B")] == ["2021", "2023"]
+
+
+def test_cli_formats_match_the_library() -> None:
+    from vectorgraph import cli as cli_module
+    from vectorgraph.export import FORMATS
+
+    assert cli_module.EXPORT_FORMATS == FORMATS
