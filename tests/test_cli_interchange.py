@@ -309,3 +309,23 @@ def test_cli_formats_match_the_library() -> None:
     from vectorgraph.export import FORMATS
 
     assert cli_module.EXPORT_FORMATS == FORMATS
+
+
+@pytest.mark.parametrize("command", ["render", "centrality", "vectors", "export"])
+def test_slice_options_on_every_command_that_needs_them(command):
+    from vectorgraph.cli import cli as group
+
+    names = {p.name for p in group.commands[command].params}
+    assert {"at", "since", "until", "undated"} <= names
+
+
+def test_centrality_before_and_after_january_2022(tmp_path):
+    """The CSTO intervention (2022-01) is in a slice to January 2022, not in one from 2023."""
+    before = CliRunner().invoke(cli, ["centrality", "-m", "degree", "--until", "2022-01",
+                                      "--undated", "drop", "--format", "json"])
+    after = CliRunner().invoke(cli, ["centrality", "-m", "degree", "--since", "2023",
+                                     "--undated", "drop", "--format", "json"])
+    assert before.exit_code == after.exit_code == 0, before.output + after.output
+    degree = {r["actor"]: r["degree"] for r in json.loads(before.stdout)}
+    later = {r["actor"]: r["degree"] for r in json.loads(after.stdout)}
+    assert degree["CSTO"] == 1 and later["CSTO"] == 0

@@ -304,6 +304,7 @@ from vectorgraph.render.sizing import SIZE_MEASURES  # noqa: E402 - light: no py
 @click.option("--physics/--no-physics", default=None,
               help="Force browser physics on or off [default: on up to 300 actors and "
               "1,500 relations].")
+@slice_options
 def render_command(file: Path | None, output: Path | None, title: str | None, size_by: str,
                    focus: str | None, depth: int | None, fragment: bool, seed: int,
                    physics: bool | None) -> None:
@@ -480,6 +481,7 @@ def _sort_key(value: Any) -> float:
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="2: exact betweenness runs in a second process beside the other "
               "measures (graphs of 2,000 actors or more). Helps only with a free core.")
+@slice_options
 def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, ...],
                        top: int | None, weight: str, unweighted: bool,
                        include_structural: bool, distance: str, directed: bool,
@@ -525,6 +527,7 @@ def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, 
               help="Add ties through organisations and companies outside the poles.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N rows.")
 @_weight_options
+@slice_options
 def vectors(file: Path | None, fmt: str | None, focal: str, poles: str, all_states: bool,
             two_step: bool, top: int | None, weight: str, unweighted: bool,
             include_structural: bool) -> None:
