@@ -44,30 +44,21 @@ _EPS = 1e-9
 def centrality_ranks(doc: GraphDocument) -> dict[str, int]:
     """Each actor's rank by PageRank over the positive ties (1 = most central).
 
-    Directed ties point from source to target, undirected ones both ways; the
-    weight is the relation's weight. Equal scores share a rank (1, 2, 2, 4).
-    This is the one place that decides centrality for :func:`diff`.
+    The PageRank of :func:`vectorgraph.measures.centrality` (cooperative ties,
+    parallel relations combined by :func:`vectorgraph.measures.collapse`).
+    Equal scores share a rank (1, 2, 2, 4). This is the one place that decides
+    centrality for :func:`diff`.
 
     >>> from vectorgraph import load
     >>> ranks = centrality_ranks(load())
     >>> min(ranks, key=lambda a: (ranks[a], a))
     'KAZ'
     """
-    import networkx as nx
+    from vectorgraph.measures import centrality
 
-    G = nx.DiGraph()
-    G.add_nodes_from(a.id for a in doc.actors)
-    for rel in doc.relations:
-        if rel.sign > 0:
-            pairs = [(rel.source, rel.target)]
-            if not rel.directed:
-                pairs.append((rel.target, rel.source))
-            for u, v in pairs:
-                w = G.edges[u, v]["weight"] if G.has_edge(u, v) else 0.0
-                G.add_edge(u, v, weight=w + rel.weight)
-    if len(G) == 0:
+    if not doc.actors:
         return {}
-    scores = {a: round(s, 12) for a, s in nx.pagerank(G, weight="weight").items()}
+    scores = {a: round(s, 12) for a, s in centrality(doc.to_networkx(), "pagerank").items()}
     ordered = sorted(scores.values(), reverse=True)
     first: dict[float, int] = {}
     for i, s in enumerate(ordered):
