@@ -13,9 +13,10 @@ a baseline run in the same process, so ratios stay meaningful on a busy machine:
   GraphML and GEXF, against networkx's writer on the already flattened graph);
 * memory: the tracemalloc peak of a JSON load, and the process's max RSS;
 * the largest graph (actors x 5 relations, doubling from 2,500 up to 160,000
-  actors) handled end to end within 60 s: load JSON, PageRank (networkx), an
-  HTML page (pyvis, inline assets, filled in bulk). These stand in for
-  ``vectorgraph.measures`` and ``vectorgraph.render``.
+  actors) handled end to end within 60 s: load and validate JSON,
+  ``vectorgraph.measures`` (degree, strength, PageRank, eigenvector, signed
+  degree, triangle balance) and ``vectorgraph.render``; beside it, as the
+  baseline, plain json + networkx PageRank + a pyvis page on the same file.
 
 ``--quick`` runs everything at a tenth of the size and stops the end-to-end
 search at 20,000 actors.
@@ -112,8 +113,19 @@ def bench_export(folder: Path, doc: GraphDocument) -> dict[str, Any]:
 
 
 def end_to_end(folder: Path, n_actors: int) -> dict[str, Any]:
-    """Load JSON, PageRank, an HTML page: the seconds of each step."""
+    """Load JSON, measure, draw: the seconds of each step, vectorgraph and plain.
+
+    vectorgraph: ``load`` (validate included), ``centralities`` (degree,
+    strength, PageRank, eigenvector, signed degree), ``structural_balance``
+    without the frustration index, and ``render`` (seeded layout, the page).
+    Plain, the baseline on the same file: ``json.load``, a networkx DiGraph,
+    ``nx.pagerank``, and a pyvis page filled in bulk (pyvis's add_node/add_edge
+    test membership in a list of all node ids, which makes them O(nodes) per call).
+    """
     from pyvis.network import Network
+
+    from vectorgraph.measures import centralities, structural_balance
+    from vectorgraph.render import render
 
     path = folder / f"e2e-{n_actors}.json"
     path.write_text(json.dumps(generate_dict(n_actors, 5 * n_actors)), encoding="utf-8")
@@ -122,22 +134,30 @@ def end_to_end(folder: Path, n_actors: int) -> dict[str, Any]:
     doc = load(path)
     steps["load"] = time.perf_counter() - start
     t = time.perf_counter()
-    simple = nx.DiGraph(doc.to_networkx())
-    rank = nx.pagerank(simple)
+    G = doc.to_networkx()
+    centralities(G, ["degree", "strength", "pagerank", "eigenvector", "signed"])
+    structural_balance(G, frustration=False)
     steps["measures"] = time.perf_counter() - t
     t = time.perf_counter()
-    net = Network(directed=True, cdn_resources="in_line")
-    # Filled in bulk: pyvis's add_node/add_edge test membership in a list of all
-    # node ids, which makes them O(nodes) per call and the page quadratic.
-    net.nodes = [{"id": a.id, "label": a.name, "shape": "dot", "value": rank[a.id]}
-                 for a in doc.actors]
-    net.node_ids = [a.id for a in doc.actors]
-    net.node_map = {n["id"]: n for n in net.nodes}
-    net.edges = [{"from": r.source, "to": r.target, "title": r.type, "arrows": "to"}
-                 for r in doc.relations]
-    net.write_html(str(folder / f"e2e-{n_actors}.html"), open_browser=False)
+    (folder / f"e2e-{n_actors}.html").write_text(render(doc).html, encoding="utf-8")
     steps["render"] = time.perf_counter() - t
     steps["total"] = time.perf_counter() - start
+
+    t = time.perf_counter()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    simple = nx.DiGraph()
+    simple.add_nodes_from(a["id"] for a in data["actors"])
+    simple.add_edges_from((r["source"], r["target"]) for r in data["relations"])
+    rank = nx.pagerank(simple)
+    net = Network(directed=True, cdn_resources="in_line")
+    net.nodes = [{"id": a["id"], "label": a["name"], "shape": "dot", "value": rank[a["id"]]}
+                 for a in data["actors"]]
+    net.node_ids = [a["id"] for a in data["actors"]]
+    net.node_map = {n["id"]: n for n in net.nodes}
+    net.edges = [{"from": r["source"], "to": r["target"], "title": r["type"], "arrows": "to"}
+                 for r in data["relations"]]
+    net.write_html(str(folder / f"e2e-plain-{n_actors}.html"), open_browser=False)
+    steps["plain_total"] = time.perf_counter() - t
     return {"actors": n_actors, "relations": 5 * n_actors, **steps}
 
 
@@ -149,7 +169,8 @@ def bench_largest(folder: Path, start: int, limit: float, stop: int) -> dict[str
         runs.append(run)
         print(f"  end to end {n:>7,} actors: {run['total']:6.1f} s "
               f"(load {run['load']:.1f}, measures {run['measures']:.1f}, "
-              f"render {run['render']:.1f})", flush=True)
+              f"render {run['render']:.1f}); plain json+networkx+pyvis "
+              f"{run['plain_total']:.1f} s", flush=True)
         if run["total"] > limit:
             break
         n *= 2

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
+from vectorgraph.document import Actor, GraphDocument, Relation, Source
 from vectorgraph.errors import VectorgraphError
 
 __all__ = ["Merged", "merge", "merge_key"]

@@ -1,0 +1,181 @@
+"""The command group, its error handling and the options and output helpers commands share."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+from vectorgraph import __version__
+from vectorgraph.errors import DocumentError, VectorgraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: The formats of ``vectorgraph export`` (the same as :data:`vectorgraph.export.FORMATS`).
+EXPORT_FORMATS = ("json", "graphml", "gexf", "cytoscape", "csv", "dot")
+
+
+class CommandError(click.ClickException):
+    """One or more ``Error: ...`` lines on stderr, exit code 1."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for line in self.lines:
+            click.echo(f"Error: {line}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DocumentError as exc:
+            raise CommandError(exc.problems) from None
+        except VectorgraphError as exc:
+            raise CommandError(str(exc).splitlines() or [type(exc).__name__]) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vectorgraph")
+def cli() -> None:
+    """Evidence-backed graphs of international relations.
+
+    Every command that takes a graph FILE (a YAML or JSON document, or
+    node-link JSON, GraphML or CSV as `vectorgraph export` writes them) uses the
+    bundled article graph (Kazakhstan's multi-vector foreign policy) when none
+    is given.
+    """
+
+
+def graph_argument(f: F) -> F:
+    """An optional FILE argument: a graph document, the bundled graph by default."""
+    path = click.Path(dir_okay=False, path_type=Path)
+    return click.argument("file", required=False, type=path)(f)
+
+
+def output_options(f: F) -> F:
+    """``--format table|csv|json``: table on a terminal, by default."""
+    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+                        default=None, help="Output format [default: table on a terminal, "
+                        "else csv].")(f)
+
+
+SLICE_KEY = "vectorgraph.slice"
+
+
+def _date_param(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from vectorgraph.timeslice import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+def slice_options(f: F) -> F:
+    """``--at``, ``--since``/``--from``, ``--until``, ``--undated``: a time slice.
+
+    Every graph the command loads with :func:`load_graph` is sliced (see
+    :mod:`vectorgraph.timeslice`). Apply it below the command's other decorators.
+    """
+    @functools.wraps(f)
+    def wrapper(*args: Any, at: str | None, since: str | None, until: str | None,
+                undated: str, **kwargs: Any) -> Any:
+        from vectorgraph.timeslice import TimeSlice
+
+        if at is not None and (since is not None or until is not None):
+            raise click.UsageError("--at cannot be combined with --since/--until")
+        window = TimeSlice(at=at, start=since, end=until, undated=undated)
+        if window.active or undated == "drop":
+            click.get_current_context().meta[SLICE_KEY] = window
+        return f(*args, **kwargs)
+
+    options = [
+        click.option("--at", metavar="DATE", callback=_date_param,
+                     help="Keep the relations in force at DATE (YYYY, YYYY-MM, YYYY-MM-DD "
+                     "or A/B)."),
+        click.option("--since", "--from", "since", metavar="DATE", callback=_date_param,
+                     help="Keep the relations in force on or after DATE."),
+        click.option("--until", "until", metavar="DATE", callback=_date_param,
+                     help="Keep the relations in force on or before DATE."),
+        click.option("--undated", type=click.Choice(["keep", "drop"]), default="keep",
+                     show_default=True, help="What a time slice does with undated relations."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+#: Suffixes that :func:`load_graph` reads with :func:`vectorgraph.interchange.read_graph`.
+INTERCHANGE_SUFFIXES = (".json", ".graphml", ".csv")
+
+
+def load_graph(file: Path | None) -> Any:
+    """Load and validate FILE (the bundled graph when None), sliced by ``slice_options``.
+
+    Besides YAML and JSON documents, FILE may be node-link JSON, GraphML or CSV
+    (see :mod:`vectorgraph.interchange`).
+    """
+    if file is not None and file.suffix.lower() in INTERCHANGE_SUFFIXES:
+        from vectorgraph.interchange import read_graph
+
+        doc = read_graph(file)
+    else:
+        from vectorgraph.io import load
+
+        doc = load(file)
+    ctx = click.get_current_context(silent=True)
+    window = ctx.meta.get(SLICE_KEY) if ctx is not None else None
+    return window.apply(doc) if window is not None else doc
+
+
+def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str | None,
+         out: IO[str] | None = None) -> None:
+    """Write rows as an aligned table, CSV or a JSON list of objects."""
+    out = out or sys.stdout
+    rows = list(rows)
+    if fmt is None:
+        fmt = "table" if out.isatty() else "csv"
+    if fmt == "json":
+        out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        cells = [[cell(r.get(c)) for c in columns] for r in rows]
+        widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip() + "\n")
+        for row in cells:
+            out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Text to stdout, or atomically into ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from vectorgraph.io import atomic_write
+
+    with atomic_write(output) as fh:
+        fh.write(text)
+    click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,313 @@
+"""Commands on documents: validate, info, export, import, merge, diff, ties, path."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vectorgraph.cli.base import (
+    EXPORT_FORMATS,
+    CommandError,
+    F,
+    cli,
+    emit,
+    graph_argument,
+    load_graph,
+    output_options,
+    slice_options,
+)
+from vectorgraph.errors import DocumentError
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check graph documents; report every problem with its file and place.
+
+    Exits 0 when every FILE is valid, 1 otherwise.
+
+    \b
+    Example:
+        vectorgraph validate graphs/kazakhstan-multivector.yaml
+    """
+    from vectorgraph.io import load
+
+    found: list[str] = []
+    for file in files:
+        try:
+            doc = load(file)
+        except DocumentError as exc:
+            found.extend(exc.problems)
+            continue
+        click.echo(f"{file}: valid ({len(doc.actors)} actors, {len(doc.relations)} relations)",
+                   err=True)
+    if found:
+        raise CommandError(found)
+
+
+@cli.command()
+@graph_argument
+@output_options
+def info(file: Path | None, fmt: str | None) -> None:
+    """Counts of actors by type, relations by type and sign, and the sources.
+
+    \b
+    Example:
+        vectorgraph info
+        vectorgraph info graphs/kazakhstan-multivector.yaml --format json
+    """
+    from vectorgraph.summary import summarize
+
+    summary = summarize(load_graph(file))
+    if fmt == "json":
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    rows = [{"section": section, "key": key, "count": count}
+            for section in ("actors", "relation_types", "signs")
+            for key, count in summary[section].items()]
+    rows += [{"section": "sources", "key": s["id"], "count": s["evidence"]}
+             for s in summary["sources"]]
+    if fmt is None and not sys.stdout.isatty():
+        fmt = "table"
+    click.echo(f"{summary['title']}: {summary['n_actors']} actors, "
+               f"{summary['n_relations']} relations", err=True)
+    emit(rows, ["section", "key", "count"], fmt)
+
+
+@cli.command()
+@graph_argument
+@click.option("--to", "to", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
+              help="Interchange format.")
+@click.option("-o", "--output", type=click.Path(),
+              help="Write here instead of stdout (csv: X.csv -> X.nodes.csv + X.edges.csv, "
+              "a folder or a name ending in / -> nodes.csv + edges.csv).")
+@slice_options
+def export(file: Path | None, to: str, output: str | None) -> None:
+    """Write the graph in an interchange format.
+
+    \b
+    json       networkx node-link JSON, lossless (vectorgraph import reads it)
+    graphml    GraphML (yEd, Gephi, networkx); lists joined by '|',
+               evidence as a JSON string plus the first quote
+    gexf       GEXF for Gephi: sign, relation type, weight as attributes,
+               colours by sign and actor type, dates on the timeline
+    cytoscape  Cytoscape.js elements JSON
+    csv        a nodes file and an edges file (spreadsheets, Kumu); needs -o
+    dot        Graphviz DOT
+
+    \b
+    Example:
+        vectorgraph export --to gexf -o kazakhstan.gexf
+        vectorgraph export --to csv -o sheet/kaz.csv --since 2022
+    """
+    from vectorgraph.export import export_graph
+
+    if to == "csv" and output is None:
+        raise click.UsageError("--to csv writes two files: give -o (X.csv or a folder)")
+    result = export_graph(load_graph(file), to, output)
+    if isinstance(result, str):
+        click.echo(result, nl=False)
+    else:
+        for path in result:
+            click.echo(f"wrote {path}", err=True)
+
+
+
+
+_SIGN_CHOICES = {"+": 1, "+1": 1, "1": 1, "-": -1, "-1": -1, "0": 0}
+
+
+def _signs(values: tuple[str, ...]) -> list[int] | None:
+    return sorted({_SIGN_CHOICES[v] for v in values}) if values else None
+
+
+def _sign_text(sign: int) -> str:
+    return {1: "+", -1: "-", 0: "0"}[sign]
+
+
+def sign_type_options(f: F) -> F:
+    """``--sign`` and ``--type`` (each repeatable): keep only those relations."""
+    f = click.option("--type", "types", multiple=True, metavar="TYPE",
+                     help="Only relations of this type (repeatable).")(f)
+    return click.option("--sign", "signs", multiple=True,
+                        type=click.Choice(list(_SIGN_CHOICES)),
+                        help="Only relations of this sign: + - or 0 (repeatable).")(f)
+
+
+def _check_types(doc: Any, types: tuple[str, ...]) -> list[str] | None:
+    for kind in types:
+        if kind not in doc.types:
+            raise click.BadParameter(f"unknown relation type {kind!r}", param_hint="'--type'")
+    return list(types) or None
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--from", "fmt", type=click.Choice(["json", "csv", "graphml"]), default=None,
+              help="The file's format [default: from its suffix; a folder is csv].")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The graph document to write (YAML, or JSON for .json).")
+def import_(file: Path, fmt: str | None, output: Path) -> None:
+    """Make a graph document from node-link JSON, CSV or GraphML.
+
+    CSV: a nodes file (id, name, type, aliases, members, note) and an edges
+    file (source, target, type; optional sign, score, weight, directed, date,
+    confidence, note, quote, evidence). FILE names the pair: X.csv,
+    X.nodes.csv or X.edges.csv, or a folder with nodes.csv and edges.csv.
+    Empty cells default from the relation type; errors name file and row.
+
+    \b
+    Example:
+        vectorgraph import sheet/kaz.csv -o kaz.yaml
+        vectorgraph import kazakhstan.graphml -o kaz.yaml
+    """
+    from vectorgraph.interchange import import_file
+
+    doc = import_file(file, output, fmt)
+    click.echo(f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations)",
+               err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The merged graph document (YAML, or JSON for .json).")
+@click.option("--title", help="Title of the merged graph [default: the titles joined].")
+@click.option("--by-date", is_flag=True,
+              help="Combine only relations of the same date (keeps time slices sharp).")
+@slice_options
+def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: bool) -> None:
+    """Merge graph documents into one.
+
+    The same actor id is one actor (aliases joined, the first name and type
+    win); relations of the same type and sign between the same actors are
+    combined (evidence joined, a count, weight 1 - prod(1 - w)); opposite
+    claims stay side by side. Decisions and disagreements are reported. The
+    date of combined relations is the period covering theirs; --by-date
+    combines only relations of the same date.
+
+    \b
+    Example:
+        vectorgraph merge graphs/a.yaml graphs/b.yaml -o corpus.yaml
+    """
+    from vectorgraph.io import dump
+    from vectorgraph.merging import merge as merge_docs
+
+    docs = [load_graph(f) for f in files]
+    merged = merge_docs(docs, title=title, base=output.parent, by_date=by_date)
+    dump(merged.document, output)
+    for line in merged.conflicts:
+        click.echo(f"note: {line}", err=True)
+    doc = merged.document
+    combined = sum(len(d.relations) for d in docs) - len(doc.relations)
+    click.echo(f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
+               f"{combined} combined)", err=True)
+
+
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
+              help="How many of the largest rank moves to list.")
+@output_options
+@slice_options
+def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
+    """What changed from graph OLD to graph NEW.
+
+    Actors and relations added and removed, sign flips (of a relation, and of
+    a pair's net sign), weight changes, and the actors whose centrality rank
+    (PageRank over positive ties) moved most.
+
+    \b
+    Example:
+        vectorgraph diff before.yaml after.yaml
+        vectorgraph diff old.yaml new.yaml --format json
+    """
+    from vectorgraph.compare import diff as diff_docs
+
+    result = diff_docs(load_graph(old), load_graph(new), top=top)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    emit(result.rows(), ["change", "source", "target", "type", "before", "after"], fmt)
+
+
+@cli.command()
+@click.argument("actor")
+@graph_argument
+@sign_type_options
+@output_options
+@slice_options
+def ties(actor: str, file: Path | None, signs: tuple[str, ...], types: tuple[str, ...],
+         fmt: str | None) -> None:
+    """An actor's relations with their evidence, strongest first.
+
+    ACTOR is an id, a name or an alias. One row per piece of evidence;
+    direction -> means ACTOR acts on the other, <- the reverse, -- undirected.
+
+    \b
+    Example:
+        vectorgraph ties Astana --sign -
+        vectorgraph ties RUS --type sanctions --format json
+    """
+    from vectorgraph.queries import actor_ties
+
+    doc = load_graph(file)
+    found = actor_ties(doc, actor, sign=_signs(signs), type=_check_types(doc, types))
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    rows = []
+    for tie in found:
+        base = {**tie, "sign": _sign_text(tie["sign"])}
+        for ev in tie["evidence"] or [{}]:
+            rows.append({**base, **ev})
+    emit(rows, ["direction", "other", "type", "sign", "weight", "date", "source", "sentence",
+                "quote"], fmt)
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@graph_argument
+@sign_type_options
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="At most this many chains.")
+@output_options
+@slice_options
+def path(source: str, target: str, file: Path | None, signs: tuple[str, ...],
+         types: tuple[str, ...], limit: int, fmt: str | None) -> None:
+    """The shortest chains of ties between two actors, with signs.
+
+    Each hop shows the relations between its two actors (type and sign); a
+    hop's sign is that of the sum of sign x weight, the chain's the product
+    of its hops'.
+
+    \b
+    Example:
+        vectorgraph path Turkey Moscow
+        vectorgraph path USA CHN --sign + --format json
+    """
+    from vectorgraph.queries import shortest_chains
+
+    doc = load_graph(file)
+    chains = shortest_chains(doc, source, target, limit=limit, sign=_signs(signs),
+                             type=_check_types(doc, types))
+    if fmt == "json":
+        click.echo(json.dumps(chains, indent=2, ensure_ascii=False))
+        return
+    rows = []
+    for i, chain in enumerate(chains, 1):
+        parts = [chain["actors"][0]]
+        for hop in chain["hops"]:
+            kinds = ", ".join(f"{r['type']} {_sign_text(r['sign'])}" for r in hop["relations"])
+            parts.append(f"[{kinds}] {hop['target']}")
+        rows.append({"chain": i, "hops": len(chain["hops"]), "sign": _sign_text(chain["sign"]),
+                     "path": " ".join(parts)})
+    emit(rows, ["chain", "hops", "sign", "path"], fmt)
