@@ -9,17 +9,8 @@ from typing import Any
 
 import click
 
-from vectorgraph.cli.base import (
-    EXPORT_FORMATS,
-    CommandError,
-    F,
-    cli,
-    emit,
-    graph_argument,
-    load_graph,
-    output_options,
-    slice_options,
-)
+from vectorgraph.cli.base import (EXPORT_FORMATS, CommandError, F, cli, emit, graph_argument,
+                                  load_graph, output_options, slice_options)
 from vectorgraph.errors import DocumentError
 
 
