@@ -404,3 +404,28 @@ def test_betweenness_with_many_leaves(distance: str) -> None:
     expected = centrality(G, "betweenness", distance=distance, engine="networkx")
     assert got == pytest.approx(expected, rel=1e-12, abs=1e-15)
     assert got["hub"] > 0.4 and got["l0"] == got["p"] == got["alone"] == 0
+
+
+@pytest.mark.parametrize(("cores", "expected"), [(2, 2), (8, 2), (1, 1), (None, 1)],
+                         ids=["two", "eight", "one", "unknown"])
+def test_cli_uses_both_cores_by_default(monkeypatch: pytest.MonkeyPatch, cores: int | None,
+                                        expected: int) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    import vectorgraph.measures
+    from vectorgraph.cli import cli
+
+    seen: list[int] = []
+    real = vectorgraph.measures.centralities
+
+    def spy(*args: Any, workers: int = 1, **kwargs: Any) -> Any:
+        seen.append(workers)
+        return real(*args, workers=workers, **kwargs)
+
+    monkeypatch.setattr(vectorgraph.measures, "centralities", spy)
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    result = CliRunner().invoke(cli, ["centrality", "-m", "degree", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert seen == [expected]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -53,14 +54,15 @@ def _sort_key(value: Any) -> float:
 @click.option("--samples", type=click.IntRange(min=2),
               help="Estimate betweenness from K sampled source actors.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for --samples.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("--workers", type=click.IntRange(min=1), default=None,
               help="2: exact betweenness runs in a second process beside the other "
-              "measures (graphs of 2,000 actors or more). Helps only with a free core.")
+              "measures (graphs of 2,000 actors or more) [default: 2 on a machine with "
+              "two cores or more, else 1].")
 @slice_options
 def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, ...],
                        top: int | None, weight: str, unweighted: bool,
                        include_structural: bool, distance: str, directed: bool,
-                       samples: int | None, seed: int, workers: int) -> None:
+                       samples: int | None, seed: int, workers: int | None) -> None:
     """Centrality of every actor, sorted by the first measure, then id.
 
     Parallel relations between two actors are summed; eigenvector and
@@ -79,6 +81,8 @@ def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, 
         names = parse_measures(measures)
     except VectorgraphError as exc:
         raise click.BadParameter(str(exc), param_hint="--measure") from None
+    if workers is None:
+        workers = 2 if (os.cpu_count() or 1) >= 2 else 1
     G = load_graph(file).to_networkx()
     table = centralities(G, names, weight=None if unweighted else weight, distance=distance,
                          directed=directed, include_structural=include_structural,
