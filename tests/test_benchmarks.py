@@ -16,7 +16,8 @@ from conftest import ROOT
      "vg/pyvis"),
     ("bench_extract.py", ["--mb", "0.05", "--jobs", "1"], "sentences/s per core"),
     ("bench_measures.py", ["--small", "--samples", "50"], "centrality --measure all"),
-], ids=["render", "extract", "measures"])
+    ("bench_startup.py", ["--runs", "1"], "vectorgraph --help"),
+], ids=["render", "extract", "measures", "startup"])
 def test_benchmark_runs(tmp_path, script, args, expected):
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / script), *(a.format(tmp=tmp_path) for a in args)],
