@@ -109,6 +109,8 @@ CASES = [
      "x.yaml: sources[0].path: cannot read source text '{folder}/missing.txt': No such file or directory"),
     ("duplicate-source", "sources", [{"id": "s", "path": "a.txt"}, {"id": "s"}],
      "x.yaml: sources[1].id: duplicate source id 's'"),
+    ("reserved-relation-id", "relations.0.id", "r7", "x.yaml: relations[0].id: relation id 'r7' is "
+     "reserved: r<number> keys the relations that have no id"),
     ("version", "vectorgraph", 2, "x.yaml: vectorgraph: unsupported format version 2 (this is 1)"),
     ("vocabulary-clash", "vocabulary", [{"id": "trade", "score": 1}],
      "x.yaml: vocabulary[0].id: relation type 'trade' is already defined"),

@@ -27,6 +27,7 @@ __all__ = ["problems"]
 
 ACTOR_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 TYPE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_RESERVED_ID = re.compile(r"^r[0-9]+$")  # graph.edge_key of relations without an id
 
 _TOP = {"vectorgraph", "title", "description", "sources", "vocabulary", "actors", "relations"}
 _SOURCE = {"id", "title", "author", "date", "path", "url"}
@@ -285,7 +286,9 @@ def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str] | None, so
         c.field(rel, "confidence", place, _number(0, 1))
         c.field(rel, "note", place, _string)
         c.field(rel, "count", place, lambda v: _integer(v) or (None if v >= 1 else "must be at least 1"))
-        rid = c.field(rel, "id", place, _string)
+        rid = c.field(rel, "id", place, lambda v: _string(v) or (
+            f"relation id {v!r} is reserved: r<number> keys the relations that have no id"
+            if _RESERVED_ID.match(v) else None))
         if rid is not None:
             if rid in rel_ids:
                 c.add(f"{place}.id", f"duplicate relation id {rid!r}")
