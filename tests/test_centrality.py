@@ -307,7 +307,7 @@ def test_cli_top_and_sorting() -> None:
     result = CliRunner().invoke(cli, ["centrality", "--top", "3", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "actor,name,strength", "KAZ,Kazakhstan,11.339999999999998", "RUS,Russia,7.31",
+        "actor,name,strength", "KAZ,Kazakhstan,11.34", "RUS,Russia,7.31",
         "WEST,the West,1.65"]
 
 

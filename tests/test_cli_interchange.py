@@ -329,3 +329,9 @@ def test_centrality_before_and_after_january_2022(tmp_path):
     degree = {r["actor"]: r["degree"] for r in json.loads(before.stdout)}
     later = {r["actor"]: r["degree"] for r in json.loads(after.stdout)}
     assert degree["CSTO"] == 1 and later["CSTO"] == 0
+
+
+def test_an_inverted_slice_is_misuse():
+    result = CliRunner().invoke(cli, ["centrality", "--since", "2023", "--until", "2021"])
+    assert result.exit_code == 2
+    assert "Error: --since 2023 is after --until 2021" in result.stderr

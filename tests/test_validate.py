@@ -195,3 +195,27 @@ def test_huge_file_fails_cleanly(tmp_path, monkeypatch):
     path.write_text("title: " + "x" * 200, encoding="utf-8")
     with pytest.raises(DocumentError, match=r"big.yaml: file is 207 bytes, over the limit of 100"):
         load(path)
+
+
+def test_a_source_that_is_not_a_regular_file(tmp_path):
+    (tmp_path / "fifo").mkdir()
+    data = base()
+    data["sources"][0]["path"] = "fifo"
+    assert problems(data, "x.yaml", tmp_path) == [
+        f"x.yaml: sources[0].path: cannot read source text '{tmp_path / 'fifo'}': not a regular file"]
+
+
+def test_a_huge_source_text_is_refused(folder, monkeypatch):
+    import vectorgraph.validate
+
+    monkeypatch.setattr(vectorgraph.validate, "MAX_SOURCE_BYTES", 10)
+    assert problems(base(), "x.yaml", folder) == [
+        f"x.yaml: sources[0].path: source text '{folder / 'a.txt'}' is over the limit of 10 bytes"]
+
+
+def test_aliases_may_not_hold_the_list_separator(folder):
+    def change(data):
+        data["actors"][0]["aliases"] = ["Qazaq|stan"]
+    assert check(folder, change) == [
+        "x.yaml: actors[0].aliases: an alias may not contain '|' (it separates aliases in GraphML "
+        "and CSV)"]

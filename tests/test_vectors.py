@@ -182,8 +182,8 @@ def test_cli_all_states() -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
-    (["--poles", "RUS,MARS"], 1, "Error: unknown pole actor 'MARS'\n"),
-    (["--focal", "MARS"], 1, "Error: unknown focal actor 'MARS'\n"),
+    (["--poles", "RUS,MARS"], 1, "kazakhstan-multivector.yaml: unknown pole actor 'MARS'\n"),
+    (["--focal", "MARS"], 1, "kazakhstan-multivector.yaml: unknown focal actor 'MARS'\n"),
     (["--poles", " , "], 2, "give at least one pole"),
 ], ids=["pole", "focal", "empty"])
 def test_cli_errors(args: list[str], code: int, message: str) -> None:
@@ -196,3 +196,19 @@ def test_real_process() -> None:
     proc = run_cli("vectors", "--two-step", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["poles"][0]["positive"] == pytest.approx(5.91)
+
+
+def test_cli_takes_names_and_aliases() -> None:
+    from click.testing import CliRunner
+
+    from vectorgraph.cli import cli
+
+    by_alias = CliRunner().invoke(cli, ["vectors", "--focal", "Astana", "--poles",
+                                        "Moscow,Beijing,the West", "--format", "json"])
+    by_id = CliRunner().invoke(cli, ["vectors", "--focal", "KAZ", "--poles", "RUS,CHN,WEST",
+                                     "--format", "json"])
+    assert by_alias.exit_code == by_id.exit_code == 0, by_alias.output
+    assert by_alias.stdout == by_id.stdout
+    missing = CliRunner().invoke(cli, ["vectors", "--focal", "Atlantis"])
+    assert missing.exit_code == 1
+    assert missing.stderr.endswith("kazakhstan-multivector.yaml: unknown focal actor 'Atlantis'\n")

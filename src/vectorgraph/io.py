@@ -146,20 +146,38 @@ def dump(doc: GraphDocument, path: str | Path, format: str | None = None) -> Non
 
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Write to a temporary file beside ``path`` and move it into place only on success."""
+    """Write to a temporary file beside ``path`` and move it into place only on success.
+
+    A symlink is written through (its target is replaced); a FIFO or device is
+    written directly, since it cannot be replaced. Failures raise
+    :class:`VectorgraphError` naming ``path``.
+    """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    target = Path(os.path.realpath(path))
+    encoding = None if "b" in mode else "utf-8"
+    if target.is_dir():
+        raise VectorgraphError(f"{path}: cannot write: it is a folder")
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, mode, encoding=encoding) as fh:
+                yield fh
+        except OSError as exc:
+            raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        return
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+        with os.fdopen(fd, mode, encoding=encoding) as fh:
             yield fh
-        os.replace(tmp, path)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -27,6 +27,8 @@ __all__ = ["problems"]
 
 ACTOR_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 TYPE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: The largest source text whose quotes are checked.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
 _RESERVED_ID = re.compile(r"^r[0-9]+$")  # graph.edge_key of relations without an id
 
 _TOP = {"vectorgraph", "title", "description", "sources", "vocabulary", "actors", "relations"}
@@ -196,13 +198,23 @@ def _sources(c: _Checker, data: Mapping[str, Any]) -> set[str]:
             c.add(f"{place}.id", f"duplicate source id {sid!r}")
         ids.add(sid)
         if path is not None and c.base is not None:
-            file = c.base / path
-            try:
-                c.texts[sid] = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
-                c.add(f"{place}.path", f"cannot read source text '{file}': {reason}")
+            _read_source(c, sid, c.base / path, f"{place}.path")
     return ids
+
+
+def _read_source(c: _Checker, sid: str, file: Path, place: str) -> None:
+    """Read a source text for the quote checks: a regular UTF-8 file of sane size."""
+    try:
+        if file.exists() and not file.is_file():
+            c.add(place, f"cannot read source text '{file}': not a regular file")
+            return
+        if file.stat().st_size > MAX_SOURCE_BYTES:
+            c.add(place, f"source text '{file}' is over the limit of {MAX_SOURCE_BYTES:,} bytes")
+            return
+        c.texts[sid] = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        c.add(place, f"cannot read source text '{file}': {reason}")
 
 
 def _vocabulary(c: _Checker, data: Mapping[str, Any]) -> dict[str, int]:
@@ -251,7 +263,9 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str] | None:
         c.field(actor, "type", place,
                 lambda v: None if v in ACTOR_TYPES else
                 f"unknown actor type {v!r} (one of: {', '.join(ACTOR_TYPES)})")
-        c.field(actor, "aliases", place, _strings)
+        c.field(actor, "aliases", place, lambda v: _strings(v) or (
+            "an alias may not contain '|' (it separates aliases in GraphML and CSV)"
+            if any("|" in a for a in v) else None))
         c.field(actor, "note", place, _string)
         listed = c.field(actor, "members", place, _strings)
         if listed:

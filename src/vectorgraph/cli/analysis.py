@@ -11,7 +11,7 @@ import click
 
 from vectorgraph.cli.base import (F, cell, cli, emit, graph_argument, load_graph, output_options,
                                   slice_options)
-from vectorgraph.errors import VectorgraphError
+from vectorgraph.errors import NotFoundError, VectorgraphError
 
 
 def _weight_options(f: F) -> F:
@@ -126,10 +126,22 @@ def vectors(file: Path | None, fmt: str | None, focal: str, poles: str, all_stat
     """
     from vectorgraph.measures import vector_balances
 
-    pole_ids = [p.strip() for p in poles.split(",") if p.strip()]
-    if not pole_ids:
+    names = [p.strip() for p in poles.split(",") if p.strip()]
+    if not names:
         raise click.BadParameter("give at least one pole", param_hint="--poles")
-    G = load_graph(file).to_networkx()
+    doc = load_graph(file)
+    where = doc.path or "the bundled graph"
+
+    def resolve(name: str, role: str) -> str:  # an id, name or alias, as `ties` and `path` take
+        try:
+            return doc.find_actor(name).id
+        except NotFoundError:
+            raise VectorgraphError(f"{where}: unknown {role} actor {name!r}") from None
+
+    pole_ids = [resolve(name, "pole") for name in names]
+    if not all_states:
+        focal = resolve(focal, "focal")
+    G = doc.to_networkx()
     results = vector_balances(G, pole_ids, focals=None if all_states else [focal],
                               weight=None if unweighted else weight,
                               include_structural=include_structural, two_step=two_step)

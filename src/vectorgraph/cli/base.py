@@ -41,6 +41,9 @@ class _Group(click.Group):
             raise CommandError(exc.problems) from None
         except VectorgraphError as exc:
             raise CommandError(str(exc).splitlines() or [type(exc).__name__]) from None
+        except OSError as exc:  # stdout or stderr could not be written (a full disk, a closed pipe)
+            where = f"{exc.filename}: " if exc.filename else "output: "
+            raise CommandError([f"{where}cannot write: {exc.strerror or exc}"]) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,6 +98,11 @@ def slice_options(f: F) -> F:
 
         if at is not None and (since is not None or until is not None):
             raise click.UsageError("--at cannot be combined with --since/--until")
+        if since is not None and until is not None:
+            from vectorgraph.document import parse_period
+
+            if parse_period(since)[0] > parse_period(until)[1]:
+                raise click.UsageError(f"--since {since} is after --until {until}")
         window = TimeSlice(at=at, start=since, end=until, undated=undated)
         if window.active or undated == "drop":
             click.get_current_context().meta[SLICE_KEY] = window
@@ -152,7 +160,8 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str | None
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
                                 lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: round(v, 12) if isinstance(v, float) else v for k, v in r.items()}
+                         for r in rows)
     else:
         cells = [[cell(r.get(c)) for c in columns] for r in rows]
         widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]

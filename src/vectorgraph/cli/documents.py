@@ -20,18 +20,17 @@ from vectorgraph.errors import DocumentError
 def validate(files: tuple[Path, ...]) -> None:
     """Check graph documents; report every problem with its file and place.
 
-    Exits 0 when every FILE is valid, 1 otherwise.
+    Exits 0 when every FILE is valid, 1 otherwise. FILE may also be node-link
+    JSON, GraphML or CSV, as the other commands read them.
 
     \b
     Example:
         vectorgraph validate graphs/kazakhstan-multivector.yaml
     """
-    from vectorgraph.io import load
-
     found: list[str] = []
     for file in files:
         try:
-            doc = load(file)
+            doc = load_graph(file)
         except DocumentError as exc:
             found.extend(exc.problems)
             continue

@@ -1,0 +1,62 @@
+"""Writing files: atomic for regular files, through symlinks, directly into FIFOs; clear errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from conftest import ROOT
+from vectorgraph import VectorgraphError
+from vectorgraph.io import atomic_write
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path):
+    path = tmp_path / "out.txt"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_write(path) as fh:
+        fh.write("new, half")
+        raise RuntimeError("boom")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_a_symlink_is_written_through(tmp_path):
+    real = tmp_path / "real.txt"
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    with atomic_write(link) as fh:
+        fh.write("through")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "through"
+
+
+def test_a_fifo_is_written_not_replaced(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    with atomic_write(fifo) as fh:
+        fh.write("streamed")
+    reader.join(timeout=10)
+    assert got == ["streamed"] and fifo.is_fifo()
+
+
+def test_a_folder_is_refused(tmp_path):
+    (tmp_path / "out.html").mkdir()
+    with pytest.raises(VectorgraphError, match=r"out.html: cannot write: it is a folder"):
+        with atomic_write(tmp_path / "out.html") as fh:
+            fh.write("x")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_stdout_is_one_error_line():
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "vectorgraph", "export", "--to", "dot"],
+                                stdout=full, stderr=subprocess.PIPE, text=True, env=env)
+    assert result.returncode == 1
+    assert result.stderr == "Error: output: cannot write: No space left on device\n"
