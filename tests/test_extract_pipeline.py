@@ -40,10 +40,14 @@ def rels(text: str) -> set[tuple[str, str, str]]:
     ("Belarus is a member of the Eurasian Economic Union.", ("BLR", "EAEU", "member_of")),
     ("Mongolia depends on China.", ("MNG", "CHN", "depends_on")),
     ("Uzbekistan moved closer to the West.", ("UZB", "WEST", "diplomatic_cooperation")),
+    ("Kazakhstan and Uzbekistan signed a trade agreement.", ("KAZ", "UZB", "trade")),
+    ("Kyrgyzstan closed its border with Tajikistan.", ("KGZ", "TJK", "distancing")),
+    ("Russia attacked Ukraine.", ("RUS", "UKR", "armed_conflict")),
 ], ids=["consultation", "unintroduced-name", "criticism", "threat", "hostility", "distancing",
         "sanctions", "armed-conflict", "strategic-partnership", "alliance",
         "security-assistance", "trade", "reexport", "investment", "sanctions-avoidance",
-        "member-of", "depends-on", "rapprochement"])
+        "member-of", "depends-on", "rapprochement", "trade-agreement", "border-closure",
+        "attack"])
 def test_cue_families(sentence, expected):
     found = rels(sentence)
     assert found == ({expected} if expected else set())

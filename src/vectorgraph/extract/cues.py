@@ -96,6 +96,10 @@ CUES: tuple[Cue, ...] = (
     _c(r"partners?(?:\s+of|\s+with)?\b", "diplomatic_cooperation", "sym", 0.65),
     _c(r"support(?:s|ed|ing)?\b", "diplomatic_cooperation", "svo", 0.6),
     _c(r"(?:sign(?:s|ed|ing)?|conclud(?:e|ed|es)|reach(?:ed|es)?)\s+(?:an?\s+|the\s+|new\s+)*"
+       r"(?:[a-z\-]+\s+){0,2}?(?:free[\s-]+)?trade\s+(?:and\s+[a-z\-]+\s+)?"
+       r"(?:agreements?|deals?|pacts?|treat(?:y|ies))(?:\s+with|\s+between)?", "trade", "between",
+       0.8),   # before the general agreement cue: a tie of equal length goes to the first
+    _c(r"(?:sign(?:s|ed|ing)?|conclud(?:e|ed|es)|reach(?:ed|es)?)\s+(?:an?\s+|the\s+|new\s+)*"
        r"(?:[a-z\-]+\s+){0,3}?(?:agreements?|deals?|treat(?:y|ies)|memorand(?:um|a)|accords?)"
        r"(?:\s+with|\s+between)?", "diplomatic_cooperation", "between", 0.75),
     _c(r"agree(?:s|d)?\s+(?:to|on|with)\b", "diplomatic_cooperation", "sym", 0.6),
@@ -199,6 +203,8 @@ CUES: tuple[Cue, ...] = (
     _c(r"reject(?:s|ed|ing)?\b", "hostility", "svo", 0.6),
     _c(r"clos(?:e|ed|es|ing|ure\s+of)\s+(?:its\s+|the\s+|their\s+)?(?:trade\s+)?"
        r"(?:mission|embassy|consulate|representative\s+office)", "distancing", "of_in", 0.75),
+    _c(r"clos(?:e|ed|es|ing|ure\s+of)\s+(?:its\s+|the\s+|their\s+)?(?:[a-z\-]+\s+)?borders?"
+       r"\s+(?:with|to)", "distancing", "svo", 0.75),
     _c(r"(?:increase|widen)(?:s|d|ing)?\s+(?:the\s+)?distance(?:\s+in\s+relations)?(?:\s+(?:with|from))?",
        "distancing", "svo", 0.7),
     _c(r"distanc(?:e|ed|es|ing)\s+(?:itself\s+|themselves\s+)?from", "distancing", "svo", 0.75),
@@ -230,7 +236,7 @@ CUES: tuple[Cue, ...] = (
     _c(r"(?:war|wars)\s+(?:with|against|between|on|in)", "armed_conflict", "between", 0.8),
     _c(r"(?:conflict|fighting|hostilities)\s+(?:with|between|in|over|against)", "armed_conflict",
        "between", 0.6),
-    _c(r"(?:invasion\s+of|invaded|invade[sd]?|attack(?:s|ed)?\s+on|attacked|shelled)",
+    _c(r"(?:invasion\s+of|invaded|invade[sd]?|attack(?:s|ed)?\s+on|attack(?:s|ed|ing)?|shelled)",
        "armed_conflict", "svo", 0.8),
     _c(r"(?:fought|fight|fights|fighting|waged|wage|wages)\b", "armed_conflict", "sym", 0.75),
     _c(r"(?:clash(?:es|ed)?|skirmish(?:es)?|border\s+conflict)(?:\s+with|\s+between)",

@@ -21,7 +21,7 @@ Examples
 >>> doc = extract("Russia and Kazakhstan signed a trade deal. The two countries held talks.",
 ...               source_id="demo")
 >>> sorted((r.source, r.target, r.type, [e.sentence for e in r.evidence]) for r in doc.relations)
-[('RUS', 'KAZ', 'consultation', [1]), ('RUS', 'KAZ', 'diplomatic_cooperation', [0])]
+[('RUS', 'KAZ', 'consultation', [1]), ('RUS', 'KAZ', 'trade', [0])]
 >>> doc = extract("Kazakhstan did not support Russia. Uzbekistan could criticise Russia.")
 >>> [(r.source, r.target, r.type, r.confidence) for r in doc.relations]
 [('UZB', 'RUS', 'criticism', 0.48)]
