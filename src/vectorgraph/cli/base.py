@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -41,7 +42,10 @@ class _Group(click.Group):
             raise CommandError(exc.problems) from None
         except VectorgraphError as exc:
             raise CommandError(str(exc).splitlines() or [type(exc).__name__]) from None
-        except OSError as exc:  # stdout or stderr could not be written (a full disk, a closed pipe)
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as tools do
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+            ctx.exit(1)
+        except OSError as exc:  # stdout or stderr could not be written (a full disk)
             where = f"{exc.filename}: " if exc.filename else "output: "
             raise CommandError([f"{where}cannot write: {exc.strerror or exc}"]) from None
 
