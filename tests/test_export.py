@@ -281,3 +281,11 @@ def test_source_paths_rebased_to_output(tmp_path: Path) -> None:
     assert source.path is not None
     assert (tmp_path / source.path).resolve() == (
         Path(__file__).resolve().parents[1] / "graphs/sources/kazakhstan-multivector-2023.txt")
+
+
+def test_gexf_is_the_same_file_every_day(article) -> None:
+    from vectorgraph.export import to_gexf
+
+    text = to_gexf(article)
+    assert "lastmodifieddate" not in text
+    assert text == to_gexf(article)

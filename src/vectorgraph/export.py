@@ -43,6 +43,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -166,7 +167,9 @@ def to_gexf(doc: GraphDocument) -> str:
                 data["start"] = period[0].isoformat()
             if period[1] != dt.date.max:
                 data["end"] = period[1].isoformat()
-    return "\n".join(nx.generate_gexf(G)) + "\n"
+    text = "\n".join(nx.generate_gexf(G)) + "\n"
+    # networkx stamps today's date; without it the same graph gives the same file every day
+    return re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
 
 
 def to_cytoscape(doc: GraphDocument) -> dict[str, Any]:
