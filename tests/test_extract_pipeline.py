@@ -282,3 +282,12 @@ def test_sentence_initial_its_is_the_safe_last_state():
     # the last state named is not the focus and had company: left alone
     assert ("RUS", "CHN", "depends_on") not in rels(
         "Russia and China met. Russia and China met again. Its economy depends on China.")
+
+
+def test_a_definite_article_before_an_actor_keeps_it_the_subject():
+    assert rels("The EU imposed new sanctions on Belarus.") == {("EU", "BLR", "sanctions")}
+
+
+def test_over_its_support_belongs_to_the_nearest_actor():
+    assert rels("The EU imposed new sanctions on Belarus over its support for Russia's war.") == {
+        ("EU", "BLR", "sanctions"), ("BLR", "RUS", "diplomatic_cooperation")}

@@ -43,7 +43,7 @@ _WINDOW = 50
 # a list right after one of these is a prepositional object, not the subject
 _PREP_BEFORE = re.compile(r"\b(?:in|between|at|from|to|with|like|unlike|after|before|despite|"
                           r"near|across|among|against|towards?)\s+(?:the\s+)?$")
-_OWN = re.compile(r"\bfor\s+(?:[a-z\-]+\s+){0,3}$")
+_OWN = re.compile(r"\bfor\s+(?:[a-z\-]+\s+){0,3}$|\bover\s+(?:its|their)\s+(?:[a-z\-]+\s+){0,2}$")
 _LINK = re.compile(r"\b(?:with|to|between|against|from|on|into|by)\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 _PREPOSITION = re.compile(r"\b(?:at|in|to|from|into|through|via|near|of|for|on)\s+(?:the\s+)?"
                           r"(?:[\w\-]+,?\s+(?:and|or)\s+)?$")
@@ -197,13 +197,16 @@ def pairs(cue: Cue, start: int, end: int, sentence: str, lower: str,
         heads = [i for i in heads if not _PREP_BEFORE.search(
             lower, max(0, mentions[i].start - 16), mentions[i].start)] or heads[:1]
     subject = [i for i in left if group[i] == group[heads[0]]] if left else []
-    if cue.type in ("armed_conflict", "sanctions") and _DEFINITE.search(lower[max(0, start - 20):start]):
+    if cue.type in ("armed_conflict", "sanctions") and _DEFINITE.search(lower[max(0, start - 20):start]) \
+            and not (left and not lower[mentions[left[-1]].end:start].strip()):
         subject = []    # "the war in Ukraine": a noun phrase, the sentence's subject is no party
+        #               (but "The EU imposed sanctions": "the" belongs to the actor)
     if modifier is not None and modifier in subject:
         rest = [i for i in left if i != modifier and group[i] != group[modifier]]
         subject = [i for i in rest if group[i] == group[rest[0]]] if rest else []
     nearest = [i for i in left if group[i] == group[left[-1]]] if left else []
-    if nearest and modifier is None and "for " in lower[lo:start] and _OWN.search(lower, lo, start):
+    if nearest and modifier is None and ("for " in lower[lo:start] or "over " in lower[lo:start]) \
+            and _OWN.search(lower, lo, start):
         subject = nearest  # "criticised X for its cooperation with Y", "for shipping ...": X
 
     def cross(a: list[int], b: list[int], factor: float = 1.0) -> list[Candidate]:
