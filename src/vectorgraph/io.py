@@ -18,8 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
-
 from vectorgraph.document import GraphDocument
 from vectorgraph.errors import DocumentError, NotFoundError, VectorgraphError
 from vectorgraph.validate import problems
@@ -41,8 +39,6 @@ MAX_BYTES = 256 * 1024 * 1024
 #: The name of the bundled article graph, the default input of the CLI.
 BUNDLED = "kazakhstan-multivector"
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def bundled_path(name: str = BUNDLED) -> Path:
@@ -81,6 +77,8 @@ def parse(text: str, label: str = "<string>", *, json_first: bool = False) -> An
     """Parse YAML or JSON text (JSON is YAML, but parsed natively when it looks like JSON)."""
     if not text.strip():
         raise DocumentError([f"{label}: the file is empty"])
+    import yaml  # here, not at start-up: only reading YAML needs it
+
     try:
         if json_first or text.lstrip().startswith(("{", "[")):
             try:
@@ -90,7 +88,8 @@ def parse(text: str, label: str = "<string>", *, json_first: bool = False) -> An
                     raise DocumentError(
                         [f"{label}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}"]
                     ) from None
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - the safe loader
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - the safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -132,7 +131,10 @@ def dumps(doc: GraphDocument, format: str = "yaml") -> str:
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if format == "yaml":
-        return str(yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100))
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return str(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))
     raise ValueError(f"unknown document format {format!r} (yaml or json)")
 
 

@@ -12,6 +12,6 @@ one family of commands on it.
 from __future__ import annotations
 
 from vectorgraph.cli import analysis, documents, drawing, extraction  # noqa: F401 - registers
-from vectorgraph.cli.base import EXPORT_FORMATS, cli
+from vectorgraph.cli.base import cli
 
-__all__ = ["EXPORT_FORMATS", "cli"]
+__all__ = ["cli"]

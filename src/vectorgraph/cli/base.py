@@ -9,17 +9,18 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from vectorgraph import __version__
 from vectorgraph.errors import DocumentError, VectorgraphError
 
+if TYPE_CHECKING:
+    from vectorgraph.document import GraphDocument
+
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: The formats of ``vectorgraph export`` (the same as :data:`vectorgraph.export.FORMATS`).
-EXPORT_FORMATS = ("json", "graphml", "gexf", "cytoscape", "csv", "dot")
 
 
 class CommandError(click.ClickException):
@@ -132,7 +133,7 @@ def slice_options(f: F) -> F:
 INTERCHANGE_SUFFIXES = (".json", ".graphml", ".csv")
 
 
-def load_graph(file: Path | None) -> Any:
+def load_graph(file: Path | None) -> GraphDocument:
     """Load and validate FILE (the bundled graph when None), sliced by ``slice_options``.
 
     Besides YAML and JSON documents, FILE may be node-link JSON, GraphML or CSV

@@ -9,9 +9,10 @@ from typing import Any
 
 import click
 
-from vectorgraph.cli.base import (EXPORT_FORMATS, CommandError, F, cli, emit, graph_argument,
+from vectorgraph.cli.base import (CommandError, F, cli, emit, graph_argument,
                                   load_graph, output_options, slice_options)
 from vectorgraph.errors import DocumentError
+from vectorgraph.export import FORMATS
 
 
 @cli.command()
@@ -71,7 +72,7 @@ def info(file: Path | None, fmt: str | None) -> None:
 
 @cli.command()
 @graph_argument
-@click.option("--to", "to", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
+@click.option("--to", "to", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Interchange format.")
 @click.option("-o", "--output", type=click.Path(),
               help="Write here instead of stdout (csv: X.csv -> X.nodes.csv + X.edges.csv, "
