@@ -35,9 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from vectorgraph.extract import iter_extractions  # noqa: E402
-from vectorgraph.extract.gazetteer import default_gazetteer  # noqa: E402
-from vectorgraph.text import sentence_spans, sentences  # noqa: E402
+from vectorgraph.extract import iter_extractions
+from vectorgraph.extract.gazetteer import default_gazetteer
+from vectorgraph.text import sentence_spans, sentences
 
 TEMPLATES = (
     "{A} and {B} held talks in {cap_a} on energy and transport.",

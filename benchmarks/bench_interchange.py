@@ -39,13 +39,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import networkx as nx  # noqa: E402
-import yaml  # noqa: E402
-from generate import generate, generate_dict  # noqa: E402
+import networkx as nx
+import yaml
 
-from vectorgraph import GraphDocument, load, merge  # noqa: E402
-from vectorgraph.export import FORMATS, export_graph, flat_graph  # noqa: E402
-from vectorgraph.io import dumps  # noqa: E402
+from generate import generate, generate_dict
+from vectorgraph import GraphDocument, load, merge
+from vectorgraph.export import FORMATS, export_graph, flat_graph
+from vectorgraph.io import dumps
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

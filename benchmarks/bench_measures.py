@@ -37,11 +37,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import networkx as nx  # noqa: E402
+import networkx as nx
 
-from generate import generate  # noqa: E402
-from vectorgraph.measures import (centralities, structural_balance,  # noqa: E402
-                                  vector_balances)
+from generate import generate
+from vectorgraph.measures import centralities, structural_balance, vector_balances
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

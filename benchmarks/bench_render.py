@@ -36,9 +36,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
-
-from vectorgraph.render import render  # noqa: E402
+from generate import generate
+from vectorgraph.render import render
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -15,7 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from vectorgraph import GraphDocument, RELATION_TYPES  # noqa: E402
+from vectorgraph import RELATION_TYPES, GraphDocument
 
 _ACTOR_TYPES = ["state"] * 6 + ["organisation", "region", "company", "company", "person", "person"]
 

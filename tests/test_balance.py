@@ -17,9 +17,8 @@ from vectorgraph.cli import cli
 from vectorgraph.measures import frustration_index, signed_graph, structural_balance
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate import generate  # noqa: E402
-
-from conftest import run_cli  # noqa: E402
+from conftest import run_cli
+from generate import generate
 
 
 def signed(edges: list[tuple[str, str, int]]) -> nx.Graph:

@@ -20,9 +20,8 @@ from vectorgraph.cli import cli
 from vectorgraph.measures import MEASURES, centralities, centrality, parse_measures
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate import generate  # noqa: E402
-
-from conftest import run_cli  # noqa: E402
+from conftest import run_cli
+from generate import generate
 
 PATH_MEASURES = ("betweenness", "closeness", "harmonic")
 

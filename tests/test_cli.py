@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT, run_cli
 from vectorgraph import __version__
 from vectorgraph.cli import cli
-
-from conftest import ROOT, run_cli
 
 
 @pytest.fixture
@@ -78,7 +77,7 @@ def test_info_json(runner):
 def test_info_table(runner):
     result = runner.invoke(cli, ["info", "--format", "table"])
     assert result.exit_code == 0
-    assert re.search(r"^relation_types\s+diplomatic_cooperation\s+\d+$", result.stdout, re.M)
+    assert re.search(r"^relation_types\s+diplomatic_cooperation\s+\d+$", result.stdout, re.MULTILINE)
 
 
 def test_export_json_to_file(runner, tmp_path, article):

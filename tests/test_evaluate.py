@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import run_cli
 from vectorgraph import GraphDocument
 from vectorgraph.cli import cli
 from vectorgraph.extract.evaluate import evaluate, score_sets
-
-from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "graphs" / "kazakhstan-multivector.yaml"

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import run_cli
 from vectorgraph.cli import cli
 from vectorgraph.extract import ExtractError, extract_corpus, iter_extractions, read_source
 from vectorgraph.io import load
-
-from conftest import run_cli
 
 DATA = Path(__file__).parent / "data" / "extract"
 

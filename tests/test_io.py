@@ -65,7 +65,6 @@ def test_a_full_stdout_is_one_error_line():
 def test_a_closed_pipe_ends_quietly(tmp_path):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
-
     from vectorgraph import dump
 
     big = tmp_path / "big.json"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from vectorgraph.validate import problems
-
 from conftest import ROOT
+from vectorgraph.validate import problems
 
 
 def test_readme_document_example_validates():

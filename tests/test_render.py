@@ -19,12 +19,17 @@ from conftest import ROOT, run_cli
 from render_docs import PAYLOADS, hostile_dict, small_dict
 from vectorgraph import GraphDocument, NotFoundError, loads
 from vectorgraph.cli import cli
-from vectorgraph.render import (PHYSICS_MAX_ACTORS, SIZE_MEASURES, centrality, figure,
-                                neighbourhood, render)
+from vectorgraph.render import (
+    PHYSICS_MAX_ACTORS,
+    SIZE_MEASURES,
+    centrality,
+    figure,
+    neighbourhood,
+    render,
+)
 from vectorgraph.render.assets import vis_css, vis_js
 from vectorgraph.render.data import curve_roundness, payload
 from vectorgraph.render.page import script_json
-
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 

@@ -15,7 +15,7 @@ from vectorgraph.measures import SignedDegree, pn_centrality, signed_degree
 from vectorgraph.measures import signed as signed_module
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 @pytest.fixture

@@ -9,11 +9,10 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from conftest import run_cli
 from vectorgraph import GraphDocument, NotFoundError, VectorgraphError
 from vectorgraph.cli import cli
 from vectorgraph.measures import DEFAULT_POLES, pole_members, vector_balance, vector_balances
-
-from conftest import run_cli
 
 # Kazakhstan's positive tie strength per pole in the bundled graph, by hand:
 # Russia: diplomatic .35 + partnership .8 + alliance .74 + consultation .1 + trade .64

@@ -20,8 +20,13 @@ from vectorgraph.export import export_graph
 from vectorgraph.graph import to_networkx
 from vectorgraph.interchange import import_file, read_graph
 from vectorgraph.io import bundled_path, dump, dumps, load, loads
-from vectorgraph.measures import (centralities, centrality, structural_balance, vector_balance,
-                                  vector_balances)
+from vectorgraph.measures import (
+    centralities,
+    centrality,
+    structural_balance,
+    vector_balance,
+    vector_balances,
+)
 from vectorgraph.merging import Merged, merge
 from vectorgraph.queries import actor_ties, shortest_chains
 from vectorgraph.render import Figure, figure
@@ -32,6 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ACTOR_TYPES",
+    "RELATION_TYPES",
     "Actor",
     "DocumentError",
     "Evidence",
@@ -40,7 +46,6 @@ __all__ = [
     "GraphDocument",
     "Merged",
     "NotFoundError",
-    "RELATION_TYPES",
     "Relation",
     "RelationType",
     "Source",

@@ -36,12 +36,12 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "FORMAT_VERSION",
     "Actor",
     "Evidence",
     "GraphDocument",
     "Relation",
     "Source",
-    "FORMAT_VERSION",
     "parse_period",
 ]
 

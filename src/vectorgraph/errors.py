@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["VectorgraphError", "DocumentError", "NotFoundError"]
+__all__ = ["DocumentError", "NotFoundError", "VectorgraphError"]
 
 
 class VectorgraphError(Exception):

@@ -54,9 +54,9 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "EDGE_COLUMNS",
     "FORMATS",
     "NODE_COLUMNS",
-    "EDGE_COLUMNS",
     "csv_paths",
     "export_graph",
     "flat_graph",

@@ -27,7 +27,7 @@ from vectorgraph.document import GraphDocument
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["to_networkx", "edge_key"]
+__all__ = ["edge_key", "to_networkx"]
 
 
 def edge_key(index: int, relation_id: str | None) -> str:

@@ -64,7 +64,7 @@ IMPORT_FORMATS = ("json", "csv", "graphml")
 _ACTOR_KEYS = ("id", "name", "type", "aliases", "members", "note")
 _RELATION_KEYS = ("id", "source", "target", "type", "sign", "score", "weight", "directed",
                   "date", "confidence", "count", "note", "evidence")
-_PLACE = re.compile(r"^: (actors|relations)\[(\d+)\](?:\.(.+?))?: (.*)$", re.S)
+_PLACE = re.compile(r"^: (actors|relations)\[(\d+)\](?:\.(.+?))?: (.*)$", re.DOTALL)
 
 
 def read_graph(path: str | Path, format: str | None = None) -> GraphDocument:

@@ -89,7 +89,7 @@ def parse(text: str, label: str = "<string>", *, json_first: bool = False) -> An
                         [f"{label}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}"]
                     ) from None
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(text, Loader=loader)  # noqa: S506 - the safe loader
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

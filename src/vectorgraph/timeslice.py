@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from vectorgraph.document import GraphDocument, parse_period
 
-__all__ = ["TimeSlice", "UNDATED", "check_date", "time_slice"]
+__all__ = ["UNDATED", "TimeSlice", "check_date", "time_slice"]
 
 #: What ``undated`` may say about relations without a date.
 UNDATED = ("keep", "drop")

@@ -9,8 +9,16 @@ from typing import Any, TypeVar
 
 import click
 
-from vectorgraph.cli.base import (F, cell, cli, emit, graph_argument, load_graph, output_options,
-                                  slice_options)
+from vectorgraph.cli.base import (
+    F,
+    cell,
+    cli,
+    emit,
+    graph_argument,
+    load_graph,
+    output_options,
+    slice_options,
+)
 from vectorgraph.errors import NotFoundError, VectorgraphError
 
 

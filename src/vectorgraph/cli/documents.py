@@ -9,8 +9,16 @@ from typing import Any
 
 import click
 
-from vectorgraph.cli.base import (CommandError, F, cli, emit, graph_argument,
-                                  load_graph, output_options, slice_options)
+from vectorgraph.cli.base import (
+    CommandError,
+    F,
+    cli,
+    emit,
+    graph_argument,
+    load_graph,
+    output_options,
+    slice_options,
+)
 from vectorgraph.errors import DocumentError
 from vectorgraph.export import FORMATS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from vectorgraph.cli.base import cli, graph_argument, load_graph, slice_options
-from vectorgraph.render.sizing import SIZE_MEASURES  # noqa: E402 - light: no pyvis, no networkx
+from vectorgraph.render.sizing import SIZE_MEASURES
 
 
 @cli.command("render")

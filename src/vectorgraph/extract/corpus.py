@@ -31,8 +31,14 @@ from vectorgraph.document import GraphDocument
 from vectorgraph.errors import VectorgraphError
 from vectorgraph.extract.pipeline import Extraction, build_document, read_text
 
-__all__ = ["ExtractError", "TEXT_SUFFIXES", "extract_corpus", "iter_extractions", "iter_files",
-           "read_source"]
+__all__ = [
+    "TEXT_SUFFIXES",
+    "ExtractError",
+    "extract_corpus",
+    "iter_extractions",
+    "iter_files",
+    "read_source",
+]
 
 #: The files a folder contributes (other files in a folder are ignored).
 TEXT_SUFFIXES = (".txt", ".text", ".md")

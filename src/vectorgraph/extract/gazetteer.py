@@ -96,8 +96,7 @@ class Gazetteer:
 
     def lookup(self, form: str) -> Entry | None:
         """The entry for a surface form (a possessive is accepted), or None."""
-        if form.startswith("the "):
-            form = form[4:]
+        form = form.removeprefix("the ")
         entry = self.forms.get(form)
         if entry is None and form.endswith(("'s", "’s", "'", "’")):
             entry = self.forms.get(_POSSESSIVE.sub("", form))
@@ -115,7 +114,7 @@ def _caps_words(form: str) -> int:
 
 
 def _strip_the(form: str) -> str:
-    return form[4:] if form.startswith("the ") else form
+    return form.removeprefix("the ")
 
 
 def _uninvert(name: str) -> str:
@@ -130,7 +129,7 @@ def _uninvert(name: str) -> str:
         return name
     head, tail = name.split(", ", 1)
     if tail.endswith((" of", " of the")):
-        tail = tail[4:] if tail.startswith("The ") else tail
+        tail = tail.removeprefix("The ")
         return f"{tail} {head}"
     return head
 

@@ -28,19 +28,13 @@ from dataclasses import dataclass, field
 
 from vectorgraph.extract.gazetteer import Entry, Gazetteer, default_gazetteer, snake_id
 
-__all__ = ["Intro", "Mention", "MentionFinder", "TITLE_WORDS"]
+__all__ = ["TITLE_WORDS", "Intro", "Mention", "MentionFinder"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
 _GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
 TITLE_WORDS = frozenset(
-    "President Presidents Prime Minister Ministers Deputy Vice First Foreign Defence Defense "
-    "Finance Economy Economic Trade Energy Affairs Interior Secretary Secretaries General "
-    "Secretary-General Chancellor Premier King Queen Emir Sultan Crown Prince Chairman "
-    "Chairwoman Chair Head Leader Supreme Ambassador Envoy Special Representative Senator "
-    "Governor Mayor Speaker Spokesman Spokeswoman Spokesperson Commissioner Sheikh "
-    "Ex-President Former Acting Mr Mrs Ms Dr Gen Chief Executive CEO Director Commander "
-    "Marshal Colonel Admiral Patriarch Pope Vice-President Vice-Premier Mr. Mrs. Ms. Dr. Gen.".split()
+    ["President", "Presidents", "Prime", "Minister", "Ministers", "Deputy", "Vice", "First", "Foreign", "Defence", "Defense", "Finance", "Economy", "Economic", "Trade", "Energy", "Affairs", "Interior", "Secretary", "Secretaries", "General", "Secretary-General", "Chancellor", "Premier", "King", "Queen", "Emir", "Sultan", "Crown", "Prince", "Chairman", "Chairwoman", "Chair", "Head", "Leader", "Supreme", "Ambassador", "Envoy", "Special", "Representative", "Senator", "Governor", "Mayor", "Speaker", "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Sheikh", "Ex-President", "Former", "Acting", "Mr", "Mrs", "Ms", "Dr", "Gen", "Chief", "Executive", "CEO", "Director", "Commander", "Marshal", "Colonel", "Admiral", "Patriarch", "Pope", "Vice-President", "Vice-Premier", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen."]
 )
 _LEAD_WORDS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
                "sultan", "leader", "head of state", "head of government", "crown prince")
@@ -57,8 +51,7 @@ _COMPANY_NOUN = re.compile(
     r"insurers?|airlines?|lenders?|providers?|corporations?|brands?|refiners?|"
     r"shipbuilders?|startups?|concerns?)\s*,?\s*(?P<intro>(?:including|such as|like|among them|"
     r"notably|namely)\s+)?$")
-_COMPANY_SUFFIX = frozenset("Inc Inc. Ltd Ltd. LLC PLC Corp Corp. Corporation Group Holding "
-                            "Holdings Motors Airlines Petroleum AG GmbH JSC PJSC".split())
+_COMPANY_SUFFIX = frozenset(["Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "Corp", "Corp.", "Corporation", "Group", "Holding", "Holdings", "Motors", "Airlines", "Petroleum", "AG", "GmbH", "JSC", "PJSC"])
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")

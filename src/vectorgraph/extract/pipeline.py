@@ -41,7 +41,7 @@ from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
 from vectorgraph.vocabulary import RELATION_TYPES, default_weight
 
-__all__ = ["extract", "Extraction", "PAIR_MEMORY"]
+__all__ = ["PAIR_MEMORY", "Extraction", "extract"]
 
 #: How many sentences "the two countries" may look back for its pair.
 PAIR_MEMORY = 8

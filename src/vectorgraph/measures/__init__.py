@@ -16,35 +16,53 @@ docstring gives the rule that combines parallel relations.
 from __future__ import annotations
 
 from vectorgraph.measures._simple import collapse
-from vectorgraph.measures.balance import (Balance, Frustration, Triad, frustration_index,
-                                          signed_graph, structural_balance)
-from vectorgraph.measures.centrality import (MEASURES, SIGNED_COLUMNS, centralities, centrality,
-                                             parse_measures)
+from vectorgraph.measures.balance import (
+                                          Balance,
+                                          Frustration,
+                                          Triad,
+                                          frustration_index,
+                                          signed_graph,
+                                          structural_balance,
+)
+from vectorgraph.measures.centrality import (
+                                          MEASURES,
+                                          SIGNED_COLUMNS,
+                                          centralities,
+                                          centrality,
+                                          parse_measures,
+)
 from vectorgraph.measures.signed import SignedDegree, pn_centrality, signed_degree
-from vectorgraph.measures.vectors import (DEFAULT_FOCAL, DEFAULT_POLES, PoleTies, VectorBalance,
-                                          pole_members, vector_balance, vector_balances)
+from vectorgraph.measures.vectors import (
+                                          DEFAULT_FOCAL,
+                                          DEFAULT_POLES,
+                                          PoleTies,
+                                          VectorBalance,
+                                          pole_members,
+                                          vector_balance,
+                                          vector_balances,
+)
 
 __all__ = [
-    "Balance",
-    "DEFAULT_FOCAL",
-    "DEFAULT_POLES",
-    "Frustration",
-    "MEASURES",
-    "PoleTies",
-    "SIGNED_COLUMNS",
-    "SignedDegree",
-    "Triad",
-    "VectorBalance",
-    "centralities",
-    "centrality",
-    "collapse",
-    "frustration_index",
-    "parse_measures",
-    "pn_centrality",
-    "pole_members",
-    "signed_degree",
-    "signed_graph",
-    "structural_balance",
-    "vector_balance",
-    "vector_balances",
+                                          "DEFAULT_FOCAL",
+                                          "DEFAULT_POLES",
+                                          "MEASURES",
+                                          "SIGNED_COLUMNS",
+                                          "Balance",
+                                          "Frustration",
+                                          "PoleTies",
+                                          "SignedDegree",
+                                          "Triad",
+                                          "VectorBalance",
+                                          "centralities",
+                                          "centrality",
+                                          "collapse",
+                                          "frustration_index",
+                                          "parse_measures",
+                                          "pn_centrality",
+                                          "pole_members",
+                                          "signed_degree",
+                                          "signed_graph",
+                                          "structural_balance",
+                                          "vector_balance",
+                                          "vector_balances",
 ]

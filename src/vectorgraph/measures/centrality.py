@@ -76,7 +76,7 @@ if TYPE_CHECKING:
     import igraph as ig
     import networkx as nx
 
-__all__ = ["MEASURES", "SIGNED_COLUMNS", "centrality", "centralities", "parse_measures"]
+__all__ = ["MEASURES", "SIGNED_COLUMNS", "centralities", "centrality", "parse_measures"]
 
 #: Every measure :func:`centrality` computes, in the order ``all`` gives them.
 MEASURES: tuple[str, ...] = ("degree", "in_degree", "out_degree", "strength", "betweenness",

@@ -28,8 +28,13 @@ from vectorgraph.measures._simple import collapse
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["SignedDegree", "signed_degree", "signed_from_collapsed", "pn_centrality",
-           "pn_from_collapsed"]
+__all__ = [
+    "SignedDegree",
+    "pn_centrality",
+    "pn_from_collapsed",
+    "signed_degree",
+    "signed_from_collapsed",
+]
 
 #: Up to this many actors PN centrality is solved densely (exact, detects a
 #: singular system); beyond it with conjugate gradients on a sparse matrix.

@@ -25,12 +25,12 @@ from vectorgraph.render.page import Figure, Rendered, figure, render
 from vectorgraph.render.sizing import SIZE_MEASURES, centrality
 
 __all__ = [
-    "Figure",
     "PHYSICS_MAX_ACTORS",
     "PHYSICS_MAX_RELATIONS",
+    "SIZE_MEASURES",
+    "Figure",
     "RenderMode",
     "Rendered",
-    "SIZE_MEASURES",
     "centrality",
     "figure",
     "neighbourhood",
