@@ -74,8 +74,10 @@ def _forms() -> list[tuple[str, str, str]]:
             continue
         slot = by_id.setdefault(entry.id, {"name": entry.name})
         slot.setdefault(entry.kind, form)
-    return [(f["name"], f.get("demonym", f["name"]), f.get("seat", f["name"]))
-            for _, f in sorted(by_id.items())]
+    return [
+        (f["name"], f.get("demonym", f["name"]), f.get("seat", f["name"]))
+        for _, f in sorted(by_id.items())
+    ]
 
 
 def generate_corpus(folder: Path, megabytes: float, seed: int = 0) -> tuple[int, int]:
@@ -98,12 +100,22 @@ def generate_corpus(folder: Path, megabytes: float, seed: int = 0) -> tuple[int,
                     paragraph.append(rng.choice(real))
                 elif roll < 0.75:
                     a, b, c = rng.sample(states, 3)
-                    paragraph.append(rng.choice(TEMPLATES).format(
-                        A=a[0], B=b[0], C=c[0], dem_a=a[1], cap_a=a[2], org=rng.choice(ORGS),
-                        n=rng.randint(2, 40), year=rng.randint(1995, 2024)))
+                    paragraph.append(
+                        rng.choice(TEMPLATES).format(
+                            A=a[0],
+                            B=b[0],
+                            C=c[0],
+                            dem_a=a[1],
+                            cap_a=a[2],
+                            org=rng.choice(ORGS),
+                            n=rng.randint(2, 40),
+                            year=rng.randint(1995, 2024),
+                        )
+                    )
                 else:
-                    paragraph.append(rng.choice(PLAIN).format(n=rng.randint(2, 40),
-                                                              year=rng.randint(1995, 2024)))
+                    paragraph.append(
+                        rng.choice(PLAIN).format(n=rng.randint(2, 40), year=rng.randint(1995, 2024))
+                    )
             text = " ".join(paragraph) + "\n"
             parts.append(text)
             size += len(text.encode("utf-8"))
@@ -145,8 +157,9 @@ def run_counts(files: list[Path], jobs: int) -> tuple[int, float, float]:
     return count, wall, cpu
 
 
-def run(files: list[Path], jobs: int,
-        samples: list[tuple[float, float]] | None = None) -> tuple[int, float, float]:
+def run(
+    files: list[Path], jobs: int, samples: list[tuple[float, float]] | None = None
+) -> tuple[int, float, float]:
     """Extract every file (streaming, results dropped); sentences, wall and CPU seconds."""
     count = done = 0
     cpu = time.process_time()
@@ -169,40 +182,54 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
-    default_gazetteer()     # built once per process, as in real use
+    default_gazetteer()  # built once per process, as in real use
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()
         n_files, n_bytes = generate_corpus(folder, args.mb, args.seed)
         files = sorted(folder.glob("*.txt"))
-        print(f"corpus: {n_files} files, {n_bytes / 1e6:.1f} MB, generated in "
-              f"{time.perf_counter() - t0:.1f} s")
+        print(
+            f"corpus: {n_files} files, {n_bytes / 1e6:.1f} MB, generated in "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
 
         start = time.perf_counter()
         cpu0 = time.process_time()
         n_split = sum(len(sentence_spans(p.read_text(encoding="utf-8"))) for p in files)
         base, base_cpu = time.perf_counter() - start, time.process_time() - cpu0
-        print(f"baseline (read + split only): {n_split:,} sentences, "
-              f"{n_split / base_cpu:,.0f} sentences per CPU second")
+        print(
+            f"baseline (read + split only): {n_split:,} sentences, "
+            f"{n_split / base_cpu:,.0f} sentences per CPU second"
+        )
 
         samples: list[tuple[float, float]] = []
         n1, t1, c1 = run(files, 1, samples)
-        print(f"1 core:  {n1:,} sentences, {c1:.1f} CPU s = {n1 / c1:,.0f} sentences/s per core "
-              f"(wall {t1:.1f} s = {n1 / t1:,.0f}/s; {base_cpu / c1:.3f} x baseline speed)")
+        print(
+            f"1 core:  {n1:,} sentences, {c1:.1f} CPU s = {n1 / c1:,.0f} sentences/s per core "
+            f"(wall {t1:.1f} s = {n1 / t1:,.0f}/s; {base_cpu / c1:.3f} x baseline speed)"
+        )
         rss = [m for _, m in samples]
-        print("memory (resident MB) as the corpus grows: "
-              + ", ".join(f"{share:.0%}: {m:.0f}" for share, m in samples)
-              + f"  (spread {max(rss) - min(rss):.1f} MB; peak "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB)")
+        print(
+            "memory (resident MB) as the corpus grows: "
+            + ", ".join(f"{share:.0%}: {m:.0f}" for share, m in samples)
+            + f"  (spread {max(rss) - min(rss):.1f} MB; peak "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB)"
+        )
 
         n2, t2, c2 = run_counts(files, args.jobs)
-        print(f"{args.jobs} cores: {n2:,} sentences in {t2:.1f} s wall = {n2 / t2:,.0f} sentences/s "
-              f"({t1 / t2:.2f} x one core's wall time; {n2 / c2:,.0f} per CPU second)")
+        print(
+            f"{args.jobs} cores: {n2:,} sentences in {t2:.1f} s wall = {n2 / t2:,.0f} sentences/s "
+            f"({t1 / t2:.2f} x one core's wall time; {n2 / c2:,.0f} per CPU second)"
+        )
         n3, t3, _ = run(files, args.jobs)
-        print(f"{args.jobs} cores, full results sent back (as `extract -j`): {n3 / t3:,.0f} "
-              f"sentences/s wall")
-        print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
-              f"on {os.cpu_count()} CPUs")
+        print(
+            f"{args.jobs} cores, full results sent back (as `extract -j`): {n3 / t3:,.0f} "
+            f"sentences/s wall"
+        )
+        print(
+            f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+            f"on {os.cpu_count()} CPUs"
+        )
         if not n1 == n2 == n3 == n_split:
             raise SystemExit(f"sentence counts differ: {n_split} {n1} {n2} {n3}")
 

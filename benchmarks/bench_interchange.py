@@ -70,12 +70,17 @@ def bench_load(folder: Path, n_actors: int, n_relations: int) -> dict[str, Any]:
         if fmt == "json":
             base, _ = timed(lambda: json.loads(path.read_text(encoding="utf-8")), 3)
         else:
-            base, _ = timed(lambda: yaml.load(path.read_text(encoding="utf-8"),
-                                              Loader=yaml.CSafeLoader))
+            base, _ = timed(
+                lambda: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+            )
         took, loaded = timed(lambda: load(path), 3 if fmt == "json" else 1)
         assert len(loaded.relations) == n_relations
-        out[fmt] = {"bytes": path.stat().st_size, "seconds": took, "baseline_seconds": base,
-                    "ratio": took / base}
+        out[fmt] = {
+            "bytes": path.stat().st_size,
+            "seconds": took,
+            "baseline_seconds": base,
+            "ratio": took / base,
+        }
     tracemalloc.start()
     load(folder / "big.json")
     out["json"]["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
@@ -88,17 +93,25 @@ def bench_merge(n_docs: int, n_actors: int, per_doc: int) -> dict[str, Any]:
     graphs = [d.to_networkx() for d in docs]
     base, _ = timed(lambda: nx.compose_all(graphs))
     took, merged = timed(lambda: merge(docs))
-    return {"documents": n_docs, "relations_in": n_docs * per_doc,
-            "relations_out": len(merged.document.relations),
-            "actors_out": len(merged.document.actors), "seconds": took,
-            "baseline": "networkx.compose_all", "baseline_seconds": base, "ratio": took / base}
+    return {
+        "documents": n_docs,
+        "relations_in": n_docs * per_doc,
+        "relations_out": len(merged.document.relations),
+        "actors_out": len(merged.document.actors),
+        "seconds": took,
+        "baseline": "networkx.compose_all",
+        "baseline_seconds": base,
+        "ratio": took / base,
+    }
 
 
 def bench_export(folder: Path, doc: GraphDocument) -> dict[str, Any]:
     base, _ = timed(lambda: json.dumps(doc.to_dict()))
     flat = flat_graph(doc)
-    writers = {"graphml": lambda: "\n".join(nx.generate_graphml(flat)),
-               "gexf": lambda: "\n".join(nx.generate_gexf(flat))}
+    writers = {
+        "graphml": lambda: "\n".join(nx.generate_graphml(flat)),
+        "gexf": lambda: "\n".join(nx.generate_gexf(flat)),
+    }
     out: dict[str, Any] = {"baseline": "json.dumps(document)", "baseline_seconds": base}
     for fmt in FORMATS:
         target = folder / f"out.{fmt}"
@@ -150,12 +163,16 @@ def end_to_end(folder: Path, n_actors: int) -> dict[str, Any]:
     simple.add_edges_from((r["source"], r["target"]) for r in data["relations"])
     rank = nx.pagerank(simple)
     net = Network(directed=True, cdn_resources="in_line")
-    net.nodes = [{"id": a["id"], "label": a["name"], "shape": "dot", "value": rank[a["id"]]}
-                 for a in data["actors"]]
+    net.nodes = [
+        {"id": a["id"], "label": a["name"], "shape": "dot", "value": rank[a["id"]]}
+        for a in data["actors"]
+    ]
     net.node_ids = [a["id"] for a in data["actors"]]
     net.node_map = {n["id"]: n for n in net.nodes}
-    net.edges = [{"from": r["source"], "to": r["target"], "title": r["type"], "arrows": "to"}
-                 for r in data["relations"]]
+    net.edges = [
+        {"from": r["source"], "to": r["target"], "title": r["type"], "arrows": "to"}
+        for r in data["relations"]
+    ]
     net.write_html(str(folder / f"e2e-plain-{n_actors}.html"), open_browser=False)
     steps["plain_total"] = time.perf_counter() - t
     return {"actors": n_actors, "relations": 5 * n_actors, **steps}
@@ -167,21 +184,28 @@ def bench_largest(folder: Path, start: int, limit: float, stop: int) -> dict[str
     while n <= stop:
         run = end_to_end(folder, n)
         runs.append(run)
-        print(f"  end to end {n:>7,} actors: {run['total']:6.1f} s "
-              f"(load {run['load']:.1f}, measures {run['measures']:.1f}, "
-              f"render {run['render']:.1f}); plain json+networkx+pyvis "
-              f"{run['plain_total']:.1f} s", flush=True)
+        print(
+            f"  end to end {n:>7,} actors: {run['total']:6.1f} s "
+            f"(load {run['load']:.1f}, measures {run['measures']:.1f}, "
+            f"render {run['render']:.1f}); plain json+networkx+pyvis "
+            f"{run['plain_total']:.1f} s",
+            flush=True,
+        )
         if run["total"] > limit:
             break
         n *= 2
     within = [r for r in runs if r["total"] <= limit]
-    return {"limit_seconds": limit, "runs": runs,
-            "largest_within_limit": within[-1] if within else None}
+    return {
+        "limit_seconds": limit,
+        "runs": runs,
+        "largest_within_limit": within[-1] if within else None,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="a tenth of the size")
     parser.add_argument("--no-e2e", action="store_true", help="skip the 60-second search")
     parser.add_argument("--e2e-only", action="store_true", help="only the 60-second search")
@@ -192,21 +216,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.e2e_only:
-            report["end_to_end"] = bench_largest(folder, 2_500 // scale, 60.0,
-                                                 20_000 if args.quick else 160_000)
+            report["end_to_end"] = bench_largest(
+                folder, 2_500 // scale, 60.0, 20_000 if args.quick else 160_000
+            )
             print_largest(report["end_to_end"])
             RESULTS.mkdir(exist_ok=True)
             (RESULTS / "interchange-e2e.json").write_text(json.dumps(report, indent=2) + "\n")
             return
         print_load(report.setdefault("load", bench_load(folder, n_actors, n_relations)))
-        print_merge(report.setdefault("merge", bench_merge(100, 2_000 // scale,
-                                                           n_relations // 100)))
-        print_export(report.setdefault("export",
-                                       bench_export(folder, generate(n_actors, n_relations))))
+        print_merge(
+            report.setdefault("merge", bench_merge(100, 2_000 // scale, n_relations // 100))
+        )
+        print_export(
+            report.setdefault("export", bench_export(folder, generate(n_actors, n_relations)))
+        )
         if not args.no_e2e:
             print("largest graph end to end within 60 s ...", flush=True)
-            report["end_to_end"] = bench_largest(folder, 2_500 // scale, 60.0,
-                                                 20_000 if args.quick else 160_000)
+            report["end_to_end"] = bench_largest(
+                folder, 2_500 // scale, 60.0, 20_000 if args.quick else 160_000
+            )
             print_largest(report["end_to_end"])
     report["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"max RSS: {report['max_rss_mb']:.0f} MB")
@@ -219,32 +247,44 @@ def print_load(load_: dict[str, Any]) -> None:
     print(f"load + validate ({load_['actors']:,} actors, {load_['relations']:,} relations)")
     for fmt, base in (("json", "json.loads"), ("yaml", "yaml CSafeLoader")):
         x = load_[fmt]
-        print(f"  {fmt:5} {x['bytes'] / 2**20:5.1f} MB  {x['seconds']:6.2f} s  "
-              f"= {x['ratio']:.2f} x {base} ({x['baseline_seconds']:.2f} s)")
-    print(f"  tracemalloc peak of the JSON load: {load_['json']['tracemalloc_peak_mb']:.0f} MB",
-          flush=True)
+        print(
+            f"  {fmt:5} {x['bytes'] / 2**20:5.1f} MB  {x['seconds']:6.2f} s  "
+            f"= {x['ratio']:.2f} x {base} ({x['baseline_seconds']:.2f} s)"
+        )
+    print(
+        f"  tracemalloc peak of the JSON load: {load_['json']['tracemalloc_peak_mb']:.0f} MB",
+        flush=True,
+    )
 
 
 def print_merge(m: dict[str, Any]) -> None:
-    print(f"merge of {m['documents']} documents ({m['relations_in']:,} relations -> "
-          f"{m['relations_out']:,}, {m['actors_out']:,} actors): {m['seconds']:.2f} s = "
-          f"{m['ratio']:.2f} x networkx.compose_all ({m['baseline_seconds']:.2f} s)", flush=True)
+    print(
+        f"merge of {m['documents']} documents ({m['relations_in']:,} relations -> "
+        f"{m['relations_out']:,}, {m['actors_out']:,} actors): {m['seconds']:.2f} s = "
+        f"{m['ratio']:.2f} x networkx.compose_all ({m['baseline_seconds']:.2f} s)",
+        flush=True,
+    )
 
 
 def print_export(e: dict[str, Any]) -> None:
     print(f"export (baseline json.dumps of the document: {e['baseline_seconds']:.2f} s)")
     for fmt in FORMATS:
         x = e[fmt]
-        extra = (f", {x['ratio_to_networkx_writer']:.2f} x networkx writer"
-                 if "ratio_to_networkx_writer" in x else "")
+        extra = (
+            f", {x['ratio_to_networkx_writer']:.2f} x networkx writer"
+            if "ratio_to_networkx_writer" in x
+            else ""
+        )
         print(f"  {fmt:9} {x['seconds']:6.2f} s = {x['ratio']:5.1f} x baseline{extra}", flush=True)
 
 
 def print_largest(r: dict[str, Any]) -> None:
     best = r["largest_within_limit"]
     if best:
-        print(f"largest graph end to end within 60 s: {best['actors']:,} actors / "
-              f"{best['relations']:,} relations in {best['total']:.1f} s")
+        print(
+            f"largest graph end to end within 60 s: {best['actors']:,} actors / "
+            f"{best['relations']:,} relations in {best['total']:.1f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -101,9 +101,16 @@ def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[st
     rows: list[dict[str, Any]] = []
 
     def row(task: str, ours: float | None, base: float | None, baseline: str) -> None:
-        rows.append({"graph": f"{n_actors}/{n_relations}", "task": task, "ours_s": ours,
-                     "networkx_s": base, "baseline": baseline,
-                     "speedup": None if base is None or ours is None else base / ours})
+        rows.append(
+            {
+                "graph": f"{n_actors}/{n_relations}",
+                "task": task,
+                "ours_s": ours,
+                "networkx_s": base,
+                "baseline": baseline,
+                "speedup": None if base is None or ours is None else base / ours,
+            }
+        )
 
     # ours includes collapsing the multigraph; the networkx figures below do not
     # include building the plain graph, which took t_plain
@@ -122,31 +129,55 @@ def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[st
     how = "exact" if full else f"est. from {k} of {n}, x{scale:.0f}"
     base_all = t_deg + t_pr + t_eig + (t_btw + t_clo + t_har) * scale
     base_sampled = t_deg + t_pr + t_eig + t_btw_s + (t_clo + t_har) * scale
-    row("centrality --measure all", t_all, base_all,
-        f"degree+pagerank+eigenvector exact; betweenness, closeness, harmonic {how}")
-    row("centrality --measure all --workers 2", t_workers, base_all,
-        "as above; betweenness in a second process" if n >= 2000 else
-        "as above (one process below 2,000 actors)")
-    row(f"centrality --measure all --samples {samples}", t_sampled, base_sampled,
-        f"betweenness k={samples}; closeness, harmonic {how}")
-    for name, base, base_how in [("betweenness", t_btw * scale, how),
-                                 ("closeness", t_clo * scale, how),
-                                 ("harmonic", t_har * scale, how),
-                                 ("eigenvector", t_eig, "exact"), ("pagerank", t_pr, "exact")]:
+    row(
+        "centrality --measure all",
+        t_all,
+        base_all,
+        f"degree+pagerank+eigenvector exact; betweenness, closeness, harmonic {how}",
+    )
+    row(
+        "centrality --measure all --workers 2",
+        t_workers,
+        base_all,
+        "as above; betweenness in a second process"
+        if n >= 2000
+        else "as above (one process below 2,000 actors)",
+    )
+    row(
+        f"centrality --measure all --samples {samples}",
+        t_sampled,
+        base_sampled,
+        f"betweenness k={samples}; closeness, harmonic {how}",
+    )
+    for name, base, base_how in [
+        ("betweenness", t_btw * scale, how),
+        ("closeness", t_clo * scale, how),
+        ("harmonic", t_har * scale, how),
+        ("eigenvector", t_eig, "exact"),
+        ("pagerank", t_pr, "exact"),
+    ]:
         t_one, _ = timed(lambda: centralities(G, [name]))
         row(f"  centrality --measure {name}", t_one, base, base_how)
 
     by_degree = sorted(G, key=lambda v: (-G.degree(v), v))[:5]
     t_vec, res = timed(lambda: vector_balances(G, by_degree))
     t_vec_base, _ = timed(lambda: plain_vectors(G, by_degree))
-    row(f"vectors --all-states ({len(res)} states)", t_vec, t_vec_base,
-        "hand loop over each state's edges (poles only)")
+    row(
+        f"vectors --all-states ({len(res)} states)",
+        t_vec,
+        t_vec_base,
+        "hand loop over each state's edges (poles only)",
+    )
 
     t_bal, bal = timed(lambda: structural_balance(G))
     t_tri, tri = timed(lambda: plain_triangles(S))
-    row(f"balance ({bal.triangles} triangles, frustration "
-        f"{bal.frustration.value}{'' if bal.frustration.exact else ' bound'})", t_bal, t_tri,
-        f"enumerate_all_cliques to size 3 ({tri} triangles; no frustration in networkx)")
+    row(
+        f"balance ({bal.triangles} triangles, frustration "
+        f"{bal.frustration.value}{'' if bal.frustration.exact else ' bound'})",
+        t_bal,
+        t_tri,
+        f"enumerate_all_cliques to size 3 ({tri} triangles; no frustration in networkx)",
+    )
     t_bal_nf, _ = timed(lambda: structural_balance(G, frustration=False))
     row("balance --no-frustration", t_bal_nf, t_tri, "enumerate_all_cliques to size 3")
     return rows
@@ -155,10 +186,12 @@ def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="1,000 / 5,000 only")
-    parser.add_argument("--samples", type=int, default=500,
-                        help="sources for sampled betweenness [500]")
-    parser.add_argument("-k", type=int, default=50,
-                        help="sources/actors for the networkx estimates at 10,000 [50]")
+    parser.add_argument(
+        "--samples", type=int, default=500, help="sources for sampled betweenness [500]"
+    )
+    parser.add_argument(
+        "-k", type=int, default=50, help="sources/actors for the networkx estimates at 10,000 [50]"
+    )
     args = parser.parse_args()
     sizes = [(1000, 5000)] if args.small else [(1000, 5000), (10000, 50000)]
     # warm up: imports of igraph, scipy and numpy are not part of the figures
@@ -169,8 +202,11 @@ def main() -> None:
     for n_actors, n_relations in sizes:
         rows += bench(n_actors, n_relations, args.samples, n_actors if n_actors <= 1000 else args.k)
     load_after = os.getloadavg()
-    big = [r for r in rows if r["graph"] == "10000/50000"
-           and r["task"].startswith("centrality --measure all")]
+    big = [
+        r
+        for r in rows
+        if r["graph"] == "10000/50000" and r["task"].startswith("centrality --measure all")
+    ]
     header = f"{'graph':<12} {'task':<60} {'ours s':>8} {'networkx s':>11} {'x':>7}  baseline"
     print(header)
     print("-" * len(header))
@@ -178,18 +214,28 @@ def main() -> None:
         ours = "" if r["ours_s"] is None else f"{r['ours_s']:.2f}"
         base = "" if r["networkx_s"] is None else f"{r['networkx_s']:.2f}"
         speed = "" if r["speedup"] is None else f"{r['speedup']:.1f}"
-        print(f"{r['graph']:<12} {r['task']:<60} {ours:>8} {base:>11} {speed:>7}  "
-              f"{r['baseline']}")
-    print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
-          f"({os.cpu_count()} cores)")
+        print(f"{r['graph']:<12} {r['task']:<60} {ours:>8} {base:>11} {speed:>7}  {r['baseline']}")
+    print(
+        f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
+        f"({os.cpu_count()} cores)"
+    )
     for r in big:
         verdict = "within" if r["ours_s"] <= 5.0 else "over"
         print(f"target 5 s at 10,000/50,000: {r['task']}: {r['ours_s']:.2f} s, {verdict}")
     RESULTS.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"bench_measures-{stamp}.json"
-    out.write_text(json.dumps({"rows": rows, "load_before": load_before,
-                               "load_after": load_after, "cores": os.cpu_count()}, indent=2))
+    out.write_text(
+        json.dumps(
+            {
+                "rows": rows,
+                "load_before": load_before,
+                "load_after": load_after,
+                "cores": os.cpu_count(),
+            },
+            indent=2,
+        )
+    )
     print(f"wrote {out}")
 
 

@@ -40,8 +40,16 @@ from generate import generate
 from vectorgraph.render import render
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def time_vectorgraph(doc: Any) -> tuple[float, str, str]:
@@ -80,11 +88,13 @@ def first_frames(pages: dict[int, Path], timeout_s: float) -> dict[int, dict[str
         for size, path in pages.items():
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(path.as_uri(), wait_until="commit")
-            page.wait_for_selector(".vg-root[data-vg-first-draw-at]",
-                                   timeout=timeout_s * 1000, state="attached")
+            page.wait_for_selector(
+                ".vg-root[data-vg-first-draw-at]", timeout=timeout_s * 1000, state="attached"
+            )
             at, mount = page.evaluate(
                 "() => { const r = document.querySelector('.vg-root');"
-                " return [Number(r.dataset.vgFirstDrawAt), Number(r.dataset.vgFirstDrawMs)]; }")
+                " return [Number(r.dataset.vgFirstDrawAt), Number(r.dataset.vgFirstDrawMs)]; }"
+            )
             out[size] = {"first_draw_s": at / 1000, "mount_to_draw_s": mount / 1000}
             page.close()
         browser.close()
@@ -95,8 +105,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument("--pyvis-limit", type=float, default=120.0,
-                        help="skip pyvis where its projected time exceeds this many seconds")
+    parser.add_argument(
+        "--pyvis-limit",
+        type=float,
+        default=120.0,
+        help="skip pyvis where its projected time exceeds this many seconds",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "render.json")
     args = parser.parse_args()
 
@@ -111,13 +125,19 @@ def main() -> None:
             vg_s, html, mode = time_vectorgraph(doc)
             pages[n] = folder / f"vg-{n}.html"
             pages[n].write_text(html, encoding="utf-8")
-            row: dict[str, Any] = {"actors": n, "relations": 5 * n, "vectorgraph_s": vg_s,
-                                   "vectorgraph_bytes": len(html.encode("utf-8")),
-                                   "mode": mode}
+            row: dict[str, Any] = {
+                "actors": n,
+                "relations": 5 * n,
+                "vectorgraph_s": vg_s,
+                "vectorgraph_bytes": len(html.encode("utf-8")),
+                "mode": mode,
+            }
             projected = last[1] * (n / last[0]) ** 2 if last else 0.0
             if projected > args.pyvis_limit:
-                row["pyvis_skipped"] = (f"projected {projected:.0f} s from {last[1]:.2f} s at "
-                                        f"{last[0]:,} actors (quadratic from_nx)")
+                row["pyvis_skipped"] = (
+                    f"projected {projected:.0f} s from {last[1]:.2f} s at "
+                    f"{last[0]:,} actors (quadratic from_nx)"
+                )
             else:
                 pv_s, pv_bytes = time_pyvis(doc, folder)
                 row.update(pyvis_s=pv_s, pyvis_bytes=pv_bytes, ratio=vg_s / pv_s)
@@ -128,20 +148,31 @@ def main() -> None:
             for n, frame in first_frames(pages, timeout_s=300).items():
                 next(r for r in rows if r["actors"] == n).update(frame)
 
-    print(f"{'actors':>7} {'relations':>9} {'vg s':>7} {'vg MB':>7} {'pyvis s':>8} "
-          f"{'pyvis MB':>8} {'vg/pyvis':>8} {'1st frame s':>11}")
+    print(
+        f"{'actors':>7} {'relations':>9} {'vg s':>7} {'vg MB':>7} {'pyvis s':>8} "
+        f"{'pyvis MB':>8} {'vg/pyvis':>8} {'1st frame s':>11}"
+    )
     for r in rows:
-        pv = (f"{r['pyvis_s']:>8.2f} {r['pyvis_bytes'] / 1e6:>8.2f} {r['ratio']:>8.2f}"
-              if "pyvis_s" in r else f"{'skipped':>8} {'':>8} {'':>8}")
+        pv = (
+            f"{r['pyvis_s']:>8.2f} {r['pyvis_bytes'] / 1e6:>8.2f} {r['ratio']:>8.2f}"
+            if "pyvis_s" in r
+            else f"{'skipped':>8} {'':>8} {'':>8}"
+        )
         frame = f"{r['first_draw_s']:>11.2f}" if "first_draw_s" in r else f"{'-':>11}"
-        print(f"{r['actors']:>7,} {r['relations']:>9,} {r['vectorgraph_s']:>7.2f} "
-              f"{r['vectorgraph_bytes'] / 1e6:>7.2f} {pv} {frame}")
+        print(
+            f"{r['actors']:>7,} {r['relations']:>9,} {r['vectorgraph_s']:>7.2f} "
+            f"{r['vectorgraph_bytes'] / 1e6:>7.2f} {pv} {frame}"
+        )
     for r in rows:
-        print(f"{r['actors']:,}: {r['mode']}" +
-              (f"; pyvis skipped: {r['pyvis_skipped']}" if "pyvis_skipped" in r else ""))
+        print(
+            f"{r['actors']:,}: {r['mode']}"
+            + (f"; pyvis skipped: {r['pyvis_skipped']}" if "pyvis_skipped" in r else "")
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"python": platform.python_version(), "rows": rows},
-                                   indent=2) + "\n", encoding="utf-8")
+    args.out.write_text(
+        json.dumps({"python": platform.python_version(), "rows": rows}, indent=2) + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -34,8 +34,13 @@ def median_seconds(args: list[str], runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, *args], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, *args],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -50,8 +55,9 @@ def main() -> None:
     for name, seconds in rows.items():
         print(f"{name:32} {seconds:9.3f} {seconds / base:11.1f}")
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "startup.json").write_text(json.dumps(
-        {"runs": args.runs, "median_seconds": rows}, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / "startup.json").write_text(
+        json.dumps({"runs": args.runs, "median_seconds": rows}, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ from vectorgraph import RELATION_TYPES, GraphDocument
 _ACTOR_TYPES = ["state"] * 6 + ["organisation", "region", "company", "company", "person", "person"]
 
 
-def generate_dict(n_actors: int, n_relations: int, seed: int = 0, *,
-                  source: str = "gen") -> dict[str, Any]:
+def generate_dict(
+    n_actors: int, n_relations: int, seed: int = 0, *, source: str = "gen"
+) -> dict[str, Any]:
     """A raw, valid graph document of ``n_actors`` actors and ``n_relations`` relations.
 
     Endpoints are drawn with weights ``1 / (rank + 10)`` (a few hubs, a long
@@ -30,8 +31,10 @@ def generate_dict(n_actors: int, n_relations: int, seed: int = 0, *,
     """
     rng = random.Random(seed)
     ids = [f"A{i:05d}" for i in range(n_actors)]
-    actors = [{"id": a, "name": f"Actor {i}", "type": rng.choice(_ACTOR_TYPES),
-               "aliases": [f"Alias {i}"]} for i, a in enumerate(ids)]
+    actors = [
+        {"id": a, "name": f"Actor {i}", "type": rng.choice(_ACTOR_TYPES), "aliases": [f"Alias {i}"]}
+        for i, a in enumerate(ids)
+    ]
     cum_weights = list(itertools.accumulate(1.0 / (rank + 10) for rank in range(n_actors)))
     types = sorted(RELATION_TYPES)
     relations = []
@@ -40,14 +43,28 @@ def generate_dict(n_actors: int, n_relations: int, seed: int = 0, *,
         if s == t:
             continue
         year = rng.randint(2015, 2024)
-        relations.append({
-            "source": s, "target": t, "type": rng.choice(types), "date": str(year),
-            "evidence": [{"source": source, "sentence": len(relations),
-                          "quote": f"{s} and {t} did something in {year}."}],
-        })
-    return {"vectorgraph": 1, "title": f"generated {n_actors}/{n_relations} seed {seed}",
-            "sources": [{"id": source, "title": "generated"}],
-            "actors": actors, "relations": relations}
+        relations.append(
+            {
+                "source": s,
+                "target": t,
+                "type": rng.choice(types),
+                "date": str(year),
+                "evidence": [
+                    {
+                        "source": source,
+                        "sentence": len(relations),
+                        "quote": f"{s} and {t} did something in {year}.",
+                    }
+                ],
+            }
+        )
+    return {
+        "vectorgraph": 1,
+        "title": f"generated {n_actors}/{n_relations} seed {seed}",
+        "sources": [{"id": source, "title": "generated"}],
+        "actors": actors,
+        "relations": relations,
+    }
 
 
 def generate(n_actors: int, n_relations: int, seed: int = 0) -> GraphDocument:

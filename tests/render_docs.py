@@ -24,21 +24,31 @@ def hostile_dict() -> dict[str, Any]:
         "vectorgraph": 1,
         "title": p[1] + " " + p[0],
         "description": p[2] + p[4],
-        "sources": [{"id": "src", "title": p[0], "author": p[1], "date": "2024",
-                     "url": p[6]}],
-        "vocabulary": [{"id": "weird_tie", "label": p[1], "score": -3.0,
-                        "directed": True, "description": p[0]}],
+        "sources": [{"id": "src", "title": p[0], "author": p[1], "date": "2024", "url": p[6]}],
+        "vocabulary": [
+            {"id": "weird_tie", "label": p[1], "score": -3.0, "directed": True, "description": p[0]}
+        ],
         "actors": [
             {"id": "AAA", "name": p[0], "type": "state", "aliases": [p[1], p[3]], "note": p[2]},
             {"id": "BBB", "name": p[1], "type": "organisation", "aliases": [p[4]]},
             {"id": "CCC", "name": p[3], "type": "person", "note": p[5]},
         ],
         "relations": [
-            {"id": "r_xss", "source": "AAA", "target": "BBB", "type": "sanctions",
-             "note": p[4], "date": "2024",
-             "evidence": [{"source": "src", "quote": q} for q in p]},
-            {"source": "BBB", "target": "CCC", "type": "weird_tie",
-             "evidence": [{"source": "src", "quote": p[1]}]},
+            {
+                "id": "r_xss",
+                "source": "AAA",
+                "target": "BBB",
+                "type": "sanctions",
+                "note": p[4],
+                "date": "2024",
+                "evidence": [{"source": "src", "quote": q} for q in p],
+            },
+            {
+                "source": "BBB",
+                "target": "CCC",
+                "type": "weird_tie",
+                "evidence": [{"source": "src", "quote": p[1]}],
+            },
             {"source": "CCC", "target": "AAA", "type": "trade"},
         ],
     }
@@ -47,10 +57,20 @@ def hostile_dict() -> dict[str, Any]:
 def small_dict(n: int = 6, title: str = "small") -> dict[str, Any]:
     """A ring of ``n`` states with trade ties and one conflict."""
     ids = [f"S{i}" for i in range(n)]
-    rels = [{"source": ids[i], "target": ids[(i + 1) % n], "type": "trade",
-             "evidence": [{"source": "s", "quote": f"{ids[i]} trades with {ids[(i + 1) % n]}."}]}
-            for i in range(n)]
+    rels = [
+        {
+            "source": ids[i],
+            "target": ids[(i + 1) % n],
+            "type": "trade",
+            "evidence": [{"source": "s", "quote": f"{ids[i]} trades with {ids[(i + 1) % n]}."}],
+        }
+        for i in range(n)
+    ]
     rels.append({"source": ids[0], "target": ids[n // 2], "type": "threat"})
-    return {"vectorgraph": 1, "title": title, "sources": [{"id": "s", "title": "notes"}],
-            "actors": [{"id": a, "name": f"State {a}", "type": "state"} for a in ids],
-            "relations": rels}
+    return {
+        "vectorgraph": 1,
+        "title": title,
+        "sources": [{"id": "s", "title": "notes"}],
+        "actors": [{"id": a, "name": f"State {a}", "type": "state"} for a in ids],
+        "relations": rels,
+    }

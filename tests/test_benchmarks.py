@@ -11,16 +11,31 @@ from conftest import ROOT
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("script", "args", "expected"), [
-    ("bench_render.py", ["--sizes", "30", "--no-browser", "--out", "{tmp}/render.json"],
-     "vg/pyvis"),
-    ("bench_extract.py", ["--mb", "0.05", "--jobs", "1"], "sentences/s per core"),
-    ("bench_measures.py", ["--small", "--samples", "50"], "centrality --measure all"),
-    ("bench_startup.py", ["--runs", "1"], "vectorgraph --help"),
-], ids=["render", "extract", "measures", "startup"])
+@pytest.mark.parametrize(
+    ("script", "args", "expected"),
+    [
+        (
+            "bench_render.py",
+            ["--sizes", "30", "--no-browser", "--out", "{tmp}/render.json"],
+            "vg/pyvis",
+        ),
+        ("bench_extract.py", ["--mb", "0.05", "--jobs", "1"], "sentences/s per core"),
+        ("bench_measures.py", ["--small", "--samples", "50"], "centrality --measure all"),
+        ("bench_startup.py", ["--runs", "1"], "vectorgraph --help"),
+    ],
+    ids=["render", "extract", "measures", "startup"],
+)
 def test_benchmark_runs(tmp_path, script, args, expected):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / script), *(a.format(tmp=tmp_path) for a in args)],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path)
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / script),
+            *(a.format(tmp=tmp_path) for a in args),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout

@@ -26,8 +26,16 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("VECTORGRAPH_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
@@ -71,7 +79,8 @@ class Opened:
             "([expr, i]) => { const root = document.querySelectorAll('.vg-root')[i];"
             " const inst = window.vectorgraph.instances[root.id];"
             " return Function('inst', 'root', 'return (' + expr + ')')(inst, root); }",
-            [expression, root])
+            [expression, root],
+        )
 
     def counts(self, root: int = 0) -> tuple[int, int]:
         nodes, edges = self.inst("[root.dataset.vgNodes, root.dataset.vgEdges]", root)
@@ -82,7 +91,9 @@ class Opened:
         x, y = self.inst(
             "(() => { const p = inst.network.canvasToDOM(" + canvas_xy + ");"
             " const r = root.querySelector('.vg-canvas').getBoundingClientRect();"
-            " return [r.left + p.x, r.top + p.y]; })()", root)
+            " return [r.left + p.x, r.top + p.y]; })()",
+            root,
+        )
         return float(x), float(y)
 
 
@@ -106,7 +117,9 @@ def open_html(browser: Any, tmp_path: Path) -> Iterator[Any]:
         page.wait_for_function(
             "() => { const roots = document.querySelectorAll('.vg-root');"
             " return roots.length > 0 && Array.from(roots).every("
-            "r => r.hasAttribute('data-vg-first-draw-ms')); }", timeout=60_000)
+            "r => r.hasAttribute('data-vg-first-draw-ms')); }",
+            timeout=60_000,
+        )
         return opened
 
     yield opener
@@ -119,21 +132,24 @@ def doc_of(data: dict[str, Any]) -> GraphDocument:
 
 
 def edge_index(doc: GraphDocument, source: str, target: str) -> int:
-    return next(i for i, r in enumerate(doc.relations)
-                if (r.source, r.target) == (source, target))
+    return next(i for i, r in enumerate(doc.relations) if (r.source, r.target) == (source, target))
 
 
 # --- the bundled graph ---------------------------------------------------------------
+
 
 def test_bundled_page_loads_offline(open_html: Any, article: GraphDocument) -> None:
     page = open_html(render(article).html)
     assert page.errors == []
     assert page.requests == [page.url]
     assert page.counts() == (28, 43)
-    assert page.inst("[inst.nodes.length, inst.edges.length, inst.network.body.nodeIndices"
-                     ".length, inst.network.body.edgeIndices.length]") == [28, 43, 28, 43]
+    assert page.inst(
+        "[inst.nodes.length, inst.edges.length, inst.network.body.nodeIndices"
+        ".length, inst.network.body.edgeIndices.length]"
+    ) == [28, 43, 28, 43]
     assert page.inst("root.querySelector('.vg-status').textContent") == (
-        "Showing 28 of 28 actors, 43 of 43 relations")
+        "Showing 28 of 28 actors, 43 of 43 relations"
+    )
     assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 4
     if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
         page.page.wait_for_timeout(2000)
@@ -141,17 +157,21 @@ def test_bundled_page_loads_offline(open_html: Any, article: GraphDocument) -> N
         page.page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
 
 
-def test_hover_and_click_a_relation_shows_its_evidence(open_html: Any,
-                                                       article: GraphDocument) -> None:
+def test_hover_and_click_a_relation_shows_its_evidence(
+    open_html: Any, article: GraphDocument
+) -> None:
     page = open_html(render(article, physics=False).html)
     j = edge_index(article, "CSTO", "KAZ")
-    a, b = page.inst(f"Object.values(inst.network.getPositions(inst.edges.get({j}).from === "
-                     f"undefined ? [] : [inst.edges.get({j}).from, inst.edges.get({j}).to]))")
+    a, b = page.inst(
+        f"Object.values(inst.network.getPositions(inst.edges.get({j}).from === "
+        f"undefined ? [] : [inst.edges.get({j}).from, inst.edges.get({j}).to]))"
+    )
     x, y = page.canvas_point(f"{{x: {(a['x'] + b['x']) / 2}, y: {(a['y'] + b['y']) / 2}}}")
     page.page.mouse.move(x, y)
     info = page.page.locator(".vg-info")
-    page.page.wait_for_function(f"() => document.querySelector('.vg-info')"
-                                f".getAttribute('data-vg-shown') === 'edge:{j}'")
+    page.page.wait_for_function(
+        f"() => document.querySelector('.vg-info').getAttribute('data-vg-shown') === 'edge:{j}'"
+    )
     quote = article.relations[j].evidence[0].quote
     assert quote in info.inner_text()
     assert "security assistance (security_assistance)" in info.inner_text()
@@ -162,8 +182,7 @@ def test_hover_and_click_a_relation_shows_its_evidence(open_html: Any,
     assert page.errors == []
 
 
-def test_click_an_actor_shows_ties_and_highlights(open_html: Any,
-                                                  article: GraphDocument) -> None:
+def test_click_an_actor_shows_ties_and_highlights(open_html: Any, article: GraphDocument) -> None:
     page = open_html(render(article, physics=False).html)
     (pos,) = page.inst("Object.values(inst.network.getPositions([0]))")
     page.page.mouse.click(*page.canvas_point(json.dumps(pos)))
@@ -173,8 +192,9 @@ def test_click_an_actor_shows_ties_and_highlights(open_html: Any,
     assert info.locator("h4").inner_text() == f"Ties ({len(article.ties('KAZ'))})"
     assert "Astana" in info.inner_text()
     ids = [a.id for a in article.actors]
-    dimmed = page.inst("inst.nodes.get().filter(n => n.color.background === '#e6e6e6')"
-                       ".map(n => n.id)")
+    dimmed = page.inst(
+        "inst.nodes.get().filter(n => n.color.background === '#e6e6e6').map(n => n.id)"
+    )
     near = {r.other("KAZ") for r in article.ties("KAZ")} | {"KAZ"}
     assert sorted(ids[i] for i in dimmed) == sorted(set(ids) - near)
     info.locator("button.vg-link").first.click()
@@ -186,8 +206,11 @@ def test_filters_hide_what_they_should(open_html: Any, article: GraphDocument) -
     page.page.locator('input[data-vg-filter="sign"][data-vg-key="-1"]').uncheck()
     no_conflict = article.filter(sign=[1, 0])
     assert page.counts() == (28, len(no_conflict.relations))
-    person = next(t["id"] for t in [{"id": i} for i in range(5)]
-                  if page.inst(f"inst.data.actorTypes[{t['id']}].id") == "person")
+    person = next(
+        t["id"]
+        for t in [{"id": i} for i in range(5)]
+        if page.inst(f"inst.data.actorTypes[{t['id']}].id") == "person"
+    )
     page.page.locator(f'input[data-vg-filter="atype"][data-vg-key="{person}"]').uncheck()
     kept = no_conflict.filter(actor_type=["state", "organisation", "region", "company"])
     assert page.counts() == (len(kept.actors), len(kept.relations))
@@ -219,12 +242,16 @@ def loads_bundled() -> GraphDocument:
 
 # --- fragments, notebooks, scale ------------------------------------------------------------
 
-def test_two_fragments_on_one_page_work_independently(open_html: Any,
-                                                      article: GraphDocument) -> None:
+
+def test_two_fragments_on_one_page_work_independently(
+    open_html: Any, article: GraphDocument
+) -> None:
     small = doc_of(small_dict(6, "ring"))
     a, b = render(article, fragment=True), render(small, fragment=True, height="400px")
-    page = open_html(f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
-                     f"<p>Report text.</p>\n{a.html}<p>More text.</p>\n{b.html}</body></html>")
+    page = open_html(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        f"<p>Report text.</p>\n{a.html}<p>More text.</p>\n{b.html}</body></html>"
+    )
     assert page.errors == [] and page.requests == [page.url]
     assert page.js("Object.keys(window.vectorgraph.instances).sort()") == sorted([a.id, b.id])
     assert page.counts(0) == (28, 43) and page.counts(1) == (6, 7)
@@ -248,7 +275,9 @@ def test_notebook_figure_displays_in_an_iframe(browser: Any, article: GraphDocum
     frame.wait_for_selector(".vg-root[data-vg-first-draw-ms]", timeout=60_000)
     root = frame.locator(".vg-root")
     assert (root.get_attribute("data-vg-nodes"), root.get_attribute("data-vg-edges")) == (
-        "28", "43")
+        "28",
+        "43",
+    )
     assert errors == []
     context.close()
 
@@ -272,18 +301,24 @@ def test_large_graph_draws_without_physics(open_html: Any) -> None:
     assert page.errors == []
 
 
-@pytest.mark.parametrize("data, counts", [
-    ({"title": "empty"}, (0, 0)),
-    ({"title": "one", "actors": [{"id": "A", "name": "Alone", "type": "other"}]}, (1, 0)),
-], ids=["empty", "one-actor"])
-def test_degenerate_graphs_load(open_html: Any, data: dict[str, Any],
-                                counts: tuple[int, int]) -> None:
+@pytest.mark.parametrize(
+    "data, counts",
+    [
+        ({"title": "empty"}, (0, 0)),
+        ({"title": "one", "actors": [{"id": "A", "name": "Alone", "type": "other"}]}, (1, 0)),
+    ],
+    ids=["empty", "one-actor"],
+)
+def test_degenerate_graphs_load(
+    open_html: Any, data: dict[str, Any], counts: tuple[int, int]
+) -> None:
     page = open_html(render(doc_of(data)).html)
     assert page.counts() == counts
     assert page.errors == []
 
 
 # --- hostile documents ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
 def test_hostile_document_runs_no_script(open_html: Any, fragment: bool) -> None:
@@ -292,8 +327,10 @@ def test_hostile_document_runs_no_script(open_html: Any, fragment: bool) -> None
     if fragment:  # no Content-Security-Policy to hide behind
         text = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{text}</body></html>"
     page = open_html(text)
-    page.inst("(() => { inst.data.nodes.forEach((n, i) => inst.showNode(i));"
-              " inst.data.edges.forEach((e, j) => inst.showEdge(j)); return 1; })()")
+    page.inst(
+        "(() => { inst.data.nodes.forEach((n, i) => inst.showNode(i));"
+        " inst.data.edges.forEach((e, j) => inst.showEdge(j)); return 1; })()"
+    )
     page.page.wait_for_timeout(300)  # an injected <img onerror> fires asynchronously
     assert page.js("window.__vgPwned") is None
     assert page.dialogs == []
@@ -313,7 +350,12 @@ def test_hostile_document_runs_no_script(open_html: Any, fragment: bool) -> None
     page.page.wait_for_timeout(300)
     assert page.js("window.__vgPwned") is None
     assert page.dialogs == []
-    assert page.js("document.querySelectorAll('img, svg[onload], script:not([class]) ~ script"
-                   "[src]').length") == 0
+    assert (
+        page.js(
+            "document.querySelectorAll('img, svg[onload], script:not([class]) ~ script"
+            "[src]').length"
+        )
+        == 0
+    )
     assert page.errors == []
     assert page.requests == [page.url]

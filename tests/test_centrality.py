@@ -64,12 +64,22 @@ HAND = {
     # path a-b-c-d plus isolated e: b and c each lie on 2 of the C(4,2) = 6 pairs
     "betweenness": {"a": 0, "b": 1 / 3, "c": 1 / 3, "d": 0, "e": 0},
     # (r/sum d) * r/(n-1), r = 3 reachable, n = 5
-    "closeness": {"a": 3 / 6 * 3 / 4, "b": 3 / 4 * 3 / 4, "c": 3 / 4 * 3 / 4,
-                  "d": 3 / 6 * 3 / 4, "e": 0},
+    "closeness": {
+        "a": 3 / 6 * 3 / 4,
+        "b": 3 / 4 * 3 / 4,
+        "c": 3 / 4 * 3 / 4,
+        "d": 3 / 6 * 3 / 4,
+        "e": 0,
+    },
     "harmonic": {"a": 1 + 1 / 2 + 1 / 3, "b": 2.5, "c": 2.5, "d": 1 + 1 / 2 + 1 / 3, "e": 0},
     # positive layer a-b (0.5), b-c (1.0): lambda = sqrt(1.25), x = (0.5/l, 1, 1/l) / sqrt(2)
-    "eigenvector": {"a": 0.5 / math.sqrt(1.25) / math.sqrt(2), "b": 1 / math.sqrt(2),
-                    "c": 1 / math.sqrt(1.25) / math.sqrt(2), "d": 0, "e": 0},
+    "eigenvector": {
+        "a": 0.5 / math.sqrt(1.25) / math.sqrt(2),
+        "b": 1 / math.sqrt(2),
+        "c": 1 / math.sqrt(1.25) / math.sqrt(2),
+        "d": 0,
+        "e": 0,
+    },
 }
 
 
@@ -96,7 +106,7 @@ def test_pagerank_reads_positive_ties_only(tiny: nx.MultiDiGraph) -> None:
     tight = {"tol": 1e-13, "max_iter": 10_000}
     assert centrality(tiny, "pagerank", **tight) == pytest.approx(expected, abs=1e-9)
     louder = tiny.copy()
-    louder.add_edge("d", "a", sign=-1, weight=1.0)        # a new negative tie changes nothing
+    louder.add_edge("d", "a", sign=-1, weight=1.0)  # a new negative tie changes nothing
     assert centrality(louder, "pagerank", **tight) == pytest.approx(expected, abs=1e-9)
 
 
@@ -119,10 +129,14 @@ def test_pn_matches_the_formula(tiny: nx.MultiDiGraph) -> None:
 CASES = [(m, d, dist) for m in PATH_MEASURES for d in (False, True) for dist in ("hops", "inverse")]
 
 
-@pytest.mark.parametrize(("measure", "directed", "distance"), CASES,
-                         ids=[f"{m}-{'dir' if d else 'undir'}-{dist}" for m, d, dist in CASES])
-def test_fast_engine_equals_networkx_on_paths(generated: nx.MultiDiGraph, dyadic: nx.DiGraph,
-                                         measure: str, directed: bool, distance: str) -> None:
+@pytest.mark.parametrize(
+    ("measure", "directed", "distance"),
+    CASES,
+    ids=[f"{m}-{'dir' if d else 'undir'}-{dist}" for m, d, dist in CASES],
+)
+def test_fast_engine_equals_networkx_on_paths(
+    generated: nx.MultiDiGraph, dyadic: nx.DiGraph, measure: str, directed: bool, distance: str
+) -> None:
     kw: dict[str, Any] = {"directed": directed, "distance": distance}
     G = dyadic if distance == "inverse" else generated
     a = centrality(G, measure, engine="fast", **kw)
@@ -144,8 +158,11 @@ def test_fast_engine_equals_networkx_on_spectral(measure: str, directed: bool) -
     b = centrality(G, measure, directed=directed, engine="networkx", tol=1e-10)
     assert a == pytest.approx(b, abs=1e-6)
     # and both are what plain networkx gives on the input
-    plain = (nx.pagerank(G, weight="weight", tol=1e-10) if measure == "pagerank" else
-             nx.eigenvector_centrality(G, weight="weight", tol=1e-10, max_iter=1000))
+    plain = (
+        nx.pagerank(G, weight="weight", tol=1e-10)
+        if measure == "pagerank"
+        else nx.eigenvector_centrality(G, weight="weight", tol=1e-10, max_iter=1000)
+    )
     assert a == pytest.approx(plain, abs=1e-6)
 
 
@@ -162,11 +179,13 @@ def test_plain_networkx_on_the_generated_graph(generated: nx.MultiDiGraph) -> No
 
 
 @pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
-def test_sampled_betweenness_equals_networkx_sampling(generated: nx.MultiDiGraph,
-                                                      directed: bool) -> None:
+def test_sampled_betweenness_equals_networkx_sampling(
+    generated: nx.MultiDiGraph, directed: bool
+) -> None:
     a = centrality(generated, "betweenness", samples=20, seed=5, directed=directed)
-    b = centrality(generated, "betweenness", samples=20, seed=5, directed=directed,
-                   engine="networkx")
+    b = centrality(
+        generated, "betweenness", samples=20, seed=5, directed=directed, engine="networkx"
+    )
     assert a == pytest.approx(b, rel=1e-9, abs=1e-12)
     assert a != centrality(generated, "betweenness", directed=directed)
 
@@ -192,12 +211,13 @@ def test_sampled_betweenness_error_against_exact() -> None:
     assert max(err[250]) < 0.2
     assert max(err[100]) < 0.35
     assert sum(err[250]) < sum(err[100]) < sum(err[50])
-    assert min(err[50]) > 0.2                        # an estimate, not the exact value
+    assert min(err[50]) > 0.2  # an estimate, not the exact value
     assert centrality(G, "betweenness", samples=len(G)) == exact
 
 
-def test_betweenness_in_a_second_process(generated: nx.MultiDiGraph,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_betweenness_in_a_second_process(
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
     module = importlib.import_module("vectorgraph.measures.centrality")
 
     monkeypatch.setattr(module, "PARALLEL_MIN", 10)
@@ -209,8 +229,9 @@ def test_betweenness_in_a_second_process(generated: nx.MultiDiGraph,
         assert two == one
 
 
-def test_second_process_failure_falls_back(generated: nx.MultiDiGraph,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_process_failure_falls_back(
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
     module = importlib.import_module("vectorgraph.measures.centrality")
 
     monkeypatch.setattr(module, "PARALLEL_MIN", 10)
@@ -220,7 +241,8 @@ def test_second_process_failure_falls_back(generated: nx.MultiDiGraph,
 
 
 def test_second_process_stops_when_another_measure_fails(
-        generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
     module = importlib.import_module("vectorgraph.measures.centrality")
     monkeypatch.setattr(module, "PARALLEL_MIN", 10)
     with pytest.raises(VectorgraphError, match="eigenvector did not converge"):
@@ -244,9 +266,21 @@ def test_empty_graph_and_one_actor(engine: str) -> None:
     one.add_node("KAZ")
     got = centralities(one, ["all"], engine=engine)
     assert {m: v["KAZ"] for m, v in got.items()} == {
-        "degree": 0, "in_degree": 0, "out_degree": 0, "strength": 0, "betweenness": 0,
-        "closeness": 0, "harmonic": 0, "eigenvector": 1.0, "pagerank": 1.0, "pn": 1.0,
-        "positive": 0, "negative": 0, "net": 0, "ratio": None}
+        "degree": 0,
+        "in_degree": 0,
+        "out_degree": 0,
+        "strength": 0,
+        "betweenness": 0,
+        "closeness": 0,
+        "harmonic": 0,
+        "eigenvector": 1.0,
+        "pagerank": 1.0,
+        "pn": 1.0,
+        "positive": 0,
+        "negative": 0,
+        "net": 0,
+        "ratio": None,
+    }
 
 
 def test_disconnected_parts(engine: str = "fast") -> None:
@@ -263,18 +297,25 @@ def test_disconnected_parts(engine: str = "fast") -> None:
 @pytest.mark.parametrize("measure", ["eigenvector", "pagerank"])
 def test_no_convergence_is_a_clear_error(measure: str, engine: str) -> None:
     G = nx.gnm_random_graph(50, 200, seed=1)
-    with pytest.raises(VectorgraphError, match=f"^{measure} did not converge in 2 "
-                       r"iterations \(raise max_iter or tol\)$"):
+    with pytest.raises(
+        VectorgraphError,
+        match=f"^{measure} did not converge in 2 "
+        r"iterations \(raise max_iter or tol\)$",
+    ):
         centrality(G, measure, max_iter=2, engine=engine)
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"measure": "fame"}, "unknown measure 'fame'"),
-    ({"measure": "signed"}, "signed gives four results"),
-    ({"distance": "miles"}, "unknown distance 'miles'"),
-    ({"engine": "rust"}, "unknown engine 'rust'"),
-    ({"samples": 1}, "samples must be at least 2, not 1"),
-], ids=["measure", "signed", "distance", "engine", "samples"])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"measure": "fame"}, "unknown measure 'fame'"),
+        ({"measure": "signed"}, "signed gives four results"),
+        ({"distance": "miles"}, "unknown distance 'miles'"),
+        ({"engine": "rust"}, "unknown engine 'rust'"),
+        ({"samples": 1}, "samples must be at least 2, not 1"),
+    ],
+    ids=["measure", "signed", "distance", "engine", "samples"],
+)
 def test_bad_options(tiny: nx.MultiDiGraph, kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(VectorgraphError, match=message):
         centrality(tiny, **kwargs)
@@ -306,8 +347,11 @@ def test_cli_top_and_sorting() -> None:
     result = CliRunner().invoke(cli, ["centrality", "--top", "3", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "actor,name,strength", "KAZ,Kazakhstan,11.34", "RUS,Russia,7.31",
-        "WEST,the West,1.65"]
+        "actor,name,strength",
+        "KAZ,Kazakhstan,11.34",
+        "RUS,Russia,7.31",
+        "WEST,the West,1.65",
+    ]
 
 
 def test_cli_ties_sort_by_id() -> None:
@@ -317,13 +361,27 @@ def test_cli_ties_sort_by_id() -> None:
 
 
 def test_cli_json_all_measures() -> None:
-    result = CliRunner().invoke(cli, ["centrality", "-m", "all", "--top", "1", "--format",
-                                      "json"])
+    result = CliRunner().invoke(cli, ["centrality", "-m", "all", "--top", "1", "--format", "json"])
     assert result.exit_code == 0, result.output
     (row,) = json.loads(result.output)
-    assert list(row) == ["actor", "name", "degree", "in_degree", "out_degree", "strength",
-                         "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
-                         "pn", "positive", "negative", "net", "ratio"]
+    assert list(row) == [
+        "actor",
+        "name",
+        "degree",
+        "in_degree",
+        "out_degree",
+        "strength",
+        "betweenness",
+        "closeness",
+        "harmonic",
+        "eigenvector",
+        "pagerank",
+        "pn",
+        "positive",
+        "negative",
+        "net",
+        "ratio",
+    ]
     assert (row["actor"], row["degree"], row["negative"]) == ("KAZ", 13.0, 1.0)
 
 
@@ -367,8 +425,9 @@ def test_hops_over_several_bfs_batches(directed: bool) -> None:
     H = importlib.import_module("vectorgraph.measures._simple").collapse(G, directed=directed)
     nodes = list(H)
     index = {v: i for i, v in enumerate(nodes)}
-    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()],
-                 directed=directed)
+    g = ig.Graph(
+        n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()], directed=directed
+    )
     mode = "in" if directed else "all"
     harmonic = g.harmonic_centrality(mode=mode, normalized=False)
     assert [got["harmonic"][v] for v in nodes] == pytest.approx(harmonic, rel=1e-12)
@@ -393,9 +452,16 @@ def test_betweenness_with_many_leaves(distance: str) -> None:
     from leaves are skipped, the values stay networkx's."""
     G = nx.Graph()
     rng = random.Random(4)
-    edges = [("hub", f"l{i}") for i in range(6)] + [("hub", "c1"), ("c1", "c2"), ("c2", "c3"),
-                                                     ("c3", "hub"), ("c2", "m1"), ("c3", "m2"),
-                                                     ("c3", "m3"), ("p", "q")]
+    edges = [("hub", f"l{i}") for i in range(6)] + [
+        ("hub", "c1"),
+        ("c1", "c2"),
+        ("c2", "c3"),
+        ("c3", "hub"),
+        ("c2", "m1"),
+        ("c3", "m2"),
+        ("c3", "m3"),
+        ("p", "q"),
+    ]
     for u, v in edges:
         G.add_edge(u, v, weight=rng.choice([0.25, 0.5, 1.0]))
     G.add_node("alone")
@@ -405,10 +471,14 @@ def test_betweenness_with_many_leaves(distance: str) -> None:
     assert got["hub"] > 0.4 and got["l0"] == got["p"] == got["alone"] == 0
 
 
-@pytest.mark.parametrize(("cores", "expected"), [(2, 2), (8, 2), (1, 1), (None, 1)],
-                         ids=["two", "eight", "one", "unknown"])
-def test_cli_uses_both_cores_by_default(monkeypatch: pytest.MonkeyPatch, cores: int | None,
-                                        expected: int) -> None:
+@pytest.mark.parametrize(
+    ("cores", "expected"),
+    [(2, 2), (8, 2), (1, 1), (None, 1)],
+    ids=["two", "eight", "one", "unknown"],
+)
+def test_cli_uses_both_cores_by_default(
+    monkeypatch: pytest.MonkeyPatch, cores: int | None, expected: int
+) -> None:
     import os
 
     from click.testing import CliRunner

@@ -24,7 +24,9 @@ def broken(tmp_path: Path) -> Path:
     path = tmp_path / "broken.yaml"
     path.write_text(
         "actors:\n- {id: KAZ, type: state}\n- {id: KAZ, type: country}\n"
-        "relations:\n- {source: KAZ, target: CHN, type: trade}\n", encoding="utf-8")
+        "relations:\n- {source: KAZ, target: CHN, type: trade}\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -38,7 +40,9 @@ def test_validate_bundled(runner):
     path = ROOT / "graphs" / "kazakhstan-multivector.yaml"
     result = runner.invoke(cli, ["validate", str(path)])
     assert result.exit_code == 0
-    assert re.fullmatch(rf"{re.escape(str(path))}: valid \(\d+ actors, \d+ relations\)\n", result.stderr)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}: valid \(\d+ actors, \d+ relations\)\n", result.stderr
+    )
 
 
 def test_validate_reports_every_problem(runner, broken):
@@ -62,7 +66,10 @@ def test_validate_needs_a_file(runner):
 def test_missing_file_is_one_line(runner, tmp_path):
     result = runner.invoke(cli, ["info", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {tmp_path / 'nope.yaml'}: cannot read: No such file or directory\n"
+    assert (
+        result.stderr
+        == f"Error: {tmp_path / 'nope.yaml'}: cannot read: No such file or directory\n"
+    )
 
 
 def test_info_json(runner):
@@ -77,7 +84,9 @@ def test_info_json(runner):
 def test_info_table(runner):
     result = runner.invoke(cli, ["info", "--format", "table"])
     assert result.exit_code == 0
-    assert re.search(r"^relation_types\s+diplomatic_cooperation\s+\d+$", result.stdout, re.MULTILINE)
+    assert re.search(
+        r"^relation_types\s+diplomatic_cooperation\s+\d+$", result.stdout, re.MULTILINE
+    )
 
 
 def test_export_json_to_file(runner, tmp_path, article):
@@ -89,7 +98,12 @@ def test_export_json_to_file(runner, tmp_path, article):
     assert len(data["links"]) == len(article.relations)
     link = next(link for link in data["links"] if link["source"] == "CSTO")
     assert {k: link[k] for k in ("target", "type", "sign", "weight", "directed")} == {
-        "target": "KAZ", "type": "security_assistance", "sign": 1, "weight": 0.83, "directed": True}
+        "target": "KAZ",
+        "type": "security_assistance",
+        "sign": 1,
+        "weight": 0.83,
+        "directed": True,
+    }
     assert link["evidence"][0]["quote"].startswith("Last year began")
     node = next(n for n in data["nodes"] if n["id"] == "KAZ")
     assert node["aliases"][:2] == ["Republic of Kazakhstan", "Astana"]
@@ -135,8 +149,15 @@ def test_help_does_not_import_heavy_modules():
     import subprocess
     import sys
 
-    code = ("import sys; from vectorgraph.cli import cli; "
-            "print(sorted(m for m in ('pyvis', 'networkx', 'igraph', 'numpy') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT / "src")}, check=True).stdout
+    code = (
+        "import sys; from vectorgraph.cli import cli; "
+        "print(sorted(m for m in ('pyvis', 'networkx', 'igraph', 'numpy') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "src")},
+        check=True,
+    ).stdout
     assert out.strip() == "[]"

@@ -18,12 +18,22 @@ def invoke(*args: str) -> Result:
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
-def write_doc(path: Path, title: str, relations: list[dict[str, Any]],
-              actors: str = "A B C D") -> Path:
-    dump(GraphDocument.from_dict({
-        "title": title, "sources": [{"id": "s", "title": "S"}],
-        "actors": [{"id": a, "name": f"Actor {a}", "type": "state"} for a in actors.split()],
-        "relations": relations}), path)
+def write_doc(
+    path: Path, title: str, relations: list[dict[str, Any]], actors: str = "A B C D"
+) -> Path:
+    dump(
+        GraphDocument.from_dict(
+            {
+                "title": title,
+                "sources": [{"id": "s", "title": "S"}],
+                "actors": [
+                    {"id": a, "name": f"Actor {a}", "type": "state"} for a in actors.split()
+                ],
+                "relations": relations,
+            }
+        ),
+        path,
+    )
     return path
 
 
@@ -33,19 +43,32 @@ def rel(s: str, t: str, kind: str, **extra: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def old(tmp_path: Path) -> Path:
-    return write_doc(tmp_path / "old.yaml", "old", [
-        rel("A", "B", "trade", date="2021", evidence=[{"source": "s", "quote": "A trades."}]),
-        rel("B", "C", "sanctions"), rel("C", "D", "alliance")])
+    return write_doc(
+        tmp_path / "old.yaml",
+        "old",
+        [
+            rel("A", "B", "trade", date="2021", evidence=[{"source": "s", "quote": "A trades."}]),
+            rel("B", "C", "sanctions"),
+            rel("C", "D", "alliance"),
+        ],
+    )
 
 
 @pytest.fixture
 def new(tmp_path: Path) -> Path:
-    return write_doc(tmp_path / "new.yaml", "new", [
-        rel("A", "B", "trade", date="2023", weight=0.9), rel("B", "C", "alliance"),
-        rel("A", "D", "threat")])
+    return write_doc(
+        tmp_path / "new.yaml",
+        "new",
+        [
+            rel("A", "B", "trade", date="2023", weight=0.9),
+            rel("B", "C", "alliance"),
+            rel("A", "D", "threat"),
+        ],
+    )
 
 
 # -- export ----------------------------------------------------------------------
+
 
 def test_export_gexf(tmp_path: Path) -> None:
     out = tmp_path / "kaz.gexf"
@@ -65,21 +88,24 @@ def test_export_csv_needs_output() -> None:
     result = invoke("export", "--to", "csv")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "Error: --to csv writes two files: give -o (X.csv or a folder)")
+        "Error: --to csv writes two files: give -o (X.csv or a folder)"
+    )
 
 
 def test_export_csv_folder(tmp_path: Path) -> None:
     result = invoke("export", "--to", "csv", "-o", f"{tmp_path}/sheet/")
     assert result.exit_code == 0
-    assert result.stderr == (f"wrote {tmp_path}/sheet/nodes.csv\n"
-                             f"wrote {tmp_path}/sheet/edges.csv\n")
+    assert result.stderr == (
+        f"wrote {tmp_path}/sheet/nodes.csv\nwrote {tmp_path}/sheet/edges.csv\n"
+    )
 
 
 def test_export_sliced(tmp_path: Path) -> None:
     result = invoke("export", "--since", "2022", "--undated", "drop")
     expected = time_slice(load(), start="2022", undated="drop")
     assert [link["type"] for link in json.loads(result.stdout)["links"]] == [
-        r.type for r in expected.relations]
+        r.type for r in expected.relations
+    ]
     assert 0 < len(expected.relations) < len(load().relations)
 
 
@@ -87,13 +113,24 @@ def test_export_from_alias_of_since() -> None:
     assert invoke("export", "--from", "2022").stdout == invoke("export", "--since", "2022").stdout
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--at", "2022-13"], "Error: Invalid value for '--at': invalid date '2022-13': "
-                          "month must be in 1..12"),
-    (["--at", "2022", "--until", "2023"], "Error: --at cannot be combined with --since/--until"),
-    (["--undated", "maybe"], "Error: Invalid value for '--undated': 'maybe' is not one of "
-                             "'keep', 'drop'."),
-], ids=["bad-date", "at-and-until", "bad-undated"])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--at", "2022-13"],
+            "Error: Invalid value for '--at': invalid date '2022-13': month must be in 1..12",
+        ),
+        (
+            ["--at", "2022", "--until", "2023"],
+            "Error: --at cannot be combined with --since/--until",
+        ),
+        (
+            ["--undated", "maybe"],
+            "Error: Invalid value for '--undated': 'maybe' is not one of 'keep', 'drop'.",
+        ),
+    ],
+    ids=["bad-date", "at-and-until", "bad-undated"],
+)
 def test_slice_misuse(args: list[str], message: str) -> None:
     result = invoke("export", *args)
     assert result.exit_code == 2
@@ -108,6 +145,7 @@ def test_export_unwritable(tmp_path: Path) -> None:
 
 
 # -- import ----------------------------------------------------------------------
+
 
 def test_import_csv(tmp_path: Path) -> None:
     (tmp_path / "g.nodes.csv").write_text("id,name,type\nKAZ,Kazakhstan,state\nRUS,Russia,state\n")
@@ -138,18 +176,23 @@ def test_import_needs_output(tmp_path: Path) -> None:
 
 # -- merge -----------------------------------------------------------------------
 
+
 def test_merge(old: Path, new: Path, tmp_path: Path) -> None:
     out = tmp_path / "corpus.yaml"
     result = invoke("merge", old, new, "-o", out, "--title", "Corpus")
     assert result.exit_code == 0
     assert result.stderr == (
         f"note: B and C: cooperative in {new}, conflictual in {old}: both kept\n"
-        f"wrote {out} (4 actors, 5 relations; 1 combined)\n")
+        f"wrote {out} (4 actors, 5 relations; 1 combined)\n"
+    )
     merged = load(out)
     assert merged.title == "Corpus"
     trade = merged.between("A", "B")[0]
-    assert (trade.count, trade.weight, trade.date) == (2, pytest.approx(1 - 0.36 * 0.1),
-                                                       "2021-01-01/2023-12-31")
+    assert (trade.count, trade.weight, trade.date) == (
+        2,
+        pytest.approx(1 - 0.36 * 0.1),
+        "2021-01-01/2023-12-31",
+    )
 
 
 def test_merge_sliced(old: Path, new: Path, tmp_path: Path) -> None:
@@ -164,12 +207,15 @@ def test_merge_invalid_input(old: Path, tmp_path: Path) -> None:
     bad.write_text("actors: [{id: a}]\n")
     result = invoke("merge", old, bad, "-o", tmp_path / "out.yaml")
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {bad}: actors[0].id: actor id 'a' must be "
-                             "UPPER_SNAKE_CASE (ISO alpha-3 for states)\n")
+    assert result.stderr == (
+        f"Error: {bad}: actors[0].id: actor id 'a' must be "
+        "UPPER_SNAKE_CASE (ISO alpha-3 for states)\n"
+    )
     assert not (tmp_path / "out.yaml").exists()
 
 
 # -- diff ------------------------------------------------------------------------
+
 
 def test_diff_csv(old: Path, new: Path) -> None:
     result = invoke("diff", old, new, "--format", "csv", "--top", "0")
@@ -187,10 +233,18 @@ def test_diff_csv(old: Path, new: Path) -> None:
 
 def test_diff_json(old: Path, new: Path) -> None:
     data = json.loads(invoke("diff", old, new, "--format", "json").stdout)
-    assert sorted(data) == ["actors_added", "actors_removed", "rank_moves", "relations_added",
-                            "relations_removed", "sign_flips", "weight_changes"]
-    assert data["sign_flips"] == [{"source": "B", "target": "C", "type": "", "before": -1,
-                                   "after": 1}]
+    assert sorted(data) == [
+        "actors_added",
+        "actors_removed",
+        "rank_moves",
+        "relations_added",
+        "relations_removed",
+        "sign_flips",
+        "weight_changes",
+    ]
+    assert data["sign_flips"] == [
+        {"source": "B", "target": "C", "type": "", "before": -1, "after": 1}
+    ]
 
 
 def test_diff_of_two_slices_of_one_graph(old: Path) -> None:
@@ -199,6 +253,7 @@ def test_diff_of_two_slices_of_one_graph(old: Path) -> None:
 
 
 # -- ties and path -----------------------------------------------------------------
+
 
 def test_ties(old: Path) -> None:
     result = invoke("ties", "actor b", old, "--format", "csv")
@@ -219,7 +274,8 @@ def test_ties_unknown_type(old: Path) -> None:
     result = invoke("ties", "B", old, "--type", "frend")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--type': unknown relation type 'frend'")
+        "Error: Invalid value for '--type': unknown relation type 'frend'"
+    )
 
 
 def test_ties_unknown_actor(old: Path) -> None:
@@ -250,6 +306,7 @@ def test_help_has_example(command: str) -> None:
 
 
 # -- real processes ----------------------------------------------------------------
+
 
 def test_process_export_and_import(tmp_path: Path, cli_process: Any) -> None:
     run_cli = cli_process
@@ -283,8 +340,8 @@ def test_process_bad_date(cli_process: Any) -> None:
     done = cli_process("ties", "KAZ", "--at", "yesterday")
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--at': not a date: 'yesterday' "
-        "(use YYYY, YYYY-MM or YYYY-MM-DD)")
+        "Error: Invalid value for '--at': not a date: 'yesterday' (use YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "csv"])
@@ -321,10 +378,24 @@ def test_slice_options_on_every_command_that_needs_them(command):
 
 def test_centrality_before_and_after_january_2022(tmp_path):
     """The CSTO intervention (2022-01) is in a slice to January 2022, not in one from 2023."""
-    before = CliRunner().invoke(cli, ["centrality", "-m", "degree", "--until", "2022-01",
-                                      "--undated", "drop", "--format", "json"])
-    after = CliRunner().invoke(cli, ["centrality", "-m", "degree", "--since", "2023",
-                                     "--undated", "drop", "--format", "json"])
+    before = CliRunner().invoke(
+        cli,
+        [
+            "centrality",
+            "-m",
+            "degree",
+            "--until",
+            "2022-01",
+            "--undated",
+            "drop",
+            "--format",
+            "json",
+        ],
+    )
+    after = CliRunner().invoke(
+        cli,
+        ["centrality", "-m", "degree", "--since", "2023", "--undated", "drop", "--format", "json"],
+    )
     assert before.exit_code == after.exit_code == 0, before.output + after.output
     degree = {r["actor"]: r["degree"] for r in json.loads(before.stdout)}
     later = {r["actor"]: r["degree"] for r in json.loads(after.stdout)}

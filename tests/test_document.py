@@ -9,31 +9,42 @@ from vectorgraph.document import parse_period
 
 
 def small() -> GraphDocument:
-    return GraphDocument.from_dict({
-        "title": "small",
-        "actors": [{"id": "KAZ", "name": "Kazakhstan", "type": "state", "aliases": ["Astana"]},
-                   {"id": "RUS", "name": "Russia", "type": "state", "aliases": ["Moscow"]},
-                   {"id": "EAEU", "name": "Eurasian Economic Union", "type": "organisation"},
-                   {"id": "TOKAYEV", "name": "Tokayev", "type": "person"}],
-        "relations": [
-            {"source": "KAZ", "target": "RUS", "type": "trade", "date": "2021"},
-            {"source": "KAZ", "target": "RUS", "type": "distancing", "date": "2023-02"},
-            {"source": "KAZ", "target": "EAEU", "type": "member_of"},
-            {"source": "TOKAYEV", "target": "KAZ", "type": "leads", "weight": 0.5},
-        ],
-    })
+    return GraphDocument.from_dict(
+        {
+            "title": "small",
+            "actors": [
+                {"id": "KAZ", "name": "Kazakhstan", "type": "state", "aliases": ["Astana"]},
+                {"id": "RUS", "name": "Russia", "type": "state", "aliases": ["Moscow"]},
+                {"id": "EAEU", "name": "Eurasian Economic Union", "type": "organisation"},
+                {"id": "TOKAYEV", "name": "Tokayev", "type": "person"},
+            ],
+            "relations": [
+                {"source": "KAZ", "target": "RUS", "type": "trade", "date": "2021"},
+                {"source": "KAZ", "target": "RUS", "type": "distancing", "date": "2023-02"},
+                {"source": "KAZ", "target": "EAEU", "type": "member_of"},
+                {"source": "TOKAYEV", "target": "KAZ", "type": "leads", "weight": 0.5},
+            ],
+        }
+    )
 
 
 def test_defaults_come_from_the_vocabulary():
     rels = small().relations
     assert [(r.sign, r.score, r.weight, r.directed) for r in rels] == [
-        (1, 6.4, 0.64, False), (-1, -4.0, 0.4, True), (0, 0.0, 1.0, True), (0, 0.0, 0.5, True)]
+        (1, 6.4, 0.64, False),
+        (-1, -4.0, 0.4, True),
+        (0, 0.0, 1.0, True),
+        (0, 0.0, 0.5, True),
+    ]
 
 
 def test_score_override_sets_sign_and_weight():
-    doc = GraphDocument.from_dict({"actors": [{"id": "A"}, {"id": "B"}],
-                                   "relations": [{"source": "A", "target": "B", "type": "trade",
-                                                  "score": -3}]})
+    doc = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [{"source": "A", "target": "B", "type": "trade", "score": -3}],
+        }
+    )
     assert (doc.relations[0].sign, doc.relations[0].weight) == (-1, 0.3)
 
 
@@ -84,12 +95,15 @@ def test_filter_by_actor_type_and_date():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2022", (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
-     ("2024-02", (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
-     ("2023-12", (dt.date(2023, 12, 1), dt.date(2023, 12, 31))),
-     ("2022-01-05/2022-02", (dt.date(2022, 1, 5), dt.date(2022, 2, 28))),
-     ("2022/", (dt.date(2022, 1, 1), dt.date.max))],
-    ids=["year", "leap-month", "december", "period", "open-period"])
+    [
+        ("2022", (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+        ("2024-02", (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
+        ("2023-12", (dt.date(2023, 12, 1), dt.date(2023, 12, 31))),
+        ("2022-01-05/2022-02", (dt.date(2022, 1, 5), dt.date(2022, 2, 28))),
+        ("2022/", (dt.date(2022, 1, 1), dt.date.max)),
+    ],
+    ids=["year", "leap-month", "december", "period", "open-period"],
+)
 def test_parse_period(text, expected):
     assert parse_period(text) == expected
 

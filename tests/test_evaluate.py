@@ -19,15 +19,25 @@ GOLD = ROOT / "graphs" / "kazakhstan-multivector.yaml"
 
 @pytest.fixture
 def pair() -> tuple[GraphDocument, GraphDocument]:
-    gold = GraphDocument.from_dict({
-        "actors": [{"id": i} for i in ("A", "B", "C", "D", "R")],
-        "relations": [{"source": "A", "target": "B", "type": "trade"},
-                      {"source": "A", "target": "B", "type": "sanctions"},
-                      {"source": "C", "target": "A", "type": "member_of"}]})
-    pred = GraphDocument.from_dict({
-        "actors": [{"id": i} for i in ("A", "B", "C", "X")],
-        "relations": [{"source": "B", "target": "A", "type": "investment"},
-                      {"source": "A", "target": "X", "type": "criticism"}]})
+    gold = GraphDocument.from_dict(
+        {
+            "actors": [{"id": i} for i in ("A", "B", "C", "D", "R")],
+            "relations": [
+                {"source": "A", "target": "B", "type": "trade"},
+                {"source": "A", "target": "B", "type": "sanctions"},
+                {"source": "C", "target": "A", "type": "member_of"},
+            ],
+        }
+    )
+    pred = GraphDocument.from_dict(
+        {
+            "actors": [{"id": i} for i in ("A", "B", "C", "X")],
+            "relations": [
+                {"source": "B", "target": "A", "type": "investment"},
+                {"source": "A", "target": "X", "type": "criticism"},
+            ],
+        }
+    )
     return pred, gold
 
 
@@ -35,7 +45,11 @@ def test_scores_hand_computed(pair):
     pred, gold = pair
     s = evaluate(pred, gold)
     # actors: 3 of 4 predicted are gold, 3 of 5 gold found
-    assert (s["actors"]["precision"], s["actors"]["recall"], s["actors"]["f1"]) == (0.75, 0.6, 0.667)
+    assert (s["actors"]["precision"], s["actors"]["recall"], s["actors"]["f1"]) == (
+        0.75,
+        0.6,
+        0.667,
+    )
     # gold actors in a relation: A, B, C (D and R are in none): all found
     assert (s["actors_active"]["recall"], s["actors_active"]["gold"]) == (1.0, 3)
     assert s["actors_active"]["precision"] == 0.75
@@ -50,10 +64,18 @@ def test_scores_hand_computed(pair):
 
 
 def test_direction_is_ignored():
-    gold = GraphDocument.from_dict({"actors": [{"id": "A"}, {"id": "B"}],
-                                    "relations": [{"source": "A", "target": "B", "type": "trade"}]})
-    pred = GraphDocument.from_dict({"actors": [{"id": "A"}, {"id": "B"}],
-                                    "relations": [{"source": "B", "target": "A", "type": "trade"}]})
+    gold = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [{"source": "A", "target": "B", "type": "trade"}],
+        }
+    )
+    pred = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [{"source": "B", "target": "A", "type": "trade"}],
+        }
+    )
     assert evaluate(pred, gold)["relations_type"]["f1"] == 1.0
 
 
@@ -65,7 +87,11 @@ def test_empty_sets_score_zero():
 def test_gold_against_itself_is_perfect(article):
     scores = evaluate(article, article)
     assert {m: s["f1"] for m, s in scores.items()} == {
-        "actors": 1.0, "actors_active": 1.0, "relations_sign": 1.0, "relations_type": 1.0}
+        "actors": 1.0,
+        "actors_active": 1.0,
+        "relations_sign": 1.0,
+        "relations_type": 1.0,
+    }
 
 
 def test_command_table(tmp_path):
@@ -73,17 +99,28 @@ def test_command_table(tmp_path):
     result = runner.invoke(cli, ["evaluate", str(GOLD), str(GOLD)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["measure", "precision", "recall", "f1", "predicted", "gold",
-                                "correct"]
+    assert lines[0].split() == [
+        "measure",
+        "precision",
+        "recall",
+        "f1",
+        "predicted",
+        "gold",
+        "correct",
+    ]
     assert lines[1].split() == ["actors", "1", "1", "1", "28", "28", "28"]
     assert lines[3].split() == ["relations_sign", "1", "1", "1", "34", "34", "34"]
-    assert len(lines) == 5      # no misses, no false alarms
+    assert len(lines) == 5  # no misses, no false alarms
 
 
 def test_command_json_lists_misses(tmp_path):
-    gold = GraphDocument.from_dict({"title": "g", "actors": [{"id": "KAZ"}, {"id": "RUS"}],
-                                    "relations": [{"source": "KAZ", "target": "RUS",
-                                                   "type": "trade"}]})
+    gold = GraphDocument.from_dict(
+        {
+            "title": "g",
+            "actors": [{"id": "KAZ"}, {"id": "RUS"}],
+            "relations": [{"source": "KAZ", "target": "RUS", "type": "trade"}],
+        }
+    )
     pred = tmp_path / "pred.yaml"
     pred.write_text("title: p\nactors: [{id: KAZ}]\n", encoding="utf-8")
     gold_path = tmp_path / "gold.json"

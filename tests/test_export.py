@@ -29,33 +29,53 @@ from vectorgraph.interchange import from_node_link
 
 EVIDENCE = [
     {"source": "s1", "sentence": 0, "quote": "A sanctions B.", "start": 0, "end": 14},
-    {"source": "s1", "sentence": 1, "quote": "A said \"enough\" to B."},
+    {"source": "s1", "sentence": 1, "quote": 'A said "enough" to B.'},
 ]
 
 
 @pytest.fixture
 def small() -> GraphDocument:
     """Three actors; two parallel A->B relations; one undirected dated; one with an id."""
-    return GraphDocument.from_dict({
-        "title": 'Small "test" graph',
-        "description": "For export tests.",
-        "sources": [{"id": "s1", "title": "Notes", "author": "Me", "date": "2023"}],
-        "vocabulary": [{"id": "praise", "label": "praise", "score": 2.0, "directed": True,
-                        "description": "Source praises target."}],
-        "actors": [
-            {"id": "A", "name": "Alpha", "type": "state", "aliases": ["Al", "The A"]},
-            {"id": "B", "name": "Beta", "type": "organisation", "members": ["A"],
-             "note": "A bloc."},
-            {"id": "C", "name": "Gamma", "type": "person"},
-        ],
-        "relations": [
-            {"source": "A", "target": "B", "type": "sanctions", "evidence": EVIDENCE},
-            {"source": "A", "target": "B", "type": "hostility", "date": "2022-03"},
-            {"source": "B", "target": "A", "type": "trade", "date": "2022"},
-            {"id": "crit", "source": "C", "target": "B", "type": "praise", "confidence": 0.5,
-             "note": "Warm words."},
-        ],
-    })
+    return GraphDocument.from_dict(
+        {
+            "title": 'Small "test" graph',
+            "description": "For export tests.",
+            "sources": [{"id": "s1", "title": "Notes", "author": "Me", "date": "2023"}],
+            "vocabulary": [
+                {
+                    "id": "praise",
+                    "label": "praise",
+                    "score": 2.0,
+                    "directed": True,
+                    "description": "Source praises target.",
+                }
+            ],
+            "actors": [
+                {"id": "A", "name": "Alpha", "type": "state", "aliases": ["Al", "The A"]},
+                {
+                    "id": "B",
+                    "name": "Beta",
+                    "type": "organisation",
+                    "members": ["A"],
+                    "note": "A bloc.",
+                },
+                {"id": "C", "name": "Gamma", "type": "person"},
+            ],
+            "relations": [
+                {"source": "A", "target": "B", "type": "sanctions", "evidence": EVIDENCE},
+                {"source": "A", "target": "B", "type": "hostility", "date": "2022-03"},
+                {"source": "B", "target": "A", "type": "trade", "date": "2022"},
+                {
+                    "id": "crit",
+                    "source": "C",
+                    "target": "B",
+                    "type": "praise",
+                    "confidence": 0.5,
+                    "note": "Warm words.",
+                },
+            ],
+        }
+    )
 
 
 def test_formats_listed() -> None:
@@ -71,8 +91,12 @@ def test_json_is_lossless(small: GraphDocument, tmp_path: Path) -> None:
 def test_json_is_node_link_networkx_reads(small: GraphDocument) -> None:
     G = nx.node_link_graph(to_node_link(small), edges="links")
     assert isinstance(G, nx.MultiDiGraph)
-    assert sorted(G.edges(keys=True)) == [("A", "B", "r0"), ("A", "B", "r1"),
-                                          ("B", "A", "r2"), ("C", "B", "crit")]
+    assert sorted(G.edges(keys=True)) == [
+        ("A", "B", "r0"),
+        ("A", "B", "r1"),
+        ("B", "A", "r2"),
+        ("C", "B", "crit"),
+    ]
     assert G.edges["A", "B", "r0"]["evidence"][1]["quote"] == 'A said "enough" to B.'
     assert G.nodes["A"]["aliases"] == ["Al", "The A"]
 
@@ -91,26 +115,40 @@ def test_bundled_graph_json_round_trip(article: GraphDocument) -> None:
 def test_flat_graph_rule(small: GraphDocument) -> None:
     G = flat_graph(small)
     assert G.nodes["A"] == {"name": "Alpha", "type": "state", "aliases": "Al|The A"}
-    assert G.nodes["B"] == {"name": "Beta", "type": "organisation", "members": "A",
-                            "note": "A bloc."}
+    assert G.nodes["B"] == {
+        "name": "Beta",
+        "type": "organisation",
+        "members": "A",
+        "note": "A bloc.",
+    }
     edge = G.edges["A", "B", "r0"]
     assert edge["quote"] == "A sanctions B."
     assert json.loads(edge["evidence"]) == EVIDENCE
     assert "date" not in edge and "id" not in edge
     assert G.edges["C", "B", "crit"]["id"] == "crit"
     assert json.loads(G.graph["sources"]) == [
-        {"id": "s1", "title": "Notes", "author": "Me", "date": "2023"}]
+        {"id": "s1", "title": "Notes", "author": "Me", "date": "2023"}
+    ]
 
 
 def test_graphml_read_back_by_networkx(small: GraphDocument, tmp_path: Path) -> None:
     out = tmp_path / "small.graphml"
     export_graph(small, "graphml", out)
     G = nx.read_graphml(out, force_multigraph=True)
-    assert sorted(G.edges(keys=True)) == [("A", "B", "r0"), ("A", "B", "r1"),
-                                          ("B", "A", "r2"), ("C", "B", "crit")]
+    assert sorted(G.edges(keys=True)) == [
+        ("A", "B", "r0"),
+        ("A", "B", "r1"),
+        ("B", "A", "r2"),
+        ("C", "B", "crit"),
+    ]
     edge = G.edges["A", "B", "r0"]
     assert (edge["type"], edge["sign"], edge["score"], edge["weight"], edge["directed"]) == (
-        "sanctions", -1, -8.0, 0.8, True)
+        "sanctions",
+        -1,
+        -8.0,
+        0.8,
+        True,
+    )
     assert json.loads(edge["evidence"]) == EVIDENCE
     assert G.edges["B", "A", "r2"]["directed"] is False
     assert G.edges["B", "A", "r2"]["date"] == "2022"
@@ -139,11 +177,20 @@ def _gexf(doc: GraphDocument, tmp_path: Path) -> Path:
 def test_gexf_read_back_by_networkx(small: GraphDocument, tmp_path: Path) -> None:
     G = nx.read_gexf(_gexf(small, tmp_path))
     assert isinstance(G, nx.MultiDiGraph)
-    assert sorted(G.edges(keys=True)) == [("A", "B", "r0"), ("A", "B", "r1"),
-                                          ("B", "A", "r2"), ("C", "B", "crit")]
+    assert sorted(G.edges(keys=True)) == [
+        ("A", "B", "r0"),
+        ("A", "B", "r1"),
+        ("B", "A", "r2"),
+        ("C", "B", "crit"),
+    ]
     edge = G.edges["A", "B", "r0"]
     assert (edge["relation"], edge["label"], edge["sign"], edge["weight"], edge["directed"]) == (
-        "sanctions", "sanctions", -1, 0.8, True)
+        "sanctions",
+        "sanctions",
+        -1,
+        0.8,
+        True,
+    )
     assert json.loads(edge["evidence"]) == EVIDENCE
     assert G.edges["A", "B", "r1"]["start"] == "2022-03-01"
     assert G.edges["A", "B", "r1"]["end"] == "2022-03-31"
@@ -162,16 +209,23 @@ def test_gexf_colours_by_sign_and_type(small: GraphDocument, tmp_path: Path) -> 
         c = edge.find("viz:color", ns)
         assert c is not None
         colours[edge.get("id")] = (c.get("r"), c.get("g"), c.get("b"))
-    assert colours == {"r0": ("198", "40", "40"), "r1": ("198", "40", "40"),
-                       "r2": ("46", "125", "50"), "crit": ("46", "125", "50")}
+    assert colours == {
+        "r0": ("198", "40", "40"),
+        "r1": ("198", "40", "40"),
+        "r2": ("46", "125", "50"),
+        "crit": ("46", "125", "50"),
+    }
     node = root.find(".//g:node[@id='B']/viz:color", ns)
     assert node is not None and node.get("r") == "106"
 
 
 def test_gexf_open_period_has_start_only(tmp_path: Path) -> None:
-    doc = GraphDocument.from_dict({"actors": [{"id": "A"}, {"id": "B"}],
-                                   "relations": [{"source": "A", "target": "B",
-                                                  "type": "trade", "date": "2022/"}]})
+    doc = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [{"source": "A", "target": "B", "type": "trade", "date": "2022/"}],
+        }
+    )
     G = nx.read_gexf(io.BytesIO(to_gexf(doc).encode()))
     data = next(iter(G.edges(data=True)))[2]
     assert data["start"] == "2022-01-01" and "end" not in data
@@ -192,8 +246,10 @@ def test_dot_text(small: GraphDocument) -> None:
     lines = text.splitlines()
     assert lines[0] == 'digraph "Small \\"test\\" graph" {'
     assert lines[-1] == "}"
-    assert '  "B" -> "A" [key="r2", label="trade", type="trade", sign=1, score=6.4, ' \
-           'weight=0.64, directed=false, date="2022", color="#2e7d32", dir="none"];' in lines
+    assert (
+        '  "B" -> "A" [key="r2", label="trade", type="trade", sign=1, score=6.4, '
+        'weight=0.64, directed=false, date="2022", color="#2e7d32", dir="none"];' in lines
+    )
     assert sum(" -> " in line for line in lines) == 4
     assert 'quote="A sanctions B."' in text
     assert 'evidence="[{\\"source\\": \\"s1\\"' in text
@@ -208,17 +264,22 @@ def test_csv_text(small: GraphDocument) -> None:
         "C,Gamma,person,,,",
     ]
     rows = edges.splitlines()
-    assert rows[0] == ("id,source,target,type,sign,score,weight,directed,date,confidence,count,"
-                       "note,quote,evidence")
+    assert rows[0] == (
+        "id,source,target,type,sign,score,weight,directed,date,confidence,count,note,quote,evidence"
+    )
     assert rows[3] == ",B,A,trade,1,6.4,0.64,false,2022,,,,,"
     assert rows[4] == "crit,C,B,praise,1,2.0,0.2,true,,0.5,,Warm words.,,"
 
 
-@pytest.mark.parametrize(("output", "expected"), [
-    ("out/kaz.csv", ("out/kaz.nodes.csv", "out/kaz.edges.csv")),
-    ("out/kaz", ("out/kaz.nodes.csv", "out/kaz.edges.csv")),
-    ("out/sheet/", ("out/sheet/nodes.csv", "out/sheet/edges.csv")),
-], ids=["csv-suffix", "bare-name", "folder-slash"])
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("out/kaz.csv", ("out/kaz.nodes.csv", "out/kaz.edges.csv")),
+        ("out/kaz", ("out/kaz.nodes.csv", "out/kaz.edges.csv")),
+        ("out/sheet/", ("out/sheet/nodes.csv", "out/sheet/edges.csv")),
+    ],
+    ids=["csv-suffix", "bare-name", "folder-slash"],
+)
 def test_csv_paths(output: str, expected: tuple[str, str]) -> None:
     assert tuple(str(p) for p in csv_paths(output)) == expected
 
@@ -232,7 +293,8 @@ def test_csv_cannot_carry_vocabulary_additions(small: GraphDocument, tmp_path: P
     with pytest.raises(DocumentError) as err:
         read_graph(tmp_path / "small.csv")
     assert err.value.problems == [
-        f"{tmp_path / 'small.edges.csv'}: row 5: type: unknown relation type 'praise'"]
+        f"{tmp_path / 'small.edges.csv'}: row 5: type: unknown relation type 'praise'"
+    ]
 
 
 def test_csv_round_trip_keeps_actors_and_relations(small: GraphDocument, tmp_path: Path) -> None:
@@ -280,7 +342,8 @@ def test_source_paths_rebased_to_output(tmp_path: Path) -> None:
     source = read_graph(out).sources[0]
     assert source.path is not None
     assert (tmp_path / source.path).resolve() == (
-        Path(__file__).resolve().parents[1] / "graphs/sources/kazakhstan-multivector-2023.txt")
+        Path(__file__).resolve().parents[1] / "graphs/sources/kazakhstan-multivector-2023.txt"
+    )
 
 
 def test_gexf_is_the_same_file_every_day(article) -> None:

@@ -21,18 +21,23 @@ def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "texts"
     (folder / "sub").mkdir(parents=True)
     (folder / "a.txt").write_text("Turkey criticised Armenia.", encoding="utf-8")
-    (folder / "sub" / "b.txt").write_text("Turkey criticised Armenia again. China invested in "
-                                          "Tajikistan.", encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text(
+        "Turkey criticised Armenia again. China invested in Tajikistan.", encoding="utf-8"
+    )
     (folder / "notes.csv").write_text("Russia,China", encoding="utf-8")
     return folder
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "the file is empty"),
-    (b"  \n\t\n", "the file is empty"),
-    (b"\x00\x01\x02PK", "binary file, not text"),
-    (b"Caf\xe9 in Astana", "not UTF-8 text (byte 0xe9 at offset 3)"),
-], ids=["empty", "blank", "binary", "latin-1"])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\t\n", "the file is empty"),
+        (b"\x00\x01\x02PK", "binary file, not text"),
+        (b"Caf\xe9 in Astana", "not UTF-8 text (byte 0xe9 at offset 3)"),
+    ],
+    ids=["empty", "blank", "binary", "latin-1"],
+)
 def test_read_source_rejects_with_one_line(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -77,8 +82,10 @@ def test_corpus_with_nothing_readable_raises_every_reason(tmp_path):
     (tmp_path / "b.txt").write_bytes(b"\x00")
     with pytest.raises(ExtractError) as info:
         extract_corpus([tmp_path])
-    assert str(info.value).splitlines() == [f"{tmp_path / 'a.txt'}: the file is empty",
-                                           f"{tmp_path / 'b.txt'}: binary file, not text"]
+    assert str(info.value).splitlines() == [
+        f"{tmp_path / 'a.txt'}: the file is empty",
+        f"{tmp_path / 'b.txt'}: binary file, not text",
+    ]
 
 
 def test_command_writes_a_valid_document_with_relative_source_path(tmp_path):
@@ -86,7 +93,7 @@ def test_command_writes_a_valid_document_with_relative_source_path(tmp_path):
     out.parent.mkdir()
     result = CliRunner().invoke(cli, ["extract", str(DATA / "csto-armenia.txt"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    doc = load(out)           # validates, quotes checked against the source text
+    doc = load(out)  # validates, quotes checked against the source text
     stored = doc.sources[0].path
     assert not Path(stored).is_absolute()
     assert (out.parent / stored).resolve() == (DATA / "csto-armenia.txt").resolve()
@@ -96,19 +103,23 @@ def test_command_writes_a_valid_document_with_relative_source_path(tmp_path):
 
 def test_command_json_is_node_link(tmp_path):
     out = tmp_path / "cand.json"
-    result = CliRunner().invoke(cli, ["extract", str(DATA / "negation-modality.txt"), "-o",
-                                      str(out)])
+    result = CliRunner().invoke(
+        cli, ["extract", str(DATA / "negation-modality.txt"), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert sorted(data) == ["directed", "graph", "links", "multigraph", "nodes"]
     assert {(link["source"], link["target"], link["type"]) for link in data["links"]} == {
-        ("SRB", "HUN", "consultation"), ("AZE", "TKM", "strategic_partnership"),
-        ("MNG", "KAZ", "investment")}
+        ("SRB", "HUN", "consultation"),
+        ("AZE", "TKM", "strategic_partnership"),
+        ("MNG", "KAZ", "investment"),
+    }
 
 
 def test_command_min_confidence(tmp_path):
-    result = CliRunner().invoke(cli, ["extract", str(DATA / "negation-modality.txt"),
-                                      "--min-confidence", "0.5"])
+    result = CliRunner().invoke(
+        cli, ["extract", str(DATA / "negation-modality.txt"), "--min-confidence", "0.5"]
+    )
     assert result.exit_code == 0, result.output
     assert "text(s): 11 actors, 1 relations" in result.output
 

@@ -14,42 +14,67 @@ def ids(sentence: str, finder: MentionFinder | None = None) -> list[tuple[str | 
 
 def test_names_demonyms_seats_and_possessives():
     assert ids("Astana’s step towards the West worried the Kremlin and Russian officials.") == [
-        ("KAZ", "Astana"), ("WEST", "West"), ("RUS", "Kremlin"), ("RUS", "Russian")]
+        ("KAZ", "Astana"),
+        ("WEST", "West"),
+        ("RUS", "Kremlin"),
+        ("RUS", "Russian"),
+    ]
 
 
 def test_longest_form_wins_and_acronyms_resolve():
     assert ids("The Organization of Turkic States met the Eurasian Economic Union (EAEU).") == [
-        ("OTS", "Organization of Turkic States"), ("EAEU", "Eurasian Economic Union"),
-        ("EAEU", "EAEU")]
+        ("OTS", "Organization of Turkic States"),
+        ("EAEU", "Eurasian Economic Union"),
+        ("EAEU", "EAEU"),
+    ]
 
 
 def test_hyphenated_pair_yields_both_states():
     assert ids("There are problems in Russian-Kazakh relations.") == [
-        ("RUS", "Russian"), ("KAZ", "Kazakh")]
+        ("RUS", "Russian"),
+        ("KAZ", "Kazakh"),
+    ]
 
 
 def test_seat_followed_by_another_name_is_not_the_state():
     assert ids("The Washington Post and the Moscow Exchange reported it.") == []
 
 
-@pytest.mark.parametrize(("sentence", "person", "role", "state"), [
-    ("President Kassym-Jomart Tokayev spoke.", "TOKAYEV", "leads", None),
-    ("Russian President Vladimir Putin spoke.", "PUTIN", "leads", "RUS"),
-    ("Kyrgyz President Sadyr Japarov spoke.", "JAPAROV", "leads", "KGZ"),
-    ("Minister of Finance of Kazakhstan Yerulan Zhamaubayev spoke.", "ZHAMAUBAYEV", "serves",
-     "KAZ"),
-    ("Foreign Minister Sergei Lavrov spoke.", "LAVROV", "serves", None),
-    ("The talks were led by ex-president Nursultan Nazarbayev.", "NAZARBAYEV", "leads", None),
-    ("Officials met EU special envoy David O'Sullivan.", "O_SULLIVAN", "serves", "EU"),
-    ("Chinese President Xi Jinping arrived.", "XI", "leads", "CHN"),
-    ("NATO Secretary-General Mark Rutte arrived.", "RUTTE", "serves", "NATO"),
-], ids=["title", "demonym-title", "kyrgyz", "minister-of-state", "minister", "lower-title",
-        "org-envoy", "surname-first", "org-official"])
+@pytest.mark.parametrize(
+    ("sentence", "person", "role", "state"),
+    [
+        ("President Kassym-Jomart Tokayev spoke.", "TOKAYEV", "leads", None),
+        ("Russian President Vladimir Putin spoke.", "PUTIN", "leads", "RUS"),
+        ("Kyrgyz President Sadyr Japarov spoke.", "JAPAROV", "leads", "KGZ"),
+        (
+            "Minister of Finance of Kazakhstan Yerulan Zhamaubayev spoke.",
+            "ZHAMAUBAYEV",
+            "serves",
+            "KAZ",
+        ),
+        ("Foreign Minister Sergei Lavrov spoke.", "LAVROV", "serves", None),
+        ("The talks were led by ex-president Nursultan Nazarbayev.", "NAZARBAYEV", "leads", None),
+        ("Officials met EU special envoy David O'Sullivan.", "O_SULLIVAN", "serves", "EU"),
+        ("Chinese President Xi Jinping arrived.", "XI", "leads", "CHN"),
+        ("NATO Secretary-General Mark Rutte arrived.", "RUTTE", "serves", "NATO"),
+    ],
+    ids=[
+        "title",
+        "demonym-title",
+        "kyrgyz",
+        "minister-of-state",
+        "minister",
+        "lower-title",
+        "org-envoy",
+        "surname-first",
+        "org-official",
+    ],
+)
 def test_titles_introduce_persons(sentence, person, role, state):
     finder = MentionFinder()
     found = ids(sentence, finder)
     assert person in [aid for aid, _ in found]
-    (tie, mention, named), = [t for t in finder.intros if t[0].id == person]
+    ((tie, mention, named),) = [t for t in finder.intros if t[0].id == person]
     assert (tie.role, tie.state) == (role, state)
     assert mention.type == "person"
 
@@ -60,7 +85,9 @@ def test_plural_title_introduces_every_listed_person_and_surnames_resolve_later(
     assert found == [("MISHUSTIN", "Mikhail Mishustin"), ("SMAILOV", "Alikhan Smailov")]
     assert [t.role for t, _, _ in finder.intros] == ["leads", "leads"]
     assert ids("Mishustin and Smailov agreed.", finder) == [
-        ("MISHUSTIN", "Mishustin"), ("SMAILOV", "Smailov")]
+        ("MISHUSTIN", "Mishustin"),
+        ("SMAILOV", "Smailov"),
+    ]
 
 
 def test_unintroduced_names_are_not_actors():
@@ -69,27 +96,43 @@ def test_unintroduced_names_are_not_actors():
 
 def test_companies_by_noun_with_nationality():
     finder = MentionFinder()
-    found = ids("Chinese carmaker Great Wall Motors and German trailer manufacturer Reimann "
-                "opened factories.", finder)
-    assert found == [("CHN", "Chinese"), ("GREAT_WALL_MOTORS", "Great Wall Motors"),
-                     ("DEU", "German"), ("REIMANN", "Reimann")]
+    found = ids(
+        "Chinese carmaker Great Wall Motors and German trailer manufacturer Reimann "
+        "opened factories.",
+        finder,
+    )
+    assert found == [
+        ("CHN", "Chinese"),
+        ("GREAT_WALL_MOTORS", "Great Wall Motors"),
+        ("DEU", "German"),
+        ("REIMANN", "Reimann"),
+    ]
     assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == [
-        ("GREAT_WALL_MOTORS", "based_in", "CHN"), ("REIMANN", "based_in", "DEU")]
+        ("GREAT_WALL_MOTORS", "based_in", "CHN"),
+        ("REIMANN", "based_in", "DEU"),
+    ]
 
 
 def test_companies_by_list_and_by_suffix():
     assert ids("Some foreign companies, including Honeywell, Emerson and Siemens, left.") == [
-        ("HONEYWELL", "Honeywell"), ("EMERSON", "Emerson"), ("SIEMENS", "Siemens")]
+        ("HONEYWELL", "Honeywell"),
+        ("EMERSON", "Emerson"),
+        ("SIEMENS", "Siemens"),
+    ]
     assert ids("Keremet Holding was sanctioned.") == [("KEREMET_HOLDING", "Keremet Holding")]
 
 
-@pytest.mark.parametrize(("sentence", "kind", "text"), [
-    ("The country joined.", "ref", "The country"),
-    ("It happened in the republic.", "ref", "the republic"),
-    ("The two countries agreed.", "pair", "The two countries"),
-    ("Both sides agreed.", "pair", "Both sides"),
-    ("Bilateral trade grew.", "pair", "Bilateral"),
-], ids=["country", "republic", "two-countries", "both-sides", "bilateral"])
+@pytest.mark.parametrize(
+    ("sentence", "kind", "text"),
+    [
+        ("The country joined.", "ref", "The country"),
+        ("It happened in the republic.", "ref", "the republic"),
+        ("The two countries agreed.", "pair", "The two countries"),
+        ("Both sides agreed.", "pair", "Both sides"),
+        ("Bilateral trade grew.", "pair", "Bilateral"),
+    ],
+    ids=["country", "republic", "two-countries", "both-sides", "bilateral"],
+)
 def test_references_are_found_unresolved(sentence, kind, text):
     (m,) = MentionFinder().find(sentence)
     assert (m.id, m.kind, m.text) == (None, kind, text)

@@ -42,9 +42,33 @@ def test_the_kept_copy_matches_the_seed():
 
 def test_the_actors_the_user_named_are_there(article):
     ids = {a.id for a in article.actors}
-    assert {"KAZ", "RUS", "CHN", "WEST", "TUR", "CENTRAL_ASIA", "EAEU", "CSTO", "USA", "EU", "UKR",
-            "KGZ", "TJK", "TKM", "UZB", "HONEYWELL", "EMERSON", "GREAT_WALL_MOTORS", "REIMANN",
-            "KOPPERT", "MISHUSTIN", "SMAILOV", "ZHAMAUBAYEV", "TOKAYEV", "NAZARBAYEV"} <= ids
+    assert {
+        "KAZ",
+        "RUS",
+        "CHN",
+        "WEST",
+        "TUR",
+        "CENTRAL_ASIA",
+        "EAEU",
+        "CSTO",
+        "USA",
+        "EU",
+        "UKR",
+        "KGZ",
+        "TJK",
+        "TKM",
+        "UZB",
+        "HONEYWELL",
+        "EMERSON",
+        "GREAT_WALL_MOTORS",
+        "REIMANN",
+        "KOPPERT",
+        "MISHUSTIN",
+        "SMAILOV",
+        "ZHAMAUBAYEV",
+        "TOKAYEV",
+        "NAZARBAYEV",
+    } <= ids
     assert article.actor("WEST").members == ("USA", "EU")
 
 
@@ -58,8 +82,20 @@ def test_key_claims_of_the_article(article):
         return sorted(r.type for r in article.between(a, b))
 
     assert types("RUS", "KAZ") == sorted(
-        ["alliance", "consultation", "depends_on", "diplomatic_cooperation", "distancing",
-         "hedges", "hostility", "investment", "reexport", "strategic_partnership", "trade"])
+        [
+            "alliance",
+            "consultation",
+            "depends_on",
+            "diplomatic_cooperation",
+            "distancing",
+            "hedges",
+            "hostility",
+            "investment",
+            "reexport",
+            "strategic_partnership",
+            "trade",
+        ]
+    )
     assert types("CSTO", "KAZ") == ["security_assistance"]
     assert types("WEST", "RUS") == ["sanctions"]
     assert [r.type for r in article.ties("TOKAYEV")] == ["leads"]

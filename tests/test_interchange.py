@@ -13,8 +13,10 @@ from vectorgraph.errors import DocumentError
 from vectorgraph.interchange import find_csv_pair, rebase_sources
 
 SEED = Path(__file__).resolve().parents[1] / "graphs/sources/kazakhstan-multivector-2023.txt"
-NODES = "id,name,type,aliases\nKAZ,Kazakhstan,state,Astana|Kazakh\nRUS,Russia,state,\n" \
-        "EU,European Union,organisation,\n"
+NODES = (
+    "id,name,type,aliases\nKAZ,Kazakhstan,state,Astana|Kazakh\nRUS,Russia,state,\n"
+    "EU,European Union,organisation,\n"
+)
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -31,17 +33,25 @@ def problems_of(path: Path) -> list[str]:
 
 def test_spreadsheet_defaults_from_vocabulary(tmp_path: Path) -> None:
     write(tmp_path, "kaz.nodes.csv", NODES)
-    write(tmp_path, "kaz.edges.csv",
-          "source,target,type,sign,date,directed,quote\n"
-          "EU,RUS,sanctions,,2022,,The EU sanctioned Russia.\n"
-          "KAZ,RUS,trade,+,,yes,\n")
+    write(
+        tmp_path,
+        "kaz.edges.csv",
+        "source,target,type,sign,date,directed,quote\n"
+        "EU,RUS,sanctions,,2022,,The EU sanctioned Russia.\n"
+        "KAZ,RUS,trade,+,,yes,\n",
+    )
     doc = read_graph(tmp_path / "kaz.csv")
     sanctions, trade = doc.relations
     assert (sanctions.sign, sanctions.score, sanctions.weight, sanctions.directed) == (
-        -1, -8.0, 0.8, True)
+        -1,
+        -8.0,
+        0.8,
+        True,
+    )
     assert sanctions.date == "2022"
     assert [(e.source, e.quote) for e in sanctions.evidence] == [
-        ("kaz", "The EU sanctioned Russia.")]
+        ("kaz", "The EU sanctioned Russia.")
+    ]
     assert (trade.sign, trade.weight, trade.directed) == (1, 0.64, True)
     assert doc.actor("KAZ").aliases == ("Astana", "Kazakh")
     assert doc.title == "kaz"
@@ -50,23 +60,29 @@ def test_spreadsheet_defaults_from_vocabulary(tmp_path: Path) -> None:
 
 def test_quote_source_column(tmp_path: Path) -> None:
     write(tmp_path, "kaz.nodes.csv", NODES)
-    write(tmp_path, "kaz.edges.csv",
-          "source,target,type,quote,quote_source\nEU,RUS,sanctions,Sanctions.,tass-2022\n")
+    write(
+        tmp_path,
+        "kaz.edges.csv",
+        "source,target,type,quote,quote_source\nEU,RUS,sanctions,Sanctions.,tass-2022\n",
+    )
     doc = read_graph(tmp_path / "kaz.edges.csv")
     assert doc.relations[0].evidence[0].source == "tass-2022"
 
 
 def test_errors_per_row(tmp_path: Path) -> None:
     write(tmp_path, "kaz.nodes.csv", NODES + "kgz,Kyrgyzstan,country,\n")
-    edges = write(tmp_path, "kaz.edges.csv",
-                  "source,target,type,sign,weight,evidence\n"
-                  "KAZ,RUS,trade,,,\n"
-                  "KAZ,RUS,frend,,,\n"
-                  "KAZ,RUS,trade,x,,\n"
-                  "KAZ,ZZZ,trade,,,\n"
-                  "KAZ,RUS,trade,,2,\n"
-                  "KAZ,RUS,trade,-,,\n"
-                  'KAZ,RUS,trade,,,"[{""quote"": 1"\n')
+    edges = write(
+        tmp_path,
+        "kaz.edges.csv",
+        "source,target,type,sign,weight,evidence\n"
+        "KAZ,RUS,trade,,,\n"
+        "KAZ,RUS,frend,,,\n"
+        "KAZ,RUS,trade,x,,\n"
+        "KAZ,ZZZ,trade,,,\n"
+        "KAZ,RUS,trade,,2,\n"
+        "KAZ,RUS,trade,-,,\n"
+        'KAZ,RUS,trade,,,"[{""quote"": 1"\n',
+    )
     nodes = tmp_path / "kaz.nodes.csv"
     assert problems_of(edges) == [
         f"{edges}: row 3: type: unknown relation type 'frend'",
@@ -84,11 +100,15 @@ def test_errors_per_row(tmp_path: Path) -> None:
 def test_quote_that_contradicts_evidence(tmp_path: Path) -> None:
     write(tmp_path, "kaz.nodes.csv", NODES)
     evidence = json.dumps([{"source": "s", "quote": "Old."}]).replace('"', '""')
-    edges = write(tmp_path, "kaz.edges.csv",
-                  f'source,target,type,quote,evidence\nKAZ,RUS,trade,New.,"{evidence}"\n')
+    edges = write(
+        tmp_path,
+        "kaz.edges.csv",
+        f'source,target,type,quote,evidence\nKAZ,RUS,trade,New.,"{evidence}"\n',
+    )
     assert problems_of(edges) == [
         f"{edges}: row 2: quote: differs from the first quote in 'evidence' "
-        "(edit one and clear the other)"]
+        "(edit one and clear the other)"
+    ]
 
 
 def test_missing_columns(tmp_path: Path) -> None:
@@ -104,7 +124,10 @@ def test_edges_alone_make_their_actors(tmp_path: Path) -> None:
     edges = write(tmp_path, "links.csv", "source,target,type\nKAZ,RUS,trade\nRUS,UKR,threat\n")
     doc = read_graph(edges)
     assert [(a.id, a.name, a.type) for a in doc.actors] == [
-        ("KAZ", "KAZ", "other"), ("RUS", "RUS", "other"), ("UKR", "UKR", "other")]
+        ("KAZ", "KAZ", "other"),
+        ("RUS", "RUS", "other"),
+        ("UKR", "UKR", "other"),
+    ]
     assert doc.title == "links"
 
 
@@ -122,16 +145,20 @@ def test_spreadsheet_bom_and_not_utf8(tmp_path: Path) -> None:
     assert len(read_graph(tmp_path / "a.csv").relations) == 1
     (tmp_path / "b.csv").write_bytes("source,target,type\nKAZ,RUS,tr\xe4de\n".encode("latin-1"))
     assert problems_of(tmp_path / "b.csv") == [
-        f"{tmp_path / 'b.csv'}: not UTF-8 text (save the sheet as CSV UTF-8)"]
+        f"{tmp_path / 'b.csv'}: not UTF-8 text (save the sheet as CSV UTF-8)"
+    ]
 
 
-@pytest.mark.parametrize("name", ["kaz.csv", "kaz.nodes.csv", "kaz.edges.csv"],
-                         ids=["stem", "nodes", "edges"])
+@pytest.mark.parametrize(
+    "name", ["kaz.csv", "kaz.nodes.csv", "kaz.edges.csv"], ids=["stem", "nodes", "edges"]
+)
 def test_find_csv_pair(tmp_path: Path, name: str) -> None:
     write(tmp_path, "kaz.nodes.csv", NODES)
     write(tmp_path, "kaz.edges.csv", "source,target,type\n")
-    assert find_csv_pair(tmp_path / name) == (tmp_path / "kaz.nodes.csv",
-                                              tmp_path / "kaz.edges.csv")
+    assert find_csv_pair(tmp_path / name) == (
+        tmp_path / "kaz.nodes.csv",
+        tmp_path / "kaz.edges.csv",
+    )
 
 
 def test_find_csv_pair_folder_without_edges(tmp_path: Path) -> None:
@@ -140,8 +167,10 @@ def test_find_csv_pair_folder_without_edges(tmp_path: Path) -> None:
 
 
 def test_node_link_errors_name_links(tmp_path: Path) -> None:
-    data = {"nodes": [{"id": "A"}, {"id": "B"}],
-            "links": [{"source": "A", "target": "B", "type": "frend"}]}
+    data = {
+        "nodes": [{"id": "A"}, {"id": "B"}],
+        "links": [{"source": "A", "target": "B", "type": "frend"}],
+    }
     path = write(tmp_path, "x.json", json.dumps(data))
     assert problems_of(path) == [f"{path}: links[0]: type: unknown relation type 'frend'"]
 
@@ -151,13 +180,21 @@ def test_json_that_is_not_node_link(tmp_path: Path) -> None:
     assert problems_of(path) == [f"{path}: expected a mapping, got a list"]
     path = write(tmp_path, "y.json", '{"nodes": {"A": 1}}')
     assert problems_of(path) == [
-        f"{path}: not node-link JSON (expected an object with 'nodes' and 'links')"]
+        f"{path}: not node-link JSON (expected an object with 'nodes' and 'links')"
+    ]
 
 
 def test_json_graph_document_is_accepted(tmp_path: Path) -> None:
-    path = write(tmp_path, "doc.json",
-                 json.dumps({"actors": [{"id": "A"}, {"id": "B"}],
-                             "relations": [{"source": "A", "target": "B", "type": "trade"}]}))
+    path = write(
+        tmp_path,
+        "doc.json",
+        json.dumps(
+            {
+                "actors": [{"id": "A"}, {"id": "B"}],
+                "relations": [{"source": "A", "target": "B", "type": "trade"}],
+            }
+        ),
+    )
     assert len(read_graph(path).relations) == 1
 
 
@@ -172,7 +209,9 @@ def test_foreign_graphml_defaults(tmp_path: Path) -> None:
     assert doc.actor("KAZ").aliases == ("Astana", "Qazaqstan")
     assert doc.actor("RUS").type == "other"
     assert [(r.type, r.sign, r.weight) for r in doc.relations] == [
-        ("trade", 1, 0.64), ("distancing", -1, 0.4)]
+        ("trade", 1, 0.64),
+        ("distancing", -1, 0.4),
+    ]
 
 
 def test_graphml_errors_name_the_edge(tmp_path: Path) -> None:
@@ -191,7 +230,8 @@ def test_unreadable_graphml(tmp_path: Path) -> None:
 def test_unknown_suffix(tmp_path: Path) -> None:
     path = write(tmp_path, "g.xlsx", "")
     assert problems_of(path) == [
-        f"{path}: cannot tell the format from the name (give one of: json, csv, graphml)"]
+        f"{path}: cannot tell the format from the name (give one of: json, csv, graphml)"
+    ]
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -199,9 +239,15 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_rebase_sources() -> None:
-    doc = GraphDocument.from_dict({"sources": [{"id": "a", "path": "t/a.txt"},
-                                               {"id": "b", "path": "/abs/b.txt"},
-                                               {"id": "c"}]})
+    doc = GraphDocument.from_dict(
+        {
+            "sources": [
+                {"id": "a", "path": "t/a.txt"},
+                {"id": "b", "path": "/abs/b.txt"},
+                {"id": "c"},
+            ]
+        }
+    )
     moved = rebase_sources(doc, "graphs", "graphs/out")
     assert [s.path for s in moved.sources] == ["../t/a.txt", "/abs/b.txt", None]
 
@@ -239,4 +285,5 @@ def test_csv_without_the_suffix(tmp_path: Path) -> None:
 
 def test_csv_missing_file(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "gone.csv") == [
-        f"{tmp_path / 'gone.csv'}: cannot read: No such file or directory"]
+        f"{tmp_path / 'gone.csv'}: cannot read: No such file or directory"
+    ]

@@ -56,8 +56,13 @@ def test_a_folder_is_refused(tmp_path):
 def test_a_full_stdout_is_one_error_line():
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     with open("/dev/full", "w") as full:
-        result = subprocess.run([sys.executable, "-m", "vectorgraph", "export", "--to", "dot"],
-                                stdout=full, stderr=subprocess.PIPE, text=True, env=env)
+        result = subprocess.run(
+            [sys.executable, "-m", "vectorgraph", "export", "--to", "dot"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
     assert result.returncode == 1
     assert result.stderr == "Error: output: cannot write: No space left on device\n"
 
@@ -70,11 +75,15 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     big = tmp_path / "big.json"
     dump(generate(2000, 8000), big)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "vectorgraph", "ties", "A00000", str(big)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vectorgraph", "ties", "A00000", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     assert proc.stdout is not None and proc.stderr is not None
     assert proc.stdout.read(10) == b"direction,"
-    proc.stdout.close()                      # the reader goes away, as `| head` does
+    proc.stdout.close()  # the reader goes away, as `| head` does
     assert proc.wait(timeout=120) == 1
     with proc.stderr:
         assert proc.stderr.read() == b""

@@ -11,12 +11,23 @@ from vectorgraph import GraphDocument, dumps, load, loads, merge
 from vectorgraph.errors import VectorgraphError
 
 
-def doc(title: str, actors: list[Any], relations: list[Any],
-        sources: list[Any] | None = None, **extra: Any) -> GraphDocument:
-    return GraphDocument.from_dict({
-        "title": title, "actors": actors, "relations": relations,
-        "sources": sources if sources is not None else [{"id": "s", "title": "S"}], **extra,
-    }, path=f"{title}.yaml")
+def doc(
+    title: str,
+    actors: list[Any],
+    relations: list[Any],
+    sources: list[Any] | None = None,
+    **extra: Any,
+) -> GraphDocument:
+    return GraphDocument.from_dict(
+        {
+            "title": title,
+            "actors": actors,
+            "relations": relations,
+            "sources": sources if sources is not None else [{"id": "s", "title": "S"}],
+            **extra,
+        },
+        path=f"{title}.yaml",
+    )
 
 
 def ev(quote: str, source: str = "s") -> dict[str, Any]:
@@ -29,25 +40,69 @@ B = {"id": "B", "name": "Beta", "type": "state"}
 
 def test_actors_joined_first_name_and_type_win() -> None:
     one = doc("one", [A, B], [])
-    two = doc("two", [{"id": "A", "name": "Alfa", "type": "organisation",
-                       "aliases": ["Al", "AA"], "note": "later"}, {"id": "C"}], [])
+    two = doc(
+        "two",
+        [
+            {
+                "id": "A",
+                "name": "Alfa",
+                "type": "organisation",
+                "aliases": ["Al", "AA"],
+                "note": "later",
+            },
+            {"id": "C"},
+        ],
+        [],
+    )
     merged = merge([one, two])
     actor = merged.document.actor("A")
     assert (actor.name, actor.type, actor.aliases, actor.note) == (
-        "Alpha", "state", ("Al", "Alfa", "AA"), "later")
+        "Alpha",
+        "state",
+        ("Al", "Alfa", "AA"),
+        "later",
+    )
     assert [a.id for a in merged.document.actors] == ["A", "B", "C"]
     assert merged.conflicts == [
-        "actor 'A': type 'organisation' in two.yaml, 'state' earlier: kept 'state'"]
+        "actor 'A': type 'organisation' in two.yaml, 'state' earlier: kept 'state'"
+    ]
 
 
 def test_same_claims_combined() -> None:
-    one = doc("one", [A, B], [
-        {"id": "t1", "source": "A", "target": "B", "type": "trade", "weight": 0.8,
-         "date": "2021", "confidence": 0.4, "evidence": [ev("x"), ev("y")]}])
-    two = doc("two", [A, B], [
-        {"source": "B", "target": "A", "type": "trade", "weight": 0.8, "score": 5.0,
-         "date": "2022-06", "confidence": 0.9, "note": "n", "evidence": [ev("y"), ev("z")]},
-        {"source": "A", "target": "B", "type": "trade", "weight": 0.5}])
+    one = doc(
+        "one",
+        [A, B],
+        [
+            {
+                "id": "t1",
+                "source": "A",
+                "target": "B",
+                "type": "trade",
+                "weight": 0.8,
+                "date": "2021",
+                "confidence": 0.4,
+                "evidence": [ev("x"), ev("y")],
+            }
+        ],
+    )
+    two = doc(
+        "two",
+        [A, B],
+        [
+            {
+                "source": "B",
+                "target": "A",
+                "type": "trade",
+                "weight": 0.8,
+                "score": 5.0,
+                "date": "2022-06",
+                "confidence": 0.9,
+                "note": "n",
+                "evidence": [ev("y"), ev("z")],
+            },
+            {"source": "A", "target": "B", "type": "trade", "weight": 0.5},
+        ],
+    )
     merged = merge([one, two]).document
     assert len(merged.relations) == 1
     rel = merged.relations[0]
@@ -55,18 +110,25 @@ def test_same_claims_combined() -> None:
     assert rel.weight == pytest.approx(1 - 0.2 * 0.2 * 0.5)  # noisy-or: 0.98
     assert rel.score == pytest.approx((6.4 + 5.0 + 6.4) / 3)
     assert [e.quote for e in rel.evidence] == ["x", "y", "z"]
-    assert (rel.id, rel.note, rel.confidence, rel.date) == ("t1", "n", 0.9,
-                                                            "2021-01-01/2022-06-30")
+    assert (rel.id, rel.note, rel.confidence, rel.date) == ("t1", "n", 0.9, "2021-01-01/2022-06-30")
     assert (rel.source, rel.target) == ("A", "B")
 
 
 def test_directed_claims_keep_their_direction() -> None:
     one = doc("one", [A, B], [{"source": "A", "target": "B", "type": "sanctions"}])
-    two = doc("two", [A, B], [{"source": "B", "target": "A", "type": "sanctions"},
-                              {"source": "A", "target": "B", "type": "sanctions"}])
+    two = doc(
+        "two",
+        [A, B],
+        [
+            {"source": "B", "target": "A", "type": "sanctions"},
+            {"source": "A", "target": "B", "type": "sanctions"},
+        ],
+    )
     merged = merge([one, two]).document
     assert [(r.source, r.target, r.count) for r in merged.relations] == [
-        ("A", "B", 2), ("B", "A", None)]
+        ("A", "B", 2),
+        ("B", "A", None),
+    ]
 
 
 def test_opposite_claims_stay_and_are_reported() -> None:
@@ -75,7 +137,8 @@ def test_opposite_claims_stay_and_are_reported() -> None:
     merged = merge([one, two])
     assert [r.type for r in merged.document.relations] == ["alliance", "threat"]
     assert merged.conflicts == [
-        "A and B: cooperative in one.yaml, conflictual in two.yaml: both kept"]
+        "A and B: cooperative in one.yaml, conflictual in two.yaml: both kept"
+    ]
 
 
 def test_mixed_ties_within_one_document_are_no_conflict(article: GraphDocument) -> None:
@@ -85,25 +148,31 @@ def test_mixed_ties_within_one_document_are_no_conflict(article: GraphDocument) 
 
 def test_same_sign_score_override_is_a_separate_claim() -> None:
     one = doc("one", [A, B], [{"source": "A", "target": "B", "type": "trade"}])
-    two = doc("two", [A, B], [{"source": "A", "target": "B", "type": "trade", "score": -1.0,
-                               "sign": -1}])
+    two = doc(
+        "two", [A, B], [{"source": "A", "target": "B", "type": "trade", "score": -1.0, "sign": -1}]
+    )
     merged = merge([one, two])
     assert [(r.type, r.sign) for r in merged.document.relations] == [("trade", 1), ("trade", -1)]
     assert len(merged.conflicts) == 1
 
 
 def test_clashing_sources_renamed_with_their_evidence() -> None:
-    one = doc("one", [A, B], [{"source": "A", "target": "B", "type": "trade",
-                               "evidence": [ev("x")]}])
-    two = doc("two", [A, B], [{"source": "A", "target": "B", "type": "trade",
-                               "evidence": [ev("x")]}],
-              sources=[{"id": "s", "title": "Another text"}])
+    one = doc(
+        "one", [A, B], [{"source": "A", "target": "B", "type": "trade", "evidence": [ev("x")]}]
+    )
+    two = doc(
+        "two",
+        [A, B],
+        [{"source": "A", "target": "B", "type": "trade", "evidence": [ev("x")]}],
+        sources=[{"id": "s", "title": "Another text"}],
+    )
     merged = merge([one, two])
-    assert [(s.id, s.title) for s in merged.document.sources] == [("s", "S"),
-                                                                  ("s~2", "Another text")]
+    assert [(s.id, s.title) for s in merged.document.sources] == [
+        ("s", "S"),
+        ("s~2", "Another text"),
+    ]
     assert [e.source for e in merged.document.relations[0].evidence] == ["s", "s~2"]
-    assert merged.conflicts == [
-        "source 's' of two.yaml differs from an earlier one: renamed 's~2'"]
+    assert merged.conflicts == ["source 's' of two.yaml differs from an earlier one: renamed 's~2'"]
 
 
 def test_identical_sources_are_one() -> None:
@@ -124,7 +193,8 @@ def test_vocabulary_joined_first_definition_kept() -> None:
     merged = merge([one, two])
     assert [(t.id, t.score) for t in merged.document.vocabulary] == [("praise", 2.0)]
     assert merged.conflicts == [
-        "relation type 'praise' of two.yaml differs from an earlier definition: kept the first"]
+        "relation type 'praise' of two.yaml differs from an earlier definition: kept the first"
+    ]
 
 
 def test_counts_add_up_when_merging_merged_documents() -> None:
@@ -167,10 +237,17 @@ def test_nothing_to_merge() -> None:
 
 
 def test_by_date_keeps_dated_claims_apart() -> None:
-    one = doc("one", [A, B], [{"source": "A", "target": "B", "type": "trade", "date": "2021"},
-                              {"source": "A", "target": "B", "type": "trade", "date": "2023"}])
+    one = doc(
+        "one",
+        [A, B],
+        [
+            {"source": "A", "target": "B", "type": "trade", "date": "2021"},
+            {"source": "A", "target": "B", "type": "trade", "date": "2023"},
+        ],
+    )
     two = doc("two", [A, B], [{"source": "B", "target": "A", "type": "trade", "date": "2023"}])
     merged = merge([one, two], by_date=True).document
     assert [(r.date, r.count) for r in merged.relations] == [("2021", None), ("2023", 2)]
     assert [(r.date, r.count) for r in merge([one, two]).document.relations] == [
-        ("2021-01-01/2023-12-31", 3)]
+        ("2021-01-01/2023-12-31", 3)
+    ]

@@ -44,13 +44,15 @@ def hostile() -> GraphDocument:
 
 
 def data_block(page: str) -> dict[str, Any]:
-    match = re.search(r'<script type="application/json" class="vg-data">(.*?)</script>', page,
-                      re.DOTALL)
+    match = re.search(
+        r'<script type="application/json" class="vg-data">(.*?)</script>', page, re.DOTALL
+    )
     assert match
     return json.loads(match.group(1))
 
 
 # --- escaping -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("text", PAYLOADS, ids=[f"payload{i}" for i in range(len(PAYLOADS))])
 def test_script_json_is_inert_and_round_trips(text: str) -> None:
@@ -83,8 +85,7 @@ def test_page_script_never_uses_innerhtml() -> None:
 
     code = re.sub(r"/\*.*?\*/", "", app_js(), flags=re.DOTALL)
     assert "textContent" in code
-    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(",
-                         code)
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(", code)
 
 
 def test_page_csp_allows_exactly_its_scripts() -> None:
@@ -92,8 +93,10 @@ def test_page_csp_allows_exactly_its_scripts() -> None:
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert csp
     scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
-    hashes = ["'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-              for s in scripts]
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in scripts
+    ]
     assert len(scripts) == 3
     assert f"script-src {' '.join(hashes)};" in csp.group(1)
     assert "default-src 'none'" in csp.group(1)
@@ -113,6 +116,7 @@ def test_vis_assets_come_from_pyvis() -> None:
 
 
 # --- determinism and structure -------------------------------------------------------
+
 
 def test_same_input_gives_identical_bytes(article: GraphDocument) -> None:
     assert render(article).html == render(article).html
@@ -148,17 +152,27 @@ def test_fragment_structure(article: GraphDocument) -> None:
 
 def test_fragment_ids_differ_by_content(article: GraphDocument) -> None:
     other = doc_of(small_dict())
-    ids = {render(article, fragment=True).id, render(other, fragment=True).id,
-           render(article, fragment=True, seed=3).id}
+    ids = {
+        render(article, fragment=True).id,
+        render(other, fragment=True).id,
+        render(article, fragment=True, seed=3).id,
+    }
     assert len(ids) == 3
     assert render(article, fragment=True, id="mine").html.startswith(
-        '<div class="vg-root" id="mine"')
+        '<div class="vg-root" id="mine"'
+    )
 
 
-@pytest.mark.parametrize("option", [
-    {"id": 'x" onclick="alert(1)'}, {"id": "1abc"}, {"height": "1px;background:url(//x)"},
-    {"height": "600px}</style>"},
-], ids=["id-quote", "id-digit", "height-url", "height-style"])
+@pytest.mark.parametrize(
+    "option",
+    [
+        {"id": 'x" onclick="alert(1)'},
+        {"id": "1abc"},
+        {"height": "1px;background:url(//x)"},
+        {"height": "600px}</style>"},
+    ],
+    ids=["id-quote", "id-digit", "height-url", "height-style"],
+)
 def test_id_and_height_are_checked(article: GraphDocument, option: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="is not a"):
         render(article, fragment=True, **option)
@@ -171,6 +185,7 @@ def test_plain_id_and_height_pass(article: GraphDocument) -> None:
 
 # --- what the page shows ----------------------------------------------------------------
 
+
 def test_payload_counts_and_styles(article: GraphDocument) -> None:
     data, mode = payload(article)
     assert (len(data["nodes"]), len(data["edges"])) == (28, 43)
@@ -180,8 +195,13 @@ def test_payload_counts_and_styles(article: GraphDocument) -> None:
     assert types["consultation"]["dashes"] == [2, 6]
     assert types["sanctions"]["dashes"] is False and types["sanctions"]["sign"] == -1
     shapes = {t["id"]: t["shape"] for t in data["actorTypes"]}
-    assert shapes == {"state": "dot", "organisation": "square", "region": "diamond",
-                      "company": "triangle", "person": "star"}
+    assert shapes == {
+        "state": "dot",
+        "organisation": "square",
+        "region": "diamond",
+        "company": "triangle",
+        "person": "star",
+    }
     assert [s["label"] for s in data["signs"]] == ["cooperative", "conflictual", "structural"]
     csto = next(e for e in data["edges"] if data["nodes"][e[0]][0] == "CSTO")
     assert csto[3:6] == [1, 0.83, 1] and csto[12][0][0] == 0
@@ -197,10 +217,16 @@ def test_parallel_relations_get_distinct_curves(article: GraphDocument) -> None:
     assert max(abs(g) for g in geometric) <= 0.9
 
 
-@pytest.mark.parametrize("count, expected", [
-    (1, [0.0]), (2, [0.2, -0.2]), (4, [0.2, -0.2, 0.4, -0.4]),
-    (11, [0.0, 0.15, -0.15, 0.3, -0.3, 0.45, -0.45, 0.6, -0.6, 0.75, -0.75]),
-], ids=["one", "two", "four", "eleven"])
+@pytest.mark.parametrize(
+    "count, expected",
+    [
+        (1, [0.0]),
+        (2, [0.2, -0.2]),
+        (4, [0.2, -0.2, 0.4, -0.4]),
+        (11, [0.0, 0.15, -0.15, 0.3, -0.3, 0.45, -0.45, 0.6, -0.6, 0.75, -0.75]),
+    ],
+    ids=["one", "two", "four", "eleven"],
+)
 def test_curve_roundness(count: int, expected: list[float]) -> None:
     assert curve_roundness(count) == expected
 
@@ -232,8 +258,9 @@ def test_size_by_degree_scales_linearly(article: GraphDocument) -> None:
 
 
 def test_physics_threshold() -> None:
-    actors = [{"id": f"A{i}", "name": f"a{i}", "type": "state"}
-              for i in range(PHYSICS_MAX_ACTORS + 1)]
+    actors = [
+        {"id": f"A{i}", "name": f"a{i}", "type": "state"} for i in range(PHYSICS_MAX_ACTORS + 1)
+    ]
     big = doc_of({"title": "t", "actors": actors, "relations": []})
     assert render(big).mode.physics is False
     assert data_block(render(big).html)["options"]["physics"]["enabled"] is False
@@ -260,7 +287,8 @@ def test_focus_is_the_networkx_neighbourhood(article: GraphDocument) -> None:
     page = render(article, focus="Russia", depth=1)
     assert page.mode.actors == len(nx.ego_graph(G, "RUS", radius=1))
     assert data_block(page.html)["title"] == (
-        "Kazakhstan's multi-vector foreign policy: Russia, depth 1")
+        "Kazakhstan's multi-vector foreign policy: Russia, depth 1"
+    )
     with pytest.raises(NotFoundError, match="unknown actor 'Atlantis'"):
         render(article, focus="Atlantis")
 
@@ -268,16 +296,21 @@ def test_focus_is_the_networkx_neighbourhood(article: GraphDocument) -> None:
 def test_figure_repr_html_embeds_the_page(article: GraphDocument) -> None:
     fig = figure(article, height=420)
     out = fig._repr_html_()
-    match = re.fullmatch(r'<iframe class="vectorgraph" srcdoc="([^"]*)" '
-                         r'style="width:100%;height:420px;border:0" '
-                         r'sandbox="allow-scripts"></iframe>', out)
+    match = re.fullmatch(
+        r'<iframe class="vectorgraph" srcdoc="([^"]*)" '
+        r'style="width:100%;height:420px;border:0" '
+        r'sandbox="allow-scripts"></iframe>',
+        out,
+    )
     assert match and html.unescape(match.group(1)) == render(article).html
 
 
 # --- the command ----------------------------------------------------------------------
 
-def test_cli_default_output_in_current_folder(tmp_path: Path, article: GraphDocument,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+
+def test_cli_default_output_in_current_folder(
+    tmp_path: Path, article: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["render"])
     assert result.exit_code == 0, result.output
@@ -295,9 +328,21 @@ def test_cli_file_fragment_title_size(tmp_path: Path) -> None:
     src.write_text(json.dumps(small_dict()), encoding="utf-8")
     out = tmp_path / "out" / "x.html"
     out.parent.mkdir()
-    result = CliRunner().invoke(cli, ["render", str(src), "-o", str(out), "--fragment",
-                                      "--title", "<b>Ring</b>", "--size-by", "degree",
-                                      "--no-physics"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "render",
+            str(src),
+            "-o",
+            str(out),
+            "--fragment",
+            "--title",
+            "<b>Ring</b>",
+            "--size-by",
+            "degree",
+            "--no-physics",
+        ],
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert text.startswith('<div class="vg-root"')
@@ -306,13 +351,16 @@ def test_cli_file_fragment_title_size(tmp_path: Path) -> None:
     assert "physics off (static layout" in result.stderr
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["--depth", "2"], 2, "Error: --depth needs --focus"),
-    (["--focus", "Atlantis"], 1, "Error: unknown actor 'Atlantis'"),
-    (["--size-by", "signed"], 2, "Error: Invalid value for '--size-by'"),
-], ids=["depth-alone", "unknown-actor", "bad-measure"])
-def test_cli_errors_write_nothing(tmp_path: Path, args: list[str], code: int,
-                                  message: str) -> None:
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["--depth", "2"], 2, "Error: --depth needs --focus"),
+        (["--focus", "Atlantis"], 1, "Error: unknown actor 'Atlantis'"),
+        (["--size-by", "signed"], 2, "Error: Invalid value for '--size-by'"),
+    ],
+    ids=["depth-alone", "unknown-actor", "bad-measure"],
+)
+def test_cli_errors_write_nothing(tmp_path: Path, args: list[str], code: int, message: str) -> None:
     out = tmp_path / "x.html"
     result = CliRunner().invoke(cli, ["render", "-o", str(out), *args])
     assert result.exit_code == code
@@ -322,16 +370,19 @@ def test_cli_errors_write_nothing(tmp_path: Path, args: list[str], code: int,
 
 def test_cli_bad_document_writes_nothing(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('{"actors": [{"id": "A", "name": "a", "type": "state"}],'
-                   ' "relations": [{"source": "A", "target": "Z", "type": "trade"}]}')
+    bad.write_text(
+        '{"actors": [{"id": "A", "name": "a", "type": "state"}],'
+        ' "relations": [{"source": "A", "target": "Z", "type": "trade"}]}'
+    )
     result = CliRunner().invoke(cli, ["render", str(bad), "-o", str(tmp_path / "bad.html")])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {bad}: relations[0].target: unknown actor 'Z'")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
 
 
-def test_cli_default_output_follows_the_file_name(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_default_output_follows_the_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = tmp_path / "in" / "ring.json"
     src.parent.mkdir()
     src.write_text(json.dumps(small_dict()), encoding="utf-8")
@@ -339,7 +390,8 @@ def test_cli_default_output_follows_the_file_name(tmp_path: Path,
     result = CliRunner().invoke(cli, ["render", str(src)])
     assert result.exit_code == 0, result.output
     assert result.stderr.endswith(
-        f"wrote ring.html (page, {(tmp_path / 'ring.html').stat().st_size:,} bytes)\n")
+        f"wrote ring.html (page, {(tmp_path / 'ring.html').stat().st_size:,} bytes)\n"
+    )
 
 
 def test_cli_unwritable_output(tmp_path: Path) -> None:
@@ -357,8 +409,13 @@ def test_output_is_identical_across_processes(tmp_path: Path) -> None:
     for hashseed in ("1", "2"):
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": hashseed}
         out = tmp_path / f"p{hashseed}.html"
-        subprocess.run([sys.executable, "-m", "vectorgraph", "render", "-o", str(out)],
-                       env=env, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", "vectorgraph", "render", "-o", str(out)],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
 

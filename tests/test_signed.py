@@ -49,8 +49,12 @@ def test_signed_degree_with_structural(mixed: nx.MultiDiGraph) -> None:
 
 def test_signed_degree_on_the_bundled_graph(article: GraphDocument) -> None:
     got = signed_degree(article.to_networkx())
-    assert got["KAZ"].to_dict() == {"positive": 13.0, "negative": 1.0, "net": 12.0,
-                                    "ratio": 13 / 14}
+    assert got["KAZ"].to_dict() == {
+        "positive": 13.0,
+        "negative": 1.0,
+        "net": 12.0,
+        "ratio": 13 / 14,
+    }
     # Russia: a positive partner (Kazakhstan, also negative) and four adversaries
     assert got["RUS"] == SignedDegree(positive=1.0, negative=5.0, net=-4.0, ratio=1 / 6)
 
@@ -61,8 +65,9 @@ def test_pn_by_hand() -> None:
     G.add_edge("a", "b", sign=1)
     G.add_edge("b", "c", sign=-1)
     got = pn_centrality(G)
-    assert got == pytest.approx({"a": float(Fraction(14, 11)), "b": float(Fraction(12, 11)),
-                                 "c": float(Fraction(5, 11))})
+    assert got == pytest.approx(
+        {"a": float(Fraction(14, 11)), "b": float(Fraction(12, 11)), "c": float(Fraction(5, 11))}
+    )
 
 
 def test_pn_pair_in_both_layers(mixed: nx.MultiDiGraph) -> None:
@@ -97,6 +102,9 @@ def test_pn_corner_cases() -> None:
     assert pn_centrality(one) == {"KAZ": 1.0}
     two = nx.Graph()
     two.add_edge("a", "b", sign=-1)
-    with pytest.raises(VectorgraphError, match="PN centrality is undefined here: "
-                       r"I - A/\(2n-2\) is singular"):
+    with pytest.raises(
+        VectorgraphError,
+        match="PN centrality is undefined here: "
+        r"I - A/\(2n-2\) is singular",
+    ):
         pn_centrality(two)

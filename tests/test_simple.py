@@ -29,24 +29,44 @@ def test_undirected_layers_are_sums_per_sign(multi: nx.MultiDiGraph) -> None:
     assert not H.is_directed()
     assert sorted(H.nodes) == ["EAEU", "KAZ", "RUS"]
     assert H.nodes["RUS"]["name"] == "Russia"
-    assert sorted(map(sorted, H.edges)) == [["KAZ", "RUS"]]   # structural and self-loop gone
-    assert dict(H["KAZ"]["RUS"]) == {"positive": 0.75, "negative": 0.125, "weight": 0.875,
-                                      "count": 3, "sign": 1}
+    assert sorted(map(sorted, H.edges)) == [["KAZ", "RUS"]]  # structural and self-loop gone
+    assert dict(H["KAZ"]["RUS"]) == {
+        "positive": 0.75,
+        "negative": 0.125,
+        "weight": 0.875,
+        "count": 3,
+        "sign": 1,
+    }
 
 
 def test_directed_view_splits_undirected_relations(multi: nx.MultiDiGraph) -> None:
     D = collapse(multi, directed=True)
     assert sorted(D.edges) == [("KAZ", "RUS"), ("RUS", "KAZ")]
-    assert dict(D["KAZ"]["RUS"]) == {"positive": 0.75, "negative": 0.125, "weight": 0.875,
-                                      "count": 3, "sign": 1}
-    assert dict(D["RUS"]["KAZ"]) == {"positive": 0.5, "negative": 0.0, "weight": 0.5,
-                                      "count": 1, "sign": 1}
+    assert dict(D["KAZ"]["RUS"]) == {
+        "positive": 0.75,
+        "negative": 0.125,
+        "weight": 0.875,
+        "count": 3,
+        "sign": 1,
+    }
+    assert dict(D["RUS"]["KAZ"]) == {
+        "positive": 0.5,
+        "negative": 0.0,
+        "weight": 0.5,
+        "count": 1,
+        "sign": 1,
+    }
 
 
 def test_structural_ties_join_the_positive_layer(multi: nx.MultiDiGraph) -> None:
     H = collapse(multi, include_structural=True)
-    assert dict(H["EAEU"]["KAZ"]) == {"positive": 1.0, "negative": 0.0, "weight": 1.0,
-                                       "count": 1, "sign": 1}
+    assert dict(H["EAEU"]["KAZ"]) == {
+        "positive": 1.0,
+        "negative": 0.0,
+        "weight": 1.0,
+        "count": 1,
+        "sign": 1,
+    }
 
 
 def test_unweighted_counts_relations(multi: nx.MultiDiGraph) -> None:
@@ -57,7 +77,7 @@ def test_unweighted_counts_relations(multi: nx.MultiDiGraph) -> None:
 def test_weight_is_read_as_magnitude_and_sign_from_sign() -> None:
     M = nx.MultiGraph()
     M.add_edge("a", "b", sign=-1, score=-8.0)
-    M.add_edge("a", "b", score=3.0)                 # no sign: positive
+    M.add_edge("a", "b", score=3.0)  # no sign: positive
     H = collapse(M, weight="score")
     assert (H["a"]["b"]["positive"], H["a"]["b"]["negative"], H["a"]["b"]["sign"]) == (3.0, 8.0, -1)
 

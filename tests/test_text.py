@@ -10,7 +10,10 @@ from vectorgraph.text import sentence_spans, sentences
     [
         ("One. Two! Three? four", ["One.", "Two!", "Three? four"]),
         ("Growth of 8.6% – fine. Next", ["Growth of 8.6% – fine.", "Next"]),
-        ("Mr. Li met Dr. Ng in the U.S. today. Yes.", ["Mr. Li met Dr. Ng in the U.S. today.", "Yes."]),
+        (
+            "Mr. Li met Dr. Ng in the U.S. today. Yes.",
+            ["Mr. Li met Dr. Ng in the U.S. today.", "Yes."],
+        ),
         ("He said “No.” Then left.", ["He said “No.”", "Then left."]),
         ("Line one\n\n  Line two  \n", ["Line one", "Line two"]),
         ("worth $ 1 billion. 84 more", ["worth $ 1 billion.", "84 more"]),

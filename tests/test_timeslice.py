@@ -11,27 +11,37 @@ from vectorgraph.timeslice import TimeSlice, check_date
 @pytest.fixture
 def dated() -> GraphDocument:
     dates = ["2019", "2021-12", "2022-01-15", "2022/", "/2021-06", "2020/2023", None]
-    return GraphDocument.from_dict({
-        "actors": [{"id": "A"}, {"id": "B"}],
-        "relations": [{"source": "A", "target": "B", "type": "trade", "id": str(d), "date": d}
-                      if d else {"source": "A", "target": "B", "type": "trade", "id": "none"}
-                      for d in dates]})
+    return GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [
+                {"source": "A", "target": "B", "type": "trade", "id": str(d), "date": d}
+                if d
+                else {"source": "A", "target": "B", "type": "trade", "id": "none"}
+                for d in dates
+            ],
+        }
+    )
 
 
 def ids(doc: GraphDocument) -> list[str | None]:
     return [r.id for r in doc.relations]
 
 
-@pytest.mark.parametrize(("kwargs", "expected"), [
-    ({"at": "2022"}, ["2022-01-15", "2022/", "2020/2023", "none"]),
-    ({"at": "2021-12-31"}, ["2021-12", "2020/2023", "none"]),
-    ({"end": "2021-12"}, ["2019", "2021-12", "/2021-06", "2020/2023", "none"]),
-    ({"start": "2022-01"}, ["2022-01-15", "2022/", "2020/2023", "none"]),
-    ({"start": "2021-07", "end": "2021-11"}, ["2020/2023", "none"]),
-    ({"start": "2022", "undated": "drop"}, ["2022-01-15", "2022/", "2020/2023"]),
-    ({"undated": "drop"}, ["2019", "2021-12", "2022-01-15", "2022/", "/2021-06", "2020/2023"]),
-    ({}, ["2019", "2021-12", "2022-01-15", "2022/", "/2021-06", "2020/2023", "none"]),
-], ids=["at-year", "at-day", "until", "since", "window", "drop-undated", "only-drop", "none"])
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"at": "2022"}, ["2022-01-15", "2022/", "2020/2023", "none"]),
+        ({"at": "2021-12-31"}, ["2021-12", "2020/2023", "none"]),
+        ({"end": "2021-12"}, ["2019", "2021-12", "/2021-06", "2020/2023", "none"]),
+        ({"start": "2022-01"}, ["2022-01-15", "2022/", "2020/2023", "none"]),
+        ({"start": "2021-07", "end": "2021-11"}, ["2020/2023", "none"]),
+        ({"start": "2022", "undated": "drop"}, ["2022-01-15", "2022/", "2020/2023"]),
+        ({"undated": "drop"}, ["2019", "2021-12", "2022-01-15", "2022/", "/2021-06", "2020/2023"]),
+        ({}, ["2019", "2021-12", "2022-01-15", "2022/", "/2021-06", "2020/2023", "none"]),
+    ],
+    ids=["at-year", "at-day", "until", "since", "window", "drop-undated", "only-drop", "none"],
+)
 def test_time_slice(dated: GraphDocument, kwargs: dict[str, str], expected: list[str]) -> None:
     assert ids(time_slice(dated, **kwargs)) == expected
 
@@ -57,12 +67,16 @@ def test_time_slice_object(dated: GraphDocument) -> None:
     assert not TimeSlice(undated="drop").active
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("2022-13", "invalid date '2022-13': month must be in 1..12"),
-    ("2022-02-30", "invalid date '2022-02-30': day is out of range for month"),
-    ("soon", "not a date: 'soon' (use YYYY, YYYY-MM or YYYY-MM-DD)"),
-    ("2023/2022", "period '2023/2022' ends before it starts"),
-], ids=["month", "day", "word", "backwards"])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2022-13", "invalid date '2022-13': month must be in 1..12"),
+        ("2022-02-30", "invalid date '2022-02-30': day is out of range for month"),
+        ("soon", "not a date: 'soon' (use YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("2023/2022", "period '2023/2022' ends before it starts"),
+    ],
+    ids=["month", "day", "word", "backwards"],
+)
 def test_check_date(text: str, message: str) -> None:
     with pytest.raises(ValueError) as err:
         check_date(text)

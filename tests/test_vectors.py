@@ -37,13 +37,15 @@ def test_kazakhstan_by_hand(G: nx.MultiDiGraph) -> None:
     assert [t.pole for t in b.poles] == list(DEFAULT_POLES)
     assert {t.pole: t.positive for t in b.poles} == pytest.approx(KAZ_POSITIVE)
     assert {t.pole: t.negative for t in b.poles} == pytest.approx(
-        {"RUS": 0.8, "CHN": 0, "WEST": 0, "TUR": 0, "CENTRAL_ASIA": 0})
+        {"RUS": 0.8, "CHN": 0, "WEST": 0, "TUR": 0, "CENTRAL_ASIA": 0}
+    )
     assert b.poles[0].net == pytest.approx(3.11)
     assert b.total_positive == pytest.approx(KAZ_TOTAL)
     ps = [KAZ_POSITIVE[p] / 6.51 for p in DEFAULT_POLES]
     assert [t.p for t in b.poles] == pytest.approx(ps)
-    assert [t.share for t in b.poles] == pytest.approx([KAZ_POSITIVE[p] / KAZ_TOTAL
-                                                        for p in DEFAULT_POLES])
+    assert [t.share for t in b.poles] == pytest.approx(
+        [KAZ_POSITIVE[p] / KAZ_TOTAL for p in DEFAULT_POLES]
+    )
     assert b.entropy == pytest.approx(entropy(ps))
     assert b.entropy == pytest.approx(0.6955, abs=1e-4)
     assert b.concentration == pytest.approx(sum(p * p for p in ps))
@@ -67,7 +69,7 @@ def test_own_pole_is_left_out(G: nx.MultiDiGraph) -> None:
     kgz = vector_balance(G, "KGZ")
     assert kgz.excluded == ("CENTRAL_ASIA",)
     assert [t.pole for t in kgz.poles] == ["RUS", "CHN", "WEST", "TUR"]
-    usa = vector_balance(G, "USA")                      # a member of the West
+    usa = vector_balance(G, "USA")  # a member of the West
     assert usa.excluded == ("WEST",)
     assert vector_balance(G, "RUS").excluded == ("RUS",)
 
@@ -103,7 +105,7 @@ def test_even_spread_and_shared_member() -> None:
     assert [t.positive for t in b.poles] == [1.0, 0.5, 1.0]
     b = vector_balance(S, "F", ["P2", "P3"])
     assert [t.p for t in b.poles] == [0.5, 0.5]
-    assert (b.entropy, b.concentration, b.dominant) == (1.0, 0.5, "P2")   # tie broken by id
+    assert (b.entropy, b.concentration, b.dominant) == (1.0, 0.5, "P2")  # tie broken by id
 
 
 def test_one_pole_only_gives_zero_entropy() -> None:
@@ -124,12 +126,16 @@ def test_pole_members_are_transitive() -> None:
     assert pole_members(S, "WEST") == {"WEST", "EU", "DEU"}
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("MARS",), "unknown focal actor 'MARS'"),
-    (("KAZ", ["RUS", "MARS"]), "unknown pole actor 'MARS'"),
-    (("KAZ", []), "no poles given"),
-    (("KAZ", ["RUS", "RUS"]), "a pole is given twice: RUS, RUS"),
-], ids=["focal", "pole", "no-poles", "twice"])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("MARS",), "unknown focal actor 'MARS'"),
+        (("KAZ", ["RUS", "MARS"]), "unknown pole actor 'MARS'"),
+        (("KAZ", []), "no poles given"),
+        (("KAZ", ["RUS", "RUS"]), "a pole is given twice: RUS, RUS"),
+    ],
+    ids=["focal", "pole", "no-poles", "twice"],
+)
 def test_errors(G: nx.MultiDiGraph, args: tuple, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(VectorgraphError, match=message):
         vector_balance(G, *args)
@@ -142,8 +148,20 @@ def test_unknown_focal_is_not_found(G: nx.MultiDiGraph) -> None:
 
 def test_all_states_sorted_by_entropy(G: nx.MultiDiGraph) -> None:
     rows = vector_balances(G)
-    assert [b.focal for b in rows] == ["KAZ", "CHN", "DEU", "KGZ", "NLD", "RUS", "TJK", "TKM",
-                                       "TUR", "UKR", "USA", "UZB"]
+    assert [b.focal for b in rows] == [
+        "KAZ",
+        "CHN",
+        "DEU",
+        "KGZ",
+        "NLD",
+        "RUS",
+        "TJK",
+        "TKM",
+        "TUR",
+        "UKR",
+        "USA",
+        "UZB",
+    ]
     assert all(b.entropy is None for b in rows[1:])
 
 
@@ -153,38 +171,47 @@ def test_all_states_sorted_by_entropy(G: nx.MultiDiGraph) -> None:
 def test_cli_kazakhstan_csv() -> None:
     result = CliRunner().invoke(cli, ["vectors", "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == ("KAZ: entropy 0.6955, concentration 0.4261, dominant RUS "
-                             "(K=5)\n")
+    assert result.stderr == ("KAZ: entropy 0.6955, concentration 0.4261, dominant RUS (K=5)\n")
     lines = result.stdout.splitlines()
     assert lines[0] == "pole,positive,negative,net,share,p"
-    assert [line.split(",")[0] for line in lines[1:]] == ["RUS", "WEST", "CENTRAL_ASIA",
-                                                          "CHN", "TUR"]
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        "RUS",
+        "WEST",
+        "CENTRAL_ASIA",
+        "CHN",
+        "TUR",
+    ]
 
 
 def test_cli_json_for_scripts() -> None:
-    result = CliRunner().invoke(cli, ["vectors", "--focal", "KAZ", "--poles", "RUS,CHN,WEST",
-                                      "--format", "json"])
+    result = CliRunner().invoke(
+        cli, ["vectors", "--focal", "KAZ", "--poles", "RUS,CHN,WEST", "--format", "json"]
+    )
     data = json.loads(result.stdout)
     assert [p["pole"] for p in data["poles"]] == ["RUS", "CHN", "WEST"]
     assert data["entropy"] == pytest.approx(entropy([3.91 / 5.81, 0.35 / 5.81, 1.55 / 5.81]))
 
 
 def test_cli_all_states() -> None:
-    result = CliRunner().invoke(cli, ["vectors", "--all-states", "--top", "2", "--format",
-                                      "csv"])
+    result = CliRunner().invoke(cli, ["vectors", "--all-states", "--top", "2", "--format", "csv"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == ("focal,name,entropy,concentration,dominant,positive,p_RUS,p_CHN,"
-                        "p_WEST,p_TUR,p_CENTRAL_ASIA")
+    assert lines[0] == (
+        "focal,name,entropy,concentration,dominant,positive,p_RUS,p_CHN,p_WEST,p_TUR,p_CENTRAL_ASIA"
+    )
     assert lines[1].startswith("KAZ,Kazakhstan,0.695")
     assert lines[2] == "CHN,China,,,,0.35,,,,,"
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (["--poles", "RUS,MARS"], 1, "kazakhstan-multivector.yaml: unknown pole actor 'MARS'\n"),
-    (["--focal", "MARS"], 1, "kazakhstan-multivector.yaml: unknown focal actor 'MARS'\n"),
-    (["--poles", " , "], 2, "give at least one pole"),
-], ids=["pole", "focal", "empty"])
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--poles", "RUS,MARS"], 1, "kazakhstan-multivector.yaml: unknown pole actor 'MARS'\n"),
+        (["--focal", "MARS"], 1, "kazakhstan-multivector.yaml: unknown focal actor 'MARS'\n"),
+        (["--poles", " , "], 2, "give at least one pole"),
+    ],
+    ids=["pole", "focal", "empty"],
+)
 def test_cli_errors(args: list[str], code: int, message: str) -> None:
     result = CliRunner().invoke(cli, ["vectors", *args])
     assert result.exit_code == code
@@ -202,10 +229,13 @@ def test_cli_takes_names_and_aliases() -> None:
 
     from vectorgraph.cli import cli
 
-    by_alias = CliRunner().invoke(cli, ["vectors", "--focal", "Astana", "--poles",
-                                        "Moscow,Beijing,the West", "--format", "json"])
-    by_id = CliRunner().invoke(cli, ["vectors", "--focal", "KAZ", "--poles", "RUS,CHN,WEST",
-                                     "--format", "json"])
+    by_alias = CliRunner().invoke(
+        cli,
+        ["vectors", "--focal", "Astana", "--poles", "Moscow,Beijing,the West", "--format", "json"],
+    )
+    by_id = CliRunner().invoke(
+        cli, ["vectors", "--focal", "KAZ", "--poles", "RUS,CHN,WEST", "--format", "json"]
+    )
     assert by_alias.exit_code == by_id.exit_code == 0, by_alias.output
     assert by_alias.stdout == by_id.stdout
     missing = CliRunner().invoke(cli, ["vectors", "--focal", "Atlantis"])

@@ -86,14 +86,24 @@ class GraphDiff:
         out: list[dict[str, Any]] = []
         out += [{"change": "actor added", "source": a} for a in self.actors_added]
         out += [{"change": "actor removed", "source": a} for a in self.actors_removed]
-        out += [{"change": "relation added", **r, "after": r["weight"]}
-                for r in self.relations_added]
-        out += [{"change": "relation removed", **r, "before": r["weight"]}
-                for r in self.relations_removed]
+        out += [
+            {"change": "relation added", **r, "after": r["weight"]} for r in self.relations_added
+        ]
+        out += [
+            {"change": "relation removed", **r, "before": r["weight"]}
+            for r in self.relations_removed
+        ]
         out += [{"change": "sign flip", **r} for r in self.sign_flips]
         out += [{"change": "weight change", **r} for r in self.weight_changes]
-        out += [{"change": "rank moved", "source": r["actor"], "before": r["before"],
-                 "after": r["after"]} for r in self.rank_moves]
+        out += [
+            {
+                "change": "rank moved",
+                "source": r["actor"],
+                "before": r["before"],
+                "after": r["after"],
+            }
+            for r in self.rank_moves
+        ]
         return out
 
 
@@ -128,8 +138,13 @@ def diff(a: GraphDocument, b: GraphDocument, *, top: int = 10) -> GraphDiff:
     ma, mb = _matched(a), _matched(b)
 
     def row(key: tuple[str, str, str], value: tuple[int, float]) -> dict[str, Any]:
-        return {"source": key[0], "target": key[1], "type": key[2], "sign": value[0],
-                "weight": value[1]}
+        return {
+            "source": key[0],
+            "target": key[1],
+            "type": key[2],
+            "sign": value[0],
+            "weight": value[1],
+        }
 
     flips: list[dict[str, Any]] = []
     weights: list[dict[str, Any]] = []
@@ -143,11 +158,21 @@ def diff(a: GraphDocument, b: GraphDocument, *, top: int = 10) -> GraphDiff:
     pa, pb = _pair_signs(a), _pair_signs(b)
     for pair in sorted(pa.keys() & pb.keys()):
         if pa[pair] * pb[pair] == -1:
-            flips.append({"source": pair[0], "target": pair[1], "type": "",
-                          "before": pa[pair], "after": pb[pair]})
+            flips.append(
+                {
+                    "source": pair[0],
+                    "target": pair[1],
+                    "type": "",
+                    "before": pa[pair],
+                    "after": pb[pair],
+                }
+            )
     ra, rb = centrality_ranks(a), centrality_ranks(b)
-    moves: list[dict[str, Any]] = [{"actor": x, "before": ra[x], "after": rb[x], "moved": ra[x] - rb[x]}
-             for x in ra.keys() & rb.keys() if ra[x] != rb[x]]
+    moves: list[dict[str, Any]] = [
+        {"actor": x, "before": ra[x], "after": rb[x], "moved": ra[x] - rb[x]}
+        for x in ra.keys() & rb.keys()
+        if ra[x] != rb[x]
+    ]
     moves.sort(key=lambda m: (-abs(m["moved"]), m["actor"]))
     return GraphDiff(
         actors_added=sorted(ids_b - ids_a),

@@ -122,8 +122,16 @@ class Source:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none({"id": self.id, "title": self.title, "author": self.author,
-                           "date": self.date, "path": self.path, "url": self.url})
+        return _drop_none(
+            {
+                "id": self.id,
+                "title": self.title,
+                "author": self.author,
+                "date": self.date,
+                "path": self.path,
+                "url": self.url,
+            }
+        )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -153,9 +161,16 @@ class Actor:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none({"id": self.id, "name": self.name, "type": self.type,
-                           "aliases": list(self.aliases), "members": list(self.members),
-                           "note": self.note})
+        return _drop_none(
+            {
+                "id": self.id,
+                "name": self.name,
+                "type": self.type,
+                "aliases": list(self.aliases),
+                "members": list(self.members),
+                "note": self.note,
+            }
+        )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -189,12 +204,17 @@ class Evidence:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none({
-            "source": self.source, "sentence": self.sentence, "quote": self.quote,
-            "start": self.start, "end": self.end,
-            "source_span": list(self.source_span) if self.source_span else None,
-            "target_span": list(self.target_span) if self.target_span else None,
-        })
+        return _drop_none(
+            {
+                "source": self.source,
+                "sentence": self.sentence,
+                "quote": self.quote,
+                "start": self.start,
+                "end": self.end,
+                "source_span": list(self.source_span) if self.source_span else None,
+                "target_span": list(self.target_span) if self.target_span else None,
+            }
+        )
 
 
 def _span(value: Any) -> tuple[int, int] | None:
@@ -234,8 +254,9 @@ class Relation:
     count: int | None = None
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any],
-                  types: Mapping[str, RelationType] = RELATION_TYPES) -> Relation:
+    def from_dict(
+        cls, data: Mapping[str, Any], types: Mapping[str, RelationType] = RELATION_TYPES
+    ) -> Relation:
         kind = types[data["type"]]
         score = float(data.get("score", kind.score))
         return cls(
@@ -255,13 +276,23 @@ class Relation:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none({
-            "id": self.id, "source": self.source, "target": self.target, "type": self.type,
-            "sign": self.sign, "score": self.score, "weight": self.weight,
-            "directed": self.directed, "date": self.date, "confidence": self.confidence,
-            "note": self.note, "count": self.count,
-            "evidence": [e.to_dict() for e in self.evidence],
-        })
+        return _drop_none(
+            {
+                "id": self.id,
+                "source": self.source,
+                "target": self.target,
+                "type": self.type,
+                "sign": self.sign,
+                "score": self.score,
+                "weight": self.weight,
+                "directed": self.directed,
+                "date": self.date,
+                "confidence": self.confidence,
+                "note": self.note,
+                "count": self.count,
+                "evidence": [e.to_dict() for e in self.evidence],
+            }
+        )
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
@@ -303,15 +334,17 @@ class GraphDocument:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none({
-            "vectorgraph": FORMAT_VERSION,
-            "title": self.title,
-            "description": self.description,
-            "sources": [s.to_dict() for s in self.sources],
-            "vocabulary": [t.to_dict() for t in self.vocabulary],
-            "actors": [a.to_dict() for a in self.actors],
-            "relations": [r.to_dict() for r in self.relations],
-        })
+        return _drop_none(
+            {
+                "vectorgraph": FORMAT_VERSION,
+                "title": self.title,
+                "description": self.description,
+                "sources": [s.to_dict() for s in self.sources],
+                "vocabulary": [t.to_dict() for t in self.vocabulary],
+                "actors": [a.to_dict() for a in self.actors],
+                "relations": [r.to_dict() for r in self.relations],
+            }
+        )
 
     # -- queries ---------------------------------------------------------------
 
@@ -331,13 +364,17 @@ class GraphDocument:
         """The actor whose id, name or an alias is ``name`` (case-insensitive)."""
         key = name.casefold()
         for actor in self.actors:
-            if key in (actor.id.casefold(), actor.name.casefold(),
-                       *(a.casefold() for a in actor.aliases)):
+            if key in (
+                actor.id.casefold(),
+                actor.name.casefold(),
+                *(a.casefold() for a in actor.aliases),
+            ):
                 return actor
         raise NotFoundError(f"unknown actor {name!r}")
 
-    def ties(self, actor: str, *, sign: int | None = None,
-             type: str | Iterable[str] | None = None) -> list[Relation]:
+    def ties(
+        self, actor: str, *, sign: int | None = None, type: str | Iterable[str] | None = None
+    ) -> list[Relation]:
         """The relations that ``actor`` takes part in, optionally of one sign or type.
 
         >>> doc = GraphDocument.from_dict({"actors": [{"id": "A"}, {"id": "B"}],
@@ -354,19 +391,25 @@ class GraphDocument:
         self.actor(a), self.actor(b)
         return [r for r in self.relations if {r.source, r.target} == {a, b}]
 
-    def filter(self, *, sign: int | Iterable[int] | None = None,
-               type: str | Iterable[str] | None = None,
-               actor_type: str | Iterable[str] | None = None,
-               start: str | dt.date | None = None, end: str | dt.date | None = None,
-               keep_undated: bool = True) -> GraphDocument:
+    def filter(
+        self,
+        *,
+        sign: int | Iterable[int] | None = None,
+        type: str | Iterable[str] | None = None,
+        actor_type: str | Iterable[str] | None = None,
+        start: str | dt.date | None = None,
+        end: str | dt.date | None = None,
+        keep_undated: bool = True,
+    ) -> GraphDocument:
         """A document with only the relations (and actors) that pass every filter.
 
         ``actor_type`` keeps the actors of those types and the relations among
         them. ``start``/``end`` keep relations whose period overlaps them;
         undated relations are kept unless ``keep_undated`` is False.
         """
-        relations = self._select(sign=sign, type=type, start=start, end=end,
-                                 keep_undated=keep_undated)
+        relations = self._select(
+            sign=sign, type=type, start=start, end=end, keep_undated=keep_undated
+        )
         actors = self.actors
         if actor_type is not None:
             wanted = _as_set(actor_type)
@@ -375,10 +418,15 @@ class GraphDocument:
             relations = [r for r in relations if r.source in ids and r.target in ids]
         return replace(self, actors=actors, relations=tuple(relations))
 
-    def _select(self, *, sign: int | Iterable[int] | None = None,
-                type: str | Iterable[str] | None = None,
-                start: str | dt.date | None = None, end: str | dt.date | None = None,
-                keep_undated: bool = True) -> list[Relation]:
+    def _select(
+        self,
+        *,
+        sign: int | Iterable[int] | None = None,
+        type: str | Iterable[str] | None = None,
+        start: str | dt.date | None = None,
+        end: str | dt.date | None = None,
+        keep_undated: bool = True,
+    ) -> list[Relation]:
         signs = None if sign is None else _as_set(sign)
         types = None if type is None else _as_set(type)
         lo = _as_date(start, first=True) if start is not None else None

@@ -73,21 +73,44 @@ FORMATS = ("json", "graphml", "gexf", "cytoscape", "csv", "dot")
 #: The columns of the CSV nodes file, in order.
 NODE_COLUMNS = ("id", "name", "type", "aliases", "members", "note")
 #: The columns of the CSV edges file, in order.
-EDGE_COLUMNS = ("id", "source", "target", "type", "sign", "score", "weight", "directed",
-                "date", "confidence", "count", "note", "quote", "evidence")
+EDGE_COLUMNS = (
+    "id",
+    "source",
+    "target",
+    "type",
+    "sign",
+    "score",
+    "weight",
+    "directed",
+    "date",
+    "confidence",
+    "count",
+    "note",
+    "quote",
+    "evidence",
+)
 
 #: Edge colours by sign (RGB): cooperative green, conflictual red, structural grey.
 SIGN_COLOURS = {1: (46, 125, 50), -1: (198, 40, 40), 0: (117, 117, 117)}
 #: Node colours by actor type (RGB).
-TYPE_COLOURS = {"state": (21, 101, 192), "organisation": (106, 27, 154),
-                "region": (0, 131, 143), "company": (239, 108, 0),
-                "person": (109, 76, 65), "other": (97, 97, 97)}
+TYPE_COLOURS = {
+    "state": (21, 101, 192),
+    "organisation": (106, 27, 154),
+    "region": (0, 131, 143),
+    "company": (239, 108, 0),
+    "person": (109, 76, 65),
+    "other": (97, 97, 97),
+}
 
 
 def _graph_meta(doc: GraphDocument) -> dict[str, Any]:
-    return {"vectorgraph": 1, "title": doc.title, "description": doc.description,
-            "sources": [s.to_dict() for s in doc.sources],
-            "vocabulary": [t.to_dict() for t in doc.vocabulary]}
+    return {
+        "vectorgraph": 1,
+        "title": doc.title,
+        "description": doc.description,
+        "sources": [s.to_dict() for s in doc.sources],
+        "vocabulary": [t.to_dict() for t in doc.vocabulary],
+    }
 
 
 def to_node_link(doc: GraphDocument) -> dict[str, Any]:
@@ -106,9 +129,18 @@ def to_node_link(doc: GraphDocument) -> dict[str, Any]:
 
 
 def _flat_relation(rel: Relation) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": rel.id, "type": rel.type, "sign": rel.sign, "score": rel.score,
-                           "weight": rel.weight, "directed": rel.directed, "date": rel.date,
-                           "confidence": rel.confidence, "count": rel.count, "note": rel.note}
+    out: dict[str, Any] = {
+        "id": rel.id,
+        "type": rel.type,
+        "sign": rel.sign,
+        "score": rel.score,
+        "weight": rel.weight,
+        "directed": rel.directed,
+        "date": rel.date,
+        "confidence": rel.confidence,
+        "count": rel.count,
+        "note": rel.note,
+    }
     if rel.evidence:
         out["quote"] = rel.evidence[0].quote
         out["evidence"] = json.dumps([e.to_dict() for e in rel.evidence], ensure_ascii=False)
@@ -127,8 +159,13 @@ def flat_graph(doc: GraphDocument) -> nx.MultiDiGraph:
         if meta[key]:
             G.graph[key] = json.dumps(meta[key], ensure_ascii=False)
     for actor in doc.actors:
-        attrs = {"name": actor.name, "type": actor.type, "aliases": "|".join(actor.aliases),
-                 "members": "|".join(actor.members), "note": actor.note}
+        attrs = {
+            "name": actor.name,
+            "type": actor.type,
+            "aliases": "|".join(actor.aliases),
+            "members": "|".join(actor.members),
+            "note": actor.note,
+        }
         G.add_node(actor.id, **{k: v for k, v in attrs.items() if v})
     for i, rel in enumerate(doc.relations):
         G.add_edge(rel.source, rel.target, key=edge_key(i, rel.id), **_flat_relation(rel))
@@ -216,15 +253,21 @@ def to_dot(doc: GraphDocument) -> str:
     }
     """
     G = flat_graph(doc)
-    lines = [f"digraph {_dot_id(doc.title)} {{",
-             '  node [shape=box, style="rounded,filled", fontcolor="white"];']
+    lines = [
+        f"digraph {_dot_id(doc.title)} {{",
+        '  node [shape=box, style="rounded,filled", fontcolor="white"];',
+    ]
     for node, data in G.nodes(data=True):
         colour = _hex(TYPE_COLOURS.get(data["type"], TYPE_COLOURS["other"]))
         attrs = {"label": data["name"], **data, "fillcolor": colour}
         lines.append(f"  {_dot_id(node)} [{_dot_attrs(attrs)}];")
     for u, v, key, data in G.edges(keys=True, data=True):
-        attrs = {"key": key, "label": data["type"], **data,
-                 "color": _hex(SIGN_COLOURS[data["sign"]])}
+        attrs = {
+            "key": key,
+            "label": data["type"],
+            **data,
+            "color": _hex(SIGN_COLOURS[data["sign"]]),
+        }
         if not data["directed"]:
             attrs["dir"] = "none"
         lines.append(f"  {_dot_id(u)} -> {_dot_id(v)} [{_dot_attrs(attrs)}];")
@@ -237,8 +280,9 @@ def _csv_text(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("true" if v else "false") if isinstance(v, bool) else v
-                         for k, v in row.items()})
+        writer.writerow(
+            {k: ("true" if v else "false") if isinstance(v, bool) else v for k, v in row.items()}
+        )
     return out.getvalue()
 
 
@@ -251,8 +295,17 @@ def to_csv(doc: GraphDocument) -> tuple[str, str]:
     id,source,target,type,sign,score,weight,directed,date,confidence,count,note,quote,evidence
     ,A,B,sanctions,-1,-8.0,0.8,true,,,,,,
     """
-    nodes = [{"id": a.id, "name": a.name, "type": a.type, "aliases": "|".join(a.aliases),
-              "members": "|".join(a.members), "note": a.note} for a in doc.actors]
+    nodes = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "type": a.type,
+            "aliases": "|".join(a.aliases),
+            "members": "|".join(a.members),
+            "note": a.note,
+        }
+        for a in doc.actors
+    ]
     edges = [{"source": r.source, "target": r.target, **_flat_relation(r)} for r in doc.relations]
     return _csv_text(NODE_COLUMNS, nodes), _csv_text(EDGE_COLUMNS, edges)
 

@@ -41,13 +41,27 @@ def to_networkx(doc: GraphDocument) -> nx.MultiDiGraph:
 
     G = nx.MultiDiGraph(title=doc.title)
     for actor in doc.actors:
-        G.add_node(actor.id, name=actor.name, type=actor.type,
-                   aliases=list(actor.aliases), members=list(actor.members), note=actor.note)
+        G.add_node(
+            actor.id,
+            name=actor.name,
+            type=actor.type,
+            aliases=list(actor.aliases),
+            members=list(actor.members),
+            note=actor.note,
+        )
     for i, rel in enumerate(doc.relations):
         G.add_edge(
-            rel.source, rel.target, key=edge_key(i, rel.id),
-            type=rel.type, sign=rel.sign, score=rel.score, weight=rel.weight,
-            directed=rel.directed, date=rel.date, confidence=rel.confidence, note=rel.note,
+            rel.source,
+            rel.target,
+            key=edge_key(i, rel.id),
+            type=rel.type,
+            sign=rel.sign,
+            score=rel.score,
+            weight=rel.weight,
+            directed=rel.directed,
+            date=rel.date,
+            confidence=rel.confidence,
+            note=rel.note,
             count=rel.count,
             evidence=[e.to_dict() for e in rel.evidence],
         )

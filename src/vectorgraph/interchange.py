@@ -55,15 +55,34 @@ from vectorgraph.document import GraphDocument
 from vectorgraph.errors import DocumentError
 from vectorgraph.validate import problems
 
-__all__ = ["IMPORT_FORMATS", "find_csv_pair", "from_node_link", "import_file", "read_graph",
-           "rebase_sources"]
+__all__ = [
+    "IMPORT_FORMATS",
+    "find_csv_pair",
+    "from_node_link",
+    "import_file",
+    "read_graph",
+    "rebase_sources",
+]
 
 #: The formats :func:`read_graph` reads.
 IMPORT_FORMATS = ("json", "csv", "graphml")
 
 _ACTOR_KEYS = ("id", "name", "type", "aliases", "members", "note")
-_RELATION_KEYS = ("id", "source", "target", "type", "sign", "score", "weight", "directed",
-                  "date", "confidence", "count", "note", "evidence")
+_RELATION_KEYS = (
+    "id",
+    "source",
+    "target",
+    "type",
+    "sign",
+    "score",
+    "weight",
+    "directed",
+    "date",
+    "confidence",
+    "count",
+    "note",
+    "evidence",
+)
 _PLACE = re.compile(r"^: (actors|relations)\[(\d+)\](?:\.(.+?))?: (.*)$", re.DOTALL)
 
 
@@ -102,16 +121,21 @@ def _guess(path: Path) -> str:
         return "csv"
     if suffix in ("json", "graphml"):
         return suffix
-    raise DocumentError([f"{path}: cannot tell the format from the name "
-                         f"(give one of: {', '.join(IMPORT_FORMATS)})"])
+    raise DocumentError(
+        [f"{path}: cannot tell the format from the name (give one of: {', '.join(IMPORT_FORMATS)})"]
+    )
 
 
 def _clean(data: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     return {k: data[k] for k in keys if data.get(k) not in (None, "", [])}
 
 
-def _places(data: dict[str, Any], label: str, actor_place: Callable[[int], str],
-            relation_place: Callable[[int], str]) -> list[str]:
+def _places(
+    data: dict[str, Any],
+    label: str,
+    actor_place: Callable[[int], str],
+    relation_place: Callable[[int], str],
+) -> list[str]:
     """The validation problems of ``data``, each naming the place in the original file."""
     found = []
     for line in problems(data, "", None):
@@ -125,8 +149,13 @@ def _places(data: dict[str, Any], label: str, actor_place: Callable[[int], str],
     return found
 
 
-def _check(data: dict[str, Any], label: str, actor_place: Callable[[int], str],
-           relation_place: Callable[[int], str], earlier: Iterable[str] = ()) -> GraphDocument:
+def _check(
+    data: dict[str, Any],
+    label: str,
+    actor_place: Callable[[int], str],
+    relation_place: Callable[[int], str],
+    earlier: Iterable[str] = (),
+) -> GraphDocument:
     """A document from ``data``, or a DocumentError with ``earlier`` and every problem."""
     found = [*earlier, *_places(data, label, actor_place, relation_place)]
     if found:
@@ -139,17 +168,20 @@ _ROW = re.compile(r"^(.*?): row (\d+): ")
 
 def _by_row(lines: list[str]) -> list[str]:
     """Problems sorted by file and row (stable; lines without a row keep their place first)."""
+
     def key(line: str) -> tuple[str, int]:
         match = _ROW.match(line)
         return (match.group(1), int(match.group(2))) if match else ("", 0)
+
     return sorted(lines, key=key)
 
 
 def from_node_link(data: Any, label: str = "<node-link>") -> GraphDocument:
     """A document from node-link data (as :func:`vectorgraph.export.to_node_link` writes)."""
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise DocumentError([f"{label}: not node-link JSON (expected an object with 'nodes' "
-                             "and 'links')"])
+        raise DocumentError(
+            [f"{label}: not node-link JSON (expected an object with 'nodes' and 'links')"]
+        )
     links = data.get("links", data.get("edges")) or []
     if not isinstance(links, list):
         raise DocumentError([f"{label}: links: expected a list, got {type(links).__name__}"])
@@ -160,8 +192,7 @@ def from_node_link(data: Any, label: str = "<node-link>") -> GraphDocument:
     doc.setdefault("title", Path(label).stem)
     doc["actors"] = [_clean(n, _ACTOR_KEYS) if isinstance(n, dict) else n for n in data["nodes"]]
     doc["relations"] = [_clean(e, _RELATION_KEYS) if isinstance(e, dict) else e for e in links]
-    return _check(doc, label, lambda i: f"{label}: nodes[{i}]",
-                  lambda i: f"{label}: links[{i}]")
+    return _check(doc, label, lambda i: f"{label}: nodes[{i}]", lambda i: f"{label}: links[{i}]")
 
 
 def _read_graphml(path: Path) -> GraphDocument:
@@ -184,13 +215,18 @@ def _read_graphml(path: Path) -> GraphDocument:
     for u, v, k, a in edges:
         rel = _clean({"type": a.get("relation"), **a, "source": u, "target": v}, _RELATION_KEYS)
         if "evidence" in rel:
-            rel["evidence"] = _json_cell(rel["evidence"], f"{path}: edge {u}->{v} ({k}): evidence",
-                                         problems_)
+            rel["evidence"] = _json_cell(
+                rel["evidence"], f"{path}: edge {u}->{v} ({k}): evidence", problems_
+            )
         doc["relations"].append(rel)
     if problems_:
         raise DocumentError(problems_)
-    return _check(doc, str(path), lambda i: f"{path}: node {nodes[i][0]}",
-                  lambda i: f"{path}: edge {edges[i][0]}->{edges[i][1]} ({edges[i][2]})")
+    return _check(
+        doc,
+        str(path),
+        lambda i: f"{path}: node {nodes[i][0]}",
+        lambda i: f"{path}: edge {edges[i][0]}->{edges[i][1]} ({edges[i][2]})",
+    )
 
 
 def _split_lists(actor: dict[str, Any]) -> dict[str, Any]:
@@ -210,6 +246,7 @@ def _json_cell(text: Any, where: str, found: list[str]) -> Any:
 
 
 # -- CSV ------------------------------------------------------------------------
+
 
 def find_csv_pair(path: str | Path) -> tuple[Path | None, Path]:
     """The nodes file (or None) and the edges file that ``path`` names.
@@ -245,8 +282,10 @@ def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     except UnicodeDecodeError:
         raise DocumentError([f"{path}: not UTF-8 text (save the sheet as CSV UTF-8)"]) from None
     reader = csv.DictReader(io.StringIO(text))
-    rows = [{k.strip(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-            for row in reader]
+    rows = [
+        {k.strip(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+        for row in reader
+    ]
     return [f.strip() for f in reader.fieldnames or []], rows
 
 
@@ -291,8 +330,9 @@ def _read_csv(path: Path) -> GraphDocument:
     fields, edge_rows = _rows(edges_path)
     for column in ("source", "target", "type"):
         if column not in fields:
-            found.append(f"{edges_path}: missing column {column!r} "
-                         f"(columns: {', '.join(fields) or 'none'})")
+            found.append(
+                f"{edges_path}: missing column {column!r} (columns: {', '.join(fields) or 'none'})"
+            )
     actors: list[dict[str, Any]] = []
     if nodes_path is not None:
         node_fields, node_rows = _rows(nodes_path)
@@ -317,27 +357,39 @@ def _read_csv(path: Path) -> GraphDocument:
                     found.append(f"{where}: {key}: {exc}")
         quote = row.get("quote")
         if quote and "evidence" in rel:
-            first = rel["evidence"][0].get("quote") if (
-                isinstance(rel["evidence"], list) and rel["evidence"]
-                and isinstance(rel["evidence"][0], dict)) else None
+            first = (
+                rel["evidence"][0].get("quote")
+                if (
+                    isinstance(rel["evidence"], list)
+                    and rel["evidence"]
+                    and isinstance(rel["evidence"][0], dict)
+                )
+                else None
+            )
             if first != quote:
-                found.append(f"{where}: quote: differs from the first quote in 'evidence' "
-                             "(edit one and clear the other)")
+                found.append(
+                    f"{where}: quote: differs from the first quote in 'evidence' "
+                    "(edit one and clear the other)"
+                )
         elif quote:
             rel["evidence"] = [{"source": row.get("quote_source") or title, "quote": quote}]
         for ev in rel.get("evidence") or ():
             if isinstance(ev, dict) and isinstance(ev.get("source"), str):
                 used_sources[ev["source"]] = None
         relations.append(rel)
-    doc = {"title": title, "sources": [{"id": s, "title": s} for s in used_sources],
-           "actors": actors, "relations": relations}
+    doc = {
+        "title": title,
+        "sources": [{"id": s, "title": s} for s in used_sources],
+        "actors": actors,
+        "relations": relations,
+    }
+
     def actor_place(i: int) -> str:
         if nodes_path is None:
             return f"{edges_path}: actor {actors[i]['id']!r} (from the edges' ends)"
         return f"{nodes_path}: row {i + 2}"
 
-    return _check(doc, str(edges_path), actor_place, lambda i: f"{edges_path}: row {i + 2}",
-                  found)
+    return _check(doc, str(edges_path), actor_place, lambda i: f"{edges_path}: row {i + 2}", found)
 
 
 def rebase_sources(doc: GraphDocument, old: str | Path, new: str | Path) -> GraphDocument:
@@ -353,9 +405,11 @@ def rebase_sources(doc: GraphDocument, old: str | Path, new: str | Path) -> Grap
     if Path(old).resolve() == Path(new).resolve():
         return doc
     sources = tuple(
-        s if s.path is None or Path(s.path).is_absolute()
+        s
+        if s.path is None or Path(s.path).is_absolute()
         else replace(s, path=Path(os.path.relpath(Path(old) / s.path, new)).as_posix())
-        for s in doc.sources)
+        for s in doc.sources
+    )
     return replace(doc, sources=sources)
 
 

@@ -40,7 +40,6 @@ MAX_BYTES = 256 * 1024 * 1024
 BUNDLED = "kazakhstan-multivector"
 
 
-
 def bundled_path(name: str = BUNDLED) -> Path:
     """The path of a bundled graph (``graphs/<name>.yaml``), installed or in a checkout."""
     candidates = [
@@ -60,7 +59,9 @@ def read_raw(path: str | Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DocumentError([f"{path}: file is {size:,} bytes, over the limit of {MAX_BYTES:,}"])
+            raise DocumentError(
+                [f"{path}: file is {size:,} bytes, over the limit of {MAX_BYTES:,}"]
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
@@ -93,7 +94,9 @@ def parse(text: str, label: str = "<string>", *, json_first: bool = False) -> An
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise DocumentError([f"{label}: {where}invalid YAML: {exc.problem or exc.context}"]) from None
+        raise DocumentError(
+            [f"{label}: {where}invalid YAML: {exc.problem or exc.context}"]
+        ) from None
     except yaml.YAMLError as exc:
         raise DocumentError([f"{label}: invalid YAML: {exc}"]) from None
     except RecursionError:

@@ -110,8 +110,13 @@ def _rename(name: str, taken: set[str]) -> str:
     return f"{name}~{n}"
 
 
-def merge(docs: Sequence[GraphDocument], *, title: str | None = None,
-          base: str | Path | None = None, by_date: bool = False) -> Merged:
+def merge(
+    docs: Sequence[GraphDocument],
+    *,
+    title: str | None = None,
+    base: str | Path | None = None,
+    by_date: bool = False,
+) -> Merged:
     """Merge documents into one (see the module's rules); it validates.
 
     ``by_date`` combines only relations with the same ``date`` too, so that
@@ -138,45 +143,69 @@ def merge(docs: Sequence[GraphDocument], *, title: str | None = None,
             if src.id in sources and sources[src.id] != src:
                 new = _rename(src.id, set(sources))
                 renamed[src.id] = new
-                conflicts.append(f"source {src.id!r} of {label} differs from an earlier one: "
-                                 f"renamed {new!r}")
+                conflicts.append(
+                    f"source {src.id!r} of {label} differs from an earlier one: renamed {new!r}"
+                )
                 src = replace(src, id=new)
             sources.setdefault(src.id, src)
         for kind in doc.vocabulary:
             if kind.id in types and types[kind.id] != kind:
-                conflicts.append(f"relation type {kind.id!r} of {label} differs from an earlier "
-                                 "definition: kept the first")
+                conflicts.append(
+                    f"relation type {kind.id!r} of {label} differs from an earlier "
+                    "definition: kept the first"
+                )
             types.setdefault(kind.id, kind)
         for actor in doc.actors:
             _add_actor(actors, actor, label, conflicts)
         for rel in doc.relations:
             if renamed:
-                rel = replace(rel, evidence=tuple(
-                    replace(e, source=renamed.get(e.source, e.source)) for e in rel.evidence))
+                rel = replace(
+                    rel,
+                    evidence=tuple(
+                        replace(e, source=renamed.get(e.source, e.source)) for e in rel.evidence
+                    ),
+                )
             groups.setdefault(merge_key(rel, by_date), []).append((i, rel))
     relations = _relations(groups, [_label(d, i) for i, d in enumerate(docs)], conflicts)
     merged = GraphDocument(
         title=title or " + ".join(dict.fromkeys(d.title for d in docs if d.title)) or "merged",
-        sources=tuple(sources.values()), vocabulary=tuple(types.values()),
-        actors=tuple(Actor(id=a["id"], name=a["name"], type=a["type"],
-                           aliases=tuple(a["aliases"]), members=tuple(a["members"]),
-                           note=a["note"]) for a in actors.values()),
+        sources=tuple(sources.values()),
+        vocabulary=tuple(types.values()),
+        actors=tuple(
+            Actor(
+                id=a["id"],
+                name=a["name"],
+                type=a["type"],
+                aliases=tuple(a["aliases"]),
+                members=tuple(a["members"]),
+                note=a["note"],
+            )
+            for a in actors.values()
+        ),
         relations=tuple(relations),
     )
     return Merged(merged, conflicts)
 
 
-def _add_actor(actors: dict[str, dict[str, Any]], actor: Actor, label: str,
-               conflicts: list[str]) -> None:
+def _add_actor(
+    actors: dict[str, dict[str, Any]], actor: Actor, label: str, conflicts: list[str]
+) -> None:
     seen = actors.get(actor.id)
     if seen is None:
-        actors[actor.id] = {"id": actor.id, "name": actor.name, "type": actor.type,
-                            "aliases": dict.fromkeys(actor.aliases),
-                            "members": dict.fromkeys(actor.members), "note": actor.note}
+        actors[actor.id] = {
+            "id": actor.id,
+            "name": actor.name,
+            "type": actor.type,
+            "aliases": dict.fromkeys(actor.aliases),
+            "members": dict.fromkeys(actor.members),
+            "note": actor.note,
+        }
         return
     if actor.type != seen["type"]:
-        conflicts.append(f"actor {actor.id!r}: type {actor.type!r} in {label}, "
-                         f"{seen['type']!r} earlier: kept {seen['type']!r}")
+        conflicts.append(
+            f"actor {actor.id!r}: type {actor.type!r} in {label}, "
+            f"{seen['type']!r} earlier: kept {seen['type']!r}"
+        )
     for alias in (actor.name, *actor.aliases):
         if alias != seen["name"]:
             seen["aliases"].setdefault(alias)
@@ -186,8 +215,11 @@ def _add_actor(actors: dict[str, dict[str, Any]], actor: Actor, label: str,
         seen["note"] = actor.note
 
 
-def _relations(groups: dict[tuple[Any, ...], list[tuple[int, Relation]]], labels: list[str],
-               conflicts: list[str]) -> list[Relation]:
+def _relations(
+    groups: dict[tuple[Any, ...], list[tuple[int, Relation]]],
+    labels: list[str],
+    conflicts: list[str],
+) -> list[Relation]:
     out: list[Relation] = []
     ids: set[str] = set()
     claims: dict[tuple[str, ...], dict[int, dict[int, None]]] = {}
@@ -204,7 +236,9 @@ def _relations(groups: dict[tuple[Any, ...], list[tuple[int, Relation]]], labels
     for (a, b), by_sign in claims.items():
         plus, minus = by_sign.get(1, {}), by_sign.get(-1, {})
         if plus and minus and set(plus) | set(minus) != set(plus) & set(minus):
-            conflicts.append(f"{a} and {b}: cooperative in {', '.join(labels[i] for i in plus)}, "
-                             f"conflictual in {', '.join(labels[i] for i in minus)}: "
-                             "both kept")
+            conflicts.append(
+                f"{a} and {b}: cooperative in {', '.join(labels[i] for i in plus)}, "
+                f"conflictual in {', '.join(labels[i] for i in minus)}: "
+                "both kept"
+            )
     return out

@@ -36,8 +36,13 @@ def _direction(rel: Relation, actor: str) -> str:
     return "->" if rel.source == actor else "<-"
 
 
-def actor_ties(doc: GraphDocument, name: str, *, sign: int | Iterable[int] | None = None,
-               type: str | Iterable[str] | None = None) -> list[dict[str, Any]]:
+def actor_ties(
+    doc: GraphDocument,
+    name: str,
+    *,
+    sign: int | Iterable[int] | None = None,
+    type: str | Iterable[str] | None = None,
+) -> list[dict[str, Any]]:
     """The relations of the actor called ``name``, strongest first, each with its evidence.
 
     Each item has ``actor``, ``direction`` (``->`` it acts on the other, ``<-``
@@ -50,13 +55,23 @@ def actor_ties(doc: GraphDocument, name: str, *, sign: int | Iterable[int] | Non
     out: list[dict[str, Any]] = []
     for rel in sliced.ties(actor.id):
         other = doc.actor(rel.other(actor.id))
-        out.append({
-            "actor": actor.id, "direction": _direction(rel, actor.id), "other": other.id,
-            "other_name": other.name, "type": rel.type, "sign": rel.sign, "weight": rel.weight,
-            "date": rel.date, "id": rel.id,
-            "evidence": [{"source": e.source, "sentence": e.sentence, "quote": e.quote}
-                         for e in rel.evidence],
-        })
+        out.append(
+            {
+                "actor": actor.id,
+                "direction": _direction(rel, actor.id),
+                "other": other.id,
+                "other_name": other.name,
+                "type": rel.type,
+                "sign": rel.sign,
+                "weight": rel.weight,
+                "date": rel.date,
+                "id": rel.id,
+                "evidence": [
+                    {"source": e.source, "sentence": e.sentence, "quote": e.quote}
+                    for e in rel.evidence
+                ],
+            }
+        )
     out.sort(key=lambda t: (-t["weight"], t["other"], t["type"]))
     return out
 
@@ -65,15 +80,25 @@ def _hop(doc: GraphDocument, a: str, b: str) -> dict[str, Any]:
     rels = sorted(doc.between(a, b), key=lambda r: (-r.sign * r.weight, r.type))
     net = sum(r.sign * r.weight for r in rels)
     return {
-        "source": a, "target": b, "sign": (net > 1e-9) - (net < -1e-9),
-        "relations": [{"type": r.type, "sign": r.sign, "weight": r.weight,
-                       "direction": _direction(r, a)} for r in rels],
+        "source": a,
+        "target": b,
+        "sign": (net > 1e-9) - (net < -1e-9),
+        "relations": [
+            {"type": r.type, "sign": r.sign, "weight": r.weight, "direction": _direction(r, a)}
+            for r in rels
+        ],
     }
 
 
-def shortest_chains(doc: GraphDocument, a: str, b: str, *, limit: int | None = 20,
-                    sign: int | Iterable[int] | None = None,
-                    type: str | Iterable[str] | None = None) -> list[dict[str, Any]]:
+def shortest_chains(
+    doc: GraphDocument,
+    a: str,
+    b: str,
+    *,
+    limit: int | None = 20,
+    sign: int | Iterable[int] | None = None,
+    type: str | Iterable[str] | None = None,
+) -> list[dict[str, Any]]:
     """All shortest chains of ties from actor ``a`` to ``b`` (ids, names or aliases).
 
     ``sign``/``type`` keep only those relations. Each chain has ``actors`` (the

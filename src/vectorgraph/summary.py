@@ -32,6 +32,14 @@ def summarize(doc: GraphDocument) -> dict[str, Any]:
         "actors": _sorted(Counter(a.type for a in doc.actors)),
         "relation_types": _sorted(Counter(r.type for r in doc.relations)),
         "signs": _sorted(signs),
-        "sources": [{"id": s.id, "title": s.title, "author": s.author, "date": s.date,
-                     "evidence": evidence[s.id]} for s in doc.sources],
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "author": s.author,
+                "date": s.date,
+                "evidence": evidence[s.id],
+            }
+            for s in doc.sources
+        ],
     }

@@ -59,9 +59,14 @@ class TimeSlice:
         return time_slice(doc, at=self.at, start=self.start, end=self.end, undated=self.undated)
 
 
-def time_slice(doc: GraphDocument, *, at: str | dt.date | None = None,
-               start: str | dt.date | None = None, end: str | dt.date | None = None,
-               undated: str = "keep") -> GraphDocument:
+def time_slice(
+    doc: GraphDocument,
+    *,
+    at: str | dt.date | None = None,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    undated: str = "keep",
+) -> GraphDocument:
     """The document with only the relations whose period overlaps the slice.
 
     ``at`` cannot be combined with ``start``/``end``. Without any of them,

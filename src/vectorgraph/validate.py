@@ -35,8 +35,21 @@ _TOP = {"vectorgraph", "title", "description", "sources", "vocabulary", "actors"
 _SOURCE = {"id", "title", "author", "date", "path", "url"}
 _TYPE = {"id", "label", "score", "directed", "description", "cameo", "plover"}
 _ACTOR = {"id", "name", "type", "aliases", "members", "note"}
-_RELATION = {"id", "source", "target", "type", "sign", "score", "weight", "directed",
-             "date", "confidence", "note", "evidence", "count"}
+_RELATION = {
+    "id",
+    "source",
+    "target",
+    "type",
+    "sign",
+    "score",
+    "weight",
+    "directed",
+    "date",
+    "confidence",
+    "note",
+    "evidence",
+    "count",
+}
 _EVIDENCE = {"source", "sentence", "quote", "start", "end", "source_span", "target_span"}
 
 
@@ -49,7 +62,9 @@ class _Checker:
         self.spans: dict[str, list[tuple[int, int]]] = {}
 
     def add(self, place: str, message: str) -> None:
-        self.out.append(f"{self.label}: {place}: {message}" if place else f"{self.label}: {message}")
+        self.out.append(
+            f"{self.label}: {place}: {message}" if place else f"{self.label}: {message}"
+        )
 
     def mapping(self, value: Any, place: str, allowed: set[str]) -> bool:
         if not isinstance(value, Mapping):
@@ -69,8 +84,15 @@ class _Checker:
             return []
         return value
 
-    def field(self, data: Mapping[str, Any], key: str, place: str, check: Callable[[Any], str | None],
-              *, required: bool = False) -> Any:
+    def field(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        place: str,
+        check: Callable[[Any], str | None],
+        *,
+        required: bool = False,
+    ) -> Any:
         """Check ``data[key]`` with ``check`` (returns a message or None); the value if valid."""
         if key not in data or data[key] is None:
             if required:
@@ -93,8 +115,14 @@ def _join(place: str, key: str) -> str:
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean",
-            int: "an integer", float: "a number"}.get(type(value), type(value).__name__)
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+    }.get(type(value), type(value).__name__)
 
 
 def _string(value: Any) -> str | None:
@@ -118,6 +146,7 @@ def _number(lo: float, hi: float, *, open_lo: bool = False) -> Callable[[Any], s
         if value != value or (value <= lo if open_lo else value < lo) or value > hi:
             return f"{value} is out of range {'(' if open_lo else '['}{lo:g}, {hi:g}]"
         return None
+
     return check
 
 
@@ -154,9 +183,12 @@ def _sign(value: Any) -> str | None:
 
 
 def _span(value: Any) -> str | None:
-    if (not isinstance(value, list) or len(value) != 2
-            or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in value)
-            or value[0] >= value[1]):
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in value)
+        or value[0] >= value[1]
+    ):
         return "expected [start, end] character offsets with start < end"
     return None
 
@@ -223,10 +255,16 @@ def _vocabulary(c: _Checker, data: Mapping[str, Any]) -> dict[str, int]:
         place = f"vocabulary[{i}]"
         if not c.mapping(entry, place, _TYPE):
             continue
-        tid = c.field(entry, "id", place,
-                      lambda v: _string(v) or (None if TYPE_ID.match(v) else
-                                               f"type id {v!r} must be lower_snake_case"),
-                      required=True)
+        tid = c.field(
+            entry,
+            "id",
+            place,
+            lambda v: (
+                _string(v)
+                or (None if TYPE_ID.match(v) else f"type id {v!r} must be lower_snake_case")
+            ),
+            required=True,
+        )
         score = c.field(entry, "score", place, _number(-10, 10))
         c.field(entry, "directed", place, _boolean)
         for key in ("label", "description", "cameo", "plover"):
@@ -250,22 +288,48 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str] | None:
         place = f"actors[{i}]"
         if not c.mapping(actor, place, _ACTOR):
             continue
-        aid = c.field(actor, "id", place,
-                      lambda v: _string(v) or (None if ACTOR_ID.match(v) else
-                                               f"actor id {v!r} must be UPPER_SNAKE_CASE "
-                                               "(ISO alpha-3 for states)"),
-                      required=True)
+        aid = c.field(
+            actor,
+            "id",
+            place,
+            lambda v: (
+                _string(v)
+                or (
+                    None
+                    if ACTOR_ID.match(v)
+                    else f"actor id {v!r} must be UPPER_SNAKE_CASE (ISO alpha-3 for states)"
+                )
+            ),
+            required=True,
+        )
         if aid is not None:
             if aid in ids:
                 c.add(f"{place}.id", f"duplicate actor id {aid!r}")
             ids.add(aid)
         c.field(actor, "name", place, _string)
-        c.field(actor, "type", place,
-                lambda v: None if v in ACTOR_TYPES else
-                f"unknown actor type {v!r} (one of: {', '.join(ACTOR_TYPES)})")
-        c.field(actor, "aliases", place, lambda v: _strings(v) or (
-            "an alias may not contain '|' (it separates aliases in GraphML and CSV)"
-            if any("|" in a for a in v) else None))
+        c.field(
+            actor,
+            "type",
+            place,
+            lambda v: (
+                None
+                if v in ACTOR_TYPES
+                else f"unknown actor type {v!r} (one of: {', '.join(ACTOR_TYPES)})"
+            ),
+        )
+        c.field(
+            actor,
+            "aliases",
+            place,
+            lambda v: (
+                _strings(v)
+                or (
+                    "an alias may not contain '|' (it separates aliases in GraphML and CSV)"
+                    if any("|" in a for a in v)
+                    else None
+                )
+            ),
+        )
         c.field(actor, "note", place, _string)
         listed = c.field(actor, "members", place, _strings)
         if listed:
@@ -277,8 +341,13 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str] | None:
     return ids
 
 
-def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str] | None, sources: set[str],
-               types: dict[str, int]) -> None:
+def _relations(
+    c: _Checker,
+    data: Mapping[str, Any],
+    actors: set[str] | None,
+    sources: set[str],
+    types: dict[str, int],
+) -> None:
     rel_ids: set[str] = set()
     for i, rel in enumerate(c.items(data, "relations")):
         place = f"relations[{i}]"
@@ -286,12 +355,27 @@ def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str] | None, so
             continue
         ends = []
         for key in ("source", "target"):
-            ends.append(c.field(rel, key, place, lambda v: _string(v) or (
-                None if actors is None or v in actors else f"unknown actor {v!r}"), required=True))
+            ends.append(
+                c.field(
+                    rel,
+                    key,
+                    place,
+                    lambda v: (
+                        _string(v)
+                        or (None if actors is None or v in actors else f"unknown actor {v!r}")
+                    ),
+                    required=True,
+                )
+            )
         if ends[0] is not None and ends[0] == ends[1]:
             c.add(place, f"a relation needs two different actors, got {ends[0]!r} twice")
-        kind = c.field(rel, "type", place, lambda v: _string(v) or (
-            None if v in types else f"unknown relation type {v!r}"), required=True)
+        kind = c.field(
+            rel,
+            "type",
+            place,
+            lambda v: _string(v) or (None if v in types else f"unknown relation type {v!r}"),
+            required=True,
+        )
         sign = c.field(rel, "sign", place, _sign)
         score = c.field(rel, "score", place, _number(-10, 10))
         c.field(rel, "weight", place, _number(0, 1, open_lo=True))
@@ -299,10 +383,22 @@ def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str] | None, so
         c.field(rel, "date", place, _date)
         c.field(rel, "confidence", place, _number(0, 1))
         c.field(rel, "note", place, _string)
-        c.field(rel, "count", place, lambda v: _integer(v) or (None if v >= 1 else "must be at least 1"))
-        rid = c.field(rel, "id", place, lambda v: _string(v) or (
-            f"relation id {v!r} is reserved: r<number> keys the relations that have no id"
-            if _RESERVED_ID.match(v) else None))
+        c.field(
+            rel, "count", place, lambda v: _integer(v) or (None if v >= 1 else "must be at least 1")
+        )
+        rid = c.field(
+            rel,
+            "id",
+            place,
+            lambda v: (
+                _string(v)
+                or (
+                    f"relation id {v!r} is reserved: r<number> keys the relations that have no id"
+                    if _RESERVED_ID.match(v)
+                    else None
+                )
+            ),
+        )
         if rid is not None:
             if rid in rel_ids:
                 c.add(f"{place}.id", f"duplicate relation id {rid!r}")
@@ -319,8 +415,13 @@ def _relations(c: _Checker, data: Mapping[str, Any], actors: set[str] | None, so
 def _evidence(c: _Checker, ev: Any, place: str, sources: set[str]) -> None:
     if not c.mapping(ev, place, _EVIDENCE):
         return
-    sid = c.field(ev, "source", place, lambda v: _string(v) or (
-        None if v in sources else f"unknown source {v!r}"), required=True)
+    sid = c.field(
+        ev,
+        "source",
+        place,
+        lambda v: _string(v) or (None if v in sources else f"unknown source {v!r}"),
+        required=True,
+    )
     quote = c.field(ev, "quote", place, _string, required=True)
     sentence = c.field(ev, "sentence", place, _integer)
     start = c.field(ev, "start", place, _integer)
@@ -338,8 +439,11 @@ def _evidence(c: _Checker, ev: Any, place: str, sources: set[str]) -> None:
         if spans is None:
             spans = c.spans[sid] = sentence_spans(text)
         if sentence >= len(spans):
-            c.add(f"{place}.sentence", f"source {sid!r} has {len(spans)} sentences, not {sentence + 1}")
-        elif quote not in text[spans[sentence][0]:spans[sentence][1]]:
+            c.add(
+                f"{place}.sentence",
+                f"source {sid!r} has {len(spans)} sentences, not {sentence + 1}",
+            )
+        elif quote not in text[spans[sentence][0] : spans[sentence][1]]:
             c.add(f"{place}.sentence", f"quote is not in sentence {sentence} of source {sid!r}")
     if start is not None and end is not None and text[start:end] != quote:
         c.add(f"{place}.start", f"offsets {start}..{end} do not hold the quote in source {sid!r}")

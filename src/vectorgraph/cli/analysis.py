@@ -24,13 +24,20 @@ from vectorgraph.errors import NotFoundError, VectorgraphError
 
 def _weight_options(f: F) -> F:
     """``--weight NAME``, ``--unweighted`` and ``--include-structural``."""
-    f = click.option("--include-structural", is_flag=True,
-                     help="Count structural ties (membership, leadership, ...) as positive "
-                     "ties.")(f)
-    f = click.option("--unweighted", is_flag=True,
-                     help="Count every relation as 1 instead of its strength.")(f)
-    return click.option("--weight", default="weight", show_default=True,
-                        help="Edge attribute holding a relation's strength.")(f)
+    f = click.option(
+        "--include-structural",
+        is_flag=True,
+        help="Count structural ties (membership, leadership, ...) as positive ties.",
+    )(f)
+    f = click.option(
+        "--unweighted", is_flag=True, help="Count every relation as 1 instead of its strength."
+    )(f)
+    return click.option(
+        "--weight",
+        default="weight",
+        show_default=True,
+        help="Edge attribute holding a relation's strength.",
+    )(f)
 
 
 T = TypeVar("T")
@@ -48,29 +55,60 @@ def _sort_key(value: Any) -> float:
 @cli.command("centrality")
 @graph_argument
 @output_options
-@click.option("-m", "--measure", "measures", multiple=True, default=("strength",),
-              show_default=True, metavar="NAME[,NAME...]",
-              help="degree, in_degree, out_degree, strength, betweenness, closeness, "
-              "harmonic, eigenvector, pagerank, pn, signed, or all. Repeatable.")
+@click.option(
+    "-m",
+    "--measure",
+    "measures",
+    multiple=True,
+    default=("strength",),
+    show_default=True,
+    metavar="NAME[,NAME...]",
+    help="degree, in_degree, out_degree, strength, betweenness, closeness, "
+    "harmonic, eigenvector, pagerank, pn, signed, or all. Repeatable.",
+)
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
 @_weight_options
-@click.option("--distance", type=click.Choice(["hops", "inverse"]), default="hops",
-              show_default=True, help="Path length for betweenness, closeness, harmonic: "
-              "hops, or 1/strength.")
-@click.option("--directed", is_flag=True,
-              help="Read path measures, eigenvector and PageRank along relation direction.")
-@click.option("--samples", type=click.IntRange(min=2),
-              help="Estimate betweenness from K sampled source actors.")
+@click.option(
+    "--distance",
+    type=click.Choice(["hops", "inverse"]),
+    default="hops",
+    show_default=True,
+    help="Path length for betweenness, closeness, harmonic: hops, or 1/strength.",
+)
+@click.option(
+    "--directed",
+    is_flag=True,
+    help="Read path measures, eigenvector and PageRank along relation direction.",
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(min=2),
+    help="Estimate betweenness from K sampled source actors.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for --samples.")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="2: exact betweenness runs in a second process beside the other "
-              "measures (graphs of 2,000 actors or more) [default: 2 on a machine with "
-              "two cores or more, else 1].")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="2: exact betweenness runs in a second process beside the other "
+    "measures (graphs of 2,000 actors or more) [default: 2 on a machine with "
+    "two cores or more, else 1].",
+)
 @slice_options
-def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, ...],
-                       top: int | None, weight: str, unweighted: bool,
-                       include_structural: bool, distance: str, directed: bool,
-                       samples: int | None, seed: int, workers: int | None) -> None:
+def centrality_command(
+    file: Path | None,
+    fmt: str | None,
+    measures: tuple[str, ...],
+    top: int | None,
+    weight: str,
+    unweighted: bool,
+    include_structural: bool,
+    distance: str,
+    directed: bool,
+    samples: int | None,
+    seed: int,
+    workers: int | None,
+) -> None:
     """Centrality of every actor, sorted by the first measure, then id.
 
     Parallel relations between two actors are summed; eigenvector and
@@ -92,12 +130,22 @@ def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, 
     if workers is None:
         workers = 2 if (os.cpu_count() or 1) >= 2 else 1
     G = load_graph(file).to_networkx()
-    table = centralities(G, names, weight=None if unweighted else weight, distance=distance,
-                         directed=directed, include_structural=include_structural,
-                         samples=samples, seed=seed, workers=workers)
+    table = centralities(
+        G,
+        names,
+        weight=None if unweighted else weight,
+        distance=distance,
+        directed=directed,
+        include_structural=include_structural,
+        samples=samples,
+        seed=seed,
+        workers=workers,
+    )
     columns = list(table)
-    rows = [{"actor": v, "name": G.nodes[v].get("name", v),
-             **{c: table[c][v] for c in columns}} for v in G]
+    rows = [
+        {"actor": v, "name": G.nodes[v].get("name", v), **{c: table[c][v] for c in columns}}
+        for v in G
+    ]
     rows.sort(key=lambda r: (_sort_key(r[columns[0]]), str(r["actor"])))
     emit(_top(rows, top), ["actor", "name", *columns], fmt)
 
@@ -105,19 +153,36 @@ def centrality_command(file: Path | None, fmt: str | None, measures: tuple[str, 
 @cli.command()
 @graph_argument
 @output_options
-@click.option("--focal", default="KAZ", show_default=True, help="The actor whose ties are "
-              "measured.")
-@click.option("--poles", default="RUS,CHN,WEST,TUR,CENTRAL_ASIA", show_default=True,
-              help="Comma-separated pole actors; a pole's members count toward it.")
+@click.option(
+    "--focal", default="KAZ", show_default=True, help="The actor whose ties are measured."
+)
+@click.option(
+    "--poles",
+    default="RUS,CHN,WEST,TUR,CENTRAL_ASIA",
+    show_default=True,
+    help="Comma-separated pole actors; a pole's members count toward it.",
+)
 @click.option("--all-states", is_flag=True, help="One row for every state instead of --focal.")
-@click.option("--two-step", is_flag=True,
-              help="Add ties through organisations and companies outside the poles.")
+@click.option(
+    "--two-step",
+    is_flag=True,
+    help="Add ties through organisations and companies outside the poles.",
+)
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N rows.")
 @_weight_options
 @slice_options
-def vectors(file: Path | None, fmt: str | None, focal: str, poles: str, all_states: bool,
-            two_step: bool, top: int | None, weight: str, unweighted: bool,
-            include_structural: bool) -> None:
+def vectors(
+    file: Path | None,
+    fmt: str | None,
+    focal: str,
+    poles: str,
+    all_states: bool,
+    two_step: bool,
+    top: int | None,
+    weight: str,
+    unweighted: bool,
+    include_structural: bool,
+) -> None:
     """How an actor spreads its ties across poles: the multi-vector balance.
 
     For --focal, one row per pole: positive, negative and net tie weight,
@@ -150,46 +215,92 @@ def vectors(file: Path | None, fmt: str | None, focal: str, poles: str, all_stat
     if not all_states:
         focal = resolve(focal, "focal")
     G = doc.to_networkx()
-    results = vector_balances(G, pole_ids, focals=None if all_states else [focal],
-                              weight=None if unweighted else weight,
-                              include_structural=include_structural, two_step=two_step)
+    results = vector_balances(
+        G,
+        pole_ids,
+        focals=None if all_states else [focal],
+        weight=None if unweighted else weight,
+        include_structural=include_structural,
+        two_step=two_step,
+    )
     if fmt == "json":
         data: Any = [b.to_dict() for b in _top(list(results), top)]
         click.echo(json.dumps(data if all_states else data[0], indent=2, ensure_ascii=False))
         return
     if all_states:
-        rows = [{"focal": b.focal, "name": G.nodes[b.focal].get("name", b.focal),
-                 "entropy": b.entropy, "concentration": b.concentration,
-                 "dominant": b.dominant, "positive": b.total_positive,
-                 **{f"p_{t.pole}": t.p for t in b.poles}} for b in results]
-        emit(_top(rows, top), ["focal", "name", "entropy", "concentration", "dominant",
-                               "positive", *(f"p_{p}" for p in pole_ids)], fmt)
+        rows = [
+            {
+                "focal": b.focal,
+                "name": G.nodes[b.focal].get("name", b.focal),
+                "entropy": b.entropy,
+                "concentration": b.concentration,
+                "dominant": b.dominant,
+                "positive": b.total_positive,
+                **{f"p_{t.pole}": t.p for t in b.poles},
+            }
+            for b in results
+        ]
+        emit(
+            _top(rows, top),
+            [
+                "focal",
+                "name",
+                "entropy",
+                "concentration",
+                "dominant",
+                "positive",
+                *(f"p_{p}" for p in pole_ids),
+            ],
+            fmt,
+        )
         return
     b = results[0]
-    rows = sorted((t.to_dict() for t in b.poles), key=lambda r: (_sort_key(r["positive"]),
-                                                                  r["pole"]))
+    rows = sorted(
+        (t.to_dict() for t in b.poles), key=lambda r: (_sort_key(r["positive"]), r["pole"])
+    )
     excluded = f"; own pole left out: {', '.join(b.excluded)}" if b.excluded else ""
-    click.echo(f"{b.focal}: entropy {cell(b.entropy) or 'undefined'}, concentration "
-               f"{cell(b.concentration) or 'undefined'}, dominant {b.dominant or 'none'} "
-               f"(K={len(b.poles)}{excluded})", err=True)
+    click.echo(
+        f"{b.focal}: entropy {cell(b.entropy) or 'undefined'}, concentration "
+        f"{cell(b.concentration) or 'undefined'}, dominant {b.dominant or 'none'} "
+        f"(K={len(b.poles)}{excluded})",
+        err=True,
+    )
     emit(_top(rows, top), ["pole", "positive", "negative", "net", "share", "p"], fmt)
 
 
 @cli.command()
 @graph_argument
 @output_options
-@click.option("--triads", is_flag=True, help="List the unbalanced triads instead of the "
-              "summary.")
+@click.option("--triads", is_flag=True, help="List the unbalanced triads instead of the summary.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N triads.")
 @click.option("--no-frustration", is_flag=True, help="Skip the frustration index.")
-@click.option("--exact-limit", type=click.IntRange(min=2, max=24), default=20,
-              show_default=True, help="Largest block solved exactly by trying every split.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Seed of the heuristic for larger blocks.")
+@click.option(
+    "--exact-limit",
+    type=click.IntRange(min=2, max=24),
+    default=20,
+    show_default=True,
+    help="Largest block solved exactly by trying every split.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Seed of the heuristic for larger blocks.",
+)
 @_weight_options
-def balance(file: Path | None, fmt: str | None, triads: bool, top: int | None,
-            no_frustration: bool, exact_limit: int, seed: int, weight: str, unweighted: bool,
-            include_structural: bool) -> None:
+def balance(
+    file: Path | None,
+    fmt: str | None,
+    triads: bool,
+    top: int | None,
+    no_frustration: bool,
+    exact_limit: int,
+    seed: int,
+    weight: str,
+    unweighted: bool,
+    include_structural: bool,
+) -> None:
     """Structural balance: signed triangles, unbalanced triads, frustration index.
 
     Each pair takes the sign of its net strength (positive minus negative).
@@ -205,30 +316,50 @@ def balance(file: Path | None, fmt: str | None, triads: bool, top: int | None,
     """
     from vectorgraph.measures import structural_balance
 
-    result = structural_balance(load_graph(file).to_networkx(),
-                                weight=None if unweighted else weight,
-                                include_structural=include_structural,
-                                frustration=not no_frustration, exact_limit=exact_limit,
-                                seed=seed)
+    result = structural_balance(
+        load_graph(file).to_networkx(),
+        weight=None if unweighted else weight,
+        include_structural=include_structural,
+        frustration=not no_frustration,
+        exact_limit=exact_limit,
+        seed=seed,
+    )
     if fmt == "json":
         data = result.to_dict()
         data["unbalanced"] = _top(data["unbalanced"], top)
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if triads:
-        rows = [{"a": t.actors[0], "b": t.actors[1], "c": t.actors[2], "kind": t.kind,
-                 "edges": " ".join(f"{u}{'+' if s > 0 else '-'}{v}" for u, v, s in t.edges)}
-                for t in result.unbalanced]
+        rows = [
+            {
+                "a": t.actors[0],
+                "b": t.actors[1],
+                "c": t.actors[2],
+                "kind": t.kind,
+                "edges": " ".join(f"{u}{'+' if s > 0 else '-'}{v}" for u, v, s in t.edges),
+            }
+            for t in result.unbalanced
+        ]
         emit(_top(rows, top), ["a", "b", "c", "kind", "edges"], fmt)
         return
     summary: list[tuple[str, Any]] = [
-        ("triangles", result.triangles), ("balanced", result.balanced),
-        ("unbalanced", result.triangles - result.balanced), ("ratio", result.ratio),
-        *((kind, n) for kind, n in result.counts.items()), ("ambivalent", result.ambivalent)]
+        ("triangles", result.triangles),
+        ("balanced", result.balanced),
+        ("unbalanced", result.triangles - result.balanced),
+        ("ratio", result.ratio),
+        *((kind, n) for kind, n in result.counts.items()),
+        ("ambivalent", result.ambivalent),
+    ]
     f = result.frustration
     if f is not None:
-        summary += [("frustration", f.value), ("frustration_exact", f.exact),
-                    ("frustration_lower_bound", f.lower_bound),
-                    ("frustrated_edges", " ".join(f"{u}-{v}" for u, v in f.edges[:20])
-                     + (" ..." if len(f.edges) > 20 else ""))]
+        summary += [
+            ("frustration", f.value),
+            ("frustration_exact", f.exact),
+            ("frustration_lower_bound", f.lower_bound),
+            (
+                "frustrated_edges",
+                " ".join(f"{u}-{v}" for u, v in f.edges[:20])
+                + (" ..." if len(f.edges) > 20 else ""),
+            ),
+        ]
     emit([{"measure": k, "value": v} for k, v in summary], ["measure", "value"], fmt)

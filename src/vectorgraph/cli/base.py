@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-
 class CommandError(click.ClickException):
     """One or more ``Error: ...`` lines on stderr, exit code 1."""
 
@@ -71,9 +70,13 @@ def graph_argument(f: F) -> F:
 
 def output_options(f: F) -> F:
     """``--format table|csv|json``: table on a terminal, by default."""
-    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
-                        default=None, help="Output format [default: table on a terminal, "
-                        "else csv].")(f)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "csv", "json"]),
+        default=None,
+        help="Output format [default: table on a terminal, else csv].",
+    )(f)
 
 
 SLICE_KEY = "vectorgraph.slice"
@@ -96,9 +99,16 @@ def slice_options(f: F) -> F:
     Every graph the command loads with :func:`load_graph` is sliced (see
     :mod:`vectorgraph.timeslice`). Apply it below the command's other decorators.
     """
+
     @functools.wraps(f)
-    def wrapper(*args: Any, at: str | None, since: str | None, until: str | None,
-                undated: str, **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any,
+        at: str | None,
+        since: str | None,
+        until: str | None,
+        undated: str,
+        **kwargs: Any,
+    ) -> Any:
         from vectorgraph.timeslice import TimeSlice
 
         if at is not None and (since is not None or until is not None):
@@ -114,15 +124,34 @@ def slice_options(f: F) -> F:
         return f(*args, **kwargs)
 
     options = [
-        click.option("--at", metavar="DATE", callback=_date_param,
-                     help="Keep the relations in force at DATE (YYYY, YYYY-MM, YYYY-MM-DD "
-                     "or A/B)."),
-        click.option("--since", "--from", "since", metavar="DATE", callback=_date_param,
-                     help="Keep the relations in force on or after DATE."),
-        click.option("--until", "until", metavar="DATE", callback=_date_param,
-                     help="Keep the relations in force on or before DATE."),
-        click.option("--undated", type=click.Choice(["keep", "drop"]), default="keep",
-                     show_default=True, help="What a time slice does with undated relations."),
+        click.option(
+            "--at",
+            metavar="DATE",
+            callback=_date_param,
+            help="Keep the relations in force at DATE (YYYY, YYYY-MM, YYYY-MM-DD or A/B).",
+        ),
+        click.option(
+            "--since",
+            "--from",
+            "since",
+            metavar="DATE",
+            callback=_date_param,
+            help="Keep the relations in force on or after DATE.",
+        ),
+        click.option(
+            "--until",
+            "until",
+            metavar="DATE",
+            callback=_date_param,
+            help="Keep the relations in force on or before DATE.",
+        ),
+        click.option(
+            "--undated",
+            type=click.Choice(["keep", "drop"]),
+            default="keep",
+            show_default=True,
+            help="What a time slice does with undated relations.",
+        ),
     ]
     for option in reversed(options):
         wrapper = option(wrapper)
@@ -152,8 +181,12 @@ def load_graph(file: Path | None) -> GraphDocument:
     return window.apply(doc) if window is not None else doc
 
 
-def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str | None,
-         out: IO[str] | None = None) -> None:
+def emit(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: str | None,
+    out: IO[str] | None = None,
+) -> None:
     """Write rows as an aligned table, CSV or a JSON list of objects."""
     out = out or sys.stdout
     rows = list(rows)
@@ -162,11 +195,13 @@ def emit(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str | None
     if fmt == "json":
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
-        writer.writerows({k: round(v, 12) if isinstance(v, float) else v for k, v in r.items()}
-                         for r in rows)
+        writer.writerows(
+            {k: round(v, 12) if isinstance(v, float) else v for k, v in r.items()} for r in rows
+        )
     else:
         cells = [[cell(r.get(c)) for c in columns] for r in rows]
         widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]

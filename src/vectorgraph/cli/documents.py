@@ -24,8 +24,7 @@ from vectorgraph.export import FORMATS
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check graph documents; report every problem with its file and place.
 
@@ -43,8 +42,9 @@ def validate(files: tuple[Path, ...]) -> None:
         except DocumentError as exc:
             found.extend(exc.problems)
             continue
-        click.echo(f"{file}: valid ({len(doc.actors)} actors, {len(doc.relations)} relations)",
-                   err=True)
+        click.echo(
+            f"{file}: valid ({len(doc.actors)} actors, {len(doc.relations)} relations)", err=True
+        )
     if found:
         raise CommandError(found)
 
@@ -66,25 +66,40 @@ def info(file: Path | None, fmt: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
-    rows = [{"section": section, "key": key, "count": count}
-            for section in ("actors", "relation_types", "signs")
-            for key, count in summary[section].items()]
-    rows += [{"section": "sources", "key": s["id"], "count": s["evidence"]}
-             for s in summary["sources"]]
+    rows = [
+        {"section": section, "key": key, "count": count}
+        for section in ("actors", "relation_types", "signs")
+        for key, count in summary[section].items()
+    ]
+    rows += [
+        {"section": "sources", "key": s["id"], "count": s["evidence"]} for s in summary["sources"]
+    ]
     if fmt is None and not sys.stdout.isatty():
         fmt = "table"
-    click.echo(f"{summary['title']}: {summary['n_actors']} actors, "
-               f"{summary['n_relations']} relations", err=True)
+    click.echo(
+        f"{summary['title']}: {summary['n_actors']} actors, {summary['n_relations']} relations",
+        err=True,
+    )
     emit(rows, ["section", "key", "count"], fmt)
 
 
 @cli.command()
 @graph_argument
-@click.option("--to", "to", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="Interchange format.")
-@click.option("-o", "--output", type=click.Path(),
-              help="Write here instead of stdout (csv: X.csv -> X.nodes.csv + X.edges.csv, "
-              "a folder or a name ending in / -> nodes.csv + edges.csv).")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="Interchange format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write here instead of stdout (csv: X.csv -> X.nodes.csv + X.edges.csv, "
+    "a folder or a name ending in / -> nodes.csv + edges.csv).",
+)
 @slice_options
 def export(file: Path | None, to: str, output: str | None) -> None:
     """Write the graph in an interchange format.
@@ -116,8 +131,6 @@ def export(file: Path | None, to: str, output: str | None) -> None:
             click.echo(f"wrote {path}", err=True)
 
 
-
-
 _SIGN_CHOICES = {"+": 1, "+1": 1, "1": 1, "-": -1, "-1": -1, "0": 0}
 
 
@@ -131,11 +144,20 @@ def _sign_text(sign: int) -> str:
 
 def sign_type_options(f: F) -> F:
     """``--sign`` and ``--type`` (each repeatable): keep only those relations."""
-    f = click.option("--type", "types", multiple=True, metavar="TYPE",
-                     help="Only relations of this type (repeatable).")(f)
-    return click.option("--sign", "signs", multiple=True,
-                        type=click.Choice(list(_SIGN_CHOICES)),
-                        help="Only relations of this sign: + - or 0 (repeatable).")(f)
+    f = click.option(
+        "--type",
+        "types",
+        multiple=True,
+        metavar="TYPE",
+        help="Only relations of this type (repeatable).",
+    )(f)
+    return click.option(
+        "--sign",
+        "signs",
+        multiple=True,
+        type=click.Choice(list(_SIGN_CHOICES)),
+        help="Only relations of this sign: + - or 0 (repeatable).",
+    )(f)
 
 
 def _check_types(doc: Any, types: tuple[str, ...]) -> list[str] | None:
@@ -147,10 +169,20 @@ def _check_types(doc: Any, types: tuple[str, ...]) -> list[str] | None:
 
 @cli.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--from", "fmt", type=click.Choice(["json", "csv", "graphml"]), default=None,
-              help="The file's format [default: from its suffix; a folder is csv].")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The graph document to write (YAML, or JSON for .json).")
+@click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(["json", "csv", "graphml"]),
+    default=None,
+    help="The file's format [default: from its suffix; a folder is csv].",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The graph document to write (YAML, or JSON for .json).",
+)
 def import_(file: Path, fmt: str | None, output: Path) -> None:
     """Make a graph document from node-link JSON, CSV or GraphML.
 
@@ -168,18 +200,26 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
     from vectorgraph.interchange import import_file
 
     doc = import_file(file, output, fmt)
-    click.echo(f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations)",
-               err=True)
+    click.echo(
+        f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations)", err=True
+    )
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The merged graph document (YAML, or JSON for .json).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The merged graph document (YAML, or JSON for .json).",
+)
 @click.option("--title", help="Title of the merged graph [default: the titles joined].")
-@click.option("--by-date", is_flag=True,
-              help="Combine only relations of the same date (keeps time slices sharp).")
+@click.option(
+    "--by-date",
+    is_flag=True,
+    help="Combine only relations of the same date (keeps time slices sharp).",
+)
 @slice_options
 def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: bool) -> None:
     """Merge graph documents into one.
@@ -205,15 +245,23 @@ def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: boo
         click.echo(f"note: {line}", err=True)
     doc = merged.document
     combined = sum(len(d.relations) for d in docs) - len(doc.relations)
-    click.echo(f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
-               f"{combined} combined)", err=True)
+    click.echo(
+        f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
+        f"{combined} combined)",
+        err=True,
+    )
 
 
 @cli.command()
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
-              help="How many of the largest rank moves to list.")
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many of the largest rank moves to list.",
+)
 @output_options
 @slice_options
 def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
@@ -243,8 +291,9 @@ def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
 @sign_type_options
 @output_options
 @slice_options
-def ties(actor: str, file: Path | None, signs: tuple[str, ...], types: tuple[str, ...],
-         fmt: str | None) -> None:
+def ties(
+    actor: str, file: Path | None, signs: tuple[str, ...], types: tuple[str, ...], fmt: str | None
+) -> None:
     """An actor's relations with their evidence, strongest first.
 
     ACTOR is an id, a name or an alias. One row per piece of evidence;
@@ -267,8 +316,11 @@ def ties(actor: str, file: Path | None, signs: tuple[str, ...], types: tuple[str
         base = {**tie, "sign": _sign_text(tie["sign"])}
         for ev in tie["evidence"] or [{}]:
             rows.append({**base, **ev})
-    emit(rows, ["direction", "other", "type", "sign", "weight", "date", "source", "sentence",
-                "quote"], fmt)
+    emit(
+        rows,
+        ["direction", "other", "type", "sign", "weight", "date", "source", "sentence", "quote"],
+        fmt,
+    )
 
 
 @cli.command()
@@ -276,12 +328,24 @@ def ties(actor: str, file: Path | None, signs: tuple[str, ...], types: tuple[str
 @click.argument("target")
 @graph_argument
 @sign_type_options
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
-              help="At most this many chains.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="At most this many chains.",
+)
 @output_options
 @slice_options
-def path(source: str, target: str, file: Path | None, signs: tuple[str, ...],
-         types: tuple[str, ...], limit: int, fmt: str | None) -> None:
+def path(
+    source: str,
+    target: str,
+    file: Path | None,
+    signs: tuple[str, ...],
+    types: tuple[str, ...],
+    limit: int,
+    fmt: str | None,
+) -> None:
     """The shortest chains of ties between two actors, with signs.
 
     Each hop shows the relations between its two actors (type and sign); a
@@ -296,8 +360,9 @@ def path(source: str, target: str, file: Path | None, signs: tuple[str, ...],
     from vectorgraph.queries import shortest_chains
 
     doc = load_graph(file)
-    chains = shortest_chains(doc, source, target, limit=limit, sign=_signs(signs),
-                             type=_check_types(doc, types))
+    chains = shortest_chains(
+        doc, source, target, limit=limit, sign=_signs(signs), type=_check_types(doc, types)
+    )
     if fmt == "json":
         click.echo(json.dumps(chains, indent=2, ensure_ascii=False))
         return
@@ -307,6 +372,12 @@ def path(source: str, target: str, file: Path | None, signs: tuple[str, ...],
         for hop in chain["hops"]:
             kinds = ", ".join(f"{r['type']} {_sign_text(r['sign'])}" for r in hop["relations"])
             parts.append(f"[{kinds}] {hop['target']}")
-        rows.append({"chain": i, "hops": len(chain["hops"]), "sign": _sign_text(chain["sign"]),
-                     "path": " ".join(parts)})
+        rows.append(
+            {
+                "chain": i,
+                "hops": len(chain["hops"]),
+                "sign": _sign_text(chain["sign"]),
+                "path": " ".join(parts),
+            }
+        )
     emit(rows, ["chain", "hops", "sign", "path"], fmt)

@@ -13,17 +13,38 @@ from vectorgraph.cli.base import cli, emit, load_graph, output_options, write_ou
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default=None,
-              help="yaml (a graph document) or json (node-link, as `export`) "
-              "[default: from the output's suffix, else yaml].")
-@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
-              show_default=True, help="Leave out relations below this confidence.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Read files in this many processes.")
-def extract(paths: tuple[Path, ...], output: Path | None, fmt: str | None,
-            min_confidence: float, jobs: int) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json"]),
+    default=None,
+    help="yaml (a graph document) or json (node-link, as `export`) "
+    "[default: from the output's suffix, else yaml].",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Leave out relations below this confidence.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Read files in this many processes.",
+)
+def extract(
+    paths: tuple[Path, ...], output: Path | None, fmt: str | None, min_confidence: float, jobs: int
+) -> None:
     """Extract a candidate graph from texts (files or folders of .txt/.md).
 
     Finds actors (states, organisations, regions, persons, companies) and the
@@ -48,11 +69,16 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str | None,
 
     if len(files) > 1:
         with click.progressbar(length=len(files), label="Extracting", file=sys.stderr) as bar:
-            doc = extract_corpus(files, base=base, min_confidence=min_confidence, jobs=jobs,
-                                 on_skip=skip, on_file=lambda: bar.update(1))
+            doc = extract_corpus(
+                files,
+                base=base,
+                min_confidence=min_confidence,
+                jobs=jobs,
+                on_skip=skip,
+                on_file=lambda: bar.update(1),
+            )
     else:
-        doc = extract_corpus(files or paths, base=base, min_confidence=min_confidence,
-                             on_skip=skip)
+        doc = extract_corpus(files or paths, base=base, min_confidence=min_confidence, on_skip=skip)
     for message in skipped:
         click.echo(f"skipped {message}", err=True)
     if fmt == "json":
@@ -63,8 +89,10 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str | None,
         from vectorgraph.io import dumps
 
         text = dumps(doc, "yaml")
-    click.echo(f"{len(doc.sources)} text(s): {len(doc.actors)} actors, "
-               f"{len(doc.relations)} relations", err=True)
+    click.echo(
+        f"{len(doc.sources)} text(s): {len(doc.actors)} actors, {len(doc.relations)} relations",
+        err=True,
+    )
     write_output(text, output)
 
 

@@ -56,8 +56,9 @@ def read_source(path: str | Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
-            raise ExtractError(f"{path}: file is {size:,} bytes, over the limit of "
-                               f"{MAX_TEXT_BYTES:,}")
+            raise ExtractError(
+                f"{path}: file is {size:,} bytes, over the limit of {MAX_TEXT_BYTES:,}"
+            )
         data = path.read_bytes()
     except IsADirectoryError:
         raise ExtractError(f"{path}: is a folder") from None
@@ -68,8 +69,9 @@ def read_source(path: str | Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ExtractError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
-                           f"{exc.start})") from None
+        raise ExtractError(
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
     if not text.strip():
         raise ExtractError(f"{path}: the file is empty")
     return text
@@ -103,7 +105,7 @@ def _source_path(path: Path, base: Path | None) -> str:
         return str(path.resolve())
     try:
         return os.path.relpath(path.resolve(), base.resolve())
-    except ValueError:          # another drive on Windows
+    except ValueError:  # another drive on Windows
         return str(path.resolve())
 
 
@@ -116,8 +118,9 @@ def _work(job: tuple[str, str, str]) -> Extraction | str:
     return read_text(text, source_id=sid, title=Path(path).name, path=stored)
 
 
-def iter_extractions(paths: Iterable[str | Path], *, base: str | Path | None = None,
-                     jobs: int = 1) -> Iterator[Extraction | str]:
+def iter_extractions(
+    paths: Iterable[str | Path], *, base: str | Path | None = None, jobs: int = 1
+) -> Iterator[Extraction | str]:
     """The extraction of each file in turn, or a skip message (str) for a file that fails.
 
     Source paths are stored relative to ``base`` (the folder of the output
@@ -136,10 +139,16 @@ def iter_extractions(paths: Iterable[str | Path], *, base: str | Path | None = N
         yield from pool.imap(_work, work, chunksize=1)
 
 
-def extract_corpus(paths: Iterable[str | Path], *, base: str | Path | None = None,
-                   min_confidence: float = 0.0, title: str | None = None, jobs: int = 1,
-                   on_skip: Callable[[str], None] | None = None,
-                   on_file: Callable[[], None] | None = None) -> GraphDocument:
+def extract_corpus(
+    paths: Iterable[str | Path],
+    *,
+    base: str | Path | None = None,
+    min_confidence: float = 0.0,
+    title: str | None = None,
+    jobs: int = 1,
+    on_skip: Callable[[str], None] | None = None,
+    on_file: Callable[[], None] | None = None,
+) -> GraphDocument:
     """One candidate document for many texts (files and folders), merged.
 
     A file that cannot be read is reported through ``on_skip`` and left out;

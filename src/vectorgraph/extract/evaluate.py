@@ -43,8 +43,11 @@ __all__ = ["MEASURES", "evaluate", "score_sets"]
 MEASURES = ("actors", "actors_active", "relations_sign", "relations_type")
 
 
-def score_sets(predicted: Iterable[Hashable], gold: Iterable[Hashable],
-               correct: Iterable[Hashable] | None = None) -> dict[str, Any]:
+def score_sets(
+    predicted: Iterable[Hashable],
+    gold: Iterable[Hashable],
+    correct: Iterable[Hashable] | None = None,
+) -> dict[str, Any]:
     """Precision, recall and F1 of a predicted set against a gold set (rounded to 3 places).
 
     ``correct`` is the set a prediction must fall in to count as right (gold by
@@ -61,8 +64,12 @@ def score_sets(predicted: Iterable[Hashable], gold: Iterable[Hashable],
     recall = tp_gold / len(gold_set) if gold_set else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-        "predicted": len(pred), "gold": len(gold_set), "correct": tp_pred,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "predicted": len(pred),
+        "gold": len(gold_set),
+        "correct": tp_pred,
         "misses": sorted(_show(k) for k in gold_set - pred),
         "false_alarms": sorted(_show(k) for k in pred - right),
     }
@@ -89,8 +96,12 @@ def evaluate(predicted: GraphDocument, gold: GraphDocument) -> dict[str, dict[st
     return {
         "actors": score_sets(pred_actors, gold_actors),
         "actors_active": score_sets(pred_actors, active, correct=gold_actors),
-        "relations_sign": score_sets({(_pair(r), r.sign) for r in predicted.relations},
-                                     {(_pair(r), r.sign) for r in gold.relations}),
-        "relations_type": score_sets({(_pair(r), r.type) for r in predicted.relations},
-                                     {(_pair(r), r.type) for r in gold.relations}),
+        "relations_sign": score_sets(
+            {(_pair(r), r.sign) for r in predicted.relations},
+            {(_pair(r), r.sign) for r in gold.relations},
+        ),
+        "relations_type": score_sets(
+            {(_pair(r), r.type) for r in predicted.relations},
+            {(_pair(r), r.type) for r in gold.relations},
+        ),
     }

@@ -41,10 +41,26 @@ KINDS = ("name", "demonym", "seat", "alias")
 
 #: Forms that contain a gazetteer name but are not actors (longest match wins).
 _IGNORE = (
-    "Latin America", "South America", "North America", "Central America", "East Asia",
-    "South Asia", "Southeast Asia", "Middle East", "Far East", "Western Europe",
-    "Eastern Europe", "Central Europe", "West Africa", "East Africa", "West Bank",
-    "Western Balkans", "Washington Post", "New York", "Moscow Times", "Georgia Tech",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "East Asia",
+    "South Asia",
+    "Southeast Asia",
+    "Middle East",
+    "Far East",
+    "Western Europe",
+    "Eastern Europe",
+    "Central Europe",
+    "West Africa",
+    "East Africa",
+    "West Bank",
+    "Western Balkans",
+    "Washington Post",
+    "New York",
+    "Moscow Times",
+    "Georgia Tech",
 )
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -79,8 +95,9 @@ def snake_id(name: str) -> str:
 class Gazetteer:
     """Surface form -> :class:`Entry`, with the longest form's length in capitalised words."""
 
-    def __init__(self, entries: dict[str, Entry | None],
-                 surname_first: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, entries: dict[str, Entry | None], surname_first: frozenset[str] = frozenset()
+    ) -> None:
         self.forms = entries
         self.surname_first = surname_first
         self.max_words = max((_caps_words(form) for form in entries), default=1)
@@ -154,8 +171,12 @@ def build(data: dict[str, Any]) -> Gazetteer:
         if ", " in name:
             name = _uninvert(name)
         entry = Entry(code, name, "state")
-        candidates = [*(extra.get("names") or ()), country.name, common,
-                      getattr(country, "official_name", None)]
+        candidates = [
+            *(extra.get("names") or ()),
+            country.name,
+            common,
+            getattr(country, "official_name", None),
+        ]
         for form in candidates:
             if form:
                 add(_uninvert(form), entry)
@@ -163,20 +184,48 @@ def build(data: dict[str, Any]) -> Gazetteer:
             add(form, Entry(code, name, "state", "demonym"))
         for form in extra.get("seats") or ():
             add(form, Entry(code, name, "state", "seat"))
-    for section, kind in (("organisations", "organisation"), ("regions", "region"),
-                          ("companies", "company")):
+    for section, kind in (
+        ("organisations", "organisation"),
+        ("regions", "region"),
+        ("companies", "company"),
+    ):
         for aid, spec in (data.get(section) or {}).items():
-            entry = Entry(aid, spec.get("name", aid), kind, "name",
-                          based_in=spec.get("based_in"),
-                          members=tuple(spec.get("members") or ()))
+            entry = Entry(
+                aid,
+                spec.get("name", aid),
+                kind,
+                "name",
+                based_in=spec.get("based_in"),
+                members=tuple(spec.get("members") or ()),
+            )
             add(entry.name, entry, override=True)
             for form in spec.get("aliases") or ():
                 seat = form in ("Brussels", "West")
-                add(form, Entry(aid, entry.name, kind, "seat" if seat else "alias",
-                                based_in=entry.based_in, members=entry.members), override=True)
+                add(
+                    form,
+                    Entry(
+                        aid,
+                        entry.name,
+                        kind,
+                        "seat" if seat else "alias",
+                        based_in=entry.based_in,
+                        members=entry.members,
+                    ),
+                    override=True,
+                )
             for form in spec.get("adjectives") or ():
-                add(form, Entry(aid, entry.name, kind, "demonym", based_in=entry.based_in,
-                                members=entry.members), override=True)
+                add(
+                    form,
+                    Entry(
+                        aid,
+                        entry.name,
+                        kind,
+                        "demonym",
+                        based_in=entry.based_in,
+                        members=entry.members,
+                    ),
+                    override=True,
+                )
     for form in _IGNORE:
         forms[form] = None
     return Gazetteer(forms, frozenset(data.get("surname_first") or ()))

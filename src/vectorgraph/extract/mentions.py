@@ -34,31 +34,146 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
 _GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
 TITLE_WORDS = frozenset(
-    ["President", "Presidents", "Prime", "Minister", "Ministers", "Deputy", "Vice", "First", "Foreign", "Defence", "Defense", "Finance", "Economy", "Economic", "Trade", "Energy", "Affairs", "Interior", "Secretary", "Secretaries", "General", "Secretary-General", "Chancellor", "Premier", "King", "Queen", "Emir", "Sultan", "Crown", "Prince", "Chairman", "Chairwoman", "Chair", "Head", "Leader", "Supreme", "Ambassador", "Envoy", "Special", "Representative", "Senator", "Governor", "Mayor", "Speaker", "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Sheikh", "Ex-President", "Former", "Acting", "Mr", "Mrs", "Ms", "Dr", "Gen", "Chief", "Executive", "CEO", "Director", "Commander", "Marshal", "Colonel", "Admiral", "Patriarch", "Pope", "Vice-President", "Vice-Premier", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen."]
+    [
+        "President",
+        "Presidents",
+        "Prime",
+        "Minister",
+        "Ministers",
+        "Deputy",
+        "Vice",
+        "First",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Finance",
+        "Economy",
+        "Economic",
+        "Trade",
+        "Energy",
+        "Affairs",
+        "Interior",
+        "Secretary",
+        "Secretaries",
+        "General",
+        "Secretary-General",
+        "Chancellor",
+        "Premier",
+        "King",
+        "Queen",
+        "Emir",
+        "Sultan",
+        "Crown",
+        "Prince",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Head",
+        "Leader",
+        "Supreme",
+        "Ambassador",
+        "Envoy",
+        "Special",
+        "Representative",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "Speaker",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Commissioner",
+        "Sheikh",
+        "Ex-President",
+        "Former",
+        "Acting",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "Chief",
+        "Executive",
+        "CEO",
+        "Director",
+        "Commander",
+        "Marshal",
+        "Colonel",
+        "Admiral",
+        "Patriarch",
+        "Pope",
+        "Vice-President",
+        "Vice-Premier",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "Gen.",
+    ]
 )
-_LEAD_WORDS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
-               "sultan", "leader", "head of state", "head of government", "crown prince")
+_LEAD_WORDS = (
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "leader",
+    "head of state",
+    "head of government",
+    "crown prince",
+)
 _LOWER_TITLE = re.compile(
     r"\b(?P<title>(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)"
     r"(?:president|prime minister|premier|leader|head of state|head of government|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor))s?"
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>country|republic|[" + _UPPER + r"][\w’'\-]*(?:\s+[" + _UPPER
-    + r"][\w’'\-]*)*))?\s*,?\s*$")
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>country|republic|["
+    + _UPPER
+    + r"][\w’'\-]*(?:\s+["
+    + _UPPER
+    + r"][\w’'\-]*)*))?\s*,?\s*$"
+)
 _COMPANY_NOUN = re.compile(
     r"\b(?:compan(?:y|ies)|carmakers?|automakers?|manufacturers?|makers?|producers?|firms?|"
     r"giants?|operators?|conglomerates?|retailers?|exporters?|suppliers?|miners?|developers?|"
     r"insurers?|airlines?|lenders?|providers?|corporations?|brands?|refiners?|"
     r"shipbuilders?|startups?|concerns?)\s*,?\s*(?P<intro>(?:including|such as|like|among them|"
-    r"notably|namely)\s+)?$")
-_COMPANY_SUFFIX = frozenset(["Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "Corp", "Corp.", "Corporation", "Group", "Holding", "Holdings", "Motors", "Airlines", "Petroleum", "AG", "GmbH", "JSC", "PJSC"])
+    r"notably|namely)\s+)?$"
+)
+_COMPANY_SUFFIX = frozenset(
+    [
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "LLC",
+        "PLC",
+        "Corp",
+        "Corp.",
+        "Corporation",
+        "Group",
+        "Holding",
+        "Holdings",
+        "Motors",
+        "Airlines",
+        "Petroleum",
+        "AG",
+        "GmbH",
+        "JSC",
+        "PJSC",
+    ]
+)
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
 REFERENCE = re.compile(
     r"\b(?:(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs)"
     r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian|post-Soviet|former Soviet|Caucasian|Baltic|"
-    r"neighbou?ring|landlocked|oil-rich|[Tt]urkic) )?(?P<one>country|republic|nation))\b")
+    r"neighbou?ring|landlocked|oil-rich|[Tt]urkic) )?(?P<one>country|republic|nation))\b"
+)
 
 
 @dataclass(slots=True)
@@ -76,7 +191,7 @@ class Mention:
     type: str
     kind: str = "name"
     possessive: bool = False
-    attribute: bool = False     # a demonym that describes a person or company ("Chinese carmaker")
+    attribute: bool = False  # a demonym that describes a person or company ("Chinese carmaker")
 
 
 @dataclass(slots=True)
@@ -86,9 +201,9 @@ class Intro:
     id: str
     name: str
     type: str
-    role: str | None = None          # leads / serves / based_in
-    state: str | None = None         # the actor it leads, serves or is based in
-    state_ref: str | None = None     # "country" when the tie is a back-reference
+    role: str | None = None  # leads / serves / based_in
+    state: str | None = None  # the actor it leads, serves or is based in
+    state_ref: str | None = None  # "country" when the tie is a back-reference
     forms: set[str] = field(default_factory=set)
 
 
@@ -98,11 +213,11 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
         self.local: dict[str, Entry] = {}
-        self.spans: dict[str, int] = {}     # like Gazetteer.spans, for the local forms
+        self.spans: dict[str, int] = {}  # like Gazetteer.spans, for the local forms
         self.people: dict[str, Intro] = {}
         #: (sentence-relative) introductions found by the last :meth:`find`: intro, name span, state span
         self.intros: list[tuple[Intro, Mention, Mention | None]] = []
-        self._plural_title: str | None = None      # "Prime Ministers A and B": B too
+        self._plural_title: str | None = None  # "Prime Ministers A and B": B too
 
     # -- registry -----------------------------------------------------------------
 
@@ -143,12 +258,27 @@ class MentionFinder:
                 j += 1
             self._run(sentence, tokens[i:j], out)
             i = j
-        if "ountr" in sentence or "epublic" in sentence or "ilateral" in sentence \
-                or "ation" in sentence or "sides" in sentence or "states" in sentence:
+        if (
+            "ountr" in sentence
+            or "epublic" in sentence
+            or "ilateral" in sentence
+            or "ation" in sentence
+            or "sides" in sentence
+            or "states" in sentence
+        ):
             for m in REFERENCE.finditer(sentence):
                 kind = "pair" if m.group("pair") else "ref"
-                out.append(Mention(None, m.start(), m.end(), m.group(), "state", kind,
-                                   sentence[m.end():m.end() + 2] in ("’s", "'s")))
+                out.append(
+                    Mention(
+                        None,
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "state",
+                        kind,
+                        sentence[m.end() : m.end() + 2] in ("’s", "'s"),
+                    )
+                )
             out.sort(key=lambda m: m.start)
         if sentence.startswith("Its ") and (not out or out[0].start > 4):
             # "Its economy depends on ...": the last state named, if that is safe
@@ -161,10 +291,10 @@ class MentionFinder:
         n, i = len(run), 0
         spans, local = self.gazetteer.spans, self.spans
         while i < n:
-            first = s[run[i][0]:run[i][1]]
+            first = s[run[i][0] : run[i][1]]
             width = max(spans.get(first, 1), local.get(first, 1)) if n > 1 else 1
             for j in range(min(n, i + width), i, -1):
-                entry = self._lookup(s[run[i][0]:run[j - 1][1]])
+                entry = self._lookup(s[run[i][0] : run[j - 1][1]])
                 if entry is not None:
                     pieces.append((run[i][0], run[j - 1][1], entry))
                     i = j
@@ -175,7 +305,7 @@ class MentionFinder:
         return pieces
 
     def _hyphen_parts(self, s: str, tok: tuple[int, int]) -> list[tuple[int, int, Entry | None]]:
-        text = s[tok[0]:tok[1]]
+        text = s[tok[0] : tok[1]]
         if "-" in text:
             parts: list[tuple[int, int, Entry | None]] = []
             pos = tok[0]
@@ -190,20 +320,24 @@ class MentionFinder:
 
     def _run(self, s: str, run: list[tuple[int, int]], out: list[Mention]) -> None:
         pieces = self._segment(s, run)
-        state: Mention | None = None     # a state or organisation named before a title
-        title: str | None = None         # title words waiting for a name
+        state: Mention | None = None  # a state or organisation named before a title
+        title: str | None = None  # title words waiting for a name
         title_start = 0
         k = 0
         while k < len(pieces):
             start, end, entry = pieces[k]
             if entry is None:
-                e = k + 1       # an unknown stretch ends at a connector ("and", "of")
-                while e < len(pieces) and pieces[e][2] is None and not s[pieces[e - 1][1]:pieces[e][0]].strip():
+                e = k + 1  # an unknown stretch ends at a connector ("and", "of")
+                while (
+                    e < len(pieces)
+                    and pieces[e][2] is None
+                    and not s[pieces[e - 1][1] : pieces[e][0]].strip()
+                ):
                     e += 1
                 words = [s[a:b] for a, b, _ in pieces[k:e]]
                 first = next((x for x, w in enumerate(words) if w in TITLE_WORDS), 0)
                 if first and len(words) - first > 1:
-                    k += first      # "Yet President Sadyr Japarov": skip the opening word
+                    k += first  # "Yet President Sadyr Japarov": skip the opening word
                     words = words[first:]
                 t = 0
                 while t < len(words) and words[t] in TITLE_WORDS:
@@ -211,20 +345,25 @@ class MentionFinder:
                 if t:
                     if title is None:
                         title_start = pieces[k][0]
-                    title = s[title_start:pieces[k + t - 1][1]]
+                    title = s[title_start : pieces[k + t - 1][1]]
                 if t < len(words):
                     self._unknown(s, pieces[k + t][0], pieces[e - 1][1], title, state, out)
                     title = None
                 k = e
                 continue
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-            if entry.kind == "seat" and nxt is not None and nxt[2] is None \
-                    and s[nxt[0]:nxt[1]] not in TITLE_WORDS and not s[end:nxt[0]].strip():
-                k += 1          # "Washington Post", "Moscow Exchange": not the state
+            if (
+                entry.kind == "seat"
+                and nxt is not None
+                and nxt[2] is None
+                and s[nxt[0] : nxt[1]] not in TITLE_WORDS
+                and not s[end : nxt[0]].strip()
+            ):
+                k += 1  # "Washington Post", "Moscow Exchange": not the state
                 continue
             mention = self._mention(s, start, end, entry)
-            if entry.type == "company":     # a known company the text introduces again
-                near = s[max(0, start - 48):start]
+            if entry.type == "company":  # a known company the text introduces again
+                near = s[max(0, start - 48) : start]
                 based = self._nationality(s, start, out, _COMPANY_NOUN.search(near), len(near))
                 if based is not None:
                     self._based(mention, based)
@@ -241,7 +380,7 @@ class MentionFinder:
 
     def _mention(self, s: str, start: int, end: int, entry: Entry) -> Mention:
         text = s[start:end]
-        possessive = text.endswith(("'s", "’s")) or s[end:end + 2] in ("'s", "’s")
+        possessive = text.endswith(("'s", "’s")) or s[end : end + 2] in ("'s", "’s")
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
@@ -249,22 +388,32 @@ class MentionFinder:
 
     # -- persons and companies ----------------------------------------------------------
 
-    def _unknown(self, s: str, start: int, end: int, title: str | None,
-                 state: Mention | None, out: list[Mention]) -> None:
+    def _unknown(
+        self,
+        s: str,
+        start: int,
+        end: int,
+        title: str | None,
+        state: Mention | None,
+        out: list[Mention],
+    ) -> None:
         name = s[start:end]
         if name.endswith(("'s", "’s")):
             name, end = name[:-2], end - 2
         words = name.split()
-        before = s[max(0, start - 90):start]
+        before = s[max(0, start - 90) : start]
         state_ref = None
         if title is None:
             lower = _LOWER_TITLE.search(before)
             if lower is not None:
                 title, state = lower.group("title"), None
                 at = start - len(before) + lower.start()
-                for m in reversed(out):     # "EU special envoy", "Russian foreign minister"
-                    if m.end <= at and m.type in ("state", "organisation") \
-                            and _STATE_BEFORE_TITLE.fullmatch(s, m.end, at):
+                for m in reversed(out):  # "EU special envoy", "Russian foreign minister"
+                    if (
+                        m.end <= at
+                        and m.type in ("state", "organisation")
+                        and _STATE_BEFORE_TITLE.fullmatch(s, m.end, at)
+                    ):
                         state = m
                         break
                 of = lower.group("of")
@@ -278,9 +427,14 @@ class MentionFinder:
             self._person(name, start, end, title, state, state_ref, out)
             return
         prev = out[-1] if out else None
-        linked = prev is not None and _LIST_LINK.match(s[prev.end:start]) is not None
-        if linked and prev is not None and prev.type == "person" and self._plural_title \
-                and 2 <= len(words) <= 3:
+        linked = prev is not None and _LIST_LINK.match(s[prev.end : start]) is not None
+        if (
+            linked
+            and prev is not None
+            and prev.type == "person"
+            and self._plural_title
+            and 2 <= len(words) <= 3
+        ):
             self._person(name, start, end, self._plural_title, None, None, out)
             return
         near = before[-48:]
@@ -288,36 +442,53 @@ class MentionFinder:
         listed = linked and prev is not None and prev.kind == "listed"
         if (company is not None or listed or words[-1] in _COMPANY_SUFFIX) and len(words) <= 5:
             based = self._nationality(s, start, out, company, len(near))
-            kind = "listed" if listed or (company is not None and company.group("intro")) \
+            kind = (
+                "listed"
+                if listed or (company is not None and company.group("intro"))
                 else "company"
+            )
             intro = self._register(Intro(snake_id(name), name, "company"), [name])
             mention = Mention(intro.id, start, end, name, "company", kind)
             out.append(mention)
             if based is not None:
                 self._based(mention, based)
 
-    def _nationality(self, s: str, start: int, out: list[Mention], company: re.Match[str] | None,
-                     window: int) -> Mention | None:
+    def _nationality(
+        self, s: str, start: int, out: list[Mention], company: re.Match[str] | None, window: int
+    ) -> Mention | None:
         """The demonym before a company noun: "Chinese" in "Chinese state company CNPC"."""
         if company is None or company.group("intro") is not None:
             return None
         cut = window - company.start()
         for m in reversed(out):
-            if m.type == "state" and m.end <= start - cut \
-                    and _DEMONYM_GAP.match(s[m.end:start - cut] + " "):
+            if (
+                m.type == "state"
+                and m.end <= start - cut
+                and _DEMONYM_GAP.match(s[m.end : start - cut] + " ")
+            ):
                 return m
         return None
 
     def _based(self, mention: Mention, based: Mention) -> None:
         based.attribute = based.kind == "demonym"
-        self.intros.append((Intro(mention.id or "", mention.text, "company", "based_in", based.id),
-                            mention, based))
+        self.intros.append(
+            (Intro(mention.id or "", mention.text, "company", "based_in", based.id), mention, based)
+        )
 
-    def _person(self, name: str, start: int, end: int, title: str, state: Mention | None,
-                state_ref: str | None, out: list[Mention]) -> None:
+    def _person(
+        self,
+        name: str,
+        start: int,
+        end: int,
+        title: str,
+        state: Mention | None,
+        state_ref: str | None,
+        out: list[Mention],
+    ) -> None:
         words = name.split()
-        family = words[0] if len(words) > 1 and words[0] in self.gazetteer.surname_first \
-            else words[-1]
+        family = (
+            words[0] if len(words) > 1 and words[0] in self.gazetteer.surname_first else words[-1]
+        )
         intro = self._register(Intro(snake_id(family), name, "person"), [name, family])
         mention = Mention(intro.id, start, end, name, "person", "person")
         out.append(mention)
@@ -325,11 +496,18 @@ class MentionFinder:
         self._plural_title = title if low.endswith("s") and not low.endswith("ss") else None
         self._tie(intro, mention, title, state, state_ref)
 
-    def _tie(self, intro: Intro, mention: Mention, title: str, state: Mention | None,
-             state_ref: str | None) -> None:
+    def _tie(
+        self,
+        intro: Intro,
+        mention: Mention,
+        title: str,
+        state: Mention | None,
+        state_ref: str | None,
+    ) -> None:
         low = title.lower()
         leads = any(w in low for w in _LEAD_WORDS) and not any(
-            w in low for w in ("deputy", "vice", "spokes", "adviser", "envoy"))
+            w in low for w in ("deputy", "vice", "spokes", "adviser", "envoy")
+        )
         if "minister" in low and "prime" not in low:
             leads = False
         role = "leads" if leads else "serves"
@@ -337,6 +515,7 @@ class MentionFinder:
             state.attribute = True
         if state is not None and intro.state is None:
             intro.state, intro.role = state.id, role
-        tie = Intro(intro.id, intro.name, "person", role,
-                    state.id if state is not None else None, state_ref)
+        tie = Intro(
+            intro.id, intro.name, "person", role, state.id if state is not None else None, state_ref
+        )
         self.intros.append((tie, mention, state))

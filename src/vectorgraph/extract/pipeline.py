@@ -74,9 +74,15 @@ class Extraction:
     sentences: int
 
 
-def extract(text: str, *, source_id: str = "text", title: str | None = None,
-            path: str | None = None, min_confidence: float = 0.0,
-            gazetteer: Gazetteer | None = None) -> GraphDocument:
+def extract(
+    text: str,
+    *,
+    source_id: str = "text",
+    title: str | None = None,
+    path: str | None = None,
+    min_confidence: float = 0.0,
+    gazetteer: Gazetteer | None = None,
+) -> GraphDocument:
     """A candidate graph document for one text, valid by construction.
 
     ``path`` is stored as the source's path (relative to where the document will
@@ -84,12 +90,17 @@ def extract(text: str, *, source_id: str = "text", title: str | None = None,
     relations.
     """
     found = read_text(text, source_id=source_id, title=title, path=path, gazetteer=gazetteer)
-    return build_document([found], title=title or found.source.title,
-                          min_confidence=min_confidence)
+    return build_document([found], title=title or found.source.title, min_confidence=min_confidence)
 
 
-def read_text(text: str, *, source_id: str = "text", title: str | None = None,
-              path: str | None = None, gazetteer: Gazetteer | None = None) -> Extraction:
+def read_text(
+    text: str,
+    *,
+    source_id: str = "text",
+    title: str | None = None,
+    path: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
     """Mentions and relations of one text (see the module docstring)."""
     finder = MentionFinder(gazetteer or default_gazetteer())
     spans = sentence_spans(text)
@@ -115,7 +126,7 @@ def read_text(text: str, *, source_id: str = "text", title: str | None = None,
 
 def _implied(text: str, span: tuple[int, int]) -> bool:
     """Whether a one-actor sentence may speak of the focus state's ties ("Relations with X")."""
-    sentence = text[span[0]:span[1]]
+    sentence = text[span[0] : span[1]]
     if " with " not in sentence:
         return False
     low = sentence.lower()
@@ -141,10 +152,13 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
     """
     last_state: str | None = None
     last_alone = False
-    recent: list[tuple[str, int]] = []      # (state, sentence), most recent last
+    recent: list[tuple[str, int]] = []  # (state, sentence), most recent last
     for index, mentions in enumerate(per_sentence):
-        states = {m.id for m in mentions if m.type == "state" and m.kind not in ("ref", "pair")
-                  and not m.attribute}
+        states = {
+            m.id
+            for m in mentions
+            if m.type == "state" and m.kind not in ("ref", "pair") and not m.attribute
+        }
         out: list[Mention] = []
         for m in mentions:
             if m.kind == "ref":
@@ -189,13 +203,25 @@ class _State:
     def evidence(self, index: int, a: Mention | None, b: Mention | None) -> Evidence:
         start, end = self.spans[index]
         return Evidence(
-            source=self.source_id, quote=self.text[start:end], sentence=index, start=start,
+            source=self.source_id,
+            quote=self.text[start:end],
+            sentence=index,
+            start=start,
             end=end,
             source_span=(start + a.start, start + a.end) if a is not None and a.text else None,
-            target_span=(start + b.start, start + b.end) if b is not None and b.text else None)
+            target_span=(start + b.start, start + b.end) if b is not None and b.text else None,
+        )
 
-    def add(self, index: int, source: str, target: str, type: str, confidence: float,
-            a: Mention | None, b: Mention | None) -> None:
+    def add(
+        self,
+        index: int,
+        source: str,
+        target: str,
+        type: str,
+        confidence: float,
+        a: Mention | None,
+        b: Mention | None,
+    ) -> None:
         if source == target:
             return
         directed = RELATION_TYPES[type].directed
@@ -209,12 +235,18 @@ class _State:
             item.evidence[index] = self.evidence(index, a, b)
         item.confidences.append(confidence)
 
-    def ties(self, index: int, mentions: list[Mention],
-             intros: list[tuple[Intro, Mention, Mention | None]], focus: str | None,
-             finder: MentionFinder) -> None:
+    def ties(
+        self,
+        index: int,
+        mentions: list[Mention],
+        intros: list[tuple[Intro, Mention, Mention | None]],
+        focus: str | None,
+        finder: MentionFinder,
+    ) -> None:
         """Leadership, office and seat ties of the persons and companies introduced here."""
-        states = list(dict.fromkeys(m.id for m in mentions
-                                    if m.type == "state" and m.id and not m.attribute))
+        states = list(
+            dict.fromkeys(m.id for m in mentions if m.type == "state" and m.id and not m.attribute)
+        )
         for tie, mention, named in intros:
             target, conf, span = tie.state, 0.9, named
             if target is None and tie.state_ref:
@@ -249,44 +281,63 @@ class _State:
         previous: list[tuple[Mention, Mention, str, float]] = []
         for cue, _, cs, ce in found:
             if any(m.start <= cs and ce <= m.end for m in mentions):
-                continue        # "Collective Security Treaty Organization" is a name, not a cue
+                continue  # "Collective Security Treaty Organization" is a name, not a cue
             mood = modality(lower, cs)
             candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts, covered)
             if not candidates and mood != "negated":
-                candidates = self._fallback(cue, cs, ce, sentence, lower, mentions, group, cuts,
-                                            covered, focus, previous)
+                candidates = self._fallback(
+                    cue, cs, ce, sentence, lower, mentions, group, cuts, covered, focus, previous
+                )
             kept = []
             for a, b, rtype, factor in candidates:
                 own = mood
                 if mood == "negated":
-                    if (a.possessive or a.kind == "demonym") and a.end <= cs \
-                            and _ADJACENT.fullmatch(lower, a.end, cs):
+                    if (
+                        (a.possessive or a.kind == "demonym")
+                        and a.end <= cs
+                        and _ADJACENT.fullmatch(lower, a.end, cs)
+                    ):
                         own = None  # "refused to join Western sanctions": still Western
                     elif cue.flip is not None:
                         rtype = cue.flip if rtype == cue.type else rtype
                     else:
                         continue
                 elif RELATION_TYPES[rtype].sign > 0:
-                    rtype = worsened(lower, ce) or rtype    # "relations ... have cooled"
+                    rtype = worsened(lower, ce) or rtype  # "relations ... have cooled"
                 kept.append((a, b, rtype, factor))
-                self._relate(index, a, b, rtype,
-                             cue.confidence * factor * (_POSSIBLE if own == "possible" else 1.0))
+                self._relate(
+                    index,
+                    a,
+                    b,
+                    rtype,
+                    cue.confidence * factor * (_POSSIBLE if own == "possible" else 1.0),
+                )
             if kept:
                 previous = kept
 
-    def _fallback(self, cue: Cue, cs: int, ce: int, sentence: str, lower: str,
-                  mentions: list[Mention], group: list[int], cuts: list[int],
-                  covered: list[tuple[int, int]], focus: str | None,
-                  previous: list[tuple[Mention, Mention, str, float]],
-                  ) -> list[tuple[Mention, Mention, str, float]]:
+    def _fallback(
+        self,
+        cue: Cue,
+        cs: int,
+        ce: int,
+        sentence: str,
+        lower: str,
+        mentions: list[Mention],
+        group: list[int],
+        cuts: list[int],
+        covered: list[tuple[int, int]],
+        focus: str | None,
+        previous: list[tuple[Mention, Mention, str, float]],
+    ) -> list[tuple[Mention, Mention, str, float]]:
         """Weaker readings when the frame found no pair (see each helper)."""
         if cue.type == "investment" and cue.frame == "svo" and focus:
             found = self._unlocated(cs, mentions, group, cuts, focus)
             if found:
                 return found
         if focus and _RELATIONS_NOUN.match(lower, cs):
-            found = self._implicit(cue, cs, ce, sentence, lower, mentions, group, cuts, covered,
-                                   focus)
+            found = self._implicit(
+                cue, cs, ce, sentence, lower, mentions, group, cuts, covered, focus
+            )
             if found:
                 return found
         if cue.frame in ("sym", "between") and previous:
@@ -300,17 +351,25 @@ class _State:
         if source is None or target is None:
             return
         self.add(index, source, target, rtype, conf, a, b)
-        if a.type == b.type == "person":     # the leaders' states meet too
+        if a.type == b.type == "person":  # the leaders' states meet too
             sa, sb = self._state_of(a), self._state_of(b)
             if sa and sb and sa != sb:
                 self.add(index, sa, sb, rtype, conf * 0.8, a, b)
 
     @staticmethod
-    def _implicit(cue: Cue, cs: int, ce: int, sentence: str, lower: str,
-                  mentions: list[Mention], group: list[int], cuts: list[int],
-                  covered: list[tuple[int, int]],
-                  focus: str) -> list[tuple[Mention, Mention, str, float]]:
-        """"Relations with Russia are cordial": the text's focus state is the other party."""
+    def _implicit(
+        cue: Cue,
+        cs: int,
+        ce: int,
+        sentence: str,
+        lower: str,
+        mentions: list[Mention],
+        group: list[int],
+        cuts: list[int],
+        covered: list[tuple[int, int]],
+        focus: str,
+    ) -> list[tuple[Mention, Mention, str, float]]:
+        """ "Relations with Russia are cordial": the text's focus state is the other party."""
         bounds = sorted(map(abs, cuts))
         lo = max(c for c in bounds if c <= cs)
         hi = min((c for c in bounds if c >= ce), default=len(lower))
@@ -322,16 +381,16 @@ class _State:
         return [(me, mentions[i], cue.type, 0.5) for i in obj if mentions[i].id != focus]
 
     @staticmethod
-    def _unlocated(cs: int, mentions: list[Mention], group: list[int], cuts: list[int],
-                   focus: str) -> list[tuple[Mention, Mention, str, float]]:
+    def _unlocated(
+        cs: int, mentions: list[Mention], group: list[int], cuts: list[int], focus: str
+    ) -> list[tuple[Mention, Mention, str, float]]:
         """Companies that open plants without a place named invest in the focus state."""
         lo = max(abs(c) for c in cuts if abs(c) <= cs)
         left = [i for i, m in enumerate(mentions) if lo <= m.start < cs and m.type == "company"]
         if not left:
             return []
         place = Mention(focus, mentions[left[0]].start, mentions[left[0]].end, "", "state", "ref")
-        return [(mentions[i], place, "investment", 0.5) for i in left
-                if group[i] == group[left[0]]]
+        return [(mentions[i], place, "investment", 0.5) for i in left if group[i] == group[left[0]]]
 
     def _state_of(self, m: Mention) -> str | None:
         counts = self.person_states.get(m.id or "")
@@ -352,8 +411,9 @@ def _people_states(state: _State, finder: MentionFinder) -> None:
             state.person_states[pid] = Counter({intro.state: 1})
 
 
-def _actors(per_sentence: list[list[Mention]], finder: MentionFinder,
-            state: _State) -> dict[str, Actor]:
+def _actors(
+    per_sentence: list[list[Mention]], finder: MentionFinder, state: _State
+) -> dict[str, Actor]:
     gaz = finder.gazetteer
     forms: dict[str, set[str]] = {}
     types: dict[str, str] = {}
@@ -381,8 +441,9 @@ def _actors(per_sentence: list[list[Mention]], finder: MentionFinder,
     for aid, actor in list(actors.items()):
         if actor.members:
             kept = tuple(m for m in actor.members if m in actors)
-            actors[aid] = Actor(id=aid, name=actor.name, type=actor.type, aliases=actor.aliases,
-                                members=kept)
+            actors[aid] = Actor(
+                id=aid, name=actor.name, type=actor.type, aliases=actor.aliases, members=kept
+            )
     return actors
 
 
@@ -393,8 +454,13 @@ def _confidence(values: list[float]) -> float:
     return round(min(0.99, 1.0 - miss), 3)
 
 
-def build_document(extractions: list[Extraction], *, title: str, min_confidence: float = 0.0,
-                   description: str | None = None) -> GraphDocument:
+def build_document(
+    extractions: list[Extraction],
+    *,
+    title: str,
+    min_confidence: float = 0.0,
+    description: str | None = None,
+) -> GraphDocument:
     """One document from the extractions of one or more texts (merged by actor and relation)."""
     actors: dict[str, Actor] = {}
     merged: dict[tuple[str, str, str], tuple[list[Evidence], list[float], _Found]] = {}
@@ -406,8 +472,9 @@ def build_document(extractions: list[Extraction], *, title: str, min_confidence:
                 known = actors[aid]
                 aliases = tuple(sorted(set(known.aliases) | set(actor.aliases)))[:8]
                 members = tuple(sorted(set(known.members) | set(actor.members)))
-                actors[aid] = Actor(id=aid, name=known.name, type=known.type, aliases=aliases,
-                                    members=members)
+                actors[aid] = Actor(
+                    id=aid, name=known.name, type=known.type, aliases=aliases, members=members
+                )
         for item in ex.relations:
             key = (item.source, item.target, item.type)
             if not item.directed:
@@ -424,14 +491,26 @@ def build_document(extractions: list[Extraction], *, title: str, min_confidence:
         if conf < min_confidence:
             continue
         kind = RELATION_TYPES[item.type]
-        relations.append(Relation(
-            source=item.source, target=item.target, type=item.type, sign=kind.sign,
-            score=kind.score, weight=default_weight(kind.score), directed=item.directed,
-            evidence=tuple(evidence), confidence=conf))
+        relations.append(
+            Relation(
+                source=item.source,
+                target=item.target,
+                type=item.type,
+                sign=kind.sign,
+                score=kind.score,
+                weight=default_weight(kind.score),
+                directed=item.directed,
+                evidence=tuple(evidence),
+                confidence=conf,
+            )
+        )
     relations.sort(key=lambda r: (-(r.confidence or 0), r.source, r.target, r.type))
     kept = {a for r in relations for a in (r.source, r.target)}
     ordered = sorted(actors.values(), key=lambda a: (a.id not in kept, a.type, a.id))
     return GraphDocument(
-        title=title, description=description or "Candidate graph extracted by vectorgraph; "
-        "review before use.", sources=tuple(ex.source for ex in extractions),
-        actors=tuple(ordered), relations=tuple(relations))
+        title=title,
+        description=description or "Candidate graph extracted by vectorgraph; review before use.",
+        sources=tuple(ex.source for ex in extractions),
+        actors=tuple(ordered),
+        relations=tuple(relations),
+    )

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["hop_distance_sums", "popcount_rows"]
 
-WORDS = 8   # sources per batch = 64 * WORDS (8 was fastest here, of 4, 8, 16, 32)
+WORDS = 8  # sources per batch = 64 * WORDS (8 was fastest here, of 4, 8, 16, 32)
 
 
 def popcount_rows(bits: np.ndarray) -> np.ndarray:
@@ -32,15 +32,16 @@ def popcount_rows(bits: np.ndarray) -> np.ndarray:
     """
     import numpy as np
 
-    if hasattr(np, "bitwise_count"):                     # numpy >= 2.0
+    if hasattr(np, "bitwise_count"):  # numpy >= 2.0
         counts: np.ndarray = np.bitwise_count(bits).sum(axis=1, dtype=np.int64)
     else:
         counts = np.unpackbits(bits.view(np.uint8), axis=1).sum(axis=1, dtype=np.int64)
     return counts
 
 
-def hop_distance_sums(indptr: np.ndarray, indices: np.ndarray,
-                      words: int = WORDS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def hop_distance_sums(
+    indptr: np.ndarray, indices: np.ndarray, words: int = WORDS
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For every actor: how many others reach it, their summed and their harmonic distance.
 
     ``indptr``/``indices`` are the CSR rows of in-neighbours (row ``v`` lists
@@ -65,8 +66,9 @@ def hop_distance_sums(indptr: np.ndarray, indices: np.ndarray,
         sources = np.arange(first, min(n, first + batch))
         frontier = np.zeros((n, words), dtype=np.uint64)
         offset = sources - first
-        frontier[sources, offset // 64] = np.left_shift(np.uint64(1),
-                                                        (offset % 64).astype(np.uint64))
+        frontier[sources, offset // 64] = np.left_shift(
+            np.uint64(1), (offset % 64).astype(np.uint64)
+        )
         seen = frontier.copy()
         distance = 0
         while True:

@@ -89,8 +89,13 @@ def tie_sign(data: dict[str, Any]) -> int:
     return int((s > 0) - (s < 0))
 
 
-def collapse(G: nx.Graph, *, weight: str | None = "weight", directed: bool = False,
-             include_structural: bool = False) -> nx.Graph:
+def collapse(
+    G: nx.Graph,
+    *,
+    weight: str | None = "weight",
+    directed: bool = False,
+    include_structural: bool = False,
+) -> nx.Graph:
     """One edge per pair (or arc) of actors, by the rule in the module docstring.
 
     Parameters
@@ -113,12 +118,12 @@ def collapse(G: nx.Graph, *, weight: str | None = "weight", directed: bool = Fal
         ``negative``, ``weight``, ``count`` and ``sign``.
     """
     with no_gc():
-        return _collapse(G, weight=weight, directed=directed,
-                         include_structural=include_structural)
+        return _collapse(G, weight=weight, directed=directed, include_structural=include_structural)
 
 
-def _ties(G: nx.Graph, weight: str | None, directed: bool,
-          include_structural: bool) -> dict[tuple[Any, Any], tuple[list[float], list[float]]]:
+def _ties(
+    G: nx.Graph, weight: str | None, directed: bool, include_structural: bool
+) -> dict[tuple[Any, Any], tuple[list[float], list[float]]]:
     """Per pair (or arc): the strengths of its positive and its negative relations."""
     default_directed = G.is_directed()
     sums: dict[tuple[Any, Any], tuple[list[float], list[float]]] = {}
@@ -141,8 +146,9 @@ def _ties(G: nx.Graph, weight: str | None, directed: bool,
     return sums
 
 
-def _collapse(G: nx.Graph, *, weight: str | None, directed: bool,
-              include_structural: bool) -> nx.Graph:
+def _collapse(
+    G: nx.Graph, *, weight: str | None, directed: bool, include_structural: bool
+) -> nx.Graph:
     import networkx as nx
 
     sums = _ties(G, weight, directed, include_structural)
@@ -150,20 +156,31 @@ def _collapse(G: nx.Graph, *, weight: str | None, directed: bool,
     H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: str(nd[0])))
 
     def edges() -> Iterator[tuple[Any, Any, dict[str, Any]]]:
-        for (u, v), (plus, minus) in sorted(sums.items(), key=lambda kv: (str(kv[0][0]),
-                                                                           str(kv[0][1]))):
+        for (u, v), (plus, minus) in sorted(
+            sums.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))
+        ):
             # fsum is exactly rounded: the sums do not depend on the order of the input
             pos = math.fsum(plus) if len(plus) > 1 else (plus[0] if plus else 0.0)
             neg = math.fsum(minus) if len(minus) > 1 else (minus[0] if minus else 0.0)
-            yield u, v, {"positive": pos, "negative": neg, "weight": math.fsum(plus + minus),
-                         "count": len(plus) + len(minus), "sign": (pos > neg) - (pos < neg)}
+            yield (
+                u,
+                v,
+                {
+                    "positive": pos,
+                    "negative": neg,
+                    "weight": math.fsum(plus + minus),
+                    "count": len(plus) + len(minus),
+                    "sign": (pos > neg) - (pos < neg),
+                },
+            )
 
     H.add_edges_from(edges())
     return H
 
 
-def arc_degrees(G: nx.Graph, *, include_structural: bool = False) -> tuple[dict[Any, int],
-                                                                           dict[Any, int]]:
+def arc_degrees(
+    G: nx.Graph, *, include_structural: bool = False
+) -> tuple[dict[Any, int], dict[Any, int]]:
     """In- and out-degree of every node on the directed view of :func:`collapse`,
     without building it: the distinct actors with an arc in, and out."""
     with no_gc():
@@ -180,6 +197,7 @@ def positive_layer(H: nx.Graph) -> nx.Graph:
     """The edges of a collapsed graph with positive strength, weighted by it."""
     P = H.__class__()
     P.add_nodes_from(H.nodes(data=True))
-    P.add_edges_from((u, v, {"weight": d["positive"]}) for u, v, d in H.edges(data=True)
-                     if d["positive"] > 0)
+    P.add_edges_from(
+        (u, v, {"weight": d["positive"]}) for u, v, d in H.edges(data=True) if d["positive"] > 0
+    )
     return P

@@ -22,17 +22,30 @@ __all__ = ["BackgroundBetweenness"]
 class BackgroundBetweenness:
     """Start the child now; :meth:`result` waits for it (or computes here if it failed)."""
 
-    def __init__(self, edges: list[tuple[int, int]], n: int, directed: bool,
-                 weights: list[float] | None, samples: int | None, seed: int) -> None:
+    def __init__(
+        self,
+        edges: list[tuple[int, int]],
+        n: int,
+        directed: bool,
+        weights: list[float] | None,
+        samples: int | None,
+        seed: int,
+    ) -> None:
         self.job = (edges, n, directed, weights, samples, seed)
         src = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [src, *filter(None, [os.environ.get("PYTHONPATH")])])}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([src, *filter(None, [os.environ.get("PYTHONPATH")])]),
+        }
         self.proc: subprocess.Popen[bytes] | None
         try:
-            self.proc = subprocess.Popen([sys.executable, "-m", "vectorgraph.measures._worker"],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL, env=env)
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "vectorgraph.measures._worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=env,
+            )
             assert self.proc.stdin is not None
             self.proc.stdin.write(pickle.dumps(self.job))
             self.proc.stdin.close()
@@ -58,8 +71,14 @@ class BackgroundBetweenness:
         return compute(*self.job)
 
 
-def compute(edges: list[tuple[int, int]], n: int, directed: bool, weights: list[float] | None,
-            samples: int | None, seed: int) -> list[float]:
+def compute(
+    edges: list[tuple[int, int]],
+    n: int,
+    directed: bool,
+    weights: list[float] | None,
+    samples: int | None,
+    seed: int,
+) -> list[float]:
     """Betweenness of vertices ``0 .. n-1``, as :func:`centrality` gives it."""
     import igraph as ig
 

@@ -47,8 +47,14 @@ from vectorgraph.measures._simple import collapse
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Balance", "Frustration", "Triad", "frustration_index", "signed_graph",
-           "structural_balance"]
+__all__ = [
+    "Balance",
+    "Frustration",
+    "Triad",
+    "frustration_index",
+    "signed_graph",
+    "structural_balance",
+]
 
 _KINDS = ("+++", "++-", "+--", "---")
 #: The largest block :func:`frustration_index` may solve exactly (2^23 splits, ~100 MB).
@@ -71,8 +77,12 @@ class Triad:
         return self.kind in ("+++", "+--")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"actors": list(self.actors), "kind": self.kind, "balanced": self.balanced,
-                "edges": [{"source": u, "target": v, "sign": s} for u, v, s in self.edges]}
+        return {
+            "actors": list(self.actors),
+            "kind": self.kind,
+            "balanced": self.balanced,
+            "edges": [{"source": u, "target": v, "sign": s} for u, v, s in self.edges],
+        }
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -90,10 +100,13 @@ class Frustration:
     camps: dict[Any, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "exact": self.exact, "lower_bound": self.lower_bound,
-                "edges": [list(e) for e in self.edges],
-                "camps": {str(k): v for k, v in sorted(self.camps.items(),
-                                                       key=lambda kv: str(kv[0]))}}
+        return {
+            "value": self.value,
+            "exact": self.exact,
+            "lower_bound": self.lower_bound,
+            "edges": [list(e) for e in self.edges],
+            "camps": {str(k): v for k, v in sorted(self.camps.items(), key=lambda kv: str(kv[0]))},
+        }
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -112,14 +125,20 @@ class Balance:
         return self.counts["+++"] + self.counts["+--"]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"triangles": self.triangles, "balanced": self.balanced, "ratio": self.ratio,
-                "counts": dict(self.counts), "ambivalent": self.ambivalent,
-                "unbalanced": [t.to_dict() for t in self.unbalanced],
-                "frustration": None if self.frustration is None else self.frustration.to_dict()}
+        return {
+            "triangles": self.triangles,
+            "balanced": self.balanced,
+            "ratio": self.ratio,
+            "counts": dict(self.counts),
+            "ambivalent": self.ambivalent,
+            "unbalanced": [t.to_dict() for t in self.unbalanced],
+            "frustration": None if self.frustration is None else self.frustration.to_dict(),
+        }
 
 
-def signed_graph(G: nx.Graph, *, weight: str | None = "weight",
-                 include_structural: bool = False) -> tuple[nx.Graph, int]:
+def signed_graph(
+    G: nx.Graph, *, weight: str | None = "weight", include_structural: bool = False
+) -> tuple[nx.Graph, int]:
     """The undirected signed graph (edge attribute ``sign``, +1 or -1) and the
     number of ambivalent pairs left out."""
     H = collapse(G, weight=weight, include_structural=include_structural)
@@ -137,16 +156,25 @@ def _triads(S: nx.Graph) -> list[Triad]:
     out = []
     for tri in g.list_triangles():
         a, b, c = sorted((nodes[i] for i in tri), key=str)
-        out.append(Triad(actors=(a, b, c), edges=((a, b, S[a][b]["sign"]),
-                                                  (a, c, S[a][c]["sign"]),
-                                                  (b, c, S[b][c]["sign"]))))
+        out.append(
+            Triad(
+                actors=(a, b, c),
+                edges=((a, b, S[a][b]["sign"]), (a, c, S[a][c]["sign"]), (b, c, S[b][c]["sign"])),
+            )
+        )
     return sorted(out, key=lambda t: tuple(map(str, t.actors)))
 
 
-def structural_balance(G: nx.Graph, *, weight: str | None = "weight",
-                       include_structural: bool = False, frustration: bool = True,
-                       exact_limit: int = 20, restarts: int = 4,
-                       seed: int = 0) -> Balance:
+def structural_balance(
+    G: nx.Graph,
+    *,
+    weight: str | None = "weight",
+    include_structural: bool = False,
+    frustration: bool = True,
+    exact_limit: int = 20,
+    restarts: int = 4,
+    seed: int = 0,
+) -> Balance:
     """Triangle balance, the unbalanced triads and (optionally) the frustration index.
 
     Parameters
@@ -173,18 +201,34 @@ def structural_balance(G: nx.Graph, *, weight: str | None = "weight",
     for t in triads:
         counts[t.kind] += 1
     n = len(triads)
-    frus = frustration_index(S, exact_limit=exact_limit, restarts=restarts, seed=seed,
-                             _signed=True, _triads=triads) if frustration else None
-    return Balance(triangles=n, counts=counts,
-                   ratio=(counts["+++"] + counts["+--"]) / n if n else None,
-                   unbalanced=tuple(t for t in triads if not t.balanced),
-                   ambivalent=ambivalent, frustration=frus)
+    frus = (
+        frustration_index(
+            S, exact_limit=exact_limit, restarts=restarts, seed=seed, _signed=True, _triads=triads
+        )
+        if frustration
+        else None
+    )
+    return Balance(
+        triangles=n,
+        counts=counts,
+        ratio=(counts["+++"] + counts["+--"]) / n if n else None,
+        unbalanced=tuple(t for t in triads if not t.balanced),
+        ambivalent=ambivalent,
+        frustration=frus,
+    )
 
 
-def frustration_index(G: nx.Graph, *, weight: str | None = "weight",
-                      include_structural: bool = False, exact_limit: int = 20,
-                      restarts: int = 4, seed: int = 0, _signed: bool = False,
-                      _triads: list[Triad] | None = None) -> Frustration:
+def frustration_index(
+    G: nx.Graph,
+    *,
+    weight: str | None = "weight",
+    include_structural: bool = False,
+    exact_limit: int = 20,
+    restarts: int = 4,
+    seed: int = 0,
+    _signed: bool = False,
+    _triads: list[Triad] | None = None,
+) -> Frustration:
     """The fewest sign changes that balance the graph (see the module docstring).
 
     Blocks of at most ``exact_limit`` actors are solved exactly (2^(k-1)
@@ -201,11 +245,15 @@ def frustration_index(G: nx.Graph, *, weight: str | None = "weight",
     import networkx as nx
 
     if exact_limit > EXACT_MAX:
-        raise VectorgraphError(f"exact_limit {exact_limit} is too large: a block of k actors "
-                               f"takes 2^(k-1) splits (at most {EXACT_MAX})")
+        raise VectorgraphError(
+            f"exact_limit {exact_limit} is too large: a block of k actors "
+            f"takes 2^(k-1) splits (at most {EXACT_MAX})"
+        )
     S = G if _signed else signed_graph(G, weight=weight, include_structural=include_structural)[0]
-    blocks = sorted((sorted(b, key=str) for b in nx.biconnected_components(S)),
-                    key=lambda b: [str(x) for x in b])
+    blocks = sorted(
+        (sorted(b, key=str) for b in nx.biconnected_components(S)),
+        key=lambda b: [str(x) for x in b],
+    )
     splits = []
     exact = True
     for block in blocks:
@@ -219,9 +267,16 @@ def frustration_index(G: nx.Graph, *, weight: str | None = "weight",
     for v in S:
         if v not in camps and S.degree(v):
             camps[v] = 0
-    bad = tuple(sorted(((u, v) if str(u) <= str(v) else (v, u)
-                        for u, v, s in S.edges(data="sign") if _frustrated(camps, u, v, s)),
-                       key=lambda e: (str(e[0]), str(e[1]))))
+    bad = tuple(
+        sorted(
+            (
+                (u, v) if str(u) <= str(v) else (v, u)
+                for u, v, s in S.edges(data="sign")
+                if _frustrated(camps, u, v, s)
+            ),
+            key=lambda e: (str(e[0]), str(e[1])),
+        )
+    )
     triads = _triads if _triads is not None else _triads_of(S)
     lower = len(bad) if exact else _triangle_packing(triads)
     return Frustration(value=len(bad), exact=exact, lower_bound=lower, edges=bad, camps=camps)
@@ -310,8 +365,9 @@ def _search_split(sub: nx.Graph, block: list[Any], restarts: int, seed: int) -> 
     best, best_bad = starts[0], None
     for camp in starts:
         _local_search(camp, nbrs)
-        bad = sum(1 for i in range(n) for j, s in nbrs[i]
-                  if i < j and (camp[i] == camp[j]) != (s > 0))
+        bad = sum(
+            1 for i in range(n) for j, s in nbrs[i] if i < j and (camp[i] == camp[j]) != (s > 0)
+        )
         if best_bad is None or bad < best_bad:
             best, best_bad = camp, bad
     return {v: best[index[v]] for v in block}

@@ -79,8 +79,19 @@ if TYPE_CHECKING:
 __all__ = ["MEASURES", "SIGNED_COLUMNS", "centralities", "centrality", "parse_measures"]
 
 #: Every measure :func:`centrality` computes, in the order ``all`` gives them.
-MEASURES: tuple[str, ...] = ("degree", "in_degree", "out_degree", "strength", "betweenness",
-                             "closeness", "harmonic", "eigenvector", "pagerank", "pn", "signed")
+MEASURES: tuple[str, ...] = (
+    "degree",
+    "in_degree",
+    "out_degree",
+    "strength",
+    "betweenness",
+    "closeness",
+    "harmonic",
+    "eigenvector",
+    "pagerank",
+    "pn",
+    "signed",
+)
 #: The columns the ``signed`` measure gives (see :func:`vectorgraph.measures.signed_degree`).
 SIGNED_COLUMNS: tuple[str, ...] = ("positive", "negative", "net", "ratio")
 _DISTANCES = ("hops", "inverse")
@@ -104,16 +115,28 @@ def parse_measures(names: Iterable[str]) -> list[str]:
                 continue
             picked = list(MEASURES) if name == "all" else [name]
             if name != "all" and name not in MEASURES:
-                raise VectorgraphError(f"unknown measure {name!r} (choose from "
-                                       f"{', '.join(MEASURES)} or all)")
+                raise VectorgraphError(
+                    f"unknown measure {name!r} (choose from {', '.join(MEASURES)} or all)"
+                )
             out.extend(m for m in picked if m not in out)
     return out
 
 
-def centrality(G: nx.Graph, measure: str = "pagerank", *, weight: str | None = "weight",
-               distance: str = "hops", directed: bool = False, include_structural: bool = False,
-               samples: int | None = None, seed: int = 0, alpha: float = 0.85,
-               max_iter: int = 1000, tol: float = 1e-6, engine: str = "fast") -> dict[Any, float]:
+def centrality(
+    G: nx.Graph,
+    measure: str = "pagerank",
+    *,
+    weight: str | None = "weight",
+    distance: str = "hops",
+    directed: bool = False,
+    include_structural: bool = False,
+    samples: int | None = None,
+    seed: int = 0,
+    alpha: float = 0.85,
+    max_iter: int = 1000,
+    tol: float = 1e-6,
+    engine: str = "fast",
+) -> dict[Any, float]:
     """One centrality measure of every actor (any of :data:`MEASURES` but ``signed``).
 
     Parameters
@@ -149,16 +172,38 @@ def centrality(G: nx.Graph, measure: str = "pagerank", *, weight: str | None = "
     """
     if measure == "signed":
         raise VectorgraphError("signed gives four results: use centralities() or signed_degree()")
-    return centralities(G, [measure], weight=weight, distance=distance, directed=directed,
-                        include_structural=include_structural, samples=samples, seed=seed,
-                        alpha=alpha, max_iter=max_iter, tol=tol, engine=engine)[measure]
+    return centralities(
+        G,
+        [measure],
+        weight=weight,
+        distance=distance,
+        directed=directed,
+        include_structural=include_structural,
+        samples=samples,
+        seed=seed,
+        alpha=alpha,
+        max_iter=max_iter,
+        tol=tol,
+        engine=engine,
+    )[measure]
 
 
-def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
-                 weight: str | None = "weight", distance: str = "hops", directed: bool = False,
-                 include_structural: bool = False, samples: int | None = None, seed: int = 0,
-                 alpha: float = 0.85, max_iter: int = 1000, tol: float = 1e-6,
-                 engine: str = "fast", workers: int = 1) -> dict[str, dict[Any, Any]]:
+def centralities(
+    G: nx.Graph,
+    measures: Sequence[str] = ("all",),
+    *,
+    weight: str | None = "weight",
+    distance: str = "hops",
+    directed: bool = False,
+    include_structural: bool = False,
+    samples: int | None = None,
+    seed: int = 0,
+    alpha: float = 0.85,
+    max_iter: int = 1000,
+    tol: float = 1e-6,
+    engine: str = "fast",
+    workers: int = 1,
+) -> dict[str, dict[Any, Any]]:
     """Several measures at once: ``{measure: {actor: value}}``.
 
     Takes the options of :func:`centrality`; ``measures`` may hold ``"all"``
@@ -193,18 +238,24 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
     out: dict[str, dict[Any, Any]] = {}
     cache: dict[str, Any] = {}
     background = None
-    if (workers > 1 and engine == "fast" and "betweenness" in names and len(names) > 1
-            and len(graph) >= PARALLEL_MIN):
+    if (
+        workers > 1
+        and engine == "fast"
+        and "betweenness" in names
+        and len(names) > 1
+        and len(graph) >= PARALLEL_MIN
+    ):
         cache["paths"] = _path_graph(graph, distance)
         from vectorgraph.measures._worker import BackgroundBetweenness
 
         g, nodes, w = cache["paths"]
-        background = BackgroundBetweenness(g.get_edgelist(), len(nodes), g.is_directed(), w,
-                                           samples, seed)
+        background = BackgroundBetweenness(
+            g.get_edgelist(), len(nodes), g.is_directed(), w, samples, seed
+        )
     try:
         for name in names:
             if name == "betweenness" and background is not None:
-                out[name] = {}                                  # filled in below, keeps the order
+                out[name] = {}  # filled in below, keeps the order
             elif name == "degree":
                 out[name] = {v: float(d) for v, d in H.degree()}
             elif name in ("in_degree", "out_degree"):
@@ -229,11 +280,13 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
             elif name in ("eigenvector", "pagerank"):
                 if "positive" not in cache:
                     cache["positive"] = positive_layer(graph)
-                out[name] = _spectral(cache["positive"], name, alpha=alpha, max_iter=max_iter,
-                                      tol=tol)
+                out[name] = _spectral(
+                    cache["positive"], name, alpha=alpha, max_iter=max_iter, tol=tol
+                )
             elif engine == "networkx":
-                out[name] = _paths_nx(graph, name, inverse=distance == "inverse", samples=samples,
-                                      seed=seed)
+                out[name] = _paths_nx(
+                    graph, name, inverse=distance == "inverse", samples=samples, seed=seed
+                )
             elif name in ("closeness", "harmonic") and distance == "hops":
                 if "hops" not in cache:
                     cache["hops"] = _hops(graph)
@@ -253,8 +306,10 @@ def centralities(G: nx.Graph, measures: Sequence[str] = ("all",), *,
 
 # --- networkx engine -------------------------------------------------------------------------
 
-def _paths_nx(H: nx.Graph, name: str, *, inverse: bool, samples: int | None,
-              seed: int) -> dict[Any, float]:
+
+def _paths_nx(
+    H: nx.Graph, name: str, *, inverse: bool, samples: int | None, seed: int
+) -> dict[Any, float]:
     import networkx as nx
 
     dist = None
@@ -271,8 +326,9 @@ def _paths_nx(H: nx.Graph, name: str, *, inverse: bool, samples: int | None,
     return {v: float(x) for v, x in nx.harmonic_centrality(H, distance=dist).items()}
 
 
-def _spectral(P: nx.Graph, name: str, *, alpha: float, max_iter: int,
-                 tol: float) -> dict[Any, float]:
+def _spectral(
+    P: nx.Graph, name: str, *, alpha: float, max_iter: int, tol: float
+) -> dict[Any, float]:
     import networkx as nx
 
     if len(P) == 0:
@@ -282,11 +338,13 @@ def _spectral(P: nx.Graph, name: str, *, alpha: float, max_iter: int,
             return dict(nx.pagerank(P, alpha=alpha, weight="weight", max_iter=max_iter, tol=tol))
         return dict(nx.eigenvector_centrality(P, weight="weight", max_iter=max_iter, tol=tol))
     except nx.PowerIterationFailedConvergence:
-        raise VectorgraphError(f"{name} did not converge in {max_iter} iterations "
-                               f"(raise max_iter or tol)") from None
+        raise VectorgraphError(
+            f"{name} did not converge in {max_iter} iterations (raise max_iter or tol)"
+        ) from None
 
 
 # --- fast engine: igraph, and numpy for closeness and harmonic in hops -----------------------
+
 
 def _hops(H: nx.Graph) -> dict[str, dict[Any, float]]:
     """Closeness (networkx's Wasserman-Faust form) and harmonic centrality in hops."""
@@ -310,8 +368,10 @@ def _hops(H: nx.Graph) -> dict[str, dict[Any, float]]:
     closeness = {}
     for v, r, t in zip(nodes, reach.tolist(), total.tolist()):
         closeness[v] = r / t * r / (n - 1) if r else 0.0
-    return {"closeness": closeness,
-            "harmonic": {v: float(h) for v, h in zip(nodes, harmonic.tolist())}}
+    return {
+        "closeness": closeness,
+        "harmonic": {v: float(h) for v, h in zip(nodes, harmonic.tolist())},
+    }
 
 
 def _eigenvector_fast(H: nx.Graph, *, max_iter: int, tol: float) -> dict[Any, float]:
@@ -330,14 +390,15 @@ def _eigenvector_fast(H: nx.Graph, *, max_iter: int, tol: float) -> dict[Any, fl
     if n == 0:
         return {}
     index = {v: i for i, v in enumerate(nodes)}
-    ties = [(index[u], index[v], d["positive"]) for u, v, d in H.edges(data=True)
-            if d["positive"] > 0]
+    ties = [
+        (index[u], index[v], d["positive"]) for u, v, d in H.edges(data=True) if d["positive"] > 0
+    ]
     src = np.array([t[0] for t in ties], dtype=np.int64)
     dst = np.array([t[1] for t in ties], dtype=np.int64)
     w = np.array([t[2] for t in ties], dtype=np.float64)
     if not H.is_directed():
         src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([w, w])
-    M = sp.csr_matrix((w, (dst, src)), shape=(n, n))       # x[target] += x[source] * w
+    M = sp.csr_matrix((w, (dst, src)), shape=(n, n))  # x[target] += x[source] * w
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         last = x
@@ -345,8 +406,9 @@ def _eigenvector_fast(H: nx.Graph, *, max_iter: int, tol: float) -> dict[Any, fl
         x = x / (float(np.linalg.norm(x)) or 1.0)
         if float(np.abs(x - last).sum()) < n * tol:
             return {v: float(val) for v, val in zip(nodes, x)}
-    raise VectorgraphError(f"eigenvector did not converge in {max_iter} iterations "
-                           f"(raise max_iter or tol)")
+    raise VectorgraphError(
+        f"eigenvector did not converge in {max_iter} iterations (raise max_iter or tol)"
+    )
 
 
 def _path_graph(H: nx.Graph, distance: str) -> tuple[ig.Graph, list[Any], list[float] | None]:
@@ -356,8 +418,9 @@ def _path_graph(H: nx.Graph, distance: str) -> tuple[ig.Graph, list[Any], list[f
     return _to_igraph(H)
 
 
-def _to_igraph(H: nx.Graph, attr: str | None = None,
-               transform: Any = None) -> tuple[ig.Graph, list[Any], list[float] | None]:
+def _to_igraph(
+    H: nx.Graph, attr: str | None = None, transform: Any = None
+) -> tuple[ig.Graph, list[Any], list[float] | None]:
     """The collapsed graph as igraph (vertex i is ``nodes[i]``) and its edge weights."""
     import igraph as ig
 
@@ -365,8 +428,9 @@ def _to_igraph(H: nx.Graph, attr: str | None = None,
         nodes = list(H)
         index = {v: i for i, v in enumerate(nodes)}
         data = list(H.edges(data=True))
-        g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in data],
-                     directed=H.is_directed())
+        g = ig.Graph(
+            n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in data], directed=H.is_directed()
+        )
         weights = None
         if attr is not None:
             weights = [d[attr] for _, _, d in data]
@@ -375,8 +439,13 @@ def _to_igraph(H: nx.Graph, attr: str | None = None,
     return g, nodes, weights
 
 
-def _paths_ig(converted: tuple[ig.Graph, list[Any], list[float] | None], name: str, *,
-              samples: int | None, seed: int) -> dict[Any, float]:
+def _paths_ig(
+    converted: tuple[ig.Graph, list[Any], list[float] | None],
+    name: str,
+    *,
+    samples: int | None,
+    seed: int,
+) -> dict[Any, float]:
     g, nodes, w = converted
     n = len(nodes)
     directed = g.is_directed()
@@ -398,8 +467,14 @@ def _paths_ig(converted: tuple[ig.Graph, list[Any], list[float] | None], name: s
     return out
 
 
-def _betweenness_ig(g: ig.Graph, nodes: list[Any], w: list[float] | None, directed: bool,
-                    samples: int | None, seed: int) -> dict[Any, float]:
+def _betweenness_ig(
+    g: ig.Graph,
+    nodes: list[Any],
+    w: list[float] | None,
+    directed: bool,
+    samples: int | None,
+    seed: int,
+) -> dict[Any, float]:
     n = len(nodes)
     if samples is None or samples >= n:
         raw = g.betweenness(directed=directed, weights=w) if directed else _without_leaves(g, w)

@@ -57,8 +57,9 @@ class SignedDegree:
         return asdict(self)
 
 
-def signed_degree(G: nx.Graph, *, weight: str | None = None,
-                  include_structural: bool = False) -> dict[Any, SignedDegree]:
+def signed_degree(
+    G: nx.Graph, *, weight: str | None = None, include_structural: bool = False
+) -> dict[Any, SignedDegree]:
     """Positive, negative, net (positive - negative) and ratio for every actor.
 
     With ``weight=None`` (the default) the counts are partners: the number of
@@ -81,8 +82,9 @@ def signed_from_collapsed(H: nx.Graph, *, counts: bool) -> dict[Any, SignedDegre
             pos = float(sum(d["positive"] for d in H[v].values()))
             neg = float(sum(d["negative"] for d in H[v].values()))
         total = pos + neg
-        out[v] = SignedDegree(positive=pos, negative=neg, net=pos - neg,
-                              ratio=pos / total if total else None)
+        out[v] = SignedDegree(
+            positive=pos, negative=neg, net=pos - neg, ratio=pos / total if total else None
+        )
     return out
 
 
@@ -138,16 +140,19 @@ def pn_from_collapsed(H: nx.Graph) -> dict[Any, float]:
         try:
             x = np.linalg.solve(M.toarray(), ones)
         except np.linalg.LinAlgError:
-            raise VectorgraphError("PN centrality is undefined here: I - A/(2n-2) is singular "
-                                   "(for example two actors with only a negative tie)") from None
+            raise VectorgraphError(
+                "PN centrality is undefined here: I - A/(2n-2) is singular "
+                "(for example two actors with only a negative tie)"
+            ) from None
     else:
         from scipy.sparse.linalg import cg
 
         try:
             x, info = cg(M, ones, rtol=1e-12, maxiter=10 * n)
-        except TypeError:                                # scipy < 1.12 calls it tol
+        except TypeError:  # scipy < 1.12 calls it tol
             x, info = cg(M, ones, tol=1e-12, maxiter=10 * n)
         if info != 0:
-            raise VectorgraphError(f"PN centrality: the sparse solver did not converge "
-                                   f"(code {info})")
+            raise VectorgraphError(
+                f"PN centrality: the sparse solver did not converge (code {info})"
+            )
     return {v: float(val) for v, val in zip(nodes, x)}

@@ -55,8 +55,15 @@ from vectorgraph.measures._simple import collapse
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DEFAULT_FOCAL", "DEFAULT_POLES", "PoleTies", "VectorBalance", "pole_members",
-           "vector_balance", "vector_balances"]
+__all__ = [
+    "DEFAULT_FOCAL",
+    "DEFAULT_POLES",
+    "PoleTies",
+    "VectorBalance",
+    "pole_members",
+    "vector_balance",
+    "vector_balances",
+]
 
 #: The poles of the bundled article graph.
 DEFAULT_POLES: tuple[str, ...] = ("RUS", "CHN", "WEST", "TUR", "CENTRAL_ASIA")
@@ -77,8 +84,14 @@ class PoleTies:
     p: float | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"pole": self.pole, "positive": self.positive, "negative": self.negative,
-                "net": self.net, "share": self.share, "p": self.p}
+        return {
+            "pole": self.pole,
+            "positive": self.positive,
+            "negative": self.negative,
+            "net": self.net,
+            "share": self.share,
+            "p": self.p,
+        }
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -94,10 +107,15 @@ class VectorBalance:
     dominant: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"focal": self.focal, "entropy": self.entropy,
-                "concentration": self.concentration, "dominant": self.dominant,
-                "total_positive": self.total_positive, "excluded": list(self.excluded),
-                "poles": [t.to_dict() for t in self.poles]}
+        return {
+            "focal": self.focal,
+            "entropy": self.entropy,
+            "concentration": self.concentration,
+            "dominant": self.dominant,
+            "total_positive": self.total_positive,
+            "excluded": list(self.excluded),
+            "poles": [t.to_dict() for t in self.poles],
+        }
 
 
 def pole_members(G: nx.Graph, pole: Any) -> frozenset[Any]:
@@ -123,8 +141,15 @@ def pole_members(G: nx.Graph, pole: Any) -> frozenset[Any]:
 class _Context:
     """What every focal actor shares: the collapsed graph, pole owners, two-step channels."""
 
-    def __init__(self, G: nx.Graph, poles: Sequence[str], *, weight: str | None,
-                 include_structural: bool, two_step: bool) -> None:
+    def __init__(
+        self,
+        G: nx.Graph,
+        poles: Sequence[str],
+        *,
+        weight: str | None,
+        include_structural: bool,
+        two_step: bool,
+    ) -> None:
         if not poles:
             raise VectorgraphError("no poles given")
         if len(set(poles)) != len(poles):
@@ -179,9 +204,17 @@ class _Context:
                         total += step
                         neg[p] += d["positive"] * b_neg + d["negative"] * b_pos
         to_poles = sum(pos.values())
-        ties = tuple(PoleTies(pole=p, positive=pos[p], negative=neg[p], net=pos[p] - neg[p],
-                              share=pos[p] / total if total else None,
-                              p=pos[p] / to_poles if to_poles else None) for p in active)
+        ties = tuple(
+            PoleTies(
+                pole=p,
+                positive=pos[p],
+                negative=neg[p],
+                net=pos[p] - neg[p],
+                share=pos[p] / total if total else None,
+                p=pos[p] / to_poles if to_poles else None,
+            )
+            for p in active
+        )
         entropy = concentration = None
         dominant = None
         if to_poles and len(active) >= 2:
@@ -190,13 +223,26 @@ class _Context:
             entropy = max(0.0, min(1.0, entropy))
             concentration = sum(x * x for x in shares)
             dominant = min(active, key=lambda p: (-pos[p], p))
-        return VectorBalance(focal=focal, poles=ties, excluded=excluded, total_positive=total,
-                             entropy=entropy, concentration=concentration, dominant=dominant)
+        return VectorBalance(
+            focal=focal,
+            poles=ties,
+            excluded=excluded,
+            total_positive=total,
+            entropy=entropy,
+            concentration=concentration,
+            dominant=dominant,
+        )
 
 
-def vector_balance(G: nx.Graph, focal: Any = DEFAULT_FOCAL,
-                   poles: Sequence[str] = DEFAULT_POLES, *, weight: str | None = "weight",
-                   include_structural: bool = False, two_step: bool = False) -> VectorBalance:
+def vector_balance(
+    G: nx.Graph,
+    focal: Any = DEFAULT_FOCAL,
+    poles: Sequence[str] = DEFAULT_POLES,
+    *,
+    weight: str | None = "weight",
+    include_structural: bool = False,
+    two_step: bool = False,
+) -> VectorBalance:
     """The focal actor's positive and negative ties per pole and its balance index.
 
     Parameters
@@ -220,15 +266,21 @@ def vector_balance(G: nx.Graph, focal: Any = DEFAULT_FOCAL,
     NotFoundError
         The focal actor or a pole is not in the graph.
     """
-    ctx = _Context(G, poles, weight=weight, include_structural=include_structural,
-                   two_step=two_step)
+    ctx = _Context(
+        G, poles, weight=weight, include_structural=include_structural, two_step=two_step
+    )
     return ctx.balance(focal)
 
 
-def vector_balances(G: nx.Graph, poles: Sequence[str] = DEFAULT_POLES, *,
-                    focals: Iterable[Any] | None = None, weight: str | None = "weight",
-                    include_structural: bool = False,
-                    two_step: bool = False) -> list[VectorBalance]:
+def vector_balances(
+    G: nx.Graph,
+    poles: Sequence[str] = DEFAULT_POLES,
+    *,
+    focals: Iterable[Any] | None = None,
+    weight: str | None = "weight",
+    include_structural: bool = False,
+    two_step: bool = False,
+) -> list[VectorBalance]:
     """:func:`vector_balance` for several focal actors, every state by default.
 
     Sorted by entropy, most even first (actors without an index last), then id.
@@ -238,8 +290,9 @@ def vector_balances(G: nx.Graph, poles: Sequence[str] = DEFAULT_POLES, *,
     >>> [(b.focal, b.dominant) for b in rows][:2]
     [('KAZ', 'RUS'), ('CHN', None)]
     """
-    ctx = _Context(G, poles, weight=weight, include_structural=include_structural,
-                   two_step=two_step)
+    ctx = _Context(
+        G, poles, weight=weight, include_structural=include_structural, two_step=two_step
+    )
     if focals is None:
         focals = [v for v, t in G.nodes(data="type") if t == "state"]
     rows = [ctx.balance(f) for f in focals]

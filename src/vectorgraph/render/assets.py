@@ -24,8 +24,13 @@ from importlib import resources
 __all__ = ["VIS_VERSION", "app_css", "app_js", "vis_css", "vis_js"]
 
 VIS_VERSION = "9.1.2"
-_DROPPED = ("vis-configuration", "vis-color-picker", "vis-manipulation", "vis-edit-mode",
-            "vis-close")
+_DROPPED = (
+    "vis-configuration",
+    "vis-color-picker",
+    "vis-manipulation",
+    "vis-edit-mode",
+    "vis-close",
+)
 
 
 def _pyvis_file(name: str) -> str:
@@ -46,8 +51,11 @@ def vis_js() -> str:
 def vis_css() -> str:
     """vis-network's style rules for the features the page uses."""
     rules = re.findall(r"([^{}]+)\{([^{}]*)\}", _pyvis_file("vis-network.css"))
-    kept = [f"{sel.strip()}{{{body.strip()}}}" for sel, body in rules
-            if not any(word in sel for word in _DROPPED)]
+    kept = [
+        f"{sel.strip()}{{{body.strip()}}}"
+        for sel, body in rules
+        if not any(word in sel for word in _DROPPED)
+    ]
     return "\n".join(kept)
 
 

@@ -73,10 +73,11 @@ def neighbourhood(doc: GraphDocument, actor: str, depth: int = 1) -> GraphDocume
     centre = doc.find_actor(actor).id
     G = doc.to_networkx().to_undirected(as_view=True)
     keep = set(nx.single_source_shortest_path_length(G, centre, cutoff=max(0, depth)))
-    return replace(doc,
-                   actors=tuple(a for a in doc.actors if a.id in keep),
-                   relations=tuple(r for r in doc.relations
-                                   if r.source in keep and r.target in keep))
+    return replace(
+        doc,
+        actors=tuple(a for a in doc.actors if a.id in keep),
+        relations=tuple(r for r in doc.relations if r.source in keep and r.target in keep),
+    )
 
 
 def curve_roundness(count: int) -> list[float]:
@@ -102,9 +103,14 @@ def _sig(value: float) -> float:
     return float(f"{value:.6g}")
 
 
-def payload(doc: GraphDocument, *, size_by: str = "pagerank", seed: int = 0,
-            physics: bool | None = None, title: str | None = None
-            ) -> tuple[dict[str, Any], RenderMode]:
+def payload(
+    doc: GraphDocument,
+    *,
+    size_by: str = "pagerank",
+    seed: int = 0,
+    physics: bool | None = None,
+    title: str | None = None,
+) -> tuple[dict[str, Any], RenderMode]:
     """The page's data for ``doc`` and the mode it is drawn in.
 
     ``physics`` None chooses by size (:func:`vectorgraph.render.layout.use_physics`).
@@ -117,15 +123,21 @@ def payload(doc: GraphDocument, *, size_by: str = "pagerank", seed: int = 0,
     pos = layout.positions(ids, [(r.source, r.target) for r in doc.relations], seed=seed)
     if physics is None:
         physics = layout.use_physics(len(doc.actors), len(doc.relations))
-    mode = RenderMode(len(doc.actors), len(doc.relations), physics,
-                      f"igraph Fruchterman-Reingold, seed {seed}", size_by)
+    mode = RenderMode(
+        len(doc.actors),
+        len(doc.relations),
+        physics,
+        f"igraph Fruchterman-Reingold, seed {seed}",
+        size_by,
+    )
 
     present = {a.type for a in doc.actors}
     actor_types = [t for t in ACTOR_TYPES if t in present] + sorted(present - set(ACTOR_TYPES))
     type_index = {t: i for i, t in enumerate(actor_types)}
     vocab = doc.types
-    used = sorted({r.type for r in doc.relations},
-                  key=lambda t: (-vocab[t].sign if t in vocab else 0, t))
+    used = sorted(
+        {r.type for r in doc.relations}, key=lambda t: (-vocab[t].sign if t in vocab else 0, t)
+    )
     rel_index = {t: i for i, t in enumerate(used)}
     source_index = {s.id: i for i, s in enumerate(doc.sources)}
 
@@ -135,8 +147,20 @@ def payload(doc: GraphDocument, *, size_by: str = "pagerank", seed: int = 0,
     for a in doc.actors:
         value = values.get(a.id, 0.0)
         x, y = pos[a.id]
-        nodes.append([a.id, a.name, type_index[a.type], x, y, style.node_size(value, low, high),
-                      _sig(value), degree.get(a.id, 0), list(a.aliases), a.note])
+        nodes.append(
+            [
+                a.id,
+                a.name,
+                type_index[a.type],
+                x,
+                y,
+                style.node_size(value, low, high),
+                _sig(value),
+                degree.get(a.id, 0),
+                list(a.aliases),
+                a.note,
+            ]
+        )
 
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(doc.relations):
@@ -149,9 +173,23 @@ def payload(doc: GraphDocument, *, size_by: str = "pagerank", seed: int = 0,
     edges = []
     for i, r in enumerate(doc.relations):
         evidence = [[source_index.get(e.source, -1), e.sentence, e.quote] for e in r.evidence]
-        edges.append([index[r.source], index[r.target], rel_index[r.type], r.sign,
-                      _sig(r.weight), int(r.directed), edge_key(i, r.id), r.score, r.date,
-                      r.note, r.confidence, smooth[i], evidence])
+        edges.append(
+            [
+                index[r.source],
+                index[r.target],
+                rel_index[r.type],
+                r.sign,
+                _sig(r.weight),
+                int(r.directed),
+                edge_key(i, r.id),
+                r.score,
+                r.date,
+                r.note,
+                r.confidence,
+                smooth[i],
+                evidence,
+            ]
+        )
 
     data = {
         "format": 1,
@@ -159,13 +197,23 @@ def payload(doc: GraphDocument, *, size_by: str = "pagerank", seed: int = 0,
         "description": doc.description,
         "measure": size_by,
         "physics": physics,
-        "actorTypes": [{"id": t, "color": style.actor_style(t)[0],
-                        "shape": style.actor_style(t)[1]} for t in actor_types],
-        "signs": [{"id": s, "label": label, "color": color}
-                  for s, (label, color) in style.SIGN_STYLES.items()],
-        "relationTypes": [{"id": t, "label": vocab[t].label if t in vocab else t,
-                           "sign": vocab[t].sign if t in vocab else 0,
-                           "dashes": style.relation_dashes(t, vocab)} for t in used],
+        "actorTypes": [
+            {"id": t, "color": style.actor_style(t)[0], "shape": style.actor_style(t)[1]}
+            for t in actor_types
+        ],
+        "signs": [
+            {"id": s, "label": label, "color": color}
+            for s, (label, color) in style.SIGN_STYLES.items()
+        ],
+        "relationTypes": [
+            {
+                "id": t,
+                "label": vocab[t].label if t in vocab else t,
+                "sign": vocab[t].sign if t in vocab else 0,
+                "dashes": style.relation_dashes(t, vocab),
+            }
+            for t in used
+        ],
         "sources": [s.to_dict() for s in doc.sources],
         "nodes": nodes,
         "edges": edges,

@@ -24,8 +24,14 @@ import math
 import random
 from collections.abc import Hashable, Iterable, Sequence
 
-__all__ = ["EDGE_LENGTH", "GRID_FROM", "PHYSICS_MAX_ACTORS", "PHYSICS_MAX_RELATIONS", "positions",
-           "use_physics"]
+__all__ = [
+    "EDGE_LENGTH",
+    "GRID_FROM",
+    "PHYSICS_MAX_ACTORS",
+    "PHYSICS_MAX_RELATIONS",
+    "positions",
+    "use_physics",
+]
 
 #: Browser physics stays on up to this many actors ...
 PHYSICS_MAX_ACTORS = 300
@@ -44,8 +50,9 @@ def use_physics(n_actors: int, n_relations: int) -> bool:
     return n_actors <= PHYSICS_MAX_ACTORS and n_relations <= PHYSICS_MAX_RELATIONS
 
 
-def positions(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]],
-              seed: int = 0) -> dict[Hashable, tuple[float, float]]:
+def positions(
+    nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]], seed: int = 0
+) -> dict[Hashable, tuple[float, float]]:
     """``{node: (x, y)}`` by igraph's Fruchterman-Reingold, seeded, scaled for the page.
 
     The same nodes, edges and seed give the same positions. Coordinates are
@@ -55,8 +62,7 @@ def positions(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashabl
     import igraph
 
     index = {n: i for i, n in enumerate(nodes)}
-    pairs = sorted({(min(index[s], index[t]), max(index[s], index[t]))
-                    for s, t in edges if s != t})
+    pairs = sorted({(min(index[s], index[t]), max(index[s], index[t])) for s, t in edges if s != t})
     if not nodes:
         return {}
     rng = random.Random(seed)
@@ -72,5 +78,7 @@ def positions(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashabl
     lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs)
     median = lengths[len(lengths) // 2] if lengths else 1.0
     scale = EDGE_LENGTH / median if median > 0 else EDGE_LENGTH
-    return {n: (round((x - cx) * scale, 1), round((y - cy) * scale, 1))
-            for n, (x, y) in zip(nodes, zip(xs, ys))}
+    return {
+        n: (round((x - cx) * scale, 1), round((y - cy) * scale, 1))
+        for n, (x, y) in zip(nodes, zip(xs, ys))
+    }

@@ -37,14 +37,20 @@ __all__ = ["Figure", "Rendered", "figure", "render", "script_json", "vis_options
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 _HEIGHT = re.compile(r"^(\d+(\.\d+)?(px|em|rem|vh|%)|calc\([0-9a-z.%+\- ]+\))$")
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                 0x2028: "\\u2028", 0x2029: "\\u2029"}
+_JSON_ESCAPES = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
 
 
 def script_json(value: Any) -> str:
     """Compact, key-sorted JSON that is safe inside any ``<script>`` element."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
+    text = json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
     return text.translate(_JSON_ESCAPES)
 
 
@@ -58,24 +64,46 @@ def vis_options(physics: bool, large: bool, seed: int = 0) -> dict[str, Any]:
 
     opts = Options()
     opts.physics.enabled = physics
-    opts.physics.use_barnes_hut({"gravity": -3000, "central_gravity": 0.1,
-                                 "spring_length": 160, "spring_strength": 0.02,
-                                 "damping": 0.2, "overlap": 0.2})
+    opts.physics.use_barnes_hut(
+        {
+            "gravity": -3000,
+            "central_gravity": 0.1,
+            "spring_length": 160,
+            "spring_strength": 0.02,
+            "damping": 0.2,
+            "overlap": 0.2,
+        }
+    )
     opts.physics.stabilization.iterations = 150
     opts.physics.stabilization.fit = True
     opts.edges.smooth.enabled = False
     opts.edges.inherit_colors(False)
     opts.interaction.hideEdgesOnDrag = large
     out: dict[str, Any] = json.loads(opts.to_json())
-    out["edges"].update({"arrowStrikethrough": False, "selectionWidth": 1.5,
-                         "hoverWidth": 1.0, "arrows": {"to": {"scaleFactor": 0.6}}})
-    out["interaction"].update({"hover": not large, "tooltipDelay": 100,
-                               "navigationButtons": True, "keyboard": False,
-                               "hideEdgesOnZoom": large, "multiselect": False})
+    out["edges"].update(
+        {
+            "arrowStrikethrough": False,
+            "selectionWidth": 1.5,
+            "hoverWidth": 1.0,
+            "arrows": {"to": {"scaleFactor": 0.6}},
+        }
+    )
+    out["interaction"].update(
+        {
+            "hover": not large,
+            "tooltipDelay": 100,
+            "navigationButtons": True,
+            "keyboard": False,
+            "hideEdgesOnZoom": large,
+            "multiselect": False,
+        }
+    )
     out["layout"] = {"improvedLayout": False, "randomSeed": seed}
-    out["nodes"] = {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif",
-                                               "strokeWidth": 3, "strokeColor": "#ffffff"},
-                    "scaling": {"label": {"enabled": False}}}
+    out["nodes"] = {
+        "borderWidth": 1,
+        "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "scaling": {"label": {"enabled": False}},
+    }
     return out
 
 
@@ -88,10 +116,19 @@ class Rendered:
     id: str
 
 
-def render(doc: GraphDocument, *, title: str | None = None, size_by: str = "pagerank",
-           focus: str | None = None, depth: int = 1, fragment: bool = False,
-           seed: int = 0, physics: bool | None = None, height: str | None = None,
-           id: str | None = None) -> Rendered:
+def render(
+    doc: GraphDocument,
+    *,
+    title: str | None = None,
+    size_by: str = "pagerank",
+    focus: str | None = None,
+    depth: int = 1,
+    fragment: bool = False,
+    seed: int = 0,
+    physics: bool | None = None,
+    height: str | None = None,
+    id: str | None = None,
+) -> Rendered:
     """The interactive HTML of ``doc``: a whole page, or an embeddable fragment.
 
     Parameters
@@ -124,7 +161,9 @@ def render(doc: GraphDocument, *, title: str | None = None, size_by: str = "page
     True
     """
     if id is not None and not _ID.match(id):
-        raise ValueError(f"id {id!r} is not a plain HTML id (a letter, then letters, digits, - or _)")
+        raise ValueError(
+            f"id {id!r} is not a plain HTML id (a letter, then letters, digits, - or _)"
+        )
     if height is not None and not _HEIGHT.match(height):
         raise ValueError(f"height {height!r} is not a CSS length such as 600px or 80vh")
     if focus is not None:
@@ -194,26 +233,30 @@ def _csp_hash(script: str) -> str:
 def _page(heading: str, body: str, mount: str) -> str:
     lib, app = assets.vis_js(), assets.app_js()
     hashes = " ".join(_csp_hash(s) for s in (lib, app, mount))
-    csp = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
-           "img-src data:; base-uri 'none'; form-action 'none'")
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{heading}</title>",
-        f"<style>{assets.vis_css()}\n{assets.app_css()}</style>",
-        f"<script>{lib}</script>",
-        f"<script>{app}</script>",
-        "</head>",
-        '<body class="vg-page">',
-        body.rstrip("\n"),
-        "</body>",
-        "</html>",
-        "",
-    ])
+    csp = (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{heading}</title>",
+            f"<style>{assets.vis_css()}\n{assets.app_css()}</style>",
+            f"<script>{lib}</script>",
+            f"<script>{app}</script>",
+            "</head>",
+            '<body class="vg-page">',
+            body.rstrip("\n"),
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 class Figure:
@@ -234,9 +277,11 @@ class Figure:
         return self.rendered.html
 
     def _repr_html_(self) -> str:
-        return (f'<iframe class="vectorgraph" srcdoc="{html.escape(self.rendered.html)}" '
-                f'style="width:100%;height:{int(self.height)}px;border:0" '
-                'sandbox="allow-scripts"></iframe>')
+        return (
+            f'<iframe class="vectorgraph" srcdoc="{html.escape(self.rendered.html)}" '
+            f'style="width:100%;height:{int(self.height)}px;border:0" '
+            'sandbox="allow-scripts"></iframe>'
+        )
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the page to ``path`` atomically."""

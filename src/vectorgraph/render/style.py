@@ -49,7 +49,8 @@ SIGN_STYLES: Mapping[int, tuple[str, str]] = {
 #: Verbal (talk, not deeds) relation types: drawn dotted. Structural types are
 #: dashed, material ones solid.
 VERBAL_TYPES: frozenset[str] = frozenset(
-    {"consultation", "diplomatic_cooperation", "criticism", "hostility", "threat"})
+    {"consultation", "diplomatic_cooperation", "criticism", "hostility", "threat"}
+)
 
 #: The smallest and largest drawn node size (vis-network pixels).
 NODE_MIN, NODE_MAX = 10.0, 40.0
@@ -60,8 +61,9 @@ def actor_style(actor_type: str) -> tuple[str, str]:
     return ACTOR_STYLES.get(actor_type, ACTOR_STYLES["other"])
 
 
-def relation_dashes(type_id: str,
-                    types: Mapping[str, RelationType] = RELATION_TYPES) -> list[int] | bool:
+def relation_dashes(
+    type_id: str, types: Mapping[str, RelationType] = RELATION_TYPES
+) -> list[int] | bool:
     """The vis-network ``dashes`` of a relation type: dashed structural, dotted verbal.
 
     vis-network draws lines with round caps, which eat half the line width into
@@ -73,7 +75,6 @@ def relation_dashes(type_id: str,
     if type_id in VERBAL_TYPES:
         return [2, 6]
     return False
-
 
 
 def node_size(value: float, low: float, high: float) -> float:
