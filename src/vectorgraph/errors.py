@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["DocumentError", "NotFoundError", "VectorgraphError"]
+__all__ = [
+    "ArgumentError",
+    "DocumentError",
+    "ExtractError",
+    "NotFoundError",
+    "VectorgraphError",
+]
 
 
 class VectorgraphError(Exception):
@@ -28,3 +34,12 @@ class NotFoundError(VectorgraphError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class ArgumentError(VectorgraphError, ValueError):
+    """A function called with an argument it cannot use (an unknown measure, an
+    inverted time window); a ``ValueError`` too, as Python code expects."""
+
+
+class ExtractError(VectorgraphError):
+    """A text that cannot be extracted from; the message names the file."""

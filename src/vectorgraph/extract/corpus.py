@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from vectorgraph.document import GraphDocument
-from vectorgraph.errors import VectorgraphError
+from vectorgraph.errors import ExtractError
 from vectorgraph.extract.pipeline import Extraction, build_document, read_text
 
 __all__ = [
@@ -44,10 +44,6 @@ __all__ = [
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 #: The largest text file read (bigger files are skipped with a message).
 MAX_TEXT_BYTES = 64 * 1024 * 1024
-
-
-class ExtractError(VectorgraphError):
-    """A text that cannot be extracted from; the message names the file."""
 
 
 def read_source(path: str | Path) -> str:
