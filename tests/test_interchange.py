@@ -230,7 +230,7 @@ def test_unreadable_graphml(tmp_path: Path) -> None:
 def test_unknown_suffix(tmp_path: Path) -> None:
     path = write(tmp_path, "g.xlsx", "")
     assert problems_of(path) == [
-        f"{path}: cannot tell the format from the name (give one of: json, csv, graphml)"
+        f"{path}: cannot tell the format from the name (give one of: json, graphml, gexf, cytoscape, csv)"
     ]
 
 

@@ -17,6 +17,7 @@ from vectorgraph.compare import GraphDiff, centrality_ranks, diff
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.errors import DocumentError, NotFoundError, VectorgraphError
 from vectorgraph.export import export_graph
+from vectorgraph.formats import read, write
 from vectorgraph.graph import to_networkx
 from vectorgraph.interchange import import_file, read_graph
 from vectorgraph.io import bundled_path, dump, dumps, load, loads
@@ -67,6 +68,7 @@ __all__ = [
     "load",
     "loads",
     "merge",
+    "read",
     "read_graph",
     "shortest_chains",
     "structural_balance",
@@ -74,6 +76,7 @@ __all__ = [
     "to_networkx",
     "vector_balance",
     "vector_balances",
+    "write",
 ]
 
 

@@ -36,7 +36,13 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "ACTOR_FIELDS",
+    "EVIDENCE_FIELDS",
     "FORMAT_VERSION",
+    "RELATION_FIELDS",
+    "SOURCE_FIELDS",
+    "TOP_FIELDS",
+    "TYPE_FIELDS",
     "Actor",
     "Evidence",
     "GraphDocument",
@@ -45,7 +51,36 @@ __all__ = [
     "parse_period",
 ]
 
+#: The version of the document format, the ``vectorgraph:`` field.
 FORMAT_VERSION = 1
+
+# The fields of each part of a document, in the order documents and exports write them.
+#: A document's top-level fields.
+TOP_FIELDS = ("vectorgraph", "title", "description", "sources", "vocabulary", "actors", "relations")
+#: A source's fields.
+SOURCE_FIELDS = ("id", "title", "author", "date", "path", "url")
+#: A vocabulary entry's fields (see :meth:`RelationType.from_dict`).
+TYPE_FIELDS = ("id", "label", "score", "directed", "description", "cameo", "plover")
+#: An actor's fields.
+ACTOR_FIELDS = ("id", "name", "type", "aliases", "members", "note")
+#: A relation's fields.
+RELATION_FIELDS = (
+    "id",
+    "source",
+    "target",
+    "type",
+    "sign",
+    "score",
+    "weight",
+    "directed",
+    "date",
+    "confidence",
+    "count",
+    "note",
+    "evidence",
+)
+#: An evidence item's fields.
+EVIDENCE_FIELDS = ("source", "sentence", "quote", "start", "end", "source_span", "target_span")
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

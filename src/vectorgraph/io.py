@@ -9,29 +9,38 @@ leaves no half-written file.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import signal
+import stat
+import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 from vectorgraph.document import GraphDocument
-from vectorgraph.errors import DocumentError, NotFoundError, VectorgraphError
-from vectorgraph.validate import problems
+from vectorgraph.errors import ArgumentError, DocumentError, NotFoundError, VectorgraphError
+from vectorgraph.validate import validated
 
 __all__ = [
     "BUNDLED",
     "MAX_BYTES",
+    "STDIO",
     "atomic_write",
+    "atomic_writes",
     "bundled_path",
     "dump",
     "dumps",
     "load",
     "loads",
+    "read_bytes",
     "read_raw",
+    "read_text",
 ]
 
 #: The largest document file that :func:`load` reads.
@@ -53,33 +62,59 @@ def bundled_path(name: str = BUNDLED) -> Path:
     raise NotFoundError(f"no bundled graph named {name!r}")
 
 
-def read_raw(path: str | Path) -> Any:
-    """The parsed content of a YAML or JSON file, unvalidated."""
-    path = Path(path)
+#: The name that means standard input (reading) or standard output (writing).
+STDIO = "-"
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, or of standard input for ``-``, at most :data:`MAX_BYTES`.
+
+    A folder or a device is refused, and a pipe is read only up to the limit, so
+    no input makes the read unbounded. Errors are :class:`DocumentError`.
+    """
+    limit = MAX_BYTES
+    if str(path) == STDIO:
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        try:
+            info = os.stat(path)
+            if stat.S_ISDIR(info.st_mode):
+                raise DocumentError([f"{path}: cannot read: it is a folder"])
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+                raise DocumentError([f"{path}: cannot read: a device, not a file"])
+            if info.st_size > limit:
+                raise DocumentError(
+                    [f"{path}: file is {info.st_size:,} bytes, over the limit of {limit:,}"]
+                )
+            with open(path, "rb") as fh:
+                data = fh.read(limit + 1)
+        except OSError as exc:
+            raise DocumentError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
+    if len(data) > limit:
+        raise DocumentError([f"{path}: over the limit of {limit:,} bytes"])
+    return data
+
+
+def read_text(path: str | Path) -> str:
+    """The UTF-8 text of a file (a byte-order mark dropped), bounded as :func:`read_bytes`."""
+    data = read_bytes(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                [f"{path}: file is {size:,} bytes, over the limit of {MAX_BYTES:,}"]
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
-    try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DocumentError(
             [f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"]
         ) from None
-    return parse(text, str(path), json_first=path.suffix.lower() == ".json")
+
+
+def read_raw(path: str | Path) -> Any:
+    """The parsed content of a YAML or JSON file, unvalidated."""
+    return parse(read_text(path), str(path), json_first=str(path).lower().endswith(".json"))
 
 
 def parse(text: str, label: str = "<string>", *, json_first: bool = False) -> Any:
     """Parse YAML or JSON text (JSON is YAML, but parsed natively when it looks like JSON)."""
     if not text.strip():
         raise DocumentError([f"{label}: the file is empty"])
-    import yaml  # here, not at start-up: only reading YAML needs it
-
     try:
         if json_first or text.lstrip().startswith(("{", "[")):
             try:
@@ -89,18 +124,60 @@ def parse(text: str, label: str = "<string>", *, json_first: bool = False) -> An
                     raise DocumentError(
                         [f"{label}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}"]
                     ) from None
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(text, Loader=loader)
+        return _yaml(text, label)
+    except RecursionError:
+        raise DocumentError([f"{label}: nested too deeply"]) from None
+
+
+def _yaml(text: str, label: str) -> Any:
+    import yaml  # here, not at start-up: only reading YAML needs it
+
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise DocumentError(
-            [f"{label}: {where}invalid YAML: {exc.problem or exc.context}"]
+            [f"{label}: {where}invalid YAML: {_one_line(exc.problem or exc.context)}"]
         ) from None
     except yaml.YAMLError as exc:
-        raise DocumentError([f"{label}: invalid YAML: {exc}"]) from None
-    except RecursionError:
-        raise DocumentError([f"{label}: nested too deeply"]) from None
+        raise DocumentError([f"{label}: invalid YAML: {_one_line(exc)}"]) from None
+    if "*" in text and _expanded_size(data, len(text) + 1000) > len(text) + 1000:
+        raise DocumentError(
+            [f"{label}: invalid YAML: aliases (*name) expand past the size of the file"]
+        )
+    return data
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split())
+
+
+def _expanded_size(data: Any, limit: int) -> int:
+    """How many values ``data`` holds once YAML aliases are expanded (counted up to ``limit``).
+
+    An alias shares one object in memory, but every later step (validation,
+    export) walks it once per use: a few hundred bytes of nested aliases (a
+    "billion laughs") would expand to billions of values. Without aliases a
+    text of ``n`` characters holds fewer than ``n`` values.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(value: Any) -> int:
+        if not isinstance(value, (list, dict)):
+            return 1
+        known = sizes.get(id(value))
+        if known is None:
+            children = value.values() if isinstance(value, dict) else value
+            known = 1
+            for child in children:
+                known += size(child)
+                if known > limit:
+                    break
+            sizes[id(value)] = known
+        return known
+
+    return size(data)
 
 
 def loads(text: str, label: str = "<string>", base: str | Path | None = None) -> GraphDocument:
@@ -122,10 +199,7 @@ def load(path: str | Path | None = None) -> GraphDocument:
 
 
 def _build(data: Any, label: str, base: str | Path | None) -> GraphDocument:
-    found = problems(data, label, base)
-    if found:
-        raise DocumentError(found)
-    return GraphDocument.from_dict(data, path=label)
+    return validated(data, label, base)
 
 
 def dumps(doc: GraphDocument, format: str = "yaml") -> str:
@@ -138,13 +212,12 @@ def dumps(doc: GraphDocument, format: str = "yaml") -> str:
 
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         return str(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))
-    raise ValueError(f"unknown document format {format!r} (yaml or json)")
+    raise ArgumentError(f"unknown document format {format!r} (yaml or json)")
 
 
 def dump(doc: GraphDocument, path: str | Path, format: str | None = None) -> None:
-    """Write the document to ``path`` atomically; the format follows the suffix by default."""
-    path = Path(path)
-    fmt = format or ("json" if path.suffix.lower() == ".json" else "yaml")
+    """Write the document to ``path`` atomically (``-``: stdout); the format follows the suffix."""
+    fmt = format or ("json" if str(path).lower().endswith(".json") else "yaml")
     with atomic_write(path) as fh:
         fh.write(dumps(doc, fmt))
 
@@ -153,36 +226,115 @@ def dump(doc: GraphDocument, path: str | Path, format: str | None = None) -> Non
 def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path`` and move it into place only on success.
 
-    A symlink is written through (its target is replaced); a FIFO or device is
-    written directly, since it cannot be replaced. Failures raise
-    :class:`VectorgraphError` naming ``path``.
+    ``-`` is standard output. A symlink is written through (its target is
+    replaced); a FIFO or device is written directly, since it cannot be
+    replaced. A replaced file keeps its permissions and, where the process may
+    set it, its owner. The temporary file is removed on any failure, SIGTERM
+    included. Failures raise :class:`VectorgraphError` naming ``path``.
     """
-    path = Path(path)
-    target = Path(os.path.realpath(path))
+    with atomic_writes([path], mode) as (fh,):
+        yield fh
+
+
+@contextmanager
+def atomic_writes(paths: Iterable[str | Path], mode: str = "w") -> Iterator[list[IO[Any]]]:
+    """Several files written as a unit: every one is replaced, or none is.
+
+    Each is written to a temporary file first; only when all are complete are
+    they moved into place, one after the other, while holding a lock on their
+    folder, so that concurrent writers of the same set cannot interleave.
+    """
+    named = [Path(p) for p in paths]
     encoding = None if "b" in mode else "utf-8"
-    if target.is_dir():
-        raise VectorgraphError(f"{path}: cannot write: it is a folder")
-    if target.exists() and not target.is_file():
+    with ExitStack() as stack:
+        handles: list[IO[Any]] = []
+        pending: list[tuple[str, Path, Path]] = []  # (temporary, target, as named)
         try:
-            with open(target, mode, encoding=encoding) as fh:
-                yield fh
+            for path in named:
+                if str(path) == STDIO:
+                    out = sys.stdout.buffer if encoding is None else sys.stdout
+                    handles.append(out)
+                    continue
+                target = Path(os.path.realpath(path))
+                if target.is_dir():
+                    raise VectorgraphError(f"{path}: cannot write: it is a folder")
+                if target.exists() and not target.is_file():
+                    handles.append(stack.enter_context(_direct(path, target, mode, encoding)))
+                    continue
+                try:
+                    fd, tmp = tempfile.mkstemp(
+                        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+                    )
+                except OSError as exc:
+                    raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
+                pending.append((tmp, target, path))
+                handles.append(stack.enter_context(os.fdopen(fd, mode, encoding=encoding)))
+            with _removed_on_sigterm([tmp for tmp, _, _ in pending]):
+                yield handles
+                for fh in handles:
+                    fh.flush()
+                stack.close()
+                _replace_all(pending)
         except OSError as exc:
-            raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        return
+            where = next((p for t, _, p in pending if exc.filename == t), None) or named[0]
+            raise VectorgraphError(f"{where}: cannot write: {exc.strerror or exc}") from None
+        finally:
+            stack.close()
+            for tmp, _, _ in pending:
+                Path(tmp).unlink(missing_ok=True)
+
+
+@contextmanager
+def _direct(path: Path, target: Path, mode: str, encoding: str | None) -> Iterator[IO[Any]]:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, mode, encoding=encoding) as fh:
+        with open(target, mode, encoding=encoding) as fh:
             yield fh
-        os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+
+def _replace_all(pending: list[tuple[str, Path, Path]]) -> None:
+    """Give each temporary file the old file's mode (and owner), then move them all in."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for tmp, target, _ in pending:
+        try:
+            old = os.stat(target)
+        except FileNotFoundError:
+            os.chmod(tmp, 0o666 & ~umask)
+            continue
+        os.chmod(tmp, stat.S_IMODE(old.st_mode))
+        try:
+            os.chown(tmp, old.st_uid, old.st_gid)
+        except OSError:  # not permitted: the file becomes the writer's, as a new one would
+            pass
+    if not pending:
+        return
+    folder = os.open(pending[0][1].parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        for tmp, target, _ in pending:
+            os.replace(tmp, target)
+    finally:
+        os.close(folder)
+
+
+@contextmanager
+def _removed_on_sigterm(tmps: list[str]) -> Iterator[None]:
+    """While writing, SIGTERM removes the temporary files before the process ends."""
+    if not tmps or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous is not signal.SIG_DFL:
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

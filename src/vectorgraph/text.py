@@ -18,8 +18,9 @@ Examples
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-__all__ = ["sentence_spans", "sentences"]
+__all__ = ["read_source", "sentence_spans", "sentences"]
 
 _BREAK = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9А-ЯЁ])")
 _ABBREVIATIONS = frozenset(
@@ -68,6 +69,17 @@ _ABBREVIATIONS = frozenset(
         "i.e",
     ]
 )
+
+
+def read_source(path: str | Path) -> str:
+    """A source text as validation and extraction both read it.
+
+    UTF-8, a leading byte-order mark dropped, line ends kept as they are (CRLF
+    stays CRLF), so character offsets count the same for the extractor that
+    writes them and the validator that checks them. Raises ``OSError`` or
+    ``UnicodeDecodeError``.
+    """
+    return Path(path).read_bytes().decode("utf-8-sig")
 
 
 def _is_abbreviation(line: str, stop: int) -> bool:

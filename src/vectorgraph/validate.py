@@ -14,16 +14,28 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from vectorgraph.document import parse_period
-from vectorgraph.text import sentence_spans
+from vectorgraph.document import (
+    ACTOR_FIELDS,
+    EVIDENCE_FIELDS,
+    FORMAT_VERSION,
+    RELATION_FIELDS,
+    SOURCE_FIELDS,
+    TOP_FIELDS,
+    TYPE_FIELDS,
+    GraphDocument,
+    parse_period,
+)
+from vectorgraph.errors import DocumentError
+from vectorgraph.text import read_source, sentence_spans
 from vectorgraph.vocabulary import ACTOR_TYPES, RELATION_TYPES, sign_of
 
-__all__ = ["problems"]
+__all__ = ["MAX_DEPTH", "UNSAFE_TEXT", "problems", "validated"]
 
 ACTOR_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 TYPE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -31,26 +43,18 @@ TYPE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 _RESERVED_ID = re.compile(r"^r[0-9]+$")  # graph.edge_key of relations without an id
 
-_TOP = {"vectorgraph", "title", "description", "sources", "vocabulary", "actors", "relations"}
-_SOURCE = {"id", "title", "author", "date", "path", "url"}
-_TYPE = {"id", "label", "score", "directed", "description", "cameo", "plover"}
-_ACTOR = {"id", "name", "type", "aliases", "members", "note"}
-_RELATION = {
-    "id",
-    "source",
-    "target",
-    "type",
-    "sign",
-    "score",
-    "weight",
-    "directed",
-    "date",
-    "confidence",
-    "note",
-    "evidence",
-    "count",
-}
-_EVIDENCE = {"source", "sentence", "quote", "start", "end", "source_span", "target_span"}
+_TOP = set(TOP_FIELDS)
+_SOURCE = set(SOURCE_FIELDS)
+_TYPE = set(TYPE_FIELDS)
+_ACTOR = set(ACTOR_FIELDS)
+_RELATION = set(RELATION_FIELDS)
+_EVIDENCE = set(EVIDENCE_FIELDS)
+#: How deeply lists and mappings may nest in a document (it needs 4 levels).
+MAX_DEPTH = 32
+#: Characters no text of a document may hold: C0 controls other than tab, line
+#: feed and carriage return, lone surrogates, and the non-characters U+FFFE and
+#: U+FFFF. XML (GraphML, GEXF) cannot carry them, nor can UTF-8 (surrogates).
+UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Checker:
@@ -72,7 +76,9 @@ class _Checker:
             return False
         for key in value:
             if key not in allowed:
-                self.add(place, f"unknown field {key!r} (allowed: {', '.join(sorted(allowed))})")
+                self.add(
+                    place, f"unknown field {_show(key)} (allowed: {', '.join(sorted(allowed))})"
+                )
         return True
 
     def items(self, data: Mapping[str, Any], key: str, place: str = "") -> list[Any]:
@@ -163,8 +169,8 @@ def _boolean(value: Any) -> str | None:
 
 
 def _date(value: Any) -> str | None:
-    import datetime as dt
-
+    if isinstance(value, dt.datetime):
+        return f"expected a date (YYYY, YYYY-MM, YYYY-MM-DD or A/B), got a date and time {value}"
     if isinstance(value, dt.date):
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
@@ -178,7 +184,7 @@ def _date(value: Any) -> str | None:
 
 def _sign(value: Any) -> str | None:
     if isinstance(value, bool) or value not in (-1, 0, 1):
-        return f"sign must be -1, 0 or 1, got {value!r}"
+        return f"sign must be -1, 0 or 1, got {_show(value)}"
     return None
 
 
@@ -193,17 +199,81 @@ def _span(value: Any) -> str | None:
     return None
 
 
+def validated(
+    data: Any, label: str = "<document>", base: Path | str | None = None
+) -> GraphDocument:
+    """The document of raw ``data``, or a :class:`DocumentError` listing every problem.
+
+    >>> validated({"title": "t", "actors": [{"id": "A", "name": None}]}).actors[0].name
+    'A'
+    """
+    clean, found = _prepare(data, label)
+    found = found or _problems(clean, label, base)
+    if found:
+        raise DocumentError(found)
+    return GraphDocument.from_dict(clean, path=label)
+
+
+def _prepare(data: Any, label: str) -> tuple[Any, list[str]]:
+    """``data`` without null mapping values (null is a field left out), and its problems
+    of shape: nesting past :data:`MAX_DEPTH`, text that no output format can carry."""
+    found: list[str] = []
+
+    def walk(value: Any, place: str, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _TooDeep(place)
+        if isinstance(value, str):
+            bad = UNSAFE_TEXT.search(value)
+            if bad:
+                char = bad.group()
+                what = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+                found.append(
+                    f"{label}: {place or 'document'}: {what} (U+{ord(char):04X}) at offset "
+                    f"{bad.start()}: not allowed in text"
+                )
+            return value
+        if isinstance(value, Mapping):
+            out = {}
+            for key, item in value.items():
+                if isinstance(key, str):
+                    walk(key, place, depth)
+                if item is not None:
+                    out[key] = walk(item, _join(place, str(key)), depth + 1)
+            return out
+        if isinstance(value, list):
+            return [walk(item, f"{place}[{i}]", depth + 1) for i, item in enumerate(value)]
+        return value
+
+    try:
+        return walk(data, "", 0), found
+    except _TooDeep as exc:
+        return None, [f"{label}: {exc.args[0]}: nested too deeply (over {MAX_DEPTH} levels)"]
+
+
+class _TooDeep(Exception):
+    pass
+
+
 def problems(data: Any, label: str = "<document>", base: Path | str | None = None) -> list[str]:
     """Every problem of a raw graph document, each as ``label: place: message``.
 
     ``base`` is the folder that source ``path`` entries are relative to; without
-    it, quotes are not checked against source texts.
+    it, quotes are not checked against source texts. A null value counts as a
+    field left out.
     """
+    data, found = _prepare(data, label)
+    return found or _problems(data, label, base)
+
+
+def _problems(data: Any, label: str, base: Path | str | None) -> list[str]:
     c = _Checker(label, Path(base) if base is not None else None)
     if not c.mapping(data, "", _TOP):
         return c.out
-    if "vectorgraph" in data and data["vectorgraph"] != 1:
-        c.add("vectorgraph", f"unsupported format version {data['vectorgraph']!r} (this is 1)")
+    if "vectorgraph" in data and data["vectorgraph"] != FORMAT_VERSION:
+        c.add(
+            "vectorgraph",
+            f"unsupported format version {_show(data['vectorgraph'])} (this is {FORMAT_VERSION})",
+        )
     c.field(data, "title", "", _string)
     c.field(data, "description", "", lambda v: None if isinstance(v, str) else "expected a string")
     source_ids = _sources(c, data)
@@ -243,7 +313,7 @@ def _read_source(c: _Checker, sid: str, file: Path, place: str) -> None:
         if file.stat().st_size > MAX_SOURCE_BYTES:
             c.add(place, f"source text '{file}' is over the limit of {MAX_SOURCE_BYTES:,} bytes")
             return
-        c.texts[sid] = file.read_text(encoding="utf-8")
+        c.texts[sid] = read_source(file)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
         c.add(place, f"cannot read source text '{file}': {reason}")
@@ -314,7 +384,7 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str] | None:
             lambda v: (
                 None
                 if v in ACTOR_TYPES
-                else f"unknown actor type {v!r} (one of: {', '.join(ACTOR_TYPES)})"
+                else f"unknown actor type {_show(v)} (one of: {', '.join(ACTOR_TYPES)})"
             ),
         )
         c.field(
@@ -362,7 +432,7 @@ def _relations(
                     place,
                     lambda v: (
                         _string(v)
-                        or (None if actors is None or v in actors else f"unknown actor {v!r}")
+                        or (None if actors is None or v in actors else f"unknown actor {_show(v)}")
                     ),
                     required=True,
                 )
@@ -373,7 +443,7 @@ def _relations(
             rel,
             "type",
             place,
-            lambda v: _string(v) or (None if v in types else f"unknown relation type {v!r}"),
+            lambda v: _string(v) or (None if v in types else f"unknown relation type {_show(v)}"),
             required=True,
         )
         sign = c.field(rel, "sign", place, _sign)
@@ -419,7 +489,7 @@ def _evidence(c: _Checker, ev: Any, place: str, sources: set[str]) -> None:
         ev,
         "source",
         place,
-        lambda v: _string(v) or (None if v in sources else f"unknown source {v!r}"),
+        lambda v: _string(v) or (None if v in sources else f"unknown source {_show(v)}"),
         required=True,
     )
     quote = c.field(ev, "quote", place, _string, required=True)
@@ -447,6 +517,11 @@ def _evidence(c: _Checker, ev: Any, place: str, sources: set[str]) -> None:
             c.add(f"{place}.sentence", f"quote is not in sentence {sentence} of source {sid!r}")
     if start is not None and end is not None and text[start:end] != quote:
         c.add(f"{place}.start", f"offsets {start}..{end} do not hold the quote in source {sid!r}")
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    """``repr(value)``, cut short: a message quotes a value, never a whole document."""
+    return _short(repr(value), limit)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -62,10 +62,13 @@ def cli() -> None:
     """
 
 
+#: A graph FILE: any path (a folder is a CSV pair; what cannot be read is an error, exit 1).
+GRAPH_PATH = click.Path(path_type=Path)
+
+
 def graph_argument(f: F) -> F:
-    """An optional FILE argument: a graph document, the bundled graph by default."""
-    path = click.Path(dir_okay=False, path_type=Path)
-    return click.argument("file", required=False, type=path)(f)
+    """An optional FILE argument: a graph in any readable format, the bundled graph by default."""
+    return click.argument("file", required=False, type=GRAPH_PATH)(f)
 
 
 def output_options(f: F) -> F:
@@ -158,24 +161,15 @@ def slice_options(f: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-#: Suffixes that :func:`load_graph` reads with :func:`vectorgraph.interchange.read_graph`.
-INTERCHANGE_SUFFIXES = (".json", ".graphml", ".csv")
-
-
 def load_graph(file: Path | None) -> GraphDocument:
     """Load and validate FILE (the bundled graph when None), sliced by ``slice_options``.
 
-    Besides YAML and JSON documents, FILE may be node-link JSON, GraphML or CSV
-    (see :mod:`vectorgraph.interchange`).
+    FILE is any format of :mod:`vectorgraph.formats` (by suffix, else by
+    content), ``-`` for stdin.
     """
-    if file is not None and file.suffix.lower() in INTERCHANGE_SUFFIXES:
-        from vectorgraph.interchange import read_graph
+    from vectorgraph.formats import read
 
-        doc = read_graph(file)
-    else:
-        from vectorgraph.io import load
-
-        doc = load(file)
+    doc = read(file)
     ctx = click.get_current_context(silent=True)
     window = ctx.meta.get(SLICE_KEY) if ctx is not None else None
     return window.apply(doc) if window is not None else doc
