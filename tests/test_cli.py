@@ -57,10 +57,11 @@ def test_validate_reports_every_problem(runner, broken):
     assert result.stdout == ""
 
 
-def test_validate_needs_a_file(runner):
+def test_validate_without_a_file_checks_the_bundled_graph(runner):
+    """As every other command does (issue 12: it was a usage error, exit 2)."""
     result = runner.invoke(cli, ["validate"])
-    assert result.exit_code == 2
-    assert "Missing argument 'FILES...'" in result.stderr
+    assert result.exit_code == 0
+    assert result.stderr.endswith("kazakhstan-multivector.yaml: valid (28 actors, 43 relations)\n")
 
 
 def test_missing_file_is_one_line(runner, tmp_path):

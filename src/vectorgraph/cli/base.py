@@ -6,6 +6,7 @@ import csv
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -204,12 +205,25 @@ def emit(
             out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
 
 
+#: Terminal control sequences (CSI, OSC and other escapes) and control characters:
+#: a table cell shows none of them, so text from a document cannot drive the terminal.
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?|\x9b[0-?]*[ -/]*[@-~]"
+    r"|[\x00-\x1f\x7f-\x9f]"
+)
+
+
 def cell(value: Any) -> str:
+    r"""A table cell: floats to 4 significant digits, control sequences removed.
+
+    >>> cell("Red\x1b[31m alert\x07\nnext")
+    'Red alert next'
+    """
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.4g}"
-    return str(value)
+    return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", str(value))
 
 
 def write_output(text: str, output: Path | None) -> None:

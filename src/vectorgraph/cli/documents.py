@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from vectorgraph.cli.base import (
+    GRAPH_PATH,
     CommandError,
     F,
     cli,
@@ -21,29 +22,31 @@ from vectorgraph.cli.base import (
 )
 from vectorgraph.errors import DocumentError
 from vectorgraph.export import FORMATS
+from vectorgraph.formats import readable
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=GRAPH_PATH)
 def validate(files: tuple[Path, ...]) -> None:
-    """Check graph documents; report every problem with its file and place.
+    """Check graphs; report every problem with its file and place.
 
-    Exits 0 when every FILE is valid, 1 otherwise. FILE may also be node-link
-    JSON, GraphML or CSV, as the other commands read them.
+    Exits 0 when every FILE is valid, 1 otherwise; without FILE, checks the
+    bundled graph. FILE is any format the other commands read (`-`: stdin).
 
     \b
     Example:
         vectorgraph validate graphs/kazakhstan-multivector.yaml
     """
     found: list[str] = []
-    for file in files:
+    for file in files or (None,):
         try:
             doc = load_graph(file)
         except DocumentError as exc:
             found.extend(exc.problems)
             continue
+        name = file if file is not None else doc.path
         click.echo(
-            f"{file}: valid ({len(doc.actors)} actors, {len(doc.relations)} relations)", err=True
+            f"{name}: valid ({len(doc.actors)} actors, {len(doc.relations)} relations)", err=True
         )
     if found:
         raise CommandError(found)
@@ -100,19 +103,30 @@ def info(file: Path | None, fmt: str | None) -> None:
     help="Write here instead of stdout (csv: X.csv -> X.nodes.csv + X.edges.csv, "
     "a folder or a name ending in / -> nodes.csv + edges.csv).",
 )
+@click.option(
+    "--csv-raw",
+    is_flag=True,
+    help="csv: write cells beginning = + - @ as they are (lossless), not behind a ' "
+    "that keeps a spreadsheet from running them as formulas.",
+)
 @slice_options
-def export(file: Path | None, to: str, output: str | None) -> None:
+def export(file: Path | None, to: str, output: str | None, csv_raw: bool) -> None:
     """Write the graph in an interchange format.
 
     \b
     json       networkx node-link JSON, lossless (vectorgraph import reads it)
     graphml    GraphML (yEd, Gephi, networkx); lists joined by '|',
                evidence as a JSON string plus the first quote
-    gexf       GEXF for Gephi: sign, relation type, weight as attributes,
-               colours by sign and actor type, dates on the timeline
-    cytoscape  Cytoscape.js elements JSON
-    csv        a nodes file and an edges file (spreadsheets, Kumu); needs -o
+    gexf       GEXF 1.2 for Gephi: sign, relation type, weight as attributes,
+               each edge's direction, colours by sign and actor type,
+               dates on the timeline
+    cytoscape  Cytoscape.js elements JSON (cy.json() form)
+    csv        a nodes file and an edges file (spreadsheets, Kumu); needs -o;
+               formula-like cells behind a ' unless --csv-raw
     dot        Graphviz DOT
+
+    Every format but dot reads back (vectorgraph import, and FILE of every
+    command). -o - is stdout.
 
     \b
     Example:
@@ -121,9 +135,10 @@ def export(file: Path | None, to: str, output: str | None) -> None:
     """
     from vectorgraph.export import export_graph
 
-    if to == "csv" and output is None:
+    if to == "csv" and output in (None, "-"):
         raise click.UsageError("--to csv writes two files: give -o (X.csv or a folder)")
-    result = export_graph(load_graph(file), to, output)
+    options = {"raw": True} if csv_raw and to == "csv" else {}
+    result = export_graph(load_graph(file), to, output, **options)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
@@ -168,23 +183,23 @@ def _check_types(doc: Any, types: tuple[str, ...]) -> list[str] | None:
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=GRAPH_PATH)
 @click.option(
-    "--from",
+    "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "graphml"]),
+    type=click.Choice(readable()),
     default=None,
-    help="The file's format [default: from its suffix; a folder is csv].",
+    help="FILE's format [default: from its suffix, else its content; a folder is csv].",
 )
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The graph document to write (YAML, or JSON for .json).",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The graph document to write (YAML, or JSON for .json; - for stdout).",
 )
 def import_(file: Path, fmt: str | None, output: Path) -> None:
-    """Make a graph document from node-link JSON, CSV or GraphML.
+    """Make a graph document from node-link JSON, GraphML, GEXF, Cytoscape.js JSON or CSV.
 
     CSV: a nodes file (id, name, type, aliases, members, note) and an edges
     file (source, target, type; optional sign, score, weight, directed, date,
@@ -196,6 +211,7 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
     Example:
         vectorgraph import sheet/kaz.csv -o kaz.yaml
         vectorgraph import kazakhstan.graphml -o kaz.yaml
+        vectorgraph export --to gexf | vectorgraph import - --format gexf -o -
     """
     from vectorgraph.interchange import import_file
 
@@ -206,13 +222,13 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=GRAPH_PATH)
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The merged graph document (YAML, or JSON for .json).",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The merged graph document (YAML, or JSON for .json; - for stdout).",
 )
 @click.option("--title", help="Title of the merged graph [default: the titles joined].")
 @click.option(
@@ -253,8 +269,8 @@ def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: boo
 
 
 @cli.command()
-@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("old", type=GRAPH_PATH)
+@click.argument("new", type=GRAPH_PATH)
 @click.option(
     "--top",
     default=10,
