@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -407,3 +408,68 @@ def test_an_inverted_slice_is_misuse():
     result = CliRunner().invoke(cli, ["centrality", "--since", "2023", "--until", "2021"])
     assert result.exit_code == 2
     assert "Error: --since 2023 is after --until 2021" in result.stderr
+
+
+# -- every input one clean line; - is stdin/stdout (issue 12) ------------------------------------
+
+
+def test_a_folder_as_file_is_exit_1(tmp_path: Path) -> None:
+    result = invoke("info", tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'edges.csv'}: no such file\n"
+    result = invoke("info", tmp_path / "x.yaml")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {tmp_path / 'x.yaml'}: cannot read: No such file or directory\n",
+    )
+
+
+def test_a_folder_named_yaml_is_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "g.yaml").mkdir()
+    result = invoke("validate", tmp_path / "g.yaml")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {tmp_path / 'g.yaml'}: cannot read: it is a folder\n",
+    )
+
+
+def test_table_output_drops_terminal_escapes(tmp_path: Path) -> None:
+    path = write_doc(
+        tmp_path / "esc.yaml",
+        "esc",
+        [rel("A", "B", "trade", note="n", evidence=[{"source": "s", "quote": "x\u009b2J y"}])],
+    )
+    result = invoke("ties", "A", path, "--format", "table")
+    assert result.exit_code == 0
+    assert "\u009b" not in result.stdout and "x y" in result.stdout
+
+
+def test_stdin_and_stdout_are_dash(tmp_path: Path) -> None:
+    gexf = invoke("export", "--to", "gexf", "-o", "-")
+    assert gexf.exit_code == 0 and gexf.stdout.startswith("<gexf ")
+    result = CliRunner().invoke(
+        cli, ["import", "-", "--format", "gexf", "-o", "-"], input=gexf.stdout
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(vectorgraph.read(io.StringIO(result.stdout)).relations) == len(load().relations)
+    piped = CliRunner().invoke(cli, ["validate", "-"], input=gexf.stdout)
+    assert piped.exit_code == 0 and piped.stderr == "-: valid (28 actors, 43 relations)\n"
+
+
+def test_merge_writes_to_stdout(old: Path, new: Path) -> None:
+    result = invoke("merge", old, new, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert vectorgraph.read(io.StringIO(result.stdout)).title == "old + new"
+
+
+def test_import_takes_format_not_from(tmp_path: Path) -> None:
+    result = invoke("import", tmp_path / "x", "--from", "csv", "-o", tmp_path / "y.yaml")
+    assert result.exit_code == 2 and "No such option '--from'" in result.stderr
+
+
+def test_import_gexf(tmp_path: Path) -> None:
+    gexf = tmp_path / "k.gexf"
+    assert invoke("export", "--to", "gexf", "-o", gexf).exit_code == 0
+    result = invoke("import", gexf, "-o", tmp_path / "k.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert len(load(tmp_path / "k.yaml").relations) == len(load().relations)

@@ -87,3 +87,86 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     assert proc.wait(timeout=120) == 1
     with proc.stderr:
         assert proc.stderr.read() == b""
+
+
+# -- reading and writing as a unit, safely (issue 12) --------------------------------------------
+
+
+def test_a_device_is_not_read_without_bound():
+    from vectorgraph.errors import DocumentError
+    from vectorgraph.io import read_bytes
+
+    with pytest.raises(DocumentError, match=r"^/dev/zero: cannot read: a device, not a file$"):
+        read_bytes("/dev/zero")
+
+
+def test_a_pipe_is_read_only_up_to_the_limit(tmp_path, monkeypatch):
+    import vectorgraph.io
+    from vectorgraph.errors import DocumentError
+
+    monkeypatch.setattr(vectorgraph.io, "MAX_BYTES", 100)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(b"x" * 1000))
+    writer.start()
+    with pytest.raises(DocumentError, match=r"pipe: over the limit of 100 bytes"):
+        vectorgraph.io.read_bytes(fifo)
+    writer.join(timeout=10)
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path):
+    path = tmp_path / "secret.yaml"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o600)
+    with atomic_write(path) as fh:
+        fh.write("new")
+    assert path.read_text(encoding="utf-8") == "new"
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another owner")
+def test_a_replaced_file_keeps_its_owner(tmp_path):
+    path = tmp_path / "theirs.yaml"
+    path.write_text("old", encoding="utf-8")
+    os.chown(path, 12345, 12345)
+    with atomic_write(path) as fh:
+        fh.write("new")
+    assert (path.stat().st_uid, path.stat().st_gid) == (12345, 12345)
+
+
+def test_a_pair_is_written_both_or_neither(tmp_path):
+    from vectorgraph.io import atomic_writes
+
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text("old a", encoding="utf-8")
+    b.write_text("old b", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_writes([a, b]) as (fa, fb):
+        fa.write("new a")
+        fb.write("new b, half")
+        raise RuntimeError("disk full")
+    assert (a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")) == ("old a", "old b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+
+
+def test_sigterm_removes_the_temporary_file(tmp_path):
+    script = (
+        "import sys, time\n"
+        "from vectorgraph.io import atomic_write\n"
+        "with atomic_write(sys.argv[1]) as fh:\n"
+        "    fh.write('half')\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = tmp_path / "out.txt"
+    out.write_text("old", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(out)], stdout=subprocess.PIPE, env=env, text=True
+    )
+    assert proc.stdout is not None
+    with proc.stdout:
+        assert proc.stdout.readline() == "writing\n"
+        proc.terminate()
+        assert proc.wait(timeout=30) == 128 + 15
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+    assert out.read_text(encoding="utf-8") == "old"

@@ -387,3 +387,125 @@ def test_aliases_may_not_hold_the_list_separator(folder):
         "x.yaml: actors[0].aliases: an alias may not contain '|' (it separates aliases in GraphML "
         "and CSV)"
     ]
+
+
+# -- input that once validated and then crashed a later command (issue 12) -----------------------
+
+
+def _doc(**relation: object) -> dict[str, object]:
+    return {
+        "title": "t",
+        "actors": [{"id": "A", "name": "Alpha"}, {"id": "B"}],
+        "relations": [{"source": "A", "target": "B", "type": "trade", **relation}],
+    }
+
+
+@pytest.mark.parametrize(
+    "field", ["weight", "score", "sign", "note", "date", "confidence"], ids=lambda f: f
+)
+def test_null_is_a_field_left_out(field: str) -> None:
+    from vectorgraph.validate import validated
+
+    doc = validated(_doc(**{field: None}))
+    assert doc.relations[0] == validated(_doc()).relations[0]
+
+
+def test_null_name_and_vocabulary_score_default() -> None:
+    from vectorgraph.validate import validated
+
+    data = _doc()
+    data["actors"] = [{"id": "A", "name": None, "type": None}, {"id": "B"}]
+    data["vocabulary"] = [{"id": "talks", "score": None}]
+    doc = validated(data)
+    assert (doc.actors[0].name, doc.actors[0].type, doc.vocabulary[0].score) == ("A", "other", 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [("\ud800", "a lone surrogate (U+D800)"), ("\x1bb", "a control character (U+001B)")],
+    ids=["surrogate", "escape"],
+)
+def test_text_no_format_can_carry_is_an_error(text: str, what: str) -> None:
+    data = _doc(note=f"x{text}")
+    assert problems(data, "x.json") == [
+        f"x.json: relations[0].note: {what} at offset 1: not allowed in text"
+    ]
+
+
+def test_a_date_and_time_is_not_a_date(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "actors: [{id: A}, {id: B}]\n"
+        "relations: [{source: A, target: B, type: trade, date: 2022-01-01 10:00:00}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DocumentError) as info:
+        load(path)
+    assert info.value.problems == [
+        f"{path}: relations[0].date: expected a date (YYYY, YYYY-MM, YYYY-MM-DD or A/B), "
+        "got a date and time 2022-01-01 10:00:00"
+    ]
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
+    import time
+
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    lines.append("title: *i")
+    path = tmp_path / "lol.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(DocumentError) as info:
+        load(path)
+    assert time.perf_counter() - start < 5
+    assert info.value.problems == [
+        f"{path}: invalid YAML: aliases (*name) expand past the size of the file"
+    ]
+
+
+def test_nesting_past_the_limit_is_one_problem() -> None:
+    from vectorgraph.validate import MAX_DEPTH
+
+    deep: object = "x"
+    for _ in range(MAX_DEPTH + 5):
+        deep = [deep]
+    data = _doc(note=deep)
+    found = problems(data, "x.json")
+    assert len(found) == 1 and found[0].endswith(f"nested too deeply (over {MAX_DEPTH} levels)")
+
+
+def test_yaml_error_without_a_position_is_one_line() -> None:
+    from vectorgraph.io import _one_line
+
+    assert _one_line("expected a single document\n  in the stream") == (
+        "expected a single document in the stream"
+    )
+
+
+def test_crlf_and_bom_sources_count_offsets_as_extraction_does(tmp_path: Path) -> None:
+    """The validator reads a source text as the extractor does: BOM dropped, CRLF kept."""
+    (tmp_path / "a.txt").write_bytes("\ufeffFirst line.\r\nKazakhstan trades.\r\n".encode())
+    data = {
+        "sources": [{"id": "s", "path": "a.txt"}],
+        "actors": [{"id": "A"}, {"id": "B"}],
+        "relations": [
+            {
+                "source": "A",
+                "target": "B",
+                "type": "trade",
+                "evidence": [
+                    {
+                        "source": "s",
+                        "quote": "Kazakhstan trades.",
+                        "sentence": 1,
+                        "start": 13,
+                        "end": 31,
+                    }
+                ],
+            }
+        ],
+    }
+    assert problems(data, "x.yaml", tmp_path) == []

@@ -148,12 +148,10 @@ def writable() -> list[str]:
 def format_for(path: str | Path) -> Format | None:
     """The format a file's name says (a folder is CSV), or None."""
     name = str(path).lower()
-    if Path(path).is_dir():
-        return FORMATS["csv"]
     for fmt in FORMATS.values():
         if name.endswith(fmt.suffixes):
             return fmt
-    return None
+    return FORMATS["csv"] if Path(path).is_dir() else None
 
 
 def _sniff(text: str) -> Format:

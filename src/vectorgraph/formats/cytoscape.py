@@ -30,7 +30,7 @@ def to_cytoscape(doc: GraphDocument) -> dict[str, Any]:
     edges = []
     for i, rel in enumerate(doc.relations):
         key = edge_key(i, rel.id)
-        data = {"id": f"{key}@edge" if key in ids else key, "key": key, **rel.to_dict()}
+        data = {**rel.to_dict(), "id": f"{key}@edge" if key in ids else key, "key": key}
         edges.append({"data": data})
     meta = {k: v for k, v in graph_meta(doc).items() if v not in (None, [])}
     return {

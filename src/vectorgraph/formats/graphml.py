@@ -31,14 +31,27 @@ def to_graphml(doc: GraphDocument) -> str:
     """GraphML text (networkx's writer); the edge XML id is the relation's key."""
     import networkx as nx
 
-    text = "\n".join(nx.generate_graphml(flat_graph(doc))) + "\n"
-    return xml_cr(text)
+    G = flat_graph(doc)
+    for attrs in [
+        G.graph,
+        *(a for _, a in G.nodes(data=True)),
+        *(a for *_, a in G.edges(data=True)),
+    ]:
+        for key, value in attrs.items():
+            if isinstance(value, str) and "\r" in value:
+                attrs[key] = value.replace("\r", _CR)
+    return xml_cr("\n".join(nx.generate_graphml(G)) + "\n")
+
+
+# networkx splits its XML into lines (a bare CR too): a carriage return in a value
+# travels as this character, which no valid document holds, and becomes &#13;.
+_CR = "\x01"
 
 
 def xml_cr(text: str) -> str:
     """XML with carriage returns in text kept as ``&#13;`` (a parser turns a bare one into
     a line feed); the writer already escapes them in attributes."""
-    return text.replace("\r", "&#13;")
+    return text.replace("\r", "&#13;").replace(_CR, "&#13;")
 
 
 def dumps(doc: GraphDocument) -> list[str]:

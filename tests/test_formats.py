@@ -1,0 +1,176 @@
+"""The registry of formats: every format reads back what it writes, whatever the text holds."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import vectorgraph
+from vectorgraph import GraphDocument, load
+from vectorgraph.cli import cli
+from vectorgraph.errors import ArgumentError, DocumentError
+from vectorgraph.formats import FORMATS, format_for, get_format, readable, writable
+from vectorgraph.validate import validated
+
+ROUND_TRIP = [name for name in readable() if name in writable()]
+#: Text that once broke a format: CR, quotes, separators, formulas, markup, any Unicode.
+HOSTILE = 'He said "no",\r\nthen\rleft; <b>&amp;</b> =1+1 @x -y \t tab \u2028 \U0001f600 \u202e'
+
+
+def hostile_doc(evidence: int = 3) -> GraphDocument:
+    quotes = [{"source": "s", "quote": f"{HOSTILE} {i}"} for i in range(evidence)]
+    return validated(
+        {
+            "title": HOSTILE,
+            "description": HOSTILE,
+            "sources": [{"id": "s", "title": HOSTILE}],
+            "actors": [
+                {"id": "A", "name": HOSTILE, "type": "state", "aliases": ["=cmd", "+x"]},
+                {"id": "B", "name": "-B", "note": HOSTILE},
+            ],
+            "relations": [
+                {"source": "A", "target": "B", "type": "trade", "note": HOSTILE, "weight": 1e-5},
+                {"source": "B", "target": "A", "type": "sanctions", "evidence": quotes},
+                {"id": "x1", "source": "A", "target": "B", "type": "alliance", "date": "2022/"},
+            ],
+        }
+    )
+
+
+def test_registry_names_and_suffixes() -> None:
+    assert list(FORMATS) == ["yaml", "json", "graphml", "gexf", "cytoscape", "csv", "dot"]
+    assert format_for("x.GEXF") is FORMATS["gexf"] and format_for("x.yml") is FORMATS["yaml"]
+    assert get_format("node-link") is FORMATS["json"]
+    with pytest.raises(ArgumentError, match="unknown format 'xls'"):
+        get_format("xls")
+
+
+@pytest.mark.parametrize("name", ROUND_TRIP, ids=ROUND_TRIP)
+def test_every_format_reads_back_hostile_text(name: str, tmp_path: Path) -> None:
+    doc = hostile_doc(evidence=400)
+    options = {"raw": True} if name == "csv" else {}
+    written = vectorgraph.write(doc, tmp_path / f"g{FORMATS[name].suffixes[0]}", name, **options)
+    back = vectorgraph.read(written[0], name)
+    key = lambda r: (r.source, r.target, r.type)  # noqa: E731 - GraphML groups by source
+    assert sorted(back.relations, key=key) == sorted(doc.relations, key=key)
+    assert back.actors == doc.actors
+    if name not in ("csv",):
+        assert back.title == doc.title
+
+
+@pytest.mark.parametrize("name", [n for n in ROUND_TRIP if n != "csv"], ids=lambda n: n)
+def test_streams_and_dash(name: str) -> None:
+    out = io.StringIO()
+    vectorgraph.write(load(), out, name)
+    back = vectorgraph.read(io.StringIO(out.getvalue()))  # the format from the content
+    assert len(back.relations) == len(load().relations)
+
+
+def test_csv_neutralises_formulas_by_default_and_reads_back(tmp_path: Path) -> None:
+    doc = hostile_doc()
+    nodes, _ = vectorgraph.write(doc, tmp_path / "g.csv")
+    text = nodes.read_text(encoding="utf-8")
+    assert "'=cmd|+x" in text and ",'-B," in text
+    back = vectorgraph.read(tmp_path / "g.csv")
+    assert back.actor("B").name == "'-B"  # what a spreadsheet shows as -B
+
+
+def test_csv_bare_carriage_return_is_quoted(tmp_path: Path) -> None:
+    doc = GraphDocument.from_dict(
+        {"actors": [{"id": "A", "name": "a\rb"}, {"id": "B"}], "relations": []}
+    )
+    nodes, _ = vectorgraph.write(doc, tmp_path / "g.csv")
+    assert b'"a\rb"' in nodes.read_bytes()
+    assert vectorgraph.read(tmp_path / "g.csv").actor("A").name == "a\rb"
+
+
+def test_csv_evidence_cell_must_be_a_list(tmp_path: Path) -> None:
+    (tmp_path / "e.csv").write_text("source,target,type,evidence\nA,B,trade,3\n", encoding="utf-8")
+    with pytest.raises(DocumentError) as err:
+        vectorgraph.read(tmp_path / "e.csv")
+    assert err.value.problems == [
+        f"{tmp_path / 'e.csv'}: row 2: evidence: expected a JSON list of evidence objects"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("attr", "value", "problem"),
+    [
+        ("complex", "1", "unknown attribute type or value 'complex'"),
+        ("boolean", "maybe", "unknown attribute type or value 'maybe'"),
+    ],
+    ids=["unknown-attr-type", "boolean-maybe"],
+)
+def test_graphml_bad_types_are_one_line(tmp_path: Path, attr: str, value: str, problem: str):
+    path = tmp_path / "g.graphml"
+    path.write_text(
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        f'<key id="d0" for="node" attr.name="x" attr.type="{attr}"/>'
+        f'<graph edgedefault="directed"><node id="A"><data key="d0">{value}</data></node>'
+        "</graph></graphml>",
+        encoding="utf-8",
+    )
+    with pytest.raises(DocumentError) as err:
+        vectorgraph.read(path)
+    assert err.value.problems == [f"{path}: not readable GraphML: {problem}"]
+
+
+@pytest.mark.parametrize("graph", ["[1, 2]", '"title"', "3"], ids=["list", "string", "number"])
+def test_node_link_graph_must_be_an_object(tmp_path: Path, graph: str) -> None:
+    path = tmp_path / "g.json"
+    path.write_text(f'{{"nodes": [], "links": [], "graph": {graph}}}', encoding="utf-8")
+    with pytest.raises(DocumentError) as err:
+        vectorgraph.read(path)
+    assert len(err.value.problems) == 1 and err.value.problems[0].startswith(
+        f"{path}: graph: expected an object"
+    )
+
+
+def test_dot_numbers_are_plain_decimals() -> None:
+    text = vectorgraph.export_graph(hostile_doc(), "dot")
+    assert "weight=0.00001" in text and "e-05" not in text
+
+
+def test_gexf_reads_back_direction_and_graph_data(tmp_path: Path) -> None:
+    doc = load()
+    path = vectorgraph.write(doc, tmp_path / "k.gexf")[0]
+    back = vectorgraph.read(path)
+    assert back.title == doc.title
+    assert [(s.id, s.title, s.author) for s in back.sources] == [
+        (s.id, s.title, s.author) for s in doc.sources
+    ]
+    assert sum(not r.directed for r in back.relations) == sum(not r.directed for r in doc.relations)
+    text = path.read_text(encoding="utf-8")
+    assert text.count('type="undirected"') == sum(not r.directed for r in doc.relations)
+
+
+def test_cytoscape_edges_have_ids_and_the_graph_data_is_an_object() -> None:
+    data = json.loads(vectorgraph.export_graph(load(), "cytoscape"))
+    assert data["data"]["title"] == load().title and isinstance(data["data"]["sources"], list)
+    ids = [e["data"]["id"] for e in data["elements"]["edges"]]
+    ids += [n["data"]["id"] for n in data["elements"]["nodes"]]
+    assert len(ids) == len(set(ids)) and all(isinstance(i, str) and i for i in ids)
+
+
+def test_a_relation_id_equal_to_an_actor_id_stays_unique_in_cytoscape() -> None:
+    doc = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [{"id": "A", "source": "A", "target": "B", "type": "trade"}],
+        }
+    )
+    data = json.loads(vectorgraph.export_graph(doc, "cytoscape"))
+    assert data["elements"]["edges"][0]["data"]["id"] == "A@edge"
+    back = vectorgraph.read(io.StringIO(json.dumps(data)), "cytoscape")
+    assert back.relations == doc.relations
+
+
+def test_render_k_gexf_reads_gexf(tmp_path: Path) -> None:
+    path = vectorgraph.write(load(), tmp_path / "k.gexf")[0]
+    result = CliRunner().invoke(cli, ["info", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["n_relations"] == len(load().relations)
