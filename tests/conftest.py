@@ -41,3 +41,11 @@ def run_cli(
 @pytest.fixture
 def cli_process() -> Any:
     return run_cli
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-long",
+        action="store_true",
+        help="run the fuzz tests (tests/test_fuzz.py) with thousands of cases, not hundreds",
+    )

@@ -372,7 +372,7 @@ class GraphDocument:
         return _drop_none(
             {
                 "vectorgraph": FORMAT_VERSION,
-                "title": self.title,
+                "title": self.title or None,  # no title is no field (an empty one is invalid)
                 "description": self.description,
                 "sources": [s.to_dict() for s in self.sources],
                 "vocabulary": [t.to_dict() for t in self.vocabulary],
