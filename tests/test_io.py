@@ -170,3 +170,35 @@ def test_sigterm_removes_the_temporary_file(tmp_path):
         assert proc.wait(timeout=30) == 128 + 15
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
     assert out.read_text(encoding="utf-8") == "old"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: [1.5, true, ~, '1', 2022-01-01, 2022-01-01 10:00:00]\n",
+        "a: &x {k: v}\nb: *x\n",
+        "base: &b {k: 1}\nc:\n  <<: *b\n  j: 2\n",
+        "? [1, 2]\n: v\n",
+        "a: !!str 1\nb: !!binary aGk=\n",
+        "a: yes\nb: 0o17\nc: 0x1f\nd: 1_000\ne: .inf\nf: -.NaN\n",
+        "a: |\n  two\n  lines\nb: >\n  folded\n  text\n",
+    ],
+    ids=["scalars", "anchor", "merge-key", "complex-key", "tags", "yaml-1.1", "block"],
+)
+def test_fast_yaml_construction_is_pyyaml(text):
+    import math
+
+    import yaml
+
+    from vectorgraph.io import _load_yaml
+
+    expected = yaml.load(text, Loader=yaml.CSafeLoader)
+    got = _load_yaml(text)
+    if isinstance(expected, dict) and any(
+        isinstance(v, float) and math.isnan(v) for v in expected.values()
+    ):
+        assert repr(got) == repr(expected)
+    else:
+        assert got == expected
+    if "&x" in text:
+        assert got["a"] is got["b"]  # an alias is the same object, as PyYAML makes it

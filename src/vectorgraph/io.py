@@ -133,7 +133,7 @@ def _yaml(text: str, label: str) -> Any:
     import yaml  # here, not at start-up: only reading YAML needs it
 
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = _load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -147,6 +147,85 @@ def _yaml(text: str, label: str) -> Any:
             [f"{label}: invalid YAML: aliases (*name) expand past the size of the file"]
         )
     return data
+
+
+def _load_yaml(text: str) -> Any:
+    """``yaml.load(text, CSafeLoader)``, built faster for what documents hold.
+
+    libyaml parses and composes the node tree; PyYAML's constructor then spends
+    most of the time (five sixths of it for a large document) in generic Python
+    code. Here plain maps, lists and the standard scalar tags are built in one
+    tight walk, with PyYAML's own constructors for typed scalars (numbers,
+    booleans, null, dates), anchors shared as PyYAML shares them. Anything
+    else (merge keys ``<<``, complex keys, explicit or unknown tags) goes
+    through PyYAML's whole constructor, so the result and every error are
+    PyYAML's.
+    """
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _construct(node, yaml.constructor.SafeConstructor())
+        except _Unusual:
+            pass
+    finally:
+        loader.dispose()
+    return yaml.load(text, Loader=loader_class)
+
+
+class _Unusual(Exception):
+    """A node the fast construction leaves to PyYAML."""
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+def _construct(root: Any, constructor: Any) -> Any:
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    scalars = {
+        _TAG + "int": constructor.construct_yaml_int,
+        _TAG + "float": constructor.construct_yaml_float,
+        _TAG + "bool": constructor.construct_yaml_bool,
+        _TAG + "null": constructor.construct_yaml_null,
+        _TAG + "timestamp": constructor.construct_yaml_timestamp,
+    }
+    text_tag, seq_tag, map_tag = _TAG + "str", _TAG + "seq", _TAG + "map"
+    built: dict[int, Any] = {}
+
+    def build(node: Any) -> Any:
+        kind = node.__class__
+        if kind is ScalarNode:
+            if node.tag == text_tag:
+                return node.value
+            make = scalars.get(node.tag)
+            if make is None:
+                raise _Unusual
+            return make(node)
+        known = built.get(id(node))
+        if known is not None:
+            return known
+        if kind is SequenceNode and node.tag == seq_tag:
+            items: list[Any] = []
+            built[id(node)] = items
+            items.extend([build(child) for child in node.value])
+            return items
+        if kind is MappingNode and node.tag == map_tag:
+            mapping: dict[Any, Any] = {}
+            built[id(node)] = mapping
+            for key, value in node.value:
+                if key.__class__ is not ScalarNode or key.tag not in (text_tag, *scalars):
+                    raise _Unusual  # merge keys, complex keys
+                mapping[build(key)] = build(value)
+            return mapping
+        raise _Unusual
+
+    return build(root)
 
 
 def _one_line(message: object) -> str:
