@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from vectorgraph import GraphDocument, import_file, load, read_graph
+from vectorgraph import GraphDocument, export_graph, import_file, load, read_graph
 from vectorgraph.errors import DocumentError
 from vectorgraph.interchange import find_csv_pair, rebase_sources
 
@@ -287,3 +287,71 @@ def test_csv_missing_file(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "gone.csv") == [
         f"{tmp_path / 'gone.csv'}: cannot read: No such file or directory"
     ]
+
+
+# -- inputs that once gave a traceback, and outputs that did not read back (issue 12) ----------
+
+
+def _tiny_weight() -> GraphDocument:
+    return GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [{"source": "A", "target": "B", "type": "trade", "weight": 1e-5}],
+        }
+    )
+
+
+def test_csv_bare_carriage_return_is_quoted(tmp_path: Path) -> None:
+    doc = GraphDocument.from_dict(
+        {"actors": [{"id": "A", "name": "a\rb"}, {"id": "B"}], "relations": []}
+    )
+    nodes, _ = export_graph(doc, "csv", tmp_path / "g.csv")
+    assert b'"a\rb"' in nodes.read_bytes()
+    assert read_graph(tmp_path / "g.csv").actor("A").name == "a\rb"
+
+
+def test_csv_evidence_cell_must_be_a_list(tmp_path: Path) -> None:
+    (tmp_path / "e.csv").write_text("source,target,type,evidence\nA,B,trade,3\n", encoding="utf-8")
+    with pytest.raises(DocumentError) as err:
+        read_graph(tmp_path / "e.csv")
+    assert err.value.problems == [
+        f"{tmp_path / 'e.csv'}: row 2: evidence: expected a JSON list of evidence objects"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("attr", "value", "problem"),
+    [
+        ("complex", "1", "unknown attribute type or value 'complex'"),
+        ("boolean", "maybe", "unknown attribute type or value 'maybe'"),
+    ],
+    ids=["unknown-attr-type", "boolean-maybe"],
+)
+def test_graphml_bad_types_are_one_line(tmp_path: Path, attr: str, value: str, problem: str):
+    path = tmp_path / "g.graphml"
+    path.write_text(
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        f'<key id="d0" for="node" attr.name="x" attr.type="{attr}"/>'
+        f'<graph edgedefault="directed"><node id="A"><data key="d0">{value}</data></node>'
+        "</graph></graphml>",
+        encoding="utf-8",
+    )
+    with pytest.raises(DocumentError) as err:
+        read_graph(path)
+    assert err.value.problems == [f"{path}: not readable GraphML: {problem}"]
+
+
+@pytest.mark.parametrize("graph", ["[1, 2]", '"title"', "3"], ids=["list", "string", "number"])
+def test_node_link_graph_must_be_an_object(tmp_path: Path, graph: str) -> None:
+    path = tmp_path / "g.json"
+    path.write_text(f'{{"nodes": [], "links": [], "graph": {graph}}}', encoding="utf-8")
+    with pytest.raises(DocumentError) as err:
+        read_graph(path)
+    assert len(err.value.problems) == 1 and err.value.problems[0].startswith(
+        f"{path}: graph: expected an object"
+    )
+
+
+def test_dot_numbers_are_plain_decimals() -> None:
+    text = export_graph(_tiny_weight(), "dot")
+    assert "weight=0.00001" in text and "e-05" not in text

@@ -485,9 +485,21 @@ def test_yaml_error_without_a_position_is_one_line() -> None:
     )
 
 
-def test_crlf_and_bom_sources_count_offsets_as_extraction_does(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "sentence", "start"),
+    [
+        (b"First line.\r\nSecond.\r\nKazakhstan trades.\r\n", 2, 22),
+        ("\ufeffKazakhstan trades.\n".encode(), 0, 0),
+    ],
+    ids=["crlf", "bom"],
+)
+def test_sources_are_read_as_extraction_reads_them(
+    tmp_path: Path, content: bytes, sentence: int, start: int
+) -> None:
     """The validator reads a source text as the extractor does: BOM dropped, CRLF kept."""
-    (tmp_path / "a.txt").write_bytes("\ufeffFirst line.\r\nKazakhstan trades.\r\n".encode())
+    (tmp_path / "a.txt").write_bytes(content)
+    quote = "Kazakhstan trades."
+    ev = {"source": "s", "quote": quote, "sentence": sentence, "start": start}
     data = {
         "sources": [{"id": "s", "path": "a.txt"}],
         "actors": [{"id": "A"}, {"id": "B"}],
@@ -496,15 +508,7 @@ def test_crlf_and_bom_sources_count_offsets_as_extraction_does(tmp_path: Path) -
                 "source": "A",
                 "target": "B",
                 "type": "trade",
-                "evidence": [
-                    {
-                        "source": "s",
-                        "quote": "Kazakhstan trades.",
-                        "sentence": 1,
-                        "start": 13,
-                        "end": 31,
-                    }
-                ],
+                "evidence": [{**ev, "end": start + len(quote)}],
             }
         ],
     }
