@@ -121,3 +121,44 @@ def test_render_k_gexf_reads_gexf(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["info", str(path), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["n_relations"] == len(load().relations)
+
+
+CYTOSCAPE = Path(__file__).parent / "cytoscape"
+
+
+def test_cytoscape_json_loads_in_cytoscape_js() -> None:
+    """cytoscape.js itself (the npm package pinned in tests/cytoscape, which .ci/run installs)
+    loads the export with cy.json(): every element, edge ids and the graph's data intact."""
+    import os
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None or not (CYTOSCAPE / "node_modules" / "cytoscape").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("node and tests/cytoscape/node_modules are needed (npm ci in .ci/run)")
+        pytest.skip("needs node and `npm ci --prefix tests/cytoscape`")
+    doc = load()
+    done = subprocess.run(
+        [node, str(CYTOSCAPE / "load.js")],
+        input=vectorgraph.export_graph(doc, "cytoscape"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    kept = json.loads(done.stdout)
+    assert (kept["nodes"], kept["edges"], kept["loops"]) == (
+        len(doc.actors),
+        len(doc.relations),
+        0,
+    )
+    assert len(set(kept["edgeIds"])) == len(doc.relations)
+    assert kept["title"] == doc.title
+    assert [s["id"] for s in kept["sources"]] == [s.id for s in doc.sources]
+    first = doc.relations[0]
+    assert (kept["firstEdge"]["source"], kept["firstEdge"]["target"]) == (
+        first.source,
+        first.target,
+    )
+    assert kept["firstEdge"]["evidence"][0]["quote"] == first.evidence[0].quote
