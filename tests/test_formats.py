@@ -162,3 +162,15 @@ def test_cytoscape_json_loads_in_cytoscape_js() -> None:
         first.target,
     )
     assert kept["firstEdge"]["evidence"][0]["quote"] == first.evidence[0].quote
+
+
+def test_a_tiny_score_gets_a_weight_that_reads_back(tmp_path: Path) -> None:
+    """Found by the fuzz test: score 6e-58 gave a default weight of 0.0, which does not validate."""
+    doc = validated(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [{"source": "A", "target": "B", "type": "trade", "score": 6e-58}],
+        }
+    )
+    assert doc.relations[0].weight == 1e-6
+    assert vectorgraph.read(vectorgraph.write(doc, tmp_path / "t.yaml")[0]) == doc

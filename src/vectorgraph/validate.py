@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -216,7 +217,17 @@ def validated(
 
 def _prepare(data: Any, label: str) -> tuple[Any, list[str]]:
     """``data`` without null mapping values (null is a field left out), and its problems
-    of shape: nesting past :data:`MAX_DEPTH`, text that no output format can carry."""
+    of shape: nesting past :data:`MAX_DEPTH`, text that no output format can carry.
+
+    Most documents hold none of these: one pass of the JSON encoder (C speed) says so,
+    and only a document it cannot clear is walked value by value.
+    """
+    try:
+        encoded = json.dumps(data, ensure_ascii=False, default=str, check_circular=False)
+    except (TypeError, ValueError, RecursionError):
+        encoded = None
+    if encoded is not None and _SUSPECT.search(encoded) is None:
+        return data, []
     found: list[str] = []
 
     def walk(value: Any, place: str, depth: int) -> Any:
@@ -248,6 +259,11 @@ def _prepare(data: Any, label: str) -> tuple[Any, list[str]]:
         return walk(data, "", 0), found
     except _TooDeep as exc:
         return None, [f"{label}: {exc.args[0]}: nested too deeply (over {MAX_DEPTH} levels)"]
+
+
+#: In JSON text: an escaped control character, a surrogate, a non-character, a null.
+#: A match only means the slow walk must look (a backslash in the text may match).
+_SUSPECT = re.compile(r"\\(?:u00[01]|[bf])|[\ud800-\udfff\ufffe\uffff]|\bnull\b|\[\[")
 
 
 class _TooDeep(Exception):
@@ -396,6 +412,11 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str] | None:
                 or (
                     "an alias may not contain '|' (it separates aliases in GraphML and CSV)"
                     if any("|" in a for a in v)
+                    else None
+                )
+                or (
+                    "an alias may not begin or end with white space"
+                    if any(a != a.strip() for a in v)
                     else None
                 )
             ),

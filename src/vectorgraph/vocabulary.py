@@ -97,8 +97,14 @@ def sign_of(score: float) -> int:
 
 
 def default_weight(score: float) -> float:
-    """The default strength of a relation with this score: ``|score| / 10``, 1.0 when 0."""
-    return round(abs(score) / 10.0, 6) if score else 1.0
+    """The default strength of a relation with this score: ``|score| / 10``, 1.0 when 0.
+
+    Rounded to 6 places, and never below 0.000001: a weight must be over 0.
+
+    >>> default_weight(-8.0), default_weight(1e-9)
+    (0.8, 1e-06)
+    """
+    return max(round(abs(score) / 10.0, 6), 1e-6) if score else 1.0
 
 
 def _t(

@@ -125,12 +125,16 @@ def _children(element: ET.Element, name: str) -> list[ET.Element]:
     return [child for child in element if _local(child.tag) == name]
 
 
+class _BadValue(Exception):
+    """A cell or attribute value that does not parse; its message becomes a problem line."""
+
+
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
 
 
 def _value(kind: str, text: str) -> Any:
-    """An attvalue as Python; raises ValueError with a message."""
+    """An attvalue as Python; raises ValueError or _BadValue with a message."""
     if kind in ("integer", "long"):
         return int(text)
     if kind in ("float", "double"):
@@ -140,10 +144,10 @@ def _value(kind: str, text: str) -> Any:
             return True
         if text.lower() in _FALSE:
             return False
-        raise ValueError(f"expected true or false, got {text!r}")
+        raise _BadValue(f"expected true or false, got {text!r}")
     if kind in ("string", "anyURI", "liststring"):
         return text
-    raise ValueError(f"unknown attribute type {kind!r}")
+    raise _BadValue(f"unknown attribute type {kind!r}")
 
 
 def read(source: Input) -> GraphDocument:
@@ -186,7 +190,7 @@ def read(source: Input) -> GraphDocument:
                 title, vtype = attributes[kind].get(key, (key, "string"))
                 try:
                     out[title] = _value(vtype, item.get("value", ""))
-                except ValueError as exc:
+                except (ValueError, _BadValue) as exc:
                     found.append(f"{where}: {title}: {exc}")
         return out
 

@@ -156,12 +156,38 @@ def _rows(label: str, text: str) -> tuple[list[str], list[dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         rows = [
-            {k.strip(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+            {k.strip(): _value(k.strip(), v or "") for k, v in row.items() if isinstance(k, str)}
             for row in reader
         ]
     except csv.Error as exc:
         raise DocumentError([f"{label}: row {reader.line_num}: not readable CSV: {exc}"]) from None
     return [f.strip() for f in reader.fieldnames or []], rows
+
+
+#: Cells whose surrounding white space is dropped (ids, types and typed values); text cells
+#: (names, notes, quotes) keep theirs, so a document comes back exactly. A cell of white
+#: space only is empty.
+_STRIPPED = {
+    "id",
+    "source",
+    "target",
+    "type",
+    "sign",
+    "score",
+    "weight",
+    "directed",
+    "date",
+    "confidence",
+    "count",
+    "members",
+    "quote_source",
+}
+
+
+def _value(column: str, cell: str) -> str:
+    if column in _STRIPPED or not cell.strip():
+        return cell.strip()
+    return cell
 
 
 def _text(path: Path) -> str:
@@ -174,41 +200,45 @@ def _text(path: Path) -> str:
         raise DocumentError([f"{path}: not UTF-8 text (save the sheet as CSV UTF-8)"]) from None
 
 
+class _BadValue(Exception):
+    """A cell or attribute value that does not parse; its message becomes a problem line."""
+
+
 _TRUE = {"true", "yes", "1", "y", "t"}
 _FALSE = {"false", "no", "0", "n", "f"}
 
 
 def _cell(key: str, value: str) -> Any:
-    """A CSV cell as the document value; raises ValueError with a message."""
+    """A CSV cell as the document value; raises _BadValue with a message."""
     if key == "sign":
         try:
             return parse_sign(value)
         except KeyError:
-            raise ValueError(f"sign must be +1, -1 or 0, got {value!r}") from None
+            raise _BadValue(f"sign must be +1, -1 or 0, got {value!r}") from None
     if key in ("score", "weight", "confidence"):
         try:
             return float(value)
         except ValueError:
-            raise ValueError(f"expected a number, got {value!r}") from None
+            raise _BadValue(f"expected a number, got {value!r}") from None
     if key == "count":
         if not (value.isascii() and value.isdigit()):
-            raise ValueError(f"expected a whole number, got {value!r}")
+            raise _BadValue(f"expected a whole number, got {value!r}")
         return int(value)
     if key == "directed":
         if value.lower() in _TRUE:
             return True
         if value.lower() in _FALSE:
             return False
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise _BadValue(f"expected true or false, got {value!r}")
     if key == "evidence":
         try:
             evidence = json.loads(value)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+            raise _BadValue(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
         except RecursionError:
-            raise ValueError("invalid JSON: nested too deeply") from None
+            raise _BadValue("invalid JSON: nested too deeply") from None
         if not isinstance(evidence, list):
-            raise ValueError("expected a JSON list of evidence objects")
+            raise _BadValue("expected a JSON list of evidence objects")
         return evidence
     return value
 
@@ -252,7 +282,7 @@ def read(source: Input) -> GraphDocument:
             if row.get(key):
                 try:
                     rel[key] = _cell(key, row[key])
-                except ValueError as exc:
+                except _BadValue as exc:
                     found.append(f"{where}: {key}: {exc}")
         quote = row.get("quote")
         if quote and "evidence" in rel:
