@@ -422,7 +422,7 @@ def test_hops_over_several_bfs_batches(directed: bool) -> None:
 
     G = generate(1200, 3000, seed=12).to_networkx()
     got = centralities(G, ["closeness", "harmonic"], directed=directed)
-    H = importlib.import_module("vectorgraph.measures._simple").collapse(G, directed=directed)
+    H = importlib.import_module("vectorgraph.measures.collapsing").collapse(G, directed=directed)
     nodes = list(H)
     index = {v: i for i, v in enumerate(nodes)}
     g = ig.Graph(

@@ -15,7 +15,6 @@ docstring gives the rule that combines parallel relations.
 
 from __future__ import annotations
 
-from vectorgraph.measures._simple import collapse
 from vectorgraph.measures.balance import (
     Balance,
     Frustration,
@@ -31,6 +30,7 @@ from vectorgraph.measures.centrality import (
     centrality,
     parse_measures,
 )
+from vectorgraph.measures.collapsing import collapse
 from vectorgraph.measures.signed import SignedDegree, pn_centrality, signed_degree
 from vectorgraph.measures.vectors import (
     DEFAULT_FOCAL,

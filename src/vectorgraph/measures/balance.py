@@ -9,8 +9,8 @@ unbalanced otherwise (``++-``, ``---``).
 ``include_structural=True``, as positive) and gives each pair the sign of its
 net strength, ``positive - negative``: Russia and Kazakhstan, partners who
 also keep some distance, are a positive pair. A pair whose positive and
-negative strength are exactly equal is ambivalent and left out (counted in
-``ambivalent``). With ``weight=None`` the net is the count of relations.
+negative strength are equal (:func:`vectorgraph.ties.net_sign` is 0) is
+ambivalent and left out (counted in ``ambivalent``). With ``weight=None`` the net is the count of relations.
 
 **Frustration index** (Aref, Mason & Wilson 2020): the fewest edges whose sign
 change (or removal) makes the graph balanced, i.e. the minimum over all
@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
-from vectorgraph.measures._simple import collapse
+from vectorgraph.measures.collapsing import collapse
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -70,7 +70,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
-from vectorgraph.measures._simple import arc_degrees, collapse, no_gc, positive_layer
+from vectorgraph.measures.collapsing import arc_degrees, collapse, no_gc, positive_layer
 
 if TYPE_CHECKING:
     import igraph as ig

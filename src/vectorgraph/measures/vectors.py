@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import NotFoundError, VectorgraphError
-from vectorgraph.measures._simple import collapse
+from vectorgraph.measures.collapsing import collapse
 
 if TYPE_CHECKING:
     import networkx as nx

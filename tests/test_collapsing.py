@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from vectorgraph.measures import collapse
-from vectorgraph.measures._simple import positive_layer
+from vectorgraph.measures.collapsing import positive_layer
 
 
 @pytest.fixture
