@@ -21,6 +21,7 @@ from vectorgraph.cli.base import (
 )
 from vectorgraph.errors import DocumentError
 from vectorgraph.export import FORMATS
+from vectorgraph.ties import SIGN_FORMS, parse_sign, sign_text
 
 
 @cli.command()
@@ -131,15 +132,12 @@ def export(file: Path | None, to: str, output: str | None) -> None:
             click.echo(f"wrote {path}", err=True)
 
 
-_SIGN_CHOICES = {"+": 1, "+1": 1, "1": 1, "-": -1, "-1": -1, "0": 0}
+#: What --sign accepts: the forms :func:`vectorgraph.ties.parse_sign` reads, ASCII only.
+_SIGN_CHOICES = [form for form in SIGN_FORMS if form.isascii()]
 
 
 def _signs(values: tuple[str, ...]) -> list[int] | None:
-    return sorted({_SIGN_CHOICES[v] for v in values}) if values else None
-
-
-def _sign_text(sign: int) -> str:
-    return {1: "+", -1: "-", 0: "0"}[sign]
+    return sorted({parse_sign(v) for v in values}) if values else None
 
 
 def sign_type_options(f: F) -> F:
@@ -155,7 +153,7 @@ def sign_type_options(f: F) -> F:
         "--sign",
         "signs",
         multiple=True,
-        type=click.Choice(list(_SIGN_CHOICES)),
+        type=click.Choice(_SIGN_CHOICES),
         help="Only relations of this sign: + - or 0 (repeatable).",
     )(f)
 
@@ -313,7 +311,7 @@ def ties(
         return
     rows = []
     for tie in found:
-        base = {**tie, "sign": _sign_text(tie["sign"])}
+        base = {**tie, "sign": sign_text(tie["sign"])}
         for ev in tie["evidence"] or [{}]:
             rows.append({**base, **ev})
     emit(
@@ -370,13 +368,13 @@ def path(
     for i, chain in enumerate(chains, 1):
         parts = [chain["actors"][0]]
         for hop in chain["hops"]:
-            kinds = ", ".join(f"{r['type']} {_sign_text(r['sign'])}" for r in hop["relations"])
+            kinds = ", ".join(f"{r['type']} {sign_text(r['sign'])}" for r in hop["relations"])
             parts.append(f"[{kinds}] {hop['target']}")
         rows.append(
             {
                 "chain": i,
                 "hops": len(chain["hops"]),
-                "sign": _sign_text(chain["sign"]),
+                "sign": sign_text(chain["sign"]),
                 "path": " ".join(parts),
             }
         )
