@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, run_cli
 from vectorgraph import __version__
 from vectorgraph.cli import cli
 
@@ -36,8 +35,8 @@ def test_version(runner):
     assert result.output == f"vectorgraph, version {__version__}\n"
 
 
-def test_validate_bundled(runner):
-    path = ROOT / "graphs" / "kazakhstan-multivector.yaml"
+def test_validate_bundled(runner, root):
+    path = root / "graphs" / "kazakhstan-multivector.yaml"
     result = runner.invoke(cli, ["validate", str(path)])
     assert result.exit_code == 0
     assert re.fullmatch(
@@ -125,27 +124,27 @@ def test_failed_export_leaves_no_file(runner, tmp_path, broken):
     assert list(tmp_path.iterdir()) == [broken]
 
 
-def test_every_command_has_an_example_and_is_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_command_has_an_example_and_is_in_the_readme(root):
+    readme = (root / "README.md").read_text(encoding="utf-8")
     for name, command in cli.commands.items():
         assert command.help and "Example:" in command.help, name
         assert f"vectorgraph {name}" in readme, name
 
 
-def test_real_process_errors_without_traceback(tmp_path, broken):
+def test_real_process_errors_without_traceback(tmp_path, broken, run_cli):
     result = run_cli("info", str(broken))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"Error: {broken}: actors[1].id: duplicate actor id 'KAZ'")
 
 
-def test_real_process_export(tmp_path):
+def test_real_process_export(tmp_path, run_cli):
     result = run_cli("export", "--to", "json", cwd=tmp_path)
     assert result.returncode == 0
     assert json.loads(result.stdout)["multigraph"] is True
 
 
-def test_help_does_not_import_heavy_modules():
+def test_help_does_not_import_heavy_modules(root):
     import subprocess
     import sys
 
@@ -157,7 +156,7 @@ def test_help_does_not_import_heavy_modules():
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "src")},
+        env={"PYTHONPATH": str(root / "src")},
         check=True,
     ).stdout
     assert out.strip() == "[]"
