@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from vectorgraph import __version__
+from vectorgraph import __version__, load, time_slice
 from vectorgraph.cli import cli
+from vectorgraph.cli.base import load_graph
+from vectorgraph.timeslice import TimeSlice
 
 
 @pytest.fixture
@@ -49,8 +52,10 @@ def test_validate_reports_every_problem(runner, broken):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Error: {broken}: actors[1].id: duplicate actor id 'KAZ'",
-        f"Error: {broken}: actors[1].type: unknown actor type 'country' "
-        "(one of: state, organisation, region, company, person, other)",
+        (
+            f"Error: {broken}: actors[1].type: unknown actor type 'country' "
+            "(one of: state, organisation, region, company, person, other)"
+        ),
         f"Error: {broken}: relations[0].target: unknown actor 'CHN'",
     ]
     assert result.stdout == ""
@@ -160,3 +165,70 @@ def test_help_does_not_import_heavy_modules(root):
         check=True,
     ).stdout
     assert out.strip() == "[]"
+
+
+#: The commands that read a graph and take a time slice (validate and evaluate
+#: judge whole files; extract and import make graphs).
+SLICED = {
+    "balance",
+    "centrality",
+    "diff",
+    "export",
+    "info",
+    "merge",
+    "path",
+    "render",
+    "ties",
+    "vectors",
+}
+
+
+def _slice_params(name: str) -> dict[str, tuple[Any, ...]]:
+    return {
+        p.name: (tuple(p.opts), getattr(p, "help", None), p.default, str(p.type))
+        for p in cli.commands[name].params
+        if p.name in {"at", "since", "until", "undated"}
+    }
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands), ids=sorted(cli.commands))
+def test_every_command_takes_the_same_slice_options_or_none(name):
+    expected = _slice_params("export") if name in SLICED else {}
+    assert _slice_params(name) == expected
+    assert len(_slice_params("export")) == 4
+
+
+def test_load_graph_slices_by_its_window_parameter():
+    whole = load_graph(None)
+    window = TimeSlice(start="2023", undated="drop")
+    assert load_graph(None, window) == window.apply(whole)
+    assert 0 < len(load_graph(None, window).relations) < len(whole.relations)
+
+
+def test_info_takes_a_time_slice(runner):
+    data = json.loads(runner.invoke(cli, ["info", "--format", "json"]).stdout)
+    result = runner.invoke(
+        cli, ["info", "--since", "2023", "--undated", "drop", "--format", "json"]
+    )
+    assert result.exit_code == 0
+    expected = time_slice(load(), start="2023", undated="drop")
+    assert json.loads(result.stdout)["n_relations"] == len(expected.relations)
+    assert 0 < len(expected.relations) < data["n_relations"]
+
+
+def test_balance_takes_a_time_slice(runner):
+    from vectorgraph.measures import structural_balance
+
+    args = ["balance", "--until", "2022-06", "--undated", "drop", "--format", "json"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    sliced = time_slice(load(), end="2022-06", undated="drop").to_networkx()
+    assert json.loads(result.stdout)["triangles"] == structural_balance(sliced).triangles
+    whole = json.loads(runner.invoke(cli, ["balance", "--format", "json"]).stdout)
+    assert json.loads(result.stdout)["triangles"] < whole["triangles"]
+
+
+def test_an_inverted_slice_of_balance_is_misuse(runner):
+    result = runner.invoke(cli, ["balance", "--since", "2023", "--until", "2021"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: --since 2023 is after --until 2021"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,6 +20,9 @@ from vectorgraph.cli.base import (
     slice_options,
 )
 from vectorgraph.errors import NotFoundError, VectorgraphError
+
+if TYPE_CHECKING:
+    from vectorgraph.timeslice import TimeSlice
 
 
 def _weight_options(f: F) -> F:
@@ -108,6 +111,7 @@ def centrality_command(
     samples: int | None,
     seed: int,
     workers: int | None,
+    window: TimeSlice,
 ) -> None:
     """Centrality of every actor, sorted by the first measure, then id.
 
@@ -129,7 +133,7 @@ def centrality_command(
         raise click.BadParameter(str(exc), param_hint="--measure") from None
     if workers is None:
         workers = 2 if (os.cpu_count() or 1) >= 2 else 1
-    G = load_graph(file).to_networkx()
+    G = load_graph(file, window).to_networkx()
     table = centralities(
         G,
         names,
@@ -182,6 +186,7 @@ def vectors(
     weight: str,
     unweighted: bool,
     include_structural: bool,
+    window: TimeSlice,
 ) -> None:
     """How an actor spreads its ties across poles: the multi-vector balance.
 
@@ -202,7 +207,7 @@ def vectors(
     names = [p.strip() for p in poles.split(",") if p.strip()]
     if not names:
         raise click.BadParameter("give at least one pole", param_hint="--poles")
-    doc = load_graph(file)
+    doc = load_graph(file, window)
     where = doc.path or "the bundled graph"
 
     def resolve(name: str, role: str) -> str:  # an id, name or alias, as `ties` and `path` take
@@ -289,6 +294,7 @@ def vectors(
     help="Seed of the heuristic for larger blocks.",
 )
 @_weight_options
+@slice_options
 def balance(
     file: Path | None,
     fmt: str | None,
@@ -300,6 +306,7 @@ def balance(
     weight: str,
     unweighted: bool,
     include_structural: bool,
+    window: TimeSlice,
 ) -> None:
     """Structural balance: signed triangles, unbalanced triads, frustration index.
 
@@ -317,7 +324,7 @@ def balance(
     from vectorgraph.measures import structural_balance
 
     result = structural_balance(
-        load_graph(file).to_networkx(),
+        load_graph(file, window).to_networkx(),
         weight=None if unweighted else weight,
         include_structural=include_structural,
         frustration=not no_frustration,

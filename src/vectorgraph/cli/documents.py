@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,6 +22,9 @@ from vectorgraph.cli.base import (
 from vectorgraph.errors import DocumentError
 from vectorgraph.export import FORMATS
 from vectorgraph.ties import SIGN_FORMS, parse_sign, sign_text
+
+if TYPE_CHECKING:
+    from vectorgraph.timeslice import TimeSlice
 
 
 @cli.command()
@@ -53,7 +56,8 @@ def validate(files: tuple[Path, ...]) -> None:
 @cli.command()
 @graph_argument
 @output_options
-def info(file: Path | None, fmt: str | None) -> None:
+@slice_options
+def info(file: Path | None, fmt: str | None, window: TimeSlice) -> None:
     """Counts of actors by type, relations by type and sign, and the sources.
 
     \b
@@ -63,7 +67,7 @@ def info(file: Path | None, fmt: str | None) -> None:
     """
     from vectorgraph.summary import summarize
 
-    summary = summarize(load_graph(file))
+    summary = summarize(load_graph(file, window))
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
@@ -102,7 +106,7 @@ def info(file: Path | None, fmt: str | None) -> None:
     "a folder or a name ending in / -> nodes.csv + edges.csv).",
 )
 @slice_options
-def export(file: Path | None, to: str, output: str | None) -> None:
+def export(file: Path | None, to: str, output: str | None, window: TimeSlice) -> None:
     """Write the graph in an interchange format.
 
     \b
@@ -124,7 +128,7 @@ def export(file: Path | None, to: str, output: str | None) -> None:
 
     if to == "csv" and output is None:
         raise click.UsageError("--to csv writes two files: give -o (X.csv or a folder)")
-    result = export_graph(load_graph(file), to, output)
+    result = export_graph(load_graph(file, window), to, output)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
@@ -219,7 +223,9 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
     help="Combine only relations of the same date (keeps time slices sharp).",
 )
 @slice_options
-def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: bool) -> None:
+def merge(
+    files: tuple[Path, ...], output: Path, title: str | None, by_date: bool, window: TimeSlice
+) -> None:
     """Merge graph documents into one.
 
     The same actor id is one actor (aliases joined, the first name and type
@@ -236,7 +242,7 @@ def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: boo
     from vectorgraph.io import dump
     from vectorgraph.merging import merge as merge_docs
 
-    docs = [load_graph(f) for f in files]
+    docs = [load_graph(f, window) for f in files]
     merged = merge_docs(docs, title=title, base=output.parent, by_date=by_date)
     dump(merged.document, output)
     for line in merged.conflicts:
@@ -262,7 +268,7 @@ def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: boo
 )
 @output_options
 @slice_options
-def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
+def diff(old: Path, new: Path, top: int, fmt: str | None, window: TimeSlice) -> None:
     """What changed from graph OLD to graph NEW.
 
     Actors and relations added and removed, sign flips (of a relation, and of
@@ -276,7 +282,7 @@ def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
     """
     from vectorgraph.compare import diff as diff_docs
 
-    result = diff_docs(load_graph(old), load_graph(new), top=top)
+    result = diff_docs(load_graph(old, window), load_graph(new, window), top=top)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -290,7 +296,12 @@ def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
 @output_options
 @slice_options
 def ties(
-    actor: str, file: Path | None, signs: tuple[str, ...], types: tuple[str, ...], fmt: str | None
+    actor: str,
+    file: Path | None,
+    signs: tuple[str, ...],
+    types: tuple[str, ...],
+    fmt: str | None,
+    window: TimeSlice,
 ) -> None:
     """An actor's relations with their evidence, strongest first.
 
@@ -343,6 +354,7 @@ def path(
     types: tuple[str, ...],
     limit: int,
     fmt: str | None,
+    window: TimeSlice,
 ) -> None:
     """The shortest chains of ties between two actors, with signs.
 
