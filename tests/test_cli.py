@@ -232,3 +232,42 @@ def test_an_inverted_slice_of_balance_is_misuse(runner):
     result = runner.invoke(cli, ["balance", "--since", "2023", "--until", "2021"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "Error: --since 2023 is after --until 2021"
+
+
+def _on_a_terminal(root: Path, *args: str) -> str:
+    """What ``python -m vectorgraph ARGS`` prints with its stdout on a pseudo-terminal."""
+    import os
+    import subprocess
+    import sys
+
+    leader, follower = os.openpty()
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    with subprocess.Popen(
+        [sys.executable, "-m", "vectorgraph", *args],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    ) as proc:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other side is closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(leader)
+        assert proc.wait(timeout=120) == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_info_prints_a_table_on_a_terminal_and_csv_into_a_pipe(root, run_cli):
+    shown = _on_a_terminal(root, "info")
+    assert re.match(r"section\s+key\s+count\n", shown)
+    assert re.search(r"^relation_types\s+diplomatic_cooperation\s+\d+$", shown, re.MULTILINE)
+    piped = run_cli("info")
+    assert piped.returncode == 0
+    assert piped.stdout.startswith("section,key,count\n")
+    assert re.search(r"^relation_types,diplomatic_cooperation,\d+$", piped.stdout, re.MULTILINE)

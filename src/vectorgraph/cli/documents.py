@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,8 +78,6 @@ def info(file: Path | None, fmt: str | None, window: TimeSlice) -> None:
     rows += [
         {"section": "sources", "key": s["id"], "count": s["evidence"]} for s in summary["sources"]
     ]
-    if fmt is None and not sys.stdout.isatty():
-        fmt = "table"
     click.echo(
         f"{summary['title']}: {summary['n_actors']} actors, {summary['n_relations']} relations",
         err=True,
