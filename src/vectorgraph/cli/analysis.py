@@ -20,6 +20,7 @@ from vectorgraph.cli.base import (
     slice_options,
 )
 from vectorgraph.errors import NotFoundError, VectorgraphError
+from vectorgraph.measures import DEFAULT_FOCAL, DEFAULT_POLES, DISTANCES, MEASURES
 
 if TYPE_CHECKING:
     from vectorgraph.timeslice import TimeSlice
@@ -66,14 +67,13 @@ def _sort_key(value: Any) -> float:
     default=("strength",),
     show_default=True,
     metavar="NAME[,NAME...]",
-    help="degree, in_degree, out_degree, strength, betweenness, closeness, "
-    "harmonic, eigenvector, pagerank, pn, signed, or all. Repeatable.",
+    help=f"{', '.join(MEASURES)}, or all. Repeatable.",
 )
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
 @_weight_options
 @click.option(
     "--distance",
-    type=click.Choice(["hops", "inverse"]),
+    type=click.Choice(DISTANCES),
     default="hops",
     show_default=True,
     help="Path length for betweenness, closeness, harmonic: hops, or 1/strength.",
@@ -158,11 +158,11 @@ def centrality_command(
 @graph_argument
 @output_options
 @click.option(
-    "--focal", default="KAZ", show_default=True, help="The actor whose ties are measured."
+    "--focal", default=DEFAULT_FOCAL, show_default=True, help="The actor whose ties are measured."
 )
 @click.option(
     "--poles",
-    default="RUS,CHN,WEST,TUR,CENTRAL_ASIA",
+    default=",".join(DEFAULT_POLES),
     show_default=True,
     help="Comma-separated pole actors; a pole's members count toward it.",
 )

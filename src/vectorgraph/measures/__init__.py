@@ -24,6 +24,7 @@ from vectorgraph.measures.balance import (
     structural_balance,
 )
 from vectorgraph.measures.centrality import (
+    DISTANCES,
     MEASURES,
     SIGNED_COLUMNS,
     centralities,
@@ -45,6 +46,7 @@ from vectorgraph.measures.vectors import (
 __all__ = [
     "DEFAULT_FOCAL",
     "DEFAULT_POLES",
+    "DISTANCES",
     "MEASURES",
     "SIGNED_COLUMNS",
     "Balance",

@@ -76,7 +76,14 @@ if TYPE_CHECKING:
     import igraph as ig
     import networkx as nx
 
-__all__ = ["MEASURES", "SIGNED_COLUMNS", "centralities", "centrality", "parse_measures"]
+__all__ = [
+    "DISTANCES",
+    "MEASURES",
+    "SIGNED_COLUMNS",
+    "centralities",
+    "centrality",
+    "parse_measures",
+]
 
 #: Every measure :func:`centrality` computes, in the order ``all`` gives them.
 MEASURES: tuple[str, ...] = (
@@ -94,7 +101,8 @@ MEASURES: tuple[str, ...] = (
 )
 #: The columns the ``signed`` measure gives (see :func:`vectorgraph.measures.signed_degree`).
 SIGNED_COLUMNS: tuple[str, ...] = ("positive", "negative", "net", "ratio")
-_DISTANCES = ("hops", "inverse")
+#: What ``distance=`` may be: path lengths in hops, or 1/strength.
+DISTANCES: tuple[str, ...] = ("hops", "inverse")
 #: ``workers > 1`` starts a second process only for graphs of at least this many actors.
 PARALLEL_MIN = 2000
 _ENGINES = ("fast", "networkx")
@@ -223,7 +231,7 @@ def centralities(
     (1.0, 0.35)
     """
     names = parse_measures(measures)
-    if distance not in _DISTANCES:
+    if distance not in DISTANCES:
         raise VectorgraphError(f"unknown distance {distance!r} (choose hops or inverse)")
     if engine not in _ENGINES:
         raise VectorgraphError(f"unknown engine {engine!r} (choose fast or networkx)")
