@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from vectorgraph.document import Actor, GraphDocument, Relation, Source
-from vectorgraph.errors import VectorgraphError
+from vectorgraph.errors import ArgumentError
 from vectorgraph.ties import ends, noisy_or, pair
 
 __all__ = ["Merged", "merge", "merge_key"]
@@ -132,7 +132,7 @@ def merge(
     from vectorgraph.interchange import rebase_sources
 
     if not docs:
-        raise VectorgraphError("nothing to merge: give at least one document")
+        raise ArgumentError("nothing to merge: give at least one document")
     conflicts: list[str] = []
     sources: dict[str, Source] = {}
     types: dict[str, Any] = {}

@@ -214,7 +214,7 @@ def vectors(
         try:
             return doc.find_actor(name).id
         except NotFoundError:
-            raise VectorgraphError(f"{where}: unknown {role} actor {name!r}") from None
+            raise NotFoundError(f"{where}: unknown {role} actor {name!r}") from None
 
     pole_ids = [resolve(name, "pole") for name in names]
     if not all_states:

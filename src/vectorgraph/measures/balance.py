@@ -37,11 +37,12 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from vectorgraph.errors import VectorgraphError
+from vectorgraph.errors import ArgumentError
 from vectorgraph.measures.collapsing import collapse
 
 if TYPE_CHECKING:
@@ -245,7 +246,7 @@ def frustration_index(
     import networkx as nx
 
     if exact_limit > EXACT_MAX:
-        raise VectorgraphError(
+        raise ArgumentError(
             f"exact_limit {exact_limit} is too large: a block of k actors "
             f"takes 2^(k-1) splits (at most {EXACT_MAX})"
         )
@@ -340,7 +341,7 @@ def _exact_split(sub: nx.Graph, block: list[Any]) -> dict[Any, int]:
 def _search_split(sub: nx.Graph, block: list[Any], restarts: int, seed: int) -> dict[Any, int]:
     import numpy as np
     import scipy.sparse as sp
-    from scipy.sparse.linalg import eigsh
+    from scipy.sparse.linalg import ArpackError, eigsh
 
     index = {v: i for i, v in enumerate(block)}
     n = len(block)
@@ -354,12 +355,11 @@ def _search_split(sub: nx.Graph, block: list[Any], restarts: int, seed: int) -> 
         cols += [j, i]
         vals += [float(s), float(s)]
     starts: list[list[int]] = []
-    try:
+    # the spectral start is only a hint: without it (ARPACK did not converge) the random starts do
+    with contextlib.suppress(ArpackError):
         A = sp.csr_matrix((vals, (rows, cols)), shape=(n, n))
         _, vec = eigsh(A, k=1, which="LA", v0=np.ones(n))
         starts.append([int(x < 0) for x in vec[:, 0]])
-    except Exception:  # noqa: BLE001 - the spectral start is only a hint
-        pass
     rng = random.Random(seed)
     starts += [[rng.randint(0, 1) for _ in range(n)] for _ in range(restarts)]
     best, best_bad = starts[0], None
