@@ -314,8 +314,10 @@ def test_cli_default_output_in_current_folder(
     written = (tmp_path / "kazakhstan-multivector.html").read_text(encoding="utf-8")
     assert written == render(article).html
     assert result.stderr.splitlines() == [
-        "28 actors, 43 relations: physics on (Barnes-Hut, starting from igraph "
-        "Fruchterman-Reingold, seed 0); sized by pagerank",
+        (
+            "28 actors, 43 relations: physics on (Barnes-Hut, starting from igraph "
+            "Fruchterman-Reingold, seed 0); sized by pagerank"
+        ),
         f"wrote kazakhstan-multivector.html (page, {len(written.encode()):,} bytes)",
     ]
 
