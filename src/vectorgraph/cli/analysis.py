@@ -21,6 +21,7 @@ from vectorgraph.cli.base import (
 )
 from vectorgraph.errors import NotFoundError, VectorgraphError
 from vectorgraph.measures import DEFAULT_FOCAL, DEFAULT_POLES, DISTANCES, MEASURES
+from vectorgraph.ties import sign_text
 
 if TYPE_CHECKING:
     from vectorgraph.timeslice import TimeSlice
@@ -343,7 +344,7 @@ def balance(
                 "b": t.actors[1],
                 "c": t.actors[2],
                 "kind": t.kind,
-                "edges": " ".join(f"{u}{'+' if s > 0 else '-'}{v}" for u, v, s in t.edges),
+                "edges": " ".join(f"{u}{sign_text(s)}{v}" for u, v, s in t.edges),
             }
             for t in result.unbalanced
         ]

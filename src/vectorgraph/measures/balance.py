@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import ArgumentError
 from vectorgraph.measures.collapsing import collapse
+from vectorgraph.ties import pair
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -270,11 +271,7 @@ def frustration_index(
             camps[v] = 0
     bad = tuple(
         sorted(
-            (
-                (u, v) if str(u) <= str(v) else (v, u)
-                for u, v, s in S.edges(data="sign")
-                if _frustrated(camps, u, v, s)
-            ),
+            (pair(u, v) for u, v, s in S.edges(data="sign") if _frustrated(camps, u, v, s)),
             key=lambda e: (str(e[0]), str(e[1])),
         )
     )
