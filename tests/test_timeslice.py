@@ -91,8 +91,10 @@ def test_check_date(text: str, message: str) -> None:
         ({"start": "2022-02", "end": "2022-01-31"}, "start 2022-02 is after end 2022-01-31"),
         ({"at": "2022", "end": "2023"}, "give either at or start/end, not both"),
         ({"undated": "maybe"}, "undated must be one of keep, drop, not 'maybe'"),
+        ({"start": "soon"}, "not a date: 'soon' (use YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ({"at": "2022-13"}, "invalid date '2022-13': month must be in 1..12"),
     ],
-    ids=["inverted-years", "inverted-days", "at-and-end", "bad-undated"],
+    ids=["inverted-years", "inverted-days", "at-and-end", "bad-undated", "not-a-date", "bad-at"],
 )
 def test_a_bad_window_is_misuse_everywhere(
     dated: GraphDocument, kwargs: dict[str, str], message: str

@@ -61,8 +61,9 @@ def check_window(
 ) -> None:
     """Raise :class:`ArgumentError` unless the window can be applied.
 
-    ``at`` cannot be combined with ``start``/``end``, ``start`` cannot be after
-    ``end``, and ``undated`` is one of :data:`UNDATED`. ``names`` are the
+    Each date is one :func:`check_date` accepts, ``at`` cannot be combined with
+    ``start``/``end``, ``start`` cannot be after ``end``, and ``undated`` is
+    one of :data:`UNDATED`. ``names`` are the
     caller's names for ``at``, ``start`` and ``end`` (the command line's
     options), used in the message.
 
@@ -73,6 +74,9 @@ def check_window(
     """
     if undated not in UNDATED:
         raise ArgumentError(f"undated must be one of {', '.join(UNDATED)}, not {undated!r}")
+    for day in (at, start, end):
+        if isinstance(day, str):
+            check_date(day)
     n_at, n_start, n_end = names or ("at", "start", "end")
     if at is not None and (start is not None or end is not None):
         raise ArgumentError(
