@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from vectorgraph import __version__, load, time_slice
 from vectorgraph.cli import cli
-from vectorgraph.cli.base import load_graph
+from vectorgraph.cli.base import load_graph, slice_options
 from vectorgraph.timeslice import TimeSlice
 
 
@@ -193,9 +193,21 @@ def _slice_params(name: str) -> dict[str, tuple[Any, ...]]:
 
 @pytest.mark.parametrize("name", sorted(cli.commands), ids=sorted(cli.commands))
 def test_every_command_takes_the_same_slice_options_or_none(name):
-    expected = _slice_params("export") if name in SLICED else {}
-    assert _slice_params(name) == expected
     assert len(_slice_params("export")) == 4
+    assert _slice_params(name) in ({}, _slice_params("export"))
+
+
+@pytest.mark.parametrize("name", sorted(SLICED), ids=sorted(SLICED))
+def test_the_commands_that_read_a_graph_take_a_time_slice(name):
+    assert _slice_params(name) == _slice_params("export")
+
+
+def test_a_sliced_command_must_take_the_window():
+    def sliced(file: Path | None) -> None:
+        raise AssertionError("never runs")
+
+    with pytest.raises(TypeError, match="sliced takes slice options: give it a 'window' parameter"):
+        slice_options(sliced)
 
 
 def test_load_graph_slices_by_its_window_parameter():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import inspect
 import json
 import os
 import sys
@@ -101,7 +102,10 @@ def slice_options(f: F) -> F:
     The command receives it as ``window``, a :class:`vectorgraph.timeslice.TimeSlice`
     checked by :func:`vectorgraph.timeslice.check_window`, to pass to
     :func:`load_graph`. Apply it below the command's other decorators.
+    A command that takes no ``window`` parameter is refused when it is defined.
     """
+    if "window" not in inspect.signature(f).parameters:
+        raise TypeError(f"{f.__name__} takes slice options: give it a 'window' parameter")
 
     @functools.wraps(f)
     def wrapper(
