@@ -1,7 +1,8 @@
 """Shared fixtures: the checkout's root, the bundled graph, and a real CLI process.
 
-Tests take these as fixtures (``def test_x(root, run_cli)``); nothing imports
-this module.
+Tests take these as fixtures (``def test_x(root, run_cli)``). ``from conftest
+import run_cli`` still works for the test files not yet converted
+(test_evaluate.py, test_extract_cli.py); new tests use the fixture.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ _ROOT = Path(__file__).resolve().parents[1]
 RunCli = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
-def _run_cli(
+def run_cli(
     *args: str, cwd: Path | None = None, input: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m vectorgraph ARGS`` as a real process against this checkout."""
@@ -51,13 +52,13 @@ def article() -> GraphDocument:
     return load()
 
 
-@pytest.fixture(scope="session")
-def run_cli() -> RunCli:
+@pytest.fixture(name="run_cli", scope="session")
+def run_cli_fixture() -> RunCli:
     """Runs ``python -m vectorgraph ARGS`` as a real process (exit code not checked)."""
-    return _run_cli
+    return run_cli
 
 
 @pytest.fixture(scope="session")
-def cli_process(run_cli: RunCli) -> RunCli:
+def cli_process() -> RunCli:
     """The same as ``run_cli``."""
     return run_cli

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import run_cli
 from vectorgraph import GraphDocument
 from vectorgraph.cli import cli
 from vectorgraph.extract.evaluate import evaluate, score_sets
@@ -138,7 +139,7 @@ def test_command_reports_a_bad_file(tmp_path):
     assert "nope.yaml: cannot read" in result.output
 
 
-def test_real_process_scores_the_article_extraction(tmp_path, run_cli):
+def test_real_process_scores_the_article_extraction(tmp_path):
     out = tmp_path / "cand.yaml"
     source = ROOT / "graphs" / "sources" / "kazakhstan-multivector-2023.txt"
     done = run_cli("extract", str(source), "-o", str(out))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import run_cli
 from vectorgraph.cli import cli
 from vectorgraph.extract import ExtractError, extract_corpus, iter_extractions, read_source
 from vectorgraph.io import load
@@ -148,7 +149,7 @@ def test_command_rejects_a_bad_confidence():
     assert "Invalid value for '--min-confidence'" in result.output
 
 
-def test_real_process_folder_to_stdout(corpus, run_cli):
+def test_real_process_folder_to_stdout(corpus):
     done = run_cli("extract", str(corpus), "--format", "yaml")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -157,7 +158,7 @@ def test_real_process_folder_to_stdout(corpus, run_cli):
     assert f"path: {(corpus / 'a.txt').resolve()}" in done.stdout
 
 
-def test_real_process_error_has_no_traceback(tmp_path, run_cli):
+def test_real_process_error_has_no_traceback(tmp_path):
     bad = tmp_path / "latin.txt"
     bad.write_bytes(b"Caf\xe9")
     done = run_cli("extract", str(bad))
