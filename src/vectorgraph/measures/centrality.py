@@ -76,14 +76,7 @@ if TYPE_CHECKING:
     import igraph as ig
     import networkx as nx
 
-__all__ = [
-    "DISTANCES",
-    "MEASURES",
-    "SIGNED_COLUMNS",
-    "centralities",
-    "centrality",
-    "parse_measures",
-]
+__all__ = ["MEASURES", "SIGNED_COLUMNS", "centralities", "centrality", "parse_measures"]
 
 #: Every measure :func:`centrality` computes, in the order ``all`` gives them.
 MEASURES: tuple[str, ...] = (
