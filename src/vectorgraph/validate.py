@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -150,7 +151,7 @@ def _number(lo: float, hi: float, *, open_lo: bool = False) -> Callable[[Any], s
     def check(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return f"expected a number, got {_kind(value)}"
-        if value != value or (value <= lo if open_lo else value < lo) or value > hi:
+        if math.isnan(value) or (value <= lo if open_lo else value < lo) or value > hi:
             return f"{value} is out of range {'(' if open_lo else '['}{lo:g}, {hi:g}]"
         return None
 
