@@ -415,11 +415,6 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str] | None:
                     if any("|" in a for a in v)
                     else None
                 )
-                or (
-                    "an alias may not begin or end with white space"
-                    if any(a != a.strip() for a in v)
-                    else None
-                )
             ),
         )
         c.field(actor, "note", place, _string)

@@ -112,11 +112,18 @@ def clean(data: Any, keys: Iterable[str]) -> dict[str, Any]:
 
 
 def split_lists(actor: dict[str, Any]) -> dict[str, Any]:
-    """An actor's fields, with ``aliases``/``members`` split on ``|`` when joined."""
+    """An actor's fields, with ``aliases``/``members`` split on ``|`` when joined.
+
+    Members (actor ids) are stripped; aliases keep their white space, so that
+    what was written comes back exactly; empty parts are dropped.
+    """
     out = clean(actor, ACTOR_FIELDS)
     for key in ("aliases", "members"):
         if isinstance(out.get(key), str):
-            out[key] = [s.strip() for s in out[key].split(LIST_SEPARATOR) if s.strip()]
+            parts = out[key].split(LIST_SEPARATOR)
+            if key == "members":
+                parts = [p.strip() for p in parts]
+            out[key] = [p for p in parts if p.strip()]
     return out
 
 
