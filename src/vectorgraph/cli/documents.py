@@ -158,6 +158,11 @@ def _signs(values: tuple[str, ...]) -> list[int] | None:
     return sorted({parse_sign(v) for v in values}) if values else None
 
 
+def _shown(output: Path) -> str:
+    """How a message names an output: ``-`` is stdout."""
+    return "stdout" if str(output) == "-" else str(output)
+
+
 def sign_type_options(f: F) -> F:
     """``--sign`` and ``--type`` (each repeatable): keep only those relations."""
     f = click.option(
@@ -218,7 +223,8 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 
     doc = import_file(file, output, fmt)
     click.echo(
-        f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations)", err=True
+        f"wrote {_shown(output)} ({len(doc.actors)} actors, {len(doc.relations)} relations)",
+        err=True,
     )
 
 
@@ -265,7 +271,7 @@ def merge(
     doc = merged.document
     combined = sum(len(d.relations) for d in docs) - len(doc.relations)
     click.echo(
-        f"wrote {output} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
+        f"wrote {_shown(output)} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
         f"{combined} combined)",
         err=True,
     )
