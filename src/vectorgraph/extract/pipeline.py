@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from vectorgraph.errors import ArgumentError
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
 from vectorgraph.extract.frames import clauses, groups, objects, pairs
@@ -41,7 +42,10 @@ from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
 from vectorgraph.vocabulary import RELATION_TYPES, default_weight
 
-__all__ = ["PAIR_MEMORY", "Extraction", "extract"]
+__all__ = ["ENGINES", "PAIR_MEMORY", "Extraction", "extract"]
+
+#: The extraction engines: a dependency parse (spaCy), or the cue table (fast, no model).
+ENGINES = ("parse", "cues")
 
 #: How many sentences "the two countries" may look back for its pair.
 PAIR_MEMORY = 8
@@ -82,14 +86,25 @@ def extract(
     path: str | None = None,
     min_confidence: float = 0.0,
     gazetteer: Gazetteer | None = None,
+    engine: str = "parse",
+    model: str | None = None,
 ) -> GraphDocument:
     """A candidate graph document for one text, valid by construction.
 
     ``path`` is stored as the source's path (relative to where the document will
     be written) so that quotes can be checked; ``min_confidence`` drops weaker
-    relations.
+    relations. ``engine`` is one of :data:`ENGINES`; ``model`` names the spaCy
+    pipeline of the parse engine.
     """
-    found = read_text(text, source_id=source_id, title=title, path=path, gazetteer=gazetteer)
+    found = read_text(
+        text,
+        source_id=source_id,
+        title=title,
+        path=path,
+        gazetteer=gazetteer,
+        engine=engine,
+        model=model,
+    )
     return build_document([found], title=title or found.source.title, min_confidence=min_confidence)
 
 
@@ -100,8 +115,12 @@ def read_text(
     title: str | None = None,
     path: str | None = None,
     gazetteer: Gazetteer | None = None,
+    engine: str = "parse",
+    model: str | None = None,
 ) -> Extraction:
     """Mentions and relations of one text (see the module docstring)."""
+    if engine not in ENGINES:
+        raise ArgumentError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     finder = MentionFinder(gazetteer or default_gazetteer())
     spans = sentence_spans(text)
     per_sentence: list[list[Mention]] = []
@@ -116,12 +135,48 @@ def read_text(
     for index, mentions in enumerate(per_sentence):
         state.ties(index, mentions, intros[index], focus, finder)
     _people_states(state, finder)
-    for index, mentions in enumerate(per_sentence):
-        named = sum(1 for m in mentions if m.id is not None)
-        if named >= 2 or (named == 1 and focus is not None and _implied(text, spans[index])):
-            state.relations(index, mentions, focus)
+    chosen = [
+        index
+        for index, mentions in enumerate(per_sentence)
+        if _relational(mentions, focus, text, spans[index])
+    ]
+    if engine == "parse":
+        _parse(state, chosen, per_sentence, focus, model)
+    else:
+        for index in chosen:
+            state.relations(index, per_sentence[index], focus)
     actors = _actors(per_sentence, finder, state)
     return Extraction(source, actors, list(state.found.values()), len(spans))
+
+
+def _relational(
+    mentions: list[Mention], focus: str | None, text: str, span: tuple[int, int]
+) -> bool:
+    """Whether a sentence may hold a relation: two actors, or one and "relations with"."""
+    named = len({m.id for m in mentions if m.id is not None and not m.attribute})
+    return named >= 2 or (named == 1 and focus is not None and _implied(text, span))
+
+
+def _parse(
+    state: _State,
+    chosen: list[int],
+    per_sentence: list[list[Mention]],
+    focus: str | None,
+    model: str | None,
+) -> None:
+    """The parse engine over the chosen sentences, parsed in one batch."""
+    from vectorgraph.extract.lexicon import default_lexicon
+    from vectorgraph.extract.nlp import load_model
+    from vectorgraph.extract.parse import read_sentence
+
+    nlp = load_model(model)
+    lexicon = default_lexicon()
+    texts = (state.text[state.spans[i][0] : state.spans[i][1]] for i in chosen)
+    for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
+        for claim in read_sentence(doc, per_sentence[index], lexicon, focus):
+            a, b = claim.source, claim.target
+            if a.id is not None and b.id is not None:
+                state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
 
 
 def _implied(text: str, span: tuple[int, int]) -> bool:
