@@ -170,7 +170,8 @@ _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
 REFERENCE = re.compile(
-    r"\b(?:(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs)"
+    r"\b(?:(?P<region>[Tt]he region)|"
+    r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
     r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian|post-Soviet|former Soviet|Caucasian|Baltic|"
     r"neighbou?ring|landlocked|oil-rich|[Tt]urkic) )?(?P<one>country|republic|nation))\b"
 )
@@ -181,7 +182,7 @@ class Mention:
     """An actor mention: ``id`` (None for a reference not yet resolved) and its span in the sentence.
 
     ``kind`` is the gazetteer kind ("name", "demonym", "seat", "alias"), "person",
-    "company", "ref" (the country) or "pair" (the two countries).
+    "company", "ref" (the country), "pair" (the two countries) or "region" (the region).
     """
 
     id: str | None
@@ -265,16 +266,18 @@ class MentionFinder:
             or "ation" in sentence
             or "sides" in sentence
             or "states" in sentence
+            or "region" in sentence
+            or "powers" in sentence
         ):
             for m in REFERENCE.finditer(sentence):
-                kind = "pair" if m.group("pair") else "ref"
+                kind = "pair" if m.group("pair") else "region" if m.group("region") else "ref"
                 out.append(
                     Mention(
                         None,
                         m.start(),
                         m.end(),
                         m.group(),
-                        "state",
+                        "region" if kind == "region" else "state",
                         kind,
                         sentence[m.end() : m.end() + 2] in ("’s", "'s"),
                     )

@@ -65,6 +65,7 @@ _VERB_POS = frozenset(("VERB", "AUX"))
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
 _STATUS = frozenset(("status", "seat", "membership"))
 _ORGS = frozenset(("organisation", "region"))
+_INNER = frozenset(("of", "including", "like", "as"))  # "partners including China"
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
 
@@ -129,7 +130,7 @@ class _Sentence:
                 continue
             elif dep in _DESCEND:
                 own.extend(self.phrase(child, depth + 1))
-            elif dep == "prep" and child.lower_ == "of":
+            elif dep == "prep" and child.lower_ in _INNER:
                 for g in _pobjs(child):
                     own.extend(self.phrase(g, depth + 1))
             elif dep == "acl" and child.tag_ == "VBN":  # "the vote organised by Russia"
@@ -317,6 +318,10 @@ class _Sentence:
             pred = self.predicate(tok)
             if pred is None:
                 continue
+            if tok.pos_ in _VERB_POS and any(
+                c.dep_ == "dobj" and self.predicate(c) is not None for c in tok.children
+            ):
+                continue  # "signed a trade deal": the deal says what was signed
             args = self.arguments(tok, pred)
             # "refused to join Western sanctions": the sanctions are still Western
             if (self.own_subject(tok) and _det_negated(tok)) or (
@@ -324,6 +329,12 @@ class _Sentence:
             ):
                 continue
             rtype = pred.type
+            kind = next(  # "a trade deal", "a security pact": the modifier says what kind
+                (p.type for c in tok.children if c.dep_ == "compound" and tok.pos_ in _NOUN_POS
+                 for p in [self.lexicon.nouns.get(c.lemma_.lower())] if p is not None),
+                None,
+            )
+            rtype = kind or rtype
             if RELATION_TYPES[rtype].sign > 0 and self.worsened(tok):
                 rtype = "distancing"
             if not args.subjects and self.focus and tok.lemma_.lower() in _IMPLIED:
@@ -437,7 +448,8 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         for o, frame in targets:
             if own == "leads_bloc" and o.type not in _ORGS:
                 continue
-            yield Claim(s, o, own, CONFIDENCE[frame])
+            a, b = (o, s) if pred.reverse else (s, o)
+            yield Claim(a, b, own, CONFIDENCE[frame])
     if args.parties:
         ps = args.parties
         for i, a in enumerate(ps):
@@ -469,8 +481,12 @@ def read_sentence(
     out: list[Claim] = []
     for claim in (*sentence.events(), *sentence.roles(), *sentence.led()):
         key = (claim.source.id, claim.target.id, claim.type)
+        if not RELATION_TYPES[claim.type].directed:
+            key = (*sorted((str(claim.source.id), str(claim.target.id))), claim.type)
         if claim.source.id == claim.target.id or key in seen:
             continue
         seen.add(key)
+        if not RELATION_TYPES[claim.type].directed and claim.target.start < claim.source.start:
+            claim = Claim(claim.target, claim.source, claim.type, claim.confidence)  # text order
         out.append(claim)
     return out

@@ -10,11 +10,13 @@
    (both within :data:`PAIR_MEMORY` sentences); persons whose state the
    title did not name get the state named for them elsewhere in the text, else
    the focus state (the state named most often), else the only state of their sentence;
-3. in sentences with two or more actors (or one and "relations with"), find cues
-   (:mod:`.cues`), relate their arguments (:mod:`.frames`), apply negation and
-   possibility, and merge the
-   results into one relation per (source, target, type) with every supporting
-   sentence as evidence and a noisy-or confidence.
+3. in sentences with two or more actors (or one and "relations with"): the
+   parse engine (``engine="parse"``, the default) parses them in one batch with
+   spaCy and reads each tree (:mod:`.parse`, :mod:`.lexicon`); both engines
+   find cues (:mod:`.cues`), relate their arguments (:mod:`.frames`) and apply
+   negation and possibility; the results merge into one relation per
+   (source, target, type) with every supporting sentence as evidence and a
+   noisy-or confidence. ``engine="cues"`` is the cue table alone (no model).
 
 Examples
 --------
@@ -164,7 +166,12 @@ def _parse(
     focus: str | None,
     model: str | None,
 ) -> None:
-    """The parse engine over the chosen sentences, parsed in one batch."""
+    """The parse engine over the chosen sentences, parsed in one batch.
+
+    Each sentence is read from its dependency tree (:mod:`.parse`) and by the
+    cue table (:meth:`_State.relations`) over the same mentions; the relations
+    of both are merged as every relation is, by (source, target, type).
+    """
     from vectorgraph.extract.lexicon import default_lexicon
     from vectorgraph.extract.nlp import load_model
     from vectorgraph.extract.parse import read_sentence
@@ -177,6 +184,7 @@ def _parse(
             a, b = claim.source, claim.target
             if a.id is not None and b.id is not None:
                 state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
+        state.relations(index, per_sentence[index], focus)  # the cue table reads it too
 
 
 def _implied(text: str, span: tuple[int, int]) -> bool:
@@ -206,6 +214,7 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
     Demonyms that only describe a person or company ("Chinese carmaker") do not count.
     """
     last_state: str | None = None
+    last_region: str | None = None
     last_alone = False
     recent: list[tuple[str, int]] = []  # (state, sentence), most recent last
     for index, mentions in enumerate(per_sentence):
@@ -216,6 +225,13 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
         }
         out: list[Mention] = []
         for m in mentions:
+            if m.kind == "region":  # "the region": the last region named
+                if last_region is not None:
+                    m.id = last_region
+                    out.append(m)
+                continue
+            if m.type == "region" and m.id:
+                last_region = m.id
             if m.kind == "ref":
                 if last_state is not None and (last_state == focus or last_alone):
                     m.id = last_state
@@ -474,7 +490,7 @@ def _actors(
     types: dict[str, str] = {}
     for mentions in per_sentence:
         for m in mentions:
-            if m.id is None or m.kind in ("ref", "pair"):
+            if m.id is None or m.kind in ("ref", "pair", "region"):
                 continue
             forms.setdefault(m.id, set()).add(m.text)
             types[m.id] = m.type
