@@ -330,8 +330,13 @@ class _Sentence:
                 continue
             rtype = pred.type
             kind = next(  # "a trade deal", "a security pact": the modifier says what kind
-                (p.type for c in tok.children if c.dep_ == "compound" and tok.pos_ in _NOUN_POS
-                 for p in [self.lexicon.nouns.get(c.lemma_.lower())] if p is not None),
+                (
+                    p.type
+                    for c in tok.children
+                    if c.dep_ == "compound" and tok.pos_ in _NOUN_POS
+                    for p in [self.lexicon.nouns.get(c.lemma_.lower())]
+                    if p is not None
+                ),
                 None,
             )
             rtype = kind or rtype
