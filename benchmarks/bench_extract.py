@@ -243,7 +243,9 @@ def devset_main(folder: Path, record: Path | None, split: str) -> None:
 
     engines = ("parse", "cues")
     table = score_devset(folder, engines)
-    print(f"{folder}: relations pairs + polarity (P R F1 predicted/gold), pairs alone F1, actors F1")
+    print(
+        f"{folder}: relations pairs + polarity (P R F1 predicted/gold), pairs alone F1, actors F1"
+    )
     head = f"{'article':52}" + "".join(f"  {e:>34}" for e in engines)
     print(head)
     for i, row in enumerate(table[engines[0]]):

@@ -58,9 +58,7 @@ class Lexicon:
 
 def _words(items: Any) -> frozenset[str]:
     """Words of a list; YAML 1.1 reads a bare ``on``/``off`` as a boolean, so take it back."""
-    return frozenset(
-        {True: "on", False: "off"}.get(w, w) if isinstance(w, bool) else str(w) for w in items or ()
-    )
+    return frozenset(("on" if w else "off") if isinstance(w, bool) else str(w) for w in items or ())
 
 
 def _table(

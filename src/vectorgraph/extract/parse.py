@@ -173,9 +173,9 @@ class _Sentence:
         if found or depth > 3:
             return found
         dep, head = verb.dep_, verb.head
-        if dep in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i:
-            if head.pos_ in _VERB_POS or dep == "conj":
-                return self.subjects(head, depth + 1)
+        inherits = dep in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i
+        if inherits and (head.pos_ in _VERB_POS or dep == "conj"):
+            return self.subjects(head, depth + 1)
         if dep in ("relcl", "acl") and verb.tag_ != "VBN":
             return self.phrase(head)
         if dep == "pcomp" and head.head.i != head.i:
@@ -342,9 +342,9 @@ class _Sentence:
             rtype = kind or rtype
             if RELATION_TYPES[rtype].sign > 0 and self.worsened(tok):
                 rtype = "distancing"
-            if not args.subjects and self.focus and tok.lemma_.lower() in _IMPLIED:
-                if args.partners and tok.pos_ in _NOUN_POS:  # "Relations with Moscow cooled"
-                    args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
+            implied = self.focus and tok.lemma_.lower() in _IMPLIED and tok.pos_ in _NOUN_POS
+            if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
+                args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
             yield from _pairs(args, rtype, pred)
 
     def roles(self) -> Iterator[Claim]:
@@ -482,10 +482,10 @@ def read_sentence(
     sentence = _Sentence(doc, named, lexicon, focus)
     if not sentence.at:
         return []
-    seen: set[tuple[str | None, str | None, str]] = set()
+    seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
     for claim in (*sentence.events(), *sentence.roles(), *sentence.led()):
-        key = (claim.source.id, claim.target.id, claim.type)
+        key: tuple[str, ...] = (str(claim.source.id), str(claim.target.id), claim.type)
         if not RELATION_TYPES[claim.type].directed:
             key = (*sorted((str(claim.source.id), str(claim.target.id))), claim.type)
         if claim.source.id == claim.target.id or key in seen:

@@ -35,8 +35,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from vectorgraph.errors import ArgumentError
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
+from vectorgraph.errors import ArgumentError
 from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
 from vectorgraph.extract.frames import clauses, groups, objects, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
