@@ -126,7 +126,7 @@ class _Sentence:
             dep = child.dep_
             if dep in _EXPAND:
                 own.extend(self.phrase(child, depth + 1))
-            elif own or depth > 4 or self.predicate(child) is not None:
+            elif own or depth > 4 or (dep != "prep" and self.predicate(child) is not None):
                 continue
             elif dep in _DESCEND:
                 own.extend(self.phrase(child, depth + 1))
@@ -318,10 +318,20 @@ class _Sentence:
             pred = self.predicate(tok)
             if pred is None:
                 continue
-            if tok.pos_ in _VERB_POS and any(
-                c.dep_ == "dobj" and self.predicate(c) is not None for c in tok.children
+            light = self.lexicon.light_verbs
+            if (
+                tok.pos_ in _VERB_POS
+                and tok.lemma_.lower() in light
+                and any(c.dep_ == "dobj" and self.predicate(c) is not None for c in tok.children)
             ):
                 continue  # "signed a trade deal": the deal says what was signed
+            if (
+                tok.pos_ in _NOUN_POS
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() not in light
+                and self.predicate(tok.head) is not None
+            ):
+                continue  # "banned the shipment of goods to": the ban says what happened
             args = self.arguments(tok, pred)
             # "refused to join Western sanctions": the sanctions are still Western
             if (self.own_subject(tok) and _det_negated(tok)) or (
