@@ -133,7 +133,7 @@ def read_text(
     focus = _focus(per_sentence)
     _resolve(per_sentence, focus)
     source = Source(id=source_id, title=title or source_id, path=path)
-    state = _State(text, spans, source_id)
+    state = _State(text, spans, source_id, persons_act=engine == "parse")
     for index, mentions in enumerate(per_sentence):
         state.ties(index, mentions, intros[index], focus, finder)
     _people_states(state, finder)
@@ -264,8 +264,13 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
 class _State:
     """The relations of one text as they are found, keyed by (source, target, type)."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], source_id: str) -> None:
+    def __init__(
+        self, text: str, spans: list[tuple[int, int]], source_id: str, persons_act: bool = False
+    ) -> None:
         self.text = text
+        #: Persons' acts are their own (annotation-guide.md); the cue engine's older
+        #: reading lets a person stand for their state in relations with non-persons.
+        self.persons_act = persons_act
         self.spans = spans
         self.source_id = source_id
         self.found: dict[tuple[str, str, str], _Found] = {}
@@ -468,8 +473,8 @@ class _State:
         return counts.most_common(1)[0][0] if counts else None
 
     def _actor_of(self, m: Mention, other: Mention) -> str | None:
-        """Persons stand for their state in relations with non-persons."""
-        if m.type != "person" or other.type == "person":
+        """Persons stand for their state in relations with non-persons (unless they act)."""
+        if m.type != "person" or other.type == "person" or self.persons_act:
             return m.id
         counts = self.person_states.get(m.id or "")
         return counts.most_common(1)[0][0] if counts else None
