@@ -195,3 +195,13 @@ def test_without_spacy_extract_falls_back_and_says_so(tmp_path, monkeypatch):
 def test_unknown_engine_is_misuse():
     with pytest.raises(ValueError, match="unknown engine 'tree'"):
         extract("Russia criticised Armenia.", engine="tree")
+
+
+def test_a_person_is_of_the_state_the_sentence_opens_with():
+    text = (
+        "Russia hosts the summit in Kazan. Russia invited India. "
+        "Turkey is watching BRICS closely, Foreign Minister Hakan Fidan said."
+    )
+    found = {(r.source, r.target, r.type) for r in extract(text).relations}
+    assert ("FIDAN", "TUR", "serves") in found
+    assert ("FIDAN", "RUS", "serves") not in found

@@ -331,6 +331,12 @@ class _State:
             known = finder.people.get(tie.id) if tie.type == "person" else None
             if target is None and known is not None and known.state:
                 target, conf, span = known.state, 0.7, None
+            if target is None and tie.type == "person" and len(states) == 1:
+                # "Turkey is watching BRICS, Foreign Minister Hakan Fidan said": the state
+                # the sentence opens with, before the person, is theirs
+                first = next(m for m in mentions if m.id == states[0])
+                if first.end <= mention.start:
+                    target, conf, span = states[0], 0.5, first
             if target is None and tie.type == "person" and focus is not None:
                 target, conf, span = focus, 0.5, None
             if target is None and tie.type == "person" and len(states) == 1:
