@@ -125,6 +125,7 @@ SHAPES = [
         "China's diplomacy is increasingly independent of Russia.",
         {("CHN", "RUS", "distancing")},
     ),
+    ("members-of-blocs-only", "Kazakhstan includes Russia and China.", set()),
     (
         "place-is-not-a-party",
         "Turkey and Uzbekistan held talks in Ankara.",
@@ -205,3 +206,15 @@ def test_a_person_is_of_the_state_the_sentence_opens_with():
     found = {(r.source, r.target, r.type) for r in extract(text).relations}
     assert ("FIDAN", "TUR", "serves") in found
     assert ("FIDAN", "RUS", "serves") not in found
+
+
+def test_a_subject_pronoun_is_the_subject_before():
+    text = (
+        "The Chinese government has offered weapons to Kyrgyzstan. They built a base in Tajikistan."
+    )
+    doc = extract(text)
+    (base,) = [r for r in doc.relations if r.target == "TJK"]
+    assert (base.source, base.type) == ("CHN", "influence")
+    (evidence,) = base.evidence
+    assert evidence.source_span is not None
+    assert text[evidence.source_span[0] : evidence.source_span[1]] == "They"

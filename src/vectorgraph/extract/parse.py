@@ -47,7 +47,7 @@ from vectorgraph.extract.lexicon import Lexicon, Predicate
 from vectorgraph.extract.mentions import Mention
 from vectorgraph.vocabulary import RELATION_TYPES
 
-__all__ = ["Claim", "read_sentence"]
+__all__ = ["Claim", "read", "read_sentence"]
 
 Token = Any  # a spacy.tokens.Token; spaCy is optional, so it is not imported here
 
@@ -67,6 +67,8 @@ _STATUS = frozenset(("status", "seat", "membership"))
 _ORGS = frozenset(("organisation", "region"))
 _INNER = frozenset(("of", "including", "like", "as"))  # "partners including China"
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
+_OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
+_SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
 
 #: Confidence of each frame's claims.
@@ -102,7 +104,12 @@ class _Sentence:
     """One parsed sentence with its mentions anchored at tokens."""
 
     def __init__(
-        self, doc: Any, mentions: Iterable[Mention], lexicon: Lexicon, focus: str | None
+        self,
+        doc: Any,
+        mentions: Iterable[Mention],
+        lexicon: Lexicon,
+        focus: str | None,
+        antecedents: Iterable[Mention] = (),
     ) -> None:
         self.doc = doc
         self.lexicon = lexicon
@@ -112,6 +119,37 @@ class _Sentence:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
                 self.at.setdefault(span.root.i, []).append(m)
+        before = list(antecedents)
+        if before:
+            self.pronouns(before)
+
+    def pronouns(self, before: list[Mention]) -> None:
+        """A subject pronoun stands for the subject of the sentence before.
+
+        "they" for that subject, "it" for a single non-person, "he"/"she" for a
+        single person; the mention takes the pronoun's place in this sentence.
+        """
+        for tok in self.doc:
+            word = tok.lower_
+            if tok.dep_ not in ("nsubj", "nsubjpass") or word not in _SUBJECT_PRONOUNS:
+                continue
+            if word in ("he", "she"):
+                fits = [m for m in before if m.type == "person"]
+            elif word == "it":
+                fits = [m for m in before if m.type != "person"]
+            else:
+                fits = list(before)
+            if not fits or (word != "they" and len(fits) > 1):
+                continue
+            end = tok.idx + len(tok.text)
+            self.at[tok.i] = [Mention(m.id, tok.idx, end, tok.text, m.type, "ref") for m in fits]
+
+    def main_subjects(self) -> list[Mention]:
+        """The subject of the sentence's root verb (the antecedent of the next "they")."""
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in _VERB_POS:
+            return []
+        return [m for m in self.subjects(root) if m.id is not None]
 
     # -- noun phrases ---------------------------------------------------------------
 
@@ -481,17 +519,33 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
 
 
 def read_sentence(
-    doc: Any, mentions: Iterable[Mention], lexicon: Lexicon, focus: str | None = None
+    doc: Any,
+    mentions: Iterable[Mention],
+    lexicon: Lexicon,
+    focus: str | None = None,
+    antecedents: Iterable[Mention] = (),
 ) -> list[Claim]:
     """The claims of one parsed sentence between its (resolved) mentions, deduplicated.
 
     ``focus`` is the text's focus state, the other party of "relations with X"
-    when the sentence names no subject.
+    when the sentence names no subject; ``antecedents`` the subject of the
+    sentence before, for a subject pronoun ("They built a base in Tajikistan").
     """
+    return read(doc, mentions, lexicon, focus, antecedents)[0]
+
+
+def read(
+    doc: Any,
+    mentions: Iterable[Mention],
+    lexicon: Lexicon,
+    focus: str | None = None,
+    antecedents: Iterable[Mention] = (),
+) -> tuple[list[Claim], list[Mention]]:
+    """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent)."""
     named = [m for m in mentions if m.id is not None and not m.attribute]
-    sentence = _Sentence(doc, named, lexicon, focus)
+    sentence = _Sentence(doc, named, lexicon, focus, antecedents)
     if not sentence.at:
-        return []
+        return [], []
     seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
     for claim in (*sentence.events(), *sentence.roles(), *sentence.led()):
@@ -500,8 +554,10 @@ def read_sentence(
             key = (*sorted((str(claim.source.id), str(claim.target.id))), claim.type)
         if claim.source.id == claim.target.id or key in seen:
             continue
+        if claim.type in _OF_BLOCS and claim.target.type not in _ORGS:
+            continue  # a member, observer or leading state of a bloc or region only
         seen.add(key)
         if not RELATION_TYPES[claim.type].directed and claim.target.start < claim.source.start:
             claim = Claim(claim.target, claim.source, claim.type, claim.confidence)  # text order
         out.append(claim)
-    return out
+    return out, sentence.main_subjects()

@@ -55,6 +55,7 @@ PAIR_MEMORY = 8
 _POSSIBLE = 0.6
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+)?")
 _RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
+_PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Hh]e|[Ss]he)\b")
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 
 
@@ -137,11 +138,15 @@ def read_text(
     for index, mentions in enumerate(per_sentence):
         state.ties(index, mentions, intros[index], focus, finder)
     _people_states(state, finder)
-    chosen = [
-        index
-        for index, mentions in enumerate(per_sentence)
-        if _relational(mentions, focus, text, spans[index])
-    ]
+    chosen: list[int] = []
+    for index, mentions in enumerate(per_sentence):
+        if _relational(mentions, focus, text, spans[index]) or (
+            engine == "parse"
+            and chosen[-1:] == [index - 1]
+            and any(m.id is not None for m in mentions)
+            and _PRONOUN.search(text, *spans[index]) is not None
+        ):
+            chosen.append(index)
     if engine == "parse":
         _parse(state, chosen, per_sentence, focus, model)
     else:
@@ -174,17 +179,25 @@ def _parse(
     """
     from vectorgraph.extract.lexicon import default_lexicon
     from vectorgraph.extract.nlp import load_model
-    from vectorgraph.extract.parse import read_sentence
+    from vectorgraph.extract.parse import read
 
     nlp = load_model(model)
     lexicon = default_lexicon()
     texts = (state.text[state.spans[i][0] : state.spans[i][1]] for i in chosen)
+    before: tuple[int, list[Mention]] = (-2, [])
     for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
-        for claim in read_sentence(doc, per_sentence[index], lexicon, focus):
+        antecedents = before[1] if before[0] == index - 1 else []
+        claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
+        before = (index, subjects)
+        for claim in claims:
             a, b = claim.source, claim.target
             if a.id is not None and b.id is not None:
                 state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
-        state.relations(index, per_sentence[index], focus)  # the cue table reads it too
+        mentions = per_sentence[index]
+        if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
+            _relational(mentions, focus, state.text, state.spans[index])
+        ):
+            state.relations(index, mentions, focus)  # the cue table reads it too
 
 
 def _implied(text: str, span: tuple[int, int]) -> bool:
