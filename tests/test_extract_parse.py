@@ -125,6 +125,35 @@ SHAPES = [
         "China's diplomacy is increasingly independent of Russia.",
         {("CHN", "RUS", "distancing")},
     ),
+    (
+        "led-appositive",
+        "Armenia left the CSTO, a Russian-led security alliance.",
+        {("RUS", "CSTO", "leads_bloc"), ("ARM", "CSTO", "distancing")},
+    ),
+    (
+        "examples-of-a-group",
+        "Armenia deepened ties with Western countries like France and India.",
+        {
+            ("ARM", "WEST", "diplomatic_cooperation"),
+            ("ARM", "FRA", "diplomatic_cooperation"),
+            ("ARM", "IND", "diplomatic_cooperation"),
+        },
+    ),
+    (
+        "received-criticism",
+        "Armenia joined the court, drawing criticism from Russia.",
+        {("RUS", "ARM", "criticism")},
+    ),
+    (
+        "role-for-whom",
+        "For Kyrgyzstan and Uzbekistan, China remains the most important partner.",
+        {("KGZ", "CHN", "diplomatic_cooperation"), ("UZB", "CHN", "diplomatic_cooperation")},
+    ),
+    (
+        "role-kind-from-modifier",
+        "Kazakhstan's biggest trading partner is China.",
+        {("KAZ", "CHN", "trade")},
+    ),
     ("members-of-blocs-only", "Kazakhstan includes Russia and China.", set()),
     (
         "place-is-not-a-party",
@@ -218,3 +247,11 @@ def test_a_subject_pronoun_is_the_subject_before():
     (evidence,) = base.evidence
     assert evidence.source_span is not None
     assert text[evidence.source_span[0] : evidence.source_span[1]] == "They"
+
+
+def test_the_alliance_is_the_last_bloc_named():
+    text = (
+        "Armenia froze its role in the CSTO. The alliance, which includes Russia and Belarus, met."
+    )
+    found = {(r.source, r.target, r.type) for r in extract(text).relations}
+    assert {("RUS", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")} <= found

@@ -65,7 +65,10 @@ _VERB_POS = frozenset(("VERB", "AUX"))
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
 _STATUS = frozenset(("status", "seat", "membership"))
 _ORGS = frozenset(("organisation", "region"))
-_INNER = frozenset(("of", "including", "like", "as"))  # "partners including China"
+_INNER = frozenset(("of", "as"))
+_EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
+#: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
+_RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
@@ -164,6 +167,8 @@ class _Sentence:
             dep = child.dep_
             if dep in _EXPAND:
                 own.extend(self.phrase(child, depth + 1))
+            elif dep == "prep" and child.lower_ in _EXAMPLES:  # "Western countries like France"
+                own.extend(m for g in _pobjs(child) for m in self.phrase(g, depth + 1))
             elif own or depth > 4 or (dep != "prep" and self.predicate(child) is not None):
                 continue
             elif dep in _DESCEND:
@@ -268,7 +273,17 @@ class _Sentence:
         """Subjects and prepositions that a governing light verb or noun hands to an event noun."""
         lex = self.lexicon
         head = tok.head
-        if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in _VERB_POS:
+        if tok.dep_ == "dobj" and head.lemma_.lower() in _RECEIVE:
+            args.objects.extend(self.subjects(head))
+            if not args.subjects:
+                args.subjects.extend(
+                    m
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in _pobjs(c)
+                    for m in self.phrase(g)
+                )
+        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in _VERB_POS:
             if not args.subjects:
                 args.subjects.extend(self.subjects(head))
             if head.lemma_.lower() in lex.light_verbs or self.predicate(head) is None:
@@ -410,6 +425,24 @@ class _Sentence:
                 continue
             relata = self.relata(tok, pred)
             holders = self.holders(tok)
+            if not relata and tok.dep_ in ("attr", "nsubj") and tok.head.pos_ in _VERB_POS:
+                relata = [  # "For Kyrgyzstan, China remains the main partner"
+                    m
+                    for c in tok.head.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for g in _pobjs(c)
+                    for m in self.phrase(g)
+                ]
+            kind = next(  # "trading partner": the modifier says what kind
+                (
+                    p.type
+                    for c in tok.children
+                    if c.dep_ in ("compound", "amod")
+                    for p in [self.lexicon.nouns.get(c.lemma_.lower())]
+                    if p is not None
+                ),
+                None,
+            )
             if not relata and pred.type in ("member_of", "observer_of"):
                 orgs = {m.id for ms in self.at.values() for m in ms if m.type == "organisation"}
                 if len(orgs) == 1:
@@ -419,7 +452,7 @@ class _Sentence:
             for h in holders:
                 for r in relata:
                     a, b = (r, h) if pred.reverse else (h, r)
-                    yield Claim(a, b, pred.type, CONFIDENCE["role"])
+                    yield Claim(a, b, kind or pred.type, CONFIDENCE["role"])
 
     def relata(self, tok: Token, pred: Predicate) -> list[Mention]:
         found: list[Mention] = []
@@ -465,7 +498,10 @@ class _Sentence:
         for tok in self.doc:
             if tok.lemma_.lower() not in self.lexicon.led or tok.dep_ not in ("amod", "compound"):
                 continue
-            blocs = [m for m in self.only(tok.head) if m.type in _ORGS]
+            head = tok.head
+            if not self.only(head) and head.dep_ == "appos":  # "the CSTO, a Russian-led alliance"
+                head = head.head
+            blocs = [m for m in self.only(head) if m.type in _ORGS]
             leaders = [
                 m for c in tok.children if c.dep_ not in ("punct", "agent") for m in self.only(c)
             ]

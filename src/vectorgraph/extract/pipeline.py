@@ -228,6 +228,7 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
     """
     last_state: str | None = None
     last_region: str | None = None
+    last_bloc: str | None = None
     last_alone = False
     recent: list[tuple[str, int]] = []  # (state, sentence), most recent last
     for index, mentions in enumerate(per_sentence):
@@ -238,13 +239,16 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
         }
         out: list[Mention] = []
         for m in mentions:
-            if m.kind == "region":  # "the region": the last region named
-                if last_region is not None:
-                    m.id = last_region
+            if m.kind in ("region", "bloc"):  # "the region", "the alliance": the last one named
+                last = last_region if m.kind == "region" else last_bloc
+                if last is not None:
+                    m.id = last
                     out.append(m)
                 continue
             if m.type == "region" and m.id:
                 last_region = m.id
+            if m.type == "organisation" and m.id:
+                last_bloc = m.id
             if m.kind == "ref":
                 if last_state is not None and (last_state == focus or last_alone):
                     m.id = last_state
@@ -514,7 +518,7 @@ def _actors(
     types: dict[str, str] = {}
     for mentions in per_sentence:
         for m in mentions:
-            if m.id is None or m.kind in ("ref", "pair", "region"):
+            if m.id is None or m.kind in ("ref", "pair", "region", "bloc"):
                 continue
             forms.setdefault(m.id, set()).add(m.text)
             types[m.id] = m.type
