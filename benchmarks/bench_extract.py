@@ -146,7 +146,7 @@ def _rss_mb() -> float:
 
 def _count(path: Path) -> int:
     """Worker for the counts-only run: extract one file, send back its sentence count."""
-    result = next(iter_extractions([path]))
+    result = next(iter_extractions([path], engine="parse"))
     if isinstance(result, str):
         raise SystemExit(f"unexpected skip: {result}")
     return result.sentences
@@ -167,14 +167,17 @@ def run_counts(files: list[Path], jobs: int) -> tuple[int, float, float]:
 
 
 def run(
-    files: list[Path], jobs: int, samples: list[tuple[float, float]] | None = None
+    files: list[Path],
+    jobs: int,
+    samples: list[tuple[float, float]] | None = None,
+    engine: str = "parse",
 ) -> tuple[int, float, float]:
     """Extract every file (streaming, results dropped); sentences, wall and CPU seconds."""
     count = done = 0
     cpu = time.process_time()
     start = time.perf_counter()
     step = max(1, len(files) // 10)
-    for result in iter_extractions(files, jobs=jobs):
+    for result in iter_extractions(files, jobs=jobs, engine=engine):
         if isinstance(result, str):
             raise SystemExit(f"unexpected skip: {result}")
         count += result.sentences
@@ -320,11 +323,23 @@ def main() -> None:
             f"{n_split / base_cpu:,.0f} sentences per CPU second"
         )
 
+        from vectorgraph.extract.nlp import load_model
+
+        load_model()  # once per process, as in real use
+        nb, cb = bare_pipeline(files)
+        print(
+            f"spaCy bare pipeline (every sentence through nlp.pipe, nothing read): "
+            f"{nb / cb:,.0f} sentences/s per core"
+        )
+        nc, tc, cc = run(files, 1, engine="cues")
+        print(f"1 core, cue engine: {nc / cc:,.0f} sentences/s per core")
         samples: list[tuple[float, float]] = []
         n1, t1, c1 = run(files, 1, samples)
         print(
-            f"1 core:  {n1:,} sentences, {c1:.1f} CPU s = {n1 / c1:,.0f} sentences/s per core "
-            f"(wall {t1:.1f} s = {n1 / t1:,.0f}/s; {base_cpu / c1:.3f} x baseline speed)"
+            f"1 core, parse engine (default):  {n1:,} sentences, {c1:.1f} CPU s = "
+            f"{n1 / c1:,.0f} sentences/s per core (wall {t1:.1f} s = {n1 / t1:,.0f}/s; "
+            f"{base_cpu / c1:.3f} x baseline speed; {cb / c1 * n1 / nb:.2f} x spaCy's bare "
+            f"pipeline; {cc / c1 * n1 / nc:.2f} x the cue engine)"
         )
         rss = [m for _, m in samples]
         print(

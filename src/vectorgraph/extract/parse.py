@@ -150,7 +150,7 @@ class _Sentence:
     def main_subjects(self) -> list[Mention]:
         """The subject of the sentence's root verb (the antecedent of the next "they")."""
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
-        if root is None or root.pos_ not in _VERB_POS:
+        if root is None or _pos(root) not in _VERB_POS:
             return []
         return [m for m in self.subjects(root) if m.id is not None]
 
@@ -194,15 +194,18 @@ class _Sentence:
 
     def predicate(self, tok: Token) -> Predicate | None:
         lex = self.lexicon
-        if tok.pos_ in _VERB_POS:
+        if _pos(tok) in _VERB_POS:
             for c in tok.children:
-                if c.dep_ in ("prt", "advmod") and f"{tok.lemma_} {c.lower_}" in lex.verbs:
-                    return lex.verbs[f"{tok.lemma_} {c.lower_}"]
-            return lex.verbs.get(tok.lemma_.lower())
-        if tok.pos_ in _NOUN_POS:
-            return lex.nouns.get(tok.lemma_.lower())
-        if tok.pos_ == "ADJ":
-            return lex.adjectives.get(tok.lemma_.lower())
+                if (
+                    c.dep_ in ("prt", "advmod")
+                    and f"{self.lexicon.lemma(tok)} {c.lower_}" in lex.verbs
+                ):
+                    return lex.verbs[f"{self.lexicon.lemma(tok)} {c.lower_}"]
+            return lex.verbs.get(self.lexicon.lemma(tok))
+        if _pos(tok) in _NOUN_POS:
+            return lex.nouns.get(self.lexicon.lemma(tok))
+        if _pos(tok) == "ADJ":
+            return lex.adjectives.get(self.lexicon.lemma(tok))
         return None
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
@@ -217,7 +220,7 @@ class _Sentence:
             return found
         dep, head = verb.dep_, verb.head
         inherits = dep in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i
-        if inherits and (head.pos_ in _VERB_POS or dep == "conj"):
+        if inherits and (_pos(head) in _VERB_POS or dep == "conj"):
             return self.subjects(head, depth + 1)
         if dep in ("relcl", "acl") and verb.tag_ != "VBN":
             return self.phrase(head)
@@ -228,7 +231,7 @@ class _Sentence:
     def prep_args(self, tok: Token, pred: Predicate, args: _Args, *, agent: bool) -> None:
         preps = pred.preps | {"of"} if tok.tag_ == "VBG" else pred.preps  # "shelling of"
         for child in tok.children:
-            if child.dep_ in ("advmod", "prt") and tok.pos_ in _VERB_POS:  # "drift away from"
+            if child.dep_ in ("advmod", "prt") and _pos(tok) in _VERB_POS:  # "drift away from"
                 self.prep_args(child, pred, args, agent=False)
             if child.dep_ == "agent" and agent:
                 args.subjects.extend(m for g in _pobjs(child) for m in self.phrase(g))
@@ -247,8 +250,8 @@ class _Sentence:
 
     def arguments(self, tok: Token, pred: Predicate) -> _Args:
         args = _Args()
-        noun = tok.pos_ in _NOUN_POS
-        if tok.pos_ in _VERB_POS:
+        noun = _pos(tok) in _NOUN_POS
+        if _pos(tok) in _VERB_POS:
             args.subjects.extend(self.subjects(tok))
             for child in tok.children:
                 if child.dep_ in _OBJECT:
@@ -273,7 +276,7 @@ class _Sentence:
         """Subjects and prepositions that a governing light verb or noun hands to an event noun."""
         lex = self.lexicon
         head = tok.head
-        if tok.dep_ == "dobj" and head.lemma_.lower() in _RECEIVE:
+        if tok.dep_ == "dobj" and self.lexicon.lemma(head) in _RECEIVE:
             args.objects.extend(self.subjects(head))
             if not args.subjects:
                 args.subjects.extend(
@@ -283,14 +286,14 @@ class _Sentence:
                     for g in _pobjs(c)
                     for m in self.phrase(g)
                 )
-        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in _VERB_POS:
+        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and _pos(head) in _VERB_POS:
             if not args.subjects:
                 args.subjects.extend(self.subjects(head))
-            if head.lemma_.lower() in lex.light_verbs or self.predicate(head) is None:
+            if self.lexicon.lemma(head) in lex.light_verbs or self.predicate(head) is None:
                 self.prep_args(head, pred, args, agent=True)
-        elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
+        elif tok.dep_ == "pobj" and head.lower_ == "of" and _pos(head.head) in _NOUN_POS:
             outer = head.head
-            if outer.lemma_.lower() in lex.light_nouns:
+            if self.lexicon.lemma(outer) in lex.light_nouns:
                 if not args.subjects:
                     args.subjects.extend(
                         m for c in outer.children if c.dep_ in _NOUN_SUBJECT for m in self.only(c)
@@ -298,7 +301,7 @@ class _Sentence:
                 self.prep_args(outer, pred, args, agent=True)
                 self.light(outer, pred, args)
         for child in tok.children:  # "sanctions imposed by X on Y"
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lex.light_verbs:
+            if child.dep_ in ("acl", "relcl") and self.lexicon.lemma(child) in lex.light_verbs:
                 self.prep_args(child, pred, args, agent=True)
                 if child.dep_ == "relcl":
                     args.subjects.extend(self.subjects(child))
@@ -329,11 +332,11 @@ class _Sentence:
                 or cur.head.i == cur.i
             ):
                 break
-            if cur.dep_ in ("conj", "advcl") and cur.pos_ in _VERB_POS:
+            if cur.dep_ in ("conj", "advcl") and _pos(cur) in _VERB_POS:
                 break
             cur = cur.head
             chain.append(cur)
-            if cur.pos_ in _VERB_POS and cur.lemma_.lower() in lex.negators:
+            if _pos(cur) in _VERB_POS and self.lexicon.lemma(cur) in lex.negators:
                 return "negated"
         for t in chain:
             for child in t.children:
@@ -341,25 +344,25 @@ class _Sentence:
                     child.dep_ == "det" and child.lower_ in ("no", "neither")
                 ):
                     return "negated"
-                if child.dep_ == "aux" and child.lemma_.lower() in lex.modals:
+                if child.dep_ == "aux" and self.lexicon.lemma(child) in lex.modals:
                     return "possible"
-            if t.pos_ in _VERB_POS and t is not tok:
+            if _pos(t) in _VERB_POS and t is not tok:
                 break
         return None
 
     def own_subject(self, tok: Token) -> bool:
         """Whether an event noun names its own subject ("Western sanctions", "Russia's war")."""
-        return tok.pos_ in _NOUN_POS and any(
+        return _pos(tok) in _NOUN_POS and any(
             c.dep_ in _NOUN_SUBJECT and self.only(c) for c in tok.children
         )
 
     def worsened(self, tok: Token) -> bool:
         """Whether cooperation is said to be damaged: "strained ties", "ties have cooled"."""
         words = self.lexicon.worsen
-        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma_.lower() in words:
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and self.lexicon.lemma(tok.head) in words:
             return True
         return any(
-            c.dep_ in ("amod", "compound") and (c.lemma_.lower() in words or c.lower_ in words)
+            c.dep_ in ("amod", "compound") and (self.lexicon.lemma(c) in words or c.lower_ in words)
             for c in tok.children
         )
 
@@ -373,15 +376,15 @@ class _Sentence:
                 continue
             light = self.lexicon.light_verbs
             if (
-                tok.pos_ in _VERB_POS
-                and tok.lemma_.lower() in light
+                _pos(tok) in _VERB_POS
+                and self.lexicon.lemma(tok) in light
                 and any(c.dep_ == "dobj" and self.predicate(c) is not None for c in tok.children)
             ):
                 continue  # "signed a trade deal": the deal says what was signed
             if (
-                tok.pos_ in _NOUN_POS
+                _pos(tok) in _NOUN_POS
                 and tok.dep_ == "dobj"
-                and tok.head.lemma_.lower() not in light
+                and self.lexicon.lemma(tok.head) not in light
                 and self.predicate(tok.head) is not None
             ):
                 continue  # "banned the shipment of goods to": the ban says what happened
@@ -396,8 +399,8 @@ class _Sentence:
                 (
                     p.type
                     for c in tok.children
-                    if c.dep_ == "compound" and tok.pos_ in _NOUN_POS
-                    for p in [self.lexicon.nouns.get(c.lemma_.lower())]
+                    if c.dep_ == "compound" and _pos(tok) in _NOUN_POS
+                    for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
                     if p is not None
                 ),
                 None,
@@ -405,7 +408,7 @@ class _Sentence:
             rtype = kind or rtype
             if RELATION_TYPES[rtype].sign > 0 and self.worsened(tok):
                 rtype = "distancing"
-            implied = self.focus and tok.lemma_.lower() in _IMPLIED and tok.pos_ in _NOUN_POS
+            implied = self.focus and self.lexicon.lemma(tok) in _IMPLIED and _pos(tok) in _NOUN_POS
             if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
                 args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
             yield from _pairs(args, rtype, pred)
@@ -414,18 +417,18 @@ class _Sentence:
         """ "X is a member of Y", "Y's creditor is X", "whose members are A, B", "its ally X"."""
         lex = self.lexicon
         for tok in self.doc:
-            if tok.pos_ not in _NOUN_POS:
+            if _pos(tok) not in _NOUN_POS:
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = self.lexicon.lemma(tok)
             pred = lex.roles.get(lemma)
             if pred is None and lemma in _STATUS:  # "holds observer status"
                 mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
-                pred = lex.roles.get(mod.lemma_.lower()) if mod is not None else None
+                pred = lex.roles.get(self.lexicon.lemma(mod)) if mod is not None else None
             if pred is None or self.mood(tok) is not None:
                 continue
             relata = self.relata(tok, pred)
             holders = self.holders(tok)
-            if not relata and tok.dep_ in ("attr", "nsubj") and tok.head.pos_ in _VERB_POS:
+            if not relata and tok.dep_ in ("attr", "nsubj") and _pos(tok.head) in _VERB_POS:
                 relata = [  # "For Kyrgyzstan, China remains the main partner"
                     m
                     for c in tok.head.children
@@ -438,7 +441,7 @@ class _Sentence:
                     p.type
                     for c in tok.children
                     if c.dep_ in ("compound", "amod")
-                    for p in [self.lexicon.nouns.get(c.lemma_.lower())]
+                    for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
                     if p is not None
                 ),
                 None,
@@ -458,7 +461,7 @@ class _Sentence:
         found: list[Mention] = []
         for child in tok.children:
             if child.dep_ == "poss" and child.lower_ in _PRONOUNS:  # "denied helping its ally"
-                verb = next((h for h in _heads(tok) if h.pos_ in _VERB_POS), None)
+                verb = next((h for h in _heads(tok) if _pos(h) in _VERB_POS), None)
                 found.extend(self.subjects(verb) if verb is not None else ())
             elif child.dep_ == "poss":
                 found.extend(self.phrase(child))
@@ -471,22 +474,22 @@ class _Sentence:
     def holders(self, tok: Token) -> list[Mention]:
         head, dep = tok.head, tok.dep_
         found: list[Mention] = []
-        if dep in ("attr", "oprd", "acomp") and head.lemma_.lower() in _COPULA:
+        if dep in ("attr", "oprd", "acomp") and self.lexicon.lemma(head) in _COPULA:
             found.extend(self.subjects(head))
-        elif dep == "nsubj" and head.lemma_.lower() in _COPULA:
+        elif dep == "nsubj" and self.lexicon.lemma(head) in _COPULA:
             found.extend(
                 m
                 for c in head.children
                 if c.dep_ in ("attr", "acomp", "oprd")
                 for m in self.phrase(c)
             )
-        elif dep == "nsubj" and head.lemma_.lower() in _INCLUDE:
+        elif dep == "nsubj" and self.lexicon.lemma(head) in _INCLUDE:
             found.extend(m for c in head.children if c.dep_ == "dobj" for m in self.phrase(c))
         elif dep in ("appos", "compound") and head.i != tok.i:
             found.extend(self.only(head))
         elif dep == "pobj" and head.lower_ == "as":
             found.extend(self.subjects(head.head))
-        elif dep == "dobj" and head.pos_ in _VERB_POS:
+        elif dep == "dobj" and _pos(head) in _VERB_POS:
             found.extend(self.subjects(head))
         for child in tok.children:
             if child.dep_ == "appos":
@@ -496,7 +499,10 @@ class _Sentence:
     def led(self) -> Iterator[Claim]:
         """ "The Russian-led CSTO", "the Beijing-dominated forum"."""
         for tok in self.doc:
-            if tok.lemma_.lower() not in self.lexicon.led or tok.dep_ not in ("amod", "compound"):
+            if self.lexicon.lemma(tok) not in self.lexicon.led or tok.dep_ not in (
+                "amod",
+                "compound",
+            ):
                 continue
             head = tok.head
             if not self.only(head) and head.dep_ == "appos":  # "the CSTO, a Russian-led alliance"
@@ -510,6 +516,22 @@ class _Sentence:
             for a in leaders:
                 for b in blocs:
                     yield Claim(a, b, "leads_bloc", CONFIDENCE["led"])
+
+
+def _pos(tok: Token) -> str:
+    """The coarse word class of a token from its fine tag (no attribute ruler needed)."""
+    tag = tok.tag_
+    if tag.startswith("VB"):
+        return "VERB"
+    if tag == "MD":
+        return "AUX"
+    if tag in ("NNP", "NNPS"):
+        return "PROPN"
+    if tag.startswith("NN"):
+        return "NOUN"
+    if tag.startswith("JJ"):
+        return "ADJ"
+    return tag
 
 
 def _det_negated(tok: Token) -> bool:
