@@ -520,7 +520,7 @@ class _Sentence:
 
 def _pos(tok: Token) -> str:
     """The coarse word class of a token from its fine tag (no attribute ruler needed)."""
-    tag = tok.tag_
+    tag: str = tok.tag_
     if tag.startswith("VB"):
         return "VERB"
     if tag == "MD":
