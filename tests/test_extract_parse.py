@@ -154,6 +154,32 @@ SHAPES = [
         "Kazakhstan's biggest trading partner is China.",
         {("KAZ", "CHN", "trade")},
     ),
+    (
+        "pronoun-in-a-second-clause",
+        "Kazakhstan borders Russia and it is a member of the Kremlin-sponsored Eurasian Economic"
+        " Union.",
+        {("KAZ", "EAEU", "member_of"), ("RUS", "EAEU", "leads_bloc")},
+    ),
+    (
+        "one-of-the-partners",
+        "Kazakhstan is one of Russia's main trade partners.",
+        {("KAZ", "RUS", "trade")},
+    ),
+    (
+        "among-the-partners",
+        "Georgia is among the main trade partners of Turkey.",
+        {("GEO", "TUR", "trade")},
+    ),
+    (
+        "its-is-the-actor-before",
+        "Kazakhstan decided to continue its close relationship with Russia.",
+        {("KAZ", "RUS", "diplomatic_cooperation")},
+    ),
+    (
+        "preposition-of-the-of-object",
+        "Ukraine asked about the Kyrgyzstani export of dual-use goods to Russia.",
+        {("KGZ", "RUS", "trade")},
+    ),
     ("members-of-blocs-only", "Kazakhstan includes Russia and China.", set()),
     (
         "place-is-not-a-party",

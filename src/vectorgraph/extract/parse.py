@@ -70,6 +70,7 @@ _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including C
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
+_SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -125,8 +126,13 @@ class _Sentence:
         before = list(antecedents)
         if before:
             self.pronouns(before)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
+            inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
+            if inner:
+                self.pronouns(inner, clauses_only=True)
 
-    def pronouns(self, before: list[Mention]) -> None:
+    def pronouns(self, before: list[Mention], clauses_only: bool = False) -> None:
         """A subject pronoun stands for the subject of the sentence before.
 
         "they" for that subject, "it" for a single non-person, "he"/"she" for a
@@ -135,6 +141,8 @@ class _Sentence:
         for tok in self.doc:
             word = tok.lower_
             if tok.dep_ not in ("nsubj", "nsubjpass") or word not in _SUBJECT_PRONOUNS:
+                continue
+            if clauses_only and (tok.head.dep_ not in ("conj", "ccomp") or tok.i in self.at):
                 continue
             if word in ("he", "she"):
                 fits = [m for m in before if m.type == "person"]
@@ -146,6 +154,16 @@ class _Sentence:
                 continue
             end = tok.idx + len(tok.text)
             self.at[tok.i] = [Mention(m.id, tok.idx, end, tok.text, m.type, "ref") for m in fits]
+
+    def last_before(self, tok: Token) -> list[Mention]:
+        """ "its": the nearest actor (not a person) named before it in the sentence."""
+        earlier = [
+            (i, m) for i, ms in self.at.items() if i < tok.i for m in ms if m.type != "person"
+        ]
+        if not earlier:
+            return []
+        last = max(i for i, _ in earlier)
+        return [m for i, m in earlier if i == last][:1]
 
     def main_subjects(self) -> list[Mention]:
         """The subject of the sentence's root verb (the antecedent of the next "they")."""
@@ -262,6 +280,13 @@ class _Sentence:
             for child in tok.children:
                 if child.dep_ in _NOUN_SUBJECT:
                     args.subjects.extend(self.only(child))
+                if child.dep_ == "poss" and child.lower_ == "its":
+                    args.subjects.extend(self.last_before(child))
+            for child in tok.children:  # "the export of goods to Russia"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for g in _pobjs(child):
+                        if self.predicate(g) is None:
+                            self.prep_args(g, pred, args, agent=False)
         else:  # a copular adjective: "Kazakhstan is dependent on Russia"
             if tok.dep_ in ("acomp", "amod"):
                 args.subjects.extend(
@@ -489,6 +514,10 @@ class _Sentence:
             found.extend(self.only(head))
         elif dep == "pobj" and head.lower_ == "as":
             found.extend(self.subjects(head.head))
+        elif dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _SOME:
+            found.extend(self.holders(head.head))  # "one of Russia's main partners"
+        elif dep == "pobj" and head.lower_ == "among" and _pos(head.head) in _VERB_POS:
+            found.extend(self.subjects(head.head))  # "X is among the main partners of Y"
         elif dep == "dobj" and _pos(head) in _VERB_POS:
             found.extend(self.subjects(head))
         for child in tok.children:
