@@ -312,8 +312,7 @@ def pairs(
         target = nearest if modifier is None or obj else [i for i in left if i != modifier][-1:]
         if not target and obj:
             earlier = [i for i, m in enumerate(mentions) if m.end <= start and i not in obj]
-            target, obj = earlier[-1:], obj
-            return cross(obj, target, 0.7)
+            return cross(obj, earlier[-1:], 0.7)
         if obj:
             return cross(obj, target)
         if modifier is not None and target:

@@ -42,6 +42,7 @@ from vectorgraph.extract.frames import clauses, groups, objects, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
 from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
+from vectorgraph.ties import ends, noisy_or
 from vectorgraph.vocabulary import RELATION_TYPES, default_weight
 
 __all__ = ["ENGINES", "PAIR_MEMORY", "Extraction", "extract"]
@@ -318,10 +319,10 @@ class _State:
         if source == target:
             return
         directed = RELATION_TYPES[type].directed
-        key = (source, target, type) if directed else (*sorted((source, target)), type)
-        item = self.found.get(key)  # type: ignore[arg-type]
+        key = (*ends(source, target, directed), type)
+        item = self.found.get(key)
         if item is None:
-            item = self.found[key] = _Found(source, target, type, directed)  # type: ignore[index]
+            item = self.found[key] = _Found(source, target, type, directed)
         if item.source != source:
             a, b = b, a
         if index not in item.evidence:
@@ -547,10 +548,8 @@ def _actors(
 
 
 def _confidence(values: list[float]) -> float:
-    miss = 1.0
-    for v in values:
-        miss *= 1.0 - min(v, 0.99)
-    return round(min(0.99, 1.0 - miss), 3)
+    """The noisy-or of a relation's confidences, each and the whole at most 0.99."""
+    return round(min(0.99, noisy_or(min(v, 0.99) for v in values)), 3)
 
 
 def build_document(
@@ -575,9 +574,7 @@ def build_document(
                     id=aid, name=known.name, type=known.type, aliases=aliases, members=members
                 )
         for item in ex.relations:
-            key = (item.source, item.target, item.type)
-            if not item.directed:
-                key = (*sorted((item.source, item.target)), item.type)  # type: ignore[assignment]
+            key = (*ends(item.source, item.target, item.directed), item.type)
             evidence = [item.evidence[i] for i in sorted(item.evidence)]
             if key in merged:
                 merged[key][0].extend(evidence)
