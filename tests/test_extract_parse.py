@@ -180,6 +180,11 @@ SHAPES = [
         "Ukraine asked about the Kyrgyzstani export of dual-use goods to Russia.",
         {("KGZ", "RUS", "trade")},
     ),
+    (
+        "dative-preposition",
+        "The Chinese government has been offering weapons and training to Central Asian states.",
+        {("CHN", "CENTRAL_ASIA", "security_assistance")},
+    ),
     ("members-of-blocs-only", "Kazakhstan includes Russia and China.", set()),
     (
         "place-is-not-a-party",
@@ -281,3 +286,11 @@ def test_the_alliance_is_the_last_bloc_named():
     )
     found = {(r.source, r.target, r.type) for r in extract(text).relations}
     assert {("RUS", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")} <= found
+
+
+def test_a_curly_apostrophe_is_a_possessive_to_the_parser():
+    doc = extract("Russia\u2019s longstanding presence in Central Asia is undeniable.")
+    found = {(r.source, r.target, r.type) for r in doc.relations}
+    assert found == {("RUS", "CENTRAL_ASIA", "influence")}
+    (evidence,) = next(r for r in doc.relations if r.source == "RUS").evidence
+    assert evidence.quote.endswith("is undeniable.") and "\u2019" in evidence.quote

@@ -253,8 +253,8 @@ class _Sentence:
                 self.prep_args(child, pred, args, agent=False)
             if child.dep_ == "agent" and agent:
                 args.subjects.extend(m for g in _pobjs(child) for m in self.phrase(g))
-            if child.dep_ != "prep":
-                continue
+            if child.dep_ != "prep" and not (child.dep_ == "dative" and child.tag_ == "IN"):
+                continue  # "offered weapons to X": the parser's "dative" preposition
             word = child.lower_
             found = [m for g in _pobjs(child) for m in self.phrase(g)]
             if word in _PARTIES:
@@ -272,7 +272,7 @@ class _Sentence:
         if _pos(tok) in _VERB_POS:
             args.subjects.extend(self.subjects(tok))
             for child in tok.children:
-                if child.dep_ in _OBJECT:
+                if child.dep_ in _OBJECT and child.tag_ != "IN":
                     args.objects.extend(self.phrase(child))
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))

@@ -56,6 +56,9 @@ PAIR_MEMORY = 8
 _POSSIBLE = 0.6
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+)?")
 _RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
+#: Curly quotes made straight for the parser (same length, so offsets hold): the small
+#: English model reads "Russia’s" as a possessive only with a straight apostrophe.
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Hh]e|[Ss]he)\b")
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 
@@ -184,7 +187,7 @@ def _parse(
 
     nlp = load_model(model)
     lexicon = default_lexicon()
-    texts = (state.text[state.spans[i][0] : state.spans[i][1]] for i in chosen)
+    texts = (state.text[state.spans[i][0] : state.spans[i][1]].translate(_PLAIN) for i in chosen)
     before: tuple[int, list[Mention]] = (-2, [])
     for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
         antecedents = before[1] if before[0] == index - 1 else []
