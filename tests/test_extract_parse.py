@@ -185,6 +185,16 @@ SHAPES = [
         "The Chinese government has been offering weapons and training to Central Asian states.",
         {("CHN", "CENTRAL_ASIA", "security_assistance")},
     ),
+    (
+        "countered-influence",
+        "China wants to counter Russian influence in Central Asia.",
+        {("RUS", "CENTRAL_ASIA", "influence"), ("CHN", "RUS", "hostility")},
+    ),
+    (
+        "gerund-misparse-after-for",
+        "For neighboring Kyrgyzstan and Uzbekistan, China remains the most important partner.",
+        {("KGZ", "CHN", "diplomatic_cooperation"), ("UZB", "CHN", "diplomatic_cooperation")},
+    ),
     ("members-of-blocs-only", "Kazakhstan includes Russia and China.", set()),
     (
         "place-is-not-a-party",

@@ -62,6 +62,7 @@ class Lexicon:
     worsen: frozenset[str]
     negators: frozenset[str]
     modals: frozenset[str]
+    counter: frozenset[str]
     irregular: Mapping[str, str]  # word form -> lemma
     known: Mapping[str, frozenset[str]]  # word class ("verb", "noun", "adj") -> lemmas
     cache: dict[tuple[str, str], str]
@@ -159,12 +160,14 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     worsen = frozenset(data.get("worsen") or ())
     negators = frozenset(data.get("negators") or ())
     modals = frozenset(data.get("modals") or ())
+    counter = frozenset(data.get("counter") or ())
     irregular = {
         str(form): str(lemma)
         for lemma, forms in (data.get("irregular") or {}).items()
         for form in forms
     }
     verb_words = {v.split()[0] for v in verbs} | led | light_verbs | worsen | negators | modals
+    verb_words |= counter
     known = {
         "verb": frozenset(verb_words | set(irregular.values()) | set(STRUCTURE_WORDS)),
         "noun": frozenset(set(nouns) | set(roles) | light_nouns | set(STRUCTURE_WORDS)),
@@ -181,6 +184,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         worsen=worsen,
         negators=negators,
         modals=modals,
+        counter=counter,
         irregular=irregular,
         known=known,
         cache={},

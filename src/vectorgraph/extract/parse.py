@@ -437,6 +437,17 @@ class _Sentence:
             if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
                 args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
             yield from _pairs(args, rtype, pred)
+            if pred.type == "influence" and tok.dep_ == "dobj":
+                yield from self.countered(tok, args)
+
+    def countered(self, tok: Token, args: _Args) -> Iterator[Claim]:
+        """ "They want to diminish the United States' influence": hostility to its holder."""
+        verb = tok.head
+        if self.lexicon.lemma(verb) not in self.lexicon.counter or self.mood(verb) is not None:
+            return
+        for a in self.subjects(verb):
+            for b in args.subjects:
+                yield Claim(a, b, "hostility", CONFIDENCE["svo"])
 
     def roles(self) -> Iterator[Claim]:
         """ "X is a member of Y", "Y's creditor is X", "whose members are A, B", "its ally X"."""
@@ -574,9 +585,15 @@ def _heads(tok: Token) -> Iterator[Token]:
 
 
 def _pobjs(prep: Token) -> Iterator[Token]:
+    """The objects of a preposition (through a gerund the parser put between: "For
+    neighboring Kyrgyzstan")."""
     for g in prep.children:
-        if g.dep_ in ("pobj", "pcomp"):
+        if g.dep_ == "pobj":
             yield g
+        elif g.dep_ == "pcomp":
+            yield g
+            if g.tag_ == "VBG":
+                yield from (c for c in g.children if c.dep_ == "dobj")
 
 
 def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
