@@ -195,6 +195,25 @@ SHAPES = [
         "For neighboring Kyrgyzstan and Uzbekistan, China remains the most important partner.",
         {("KGZ", "CHN", "diplomatic_cooperation"), ("UZB", "CHN", "diplomatic_cooperation")},
     ),
+    (
+        "attendance-at-the-subject",
+        "The SCO summit is being held in Astana, with attendance by China, Russia and India.",
+        {
+            ("SCO", "CHN", "consultation"),
+            ("SCO", "RUS", "consultation"),
+            ("SCO", "IND", "consultation"),
+        },
+    ),
+    (
+        "take-part-in",
+        "Turkish President Recep Tayyip Erdogan will take part in the BRICS summit.",
+        {("ERDOGAN", "BRICS", "consultation")},
+    ),
+    (
+        "boosted-influence",
+        "Lukashenko noted that Minsk will strive to expand the SCO's influence.",
+        {("BLR", "SCO", "diplomatic_cooperation")},
+    ),
     ("members-of-blocs-only", "Kazakhstan includes Russia and China.", set()),
     (
         "place-is-not-a-party",
@@ -304,3 +323,8 @@ def test_a_curly_apostrophe_is_a_possessive_to_the_parser():
     assert found == {("RUS", "CENTRAL_ASIA", "influence")}
     (evidence,) = next(r for r in doc.relations if r.source == "RUS").evidence
     assert evidence.quote.endswith("is undeniable.") and "\u2019" in evidence.quote
+
+
+def test_a_presidential_aide_serves_his_state():
+    doc = extract("Russian Presidential Aide Yury Ushakov told reporters about BRICS.")
+    assert ("USHAKOV", "RUS", "serves") in {(r.source, r.target, r.type) for r in doc.relations}

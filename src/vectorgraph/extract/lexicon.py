@@ -63,6 +63,7 @@ class Lexicon:
     negators: frozenset[str]
     modals: frozenset[str]
     counter: frozenset[str]
+    boost: frozenset[str]
     irregular: Mapping[str, str]  # word form -> lemma
     known: Mapping[str, frozenset[str]]  # word class ("verb", "noun", "adj") -> lemmas
     cache: dict[tuple[str, str], str]
@@ -161,13 +162,14 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     negators = frozenset(data.get("negators") or ())
     modals = frozenset(data.get("modals") or ())
     counter = frozenset(data.get("counter") or ())
+    boost = frozenset(data.get("boost") or ())
     irregular = {
         str(form): str(lemma)
         for lemma, forms in (data.get("irregular") or {}).items()
         for form in forms
     }
     verb_words = {v.split()[0] for v in verbs} | led | light_verbs | worsen | negators | modals
-    verb_words |= counter
+    verb_words |= counter | boost
     known = {
         "verb": frozenset(verb_words | set(irregular.values()) | set(STRUCTURE_WORDS)),
         "noun": frozenset(set(nouns) | set(roles) | light_nouns | set(STRUCTURE_WORDS)),
@@ -185,6 +187,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         negators=negators,
         modals=modals,
         counter=counter,
+        boost=boost,
         irregular=irregular,
         known=known,
         cache={},

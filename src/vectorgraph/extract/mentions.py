@@ -72,6 +72,10 @@ TITLE_WORDS = frozenset(
         "Leader",
         "Supreme",
         "Ambassador",
+        "Aide",
+        "Adviser",
+        "Advisor",
+        "Presidential",
         "Envoy",
         "Special",
         "Representative",
@@ -522,7 +526,7 @@ class MentionFinder:
     ) -> None:
         low = title.lower()
         leads = any(w in low for w in _LEAD_WORDS) and not any(
-            w in low for w in ("deputy", "vice", "spokes", "adviser", "envoy")
+            w in low for w in ("deputy", "vice", "spokes", "adviser", "advisor", "envoy", "aide")
         )
         if "minister" in low and "prime" not in low:
             leads = False

@@ -70,6 +70,7 @@ _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including C
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
+_TAKING_PART = frozenset(("attendance", "participation", "presence"))
 _SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
@@ -295,6 +296,15 @@ class _Sentence:
         self.prep_args(tok, pred, args, agent=noun)
         if noun:
             self.light(tok, pred, args)
+            if not args.objects and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                verb = tok.head.head  # "the SCO summit is held with attendance by X": X at it
+                if _pos(verb) in _VERB_POS and self.lexicon.lemma(tok) in _TAKING_PART:
+                    args.objects.extend(
+                        m
+                        for c in verb.children
+                        if c.dep_ in ("nsubj", "nsubjpass")
+                        for m in self.phrase(c)
+                    )
         return args
 
     def light(self, tok: Token, pred: Predicate, args: _Args) -> None:
@@ -441,13 +451,22 @@ class _Sentence:
                 yield from self.countered(tok, args)
 
     def countered(self, tok: Token, args: _Args) -> Iterator[Claim]:
-        """ "They want to diminish the United States' influence": hostility to its holder."""
+        """ "They want to diminish the United States' influence": hostility to its holder;
+        "Minsk will strive to expand the SCO's influence": cooperation with it."""
         verb = tok.head
-        if self.lexicon.lemma(verb) not in self.lexicon.counter or self.mood(verb) is not None:
+        lemma = self.lexicon.lemma(verb)
+        kind = (
+            "hostility"
+            if lemma in self.lexicon.counter
+            else "diplomatic_cooperation"
+            if lemma in self.lexicon.boost
+            else None
+        )
+        if kind is None or self.mood(verb) is not None:
             return
         for a in self.subjects(verb):
             for b in args.subjects:
-                yield Claim(a, b, "hostility", CONFIDENCE["svo"])
+                yield Claim(a, b, kind, CONFIDENCE["svo"])
 
     def roles(self) -> Iterator[Claim]:
         """ "X is a member of Y", "Y's creditor is X", "whose members are A, B", "its ally X"."""
