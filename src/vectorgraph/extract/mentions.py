@@ -170,6 +170,13 @@ _COMPANY_SUFFIX = frozenset(
         "PJSC",
     ]
 )
+_TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|current|long-serving)\s+)?"
+    r"(?:(?P<dem>[" + _UPPER + r"][\w\-]+)\s+)?"
+    r"(?P<title>(?:(?:[Ff]oreign|[Dd]efen[cs]e|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?"
+    r"(?:[Pp]resident|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Ll]eader|[Pp]remier|[Cc]hancellor))\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[" + _UPPER + r"][\w\-]+(?:\s+[" + _UPPER + r"][\w\-]+)*))?"
+)
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
@@ -227,6 +234,7 @@ class MentionFinder:
         #: (sentence-relative) introductions found by the last :meth:`find`: intro, name span, state span
         self.intros: list[tuple[Intro, Mention, Mention | None]] = []
         self._plural_title: str | None = None  # "Prime Ministers A and B": B too
+        self._attributes: set[tuple[int, int]] = set()  # demonyms of an appositive title
 
     # -- registry -----------------------------------------------------------------
 
@@ -258,6 +266,7 @@ class MentionFinder:
         """The mentions of one sentence, in order (offsets relative to the sentence)."""
         self.intros = []
         self._plural_title = None
+        self._attributes = set()
         tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         out: list[Mention] = []
         i = 0
@@ -404,7 +413,26 @@ class MentionFinder:
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
-        return Mention(entry.id, start, end, text, entry.type, entry.kind, possessive)
+        attribute = (start, end) in self._attributes  # "Kyrgyz" in "X, Kyrgyz Ambassador"
+        return Mention(entry.id, start, end, text, entry.type, entry.kind, possessive, attribute)
+
+    def _title_after(self, s: str, end: int) -> tuple[str, Mention | None] | None:
+        """ "Idris Kadyrkulov, Kyrgyz Ambassador to Ukraine": a title in an appositive after
+        the name, and the state its demonym (or "of X") names."""
+        found = _TITLE_AFTER.match(s, end)
+        if found is None:
+            return None
+        state: Mention | None = None
+        for group in ("dem", "of"):
+            form = found.group(group)
+            entry = self._lookup(form) if form else None
+            if entry is not None and entry.type in ("state", "organisation"):
+                at = found.start(group)
+                state = Mention(entry.id, at, at + len(form), form, entry.type, entry.kind)
+                if group == "dem":
+                    self._attributes.add((at, at + len(form)))
+                break
+        return found.group("title"), state
 
     # -- persons and companies ----------------------------------------------------------
 
@@ -443,6 +471,10 @@ class MentionFinder:
                     entry = self._lookup(of)
                     if entry is not None and entry.type in ("state", "organisation"):
                         state = next((m for m in reversed(out) if m.id == entry.id), None)
+        if title is None and 2 <= len(words) <= 4:
+            after = self._title_after(s, end)
+            if after is not None:
+                title, state = after
         if title is not None and len(words) <= 4:
             self._person(name, start, end, title, state, state_ref, out)
             return
