@@ -170,3 +170,10 @@ def test_no_title_after_the_name_is_no_person():
     assert [
         m.id for m in finder.find("Talks with Ivan Petrov, a Russian businessman, failed.")
     ] == ["RUS"]
+
+
+def test_an_abstract_noun_after_a_title_is_no_person():
+    finder = MentionFinder()
+    found = finder.find("The Special Envoy for the Implementation of EU Sanctions visited Astana.")
+    assert [m.id for m in found] == ["EU", "KAZ"]
+    assert finder.intros == []

@@ -170,6 +170,8 @@ _COMPANY_SUFFIX = frozenset(
         "PJSC",
     ]
 )
+#: Endings of abstract nouns, never of a person's name ("Envoy for the Implementation of").
+_NOT_NAMES = ("tion", "ment", "ism", "ity", "ness", "ance", "ence", "ship")
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|current|long-serving)\s+)?"
     r"(?:(?P<dem>[" + _UPPER + r"][\w\-]+)\s+)?"
@@ -475,7 +477,7 @@ class MentionFinder:
             after = self._title_after(s, end)
             if after is not None:
                 title, state = after
-        if title is not None and len(words) <= 4:
+        if title is not None and len(words) <= 4 and not any(w.endswith(_NOT_NAMES) for w in words):
             self._person(name, start, end, title, state, state_ref, out)
             return
         prev = out[-1] if out else None
