@@ -177,3 +177,17 @@ def test_an_abstract_noun_after_a_title_is_no_person():
     found = finder.find("The Special Envoy for the Implementation of EU Sanctions visited Astana.")
     assert [m.id for m in found] == ["EU", "KAZ"]
     assert finder.intros == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Georgian Parliament passed the Law on Foreign Agents.",
+        "He met the Executive Director of the SCO Regional Anti-Terrorist Structure.",
+    ],
+    ids=["modifier-alone", "structure"],
+)
+def test_no_person_without_a_head_title_or_a_name(sentence):
+    finder = MentionFinder()
+    finder.find(sentence)
+    assert finder.intros == []

@@ -171,7 +171,13 @@ _COMPANY_SUFFIX = frozenset(
     ]
 )
 #: Endings of abstract nouns, never of a person's name ("Envoy for the Implementation of").
-_NOT_NAMES = ("tion", "ment", "ism", "ity", "ness", "ance", "ence", "ship")
+_NOT_NAMES = ("tion", "ment", "ism", "ity", "ness", "ance", "ence", "ship", "ure")
+#: Title words that only qualify another ("Foreign Minister"): alone, they are no title.
+_MODIFIER_TITLES = frozenset(
+    ["Foreign", "Deputy", "Vice", "First", "Former", "Acting", "Special", "Executive", "Chief",
+     "Supreme", "Crown", "Presidential", "Economic", "Economy", "Trade", "Energy", "Finance",
+     "Defence", "Defense", "Interior", "Affairs", "General", "Prime", "Head"]
+)  # fmt: skip
 _TITLE_AFTER = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|current|long-serving)\s+)?"
     r"(?:(?P<dem>[" + _UPPER + r"][\w\-]+)\s+)?"
@@ -477,6 +483,8 @@ class MentionFinder:
             after = self._title_after(s, end)
             if after is not None:
                 title, state = after
+        if title is not None and set(title.split()) <= _MODIFIER_TITLES:
+            title = None  # "the Law on Foreign Agents": "Foreign" alone is no title
         if title is not None and len(words) <= 4 and not any(w.endswith(_NOT_NAMES) for w in words):
             self._person(name, start, end, title, state, state_ref, out)
             return
