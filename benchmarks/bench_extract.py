@@ -173,15 +173,14 @@ def run(
     engine: str = "parse",
 ) -> tuple[int, float, float]:
     """Extract every file (streaming, results dropped); sentences, wall and CPU seconds."""
-    count = done = 0
+    count = 0
     cpu = time.process_time()
     start = time.perf_counter()
     step = max(1, len(files) // 10)
-    for result in iter_extractions(files, jobs=jobs, engine=engine):
+    for done, result in enumerate(iter_extractions(files, jobs=jobs, engine=engine), 1):
         if isinstance(result, str):
             raise SystemExit(f"unexpected skip: {result}")
         count += result.sentences
-        done += 1
         if samples is not None and done % step == 0:
             samples.append((done / len(files), _rss_mb()))
     return count, time.perf_counter() - start, time.process_time() - cpu
