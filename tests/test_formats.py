@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import vectorgraph
 from vectorgraph import GraphDocument, load
 from vectorgraph.cli import cli
-from vectorgraph.errors import ArgumentError
+from vectorgraph.errors import ArgumentError, DocumentError
 from vectorgraph.formats import FORMATS, format_for, get_format, readable, writable
 from vectorgraph.validate import validated
 
@@ -174,3 +174,16 @@ def test_a_tiny_score_gets_a_weight_that_reads_back(tmp_path: Path) -> None:
     )
     assert doc.relations[0].weight == 1e-6
     assert vectorgraph.read(vectorgraph.write(doc, tmp_path / "t.yaml")[0]) == doc
+
+
+@pytest.mark.parametrize("name", ["gexf", "graphml", "json", "cytoscape"], ids=lambda n: n)
+def test_interchange_readers_check_quotes_against_the_sources(name: str, tmp_path: Path) -> None:
+    """Found by the fuzz test: a GEXF with an edited quote was read, then merge wrote a document
+    that does not validate. Readers check quotes against the source texts as documents do."""
+    path = vectorgraph.write(load(), tmp_path / f"k{FORMATS[name].suffixes[0]}", name)[0]
+    text = path.read_text(encoding="utf-8")
+    assert "members of the EAEU, so" in text
+    path.write_text(text.replace("members of the EAEU, so", "members of the EAEX, so"), "utf-8")
+    with pytest.raises(DocumentError) as err:
+        vectorgraph.read(path)
+    assert err.value.problems and all("quote not found in source" in p for p in err.value.problems)

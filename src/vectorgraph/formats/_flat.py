@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.document import (
@@ -145,10 +146,12 @@ def places(
     label: str,
     actor_place: Callable[[int], str],
     relation_place: Callable[[int], str],
+    base: Path | None = None,
 ) -> list[str]:
-    """The validation problems of ``data``, each naming the place in the original file."""
+    """The validation problems of ``data``, each naming the place in the original file;
+    quotes are checked against the source texts under ``base``, as a document's are."""
     found = []
-    for line in problems(data, "", None):
+    for line in problems(data, "", base):
         match = _PLACE.match(line)
         if match is None:
             found.append(f"{label}{line}" if line.startswith(":") else f"{label}: {line}")
@@ -165,12 +168,13 @@ def checked(
     actor_place: Callable[[int], str],
     relation_place: Callable[[int], str],
     earlier: Iterable[str] = (),
+    base: Path | None = None,
 ) -> GraphDocument:
     """A document from ``data``, or a DocumentError with ``earlier`` and every problem."""
-    found = [*earlier, *places(data, label, actor_place, relation_place)]
+    found = [*earlier, *places(data, label, actor_place, relation_place, base)]
     if found:
         raise DocumentError(_by_row(found))
-    return validated(data, label)
+    return validated(data, label, base)
 
 
 def _by_row(lines: list[str]) -> list[str]:

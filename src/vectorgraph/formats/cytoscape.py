@@ -12,6 +12,7 @@ keeps the id). Reading takes the same, or a plain list of elements.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from vectorgraph.document import ACTOR_FIELDS, GraphDocument
@@ -50,10 +51,13 @@ def dumps(doc: GraphDocument) -> list[str]:
 def read(source: Input) -> GraphDocument:
     from vectorgraph.io import parse
 
-    return from_cytoscape(parse(source.text(), source.label, json_first=True), source.label)
+    data = parse(source.text(), source.label, json_first=True)
+    return from_cytoscape(data, source.label, source.folder)
 
 
-def from_cytoscape(data: Any, label: str = "<cytoscape>") -> GraphDocument:
+def from_cytoscape(
+    data: Any, label: str = "<cytoscape>", base: Path | None = None
+) -> GraphDocument:
     """A document from Cytoscape.js elements JSON."""
     if not isinstance(data, dict) or "elements" not in data:
         raise DocumentError(
@@ -102,6 +106,7 @@ def from_cytoscape(data: Any, label: str = "<cytoscape>") -> GraphDocument:
         label,
         lambda i: f"{label}: elements.nodes[{i}]",
         lambda i: f"{label}: elements.edges[{i}]",
+        base=base,
     )
 
 

@@ -238,4 +238,6 @@ def read(source: Input) -> GraphDocument:
     doc["relations"] = relations
     if found:
         raise DocumentError(found)
-    return checked(doc, label, lambda i: f"{label}: node {names[i]}", lambda i: keys[i])
+    return checked(
+        doc, label, lambda i: f"{label}: node {names[i]}", lambda i: keys[i], base=source.folder
+    )

@@ -90,6 +90,7 @@ def read(source: Input) -> GraphDocument:
         label,
         lambda i: f"{label}: node {nodes[i][0]}",
         lambda i: f"{label}: edge {edges[i][0]}->{edges[i][1]} ({edges[i][2]})",
+        base=source.folder,
     )
 
 

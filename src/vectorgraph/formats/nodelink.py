@@ -56,13 +56,15 @@ def read(source: Input) -> GraphDocument:
     if isinstance(data, dict) and "elements" in data and "nodes" not in data:
         from vectorgraph.formats.cytoscape import from_cytoscape
 
-        return from_cytoscape(data, source.label)
+        return from_cytoscape(data, source.label, source.folder)
     if isinstance(data, dict) and "nodes" in data:
-        return from_node_link(data, source.label)
+        return from_node_link(data, source.label, source.folder)
     return validated(data, source.label, source.folder)  # a graph document, as load() reads it
 
 
-def from_node_link(data: Any, label: str = "<node-link>") -> GraphDocument:
+def from_node_link(
+    data: Any, label: str = "<node-link>", base: Path | None = None
+) -> GraphDocument:
     """A document from node-link data (as :func:`to_node_link` writes)."""
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise DocumentError(
@@ -83,4 +85,6 @@ def from_node_link(data: Any, label: str = "<node-link>") -> GraphDocument:
     doc.setdefault("title", Path(label).stem)
     doc["actors"] = [clean(n, ACTOR_FIELDS) if isinstance(n, dict) else n for n in data["nodes"]]
     doc["relations"] = [clean(e, RELATION_FIELDS) if isinstance(e, dict) else e for e in links]
-    return checked(doc, label, lambda i: f"{label}: nodes[{i}]", lambda i: f"{label}: links[{i}]")
+    return checked(
+        doc, label, lambda i: f"{label}: nodes[{i}]", lambda i: f"{label}: links[{i}]", base=base
+    )
