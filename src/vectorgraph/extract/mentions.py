@@ -7,8 +7,13 @@ person when a title introduces it ("President Tokayev", "ex-president Nursultan
 Nazarbayev", "Prime Ministers A B and C D") and a company when a company noun or
 list does ("carmaker Great Wall Motors", "companies, including Honeywell and
 Emerson"); both are remembered for the rest of the document, so "Tokayev" alone
-resolves later. Lower-case back-references ("the country", "the two countries")
-are found here and resolved by the pipeline.
+resolves later. Persons in the gazetteer's table are found by name alone, and
+a title, an apposition ("Mr Japarov, the Kyrgyz president") or a relative clause
+("who has ruled Azerbaijan") ties them; the table gives the state of a title
+that names none ("President Tokayev"), never the country of the sentence. Forms
+that capitalised words cannot spell ("post-Soviet space", "C5+1") come from the
+gazetteer's one pattern. Lower-case back-references ("the country", "the two
+countries") are found here and resolved by the pipeline.
 
 Examples
 --------
@@ -19,6 +24,10 @@ Examples
 ('leads', 'RUS')
 >>> [m.id for m in finder.find("Putin thanked the Kremlin.")]
 ['PUTIN', 'RUS']
+>>> [(m.id, m.text) for m in finder.find("Mr Rahmon, the Tajik president, went to Astana.")]
+[('RAHMON', 'Rahmon'), ('TJK', 'Tajik'), ('KAZ', 'Astana')]
+>>> [(t.id, t.role, t.state) for t, _, _ in finder.intros]
+[('RAHMON', 'leads', 'TJK')]
 """
 
 from __future__ import annotations
@@ -26,13 +35,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vectorgraph.extract.gazetteer import Entry, Gazetteer, default_gazetteer, snake_id
+from vectorgraph.extract.gazetteer import GAP as _GAP
+from vectorgraph.extract.gazetteer import TOKEN, Entry, Gazetteer, default_gazetteer, snake_id
 
 __all__ = ["TITLE_WORDS", "Intro", "Mention", "MentionFinder"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
-_GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
 TITLE_WORDS = frozenset(
     [
         "President",
@@ -104,6 +112,11 @@ TITLE_WORDS = frozenset(
         "Pope",
         "Vice-President",
         "Vice-Premier",
+        "Presidential",
+        "Aide",
+        "Adviser",
+        "Advisor",
+        "Assistant",
         "Mr.",
         "Mrs.",
         "Ms.",
@@ -125,11 +138,21 @@ _LEAD_WORDS = (
     "head of government",
     "crown prince",
 )
-_LOWER_TITLE = re.compile(
-    r"\b(?P<title>(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)"
+_TITLES = (
     r"(?:president|prime minister|premier|leader|head of state|head of government|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
-    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor))s?"
+    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor)"
+)
+#: The last words of :data:`_TITLES` (a title must end just before its name).
+_TITLE_ENDS = frozenset(
+    ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
+    + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
+    + ["chairman", "senator", "governor"]
+)
+_LOWER_TITLE = re.compile(
+    r"\b(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)"
+    + _TITLES
+    + r"))s?"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>country|republic|["
     + _UPPER
     + r"][\w’'\-]*(?:\s+["
@@ -176,6 +199,139 @@ REFERENCE = re.compile(
 )
 
 
+_NAME_OR_STATE = rf"[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)*"
+#: A title in apposition after a name: ", the Kyrgyz president", ", Russia's foreign minister",
+#: ", the ambassador of Kyrgyzstan" (an ambassador *to* a state is not its official).
+_APPOSITION = re.compile(
+    r"\s*,\s+(?:the\s+|a\s+|an\s+)?(?:(?P<ref>country|republic)['’]s\s+|"
+    rf"(?P<state>[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)?)(?:['’]s)?\s+)?"
+    r"(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first |current |new )*)"
+    + _TITLES
+    + r"))\b(?:\s+(?P<prep>of|to)\s+(?:the\s+)?(?P<of>country\b|republic\b|"
+    + _NAME_OR_STATE
+    + r"))?"
+)
+#: ", who has ruled Azerbaijan since 2003": a head of state by a relative clause.
+_RULED = re.compile(
+    r"\s*,\s+(?:[^,;]{0,60}?\s)?who\s+(?:has\s+|had\s+|have\s+)?(?:long\s+)?"
+    rf"(?:ruled|led|governed|headed)\s+(?:the\s+)?(?P<of>{_NAME_OR_STATE})"
+)
+#: A lower-case person title after a demonym with no name after it: "the Irish envoy".
+_TITLE_AFTER = re.compile(
+    r"\s+(?:(?:former|deputy|vice|first|acting|special|new|top)\s+)*"
+    r"(?P<title>president|prime minister|premier|leader|foreign minister|minister|"
+    rf"ambassador|envoy|diplomat|spokes(?:man|woman|person))\b(?!\s*,?\s+[{_UPPER}])"
+)
+#: Titles that only address a person ("Mr Rahmon"): they name no office.
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "former"])
+_DOTTED_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
+
+
+def _honorific(title: str) -> bool:
+    """Whether a title only addresses its person: "Mr", "Dr." (see :data:`_HONORIFICS`)."""
+    return all(w in _HONORIFICS for w in title.lower().split())
+
+
+#: Words that make a titled capitalised stretch a body, a law or a policy, not a person
+#: ("Foreign Policy Research Institute", "Envoy for the Implementation", "Foreign Agents").
+_NOT_NAME = frozenset(
+    [
+        "Institute",
+        "Institution",
+        "Center",
+        "Centre",
+        "Foundation",
+        "Endowment",
+        "University",
+        "Academy",
+        "School",
+        "Studies",
+        "Research",
+        "Policy",
+        "Policies",
+        "Relations",
+        "Affairs",
+        "Agents",
+        "Agent",
+        "Law",
+        "Act",
+        "Bill",
+        "Code",
+        "Concept",
+        "Doctrine",
+        "Strategy",
+        "Programme",
+        "Program",
+        "Initiative",
+        "Implementation",
+        "Sanctions",
+        "Cooperation",
+        "Development",
+        "Security",
+        "Intelligence",
+        "Service",
+        "Services",
+        "Forces",
+        "Force",
+        "Troops",
+        "Army",
+        "Navy",
+        "Guard",
+        "Ministry",
+        "Office",
+        "Department",
+        "Committee",
+        "Council",
+        "Commission",
+        "Agency",
+        "Structure",
+        "Administration",
+        "Staff",
+        "Board",
+        "Bank",
+        "Fund",
+        "Parliament",
+        "Assembly",
+        "Court",
+        "Party",
+        "Movement",
+        "Front",
+        "Union",
+        "Organization",
+        "Organisation",
+        "Summit",
+        "Forum",
+        "Club",
+        "Conference",
+        "Dialogue",
+        "Format",
+        "Region",
+        "Province",
+        "District",
+        "Republic",
+        "Federation",
+        "Kingdom",
+        "Treaty",
+        "Agreement",
+        "Pact",
+        "Charter",
+        "Declaration",
+        "Accord",
+        "Accords",
+        "Corridor",
+        "Route",
+        "Railway",
+        "Pipeline",
+        "Day",
+        "War",
+        "Plan",
+        "Budget",
+        "Report",
+        "Index",
+    ]
+)
+
+
 @dataclass(slots=True)
 class Mention:
     """An actor mention: ``id`` (None for a reference not yet resolved) and its span in the sentence.
@@ -205,6 +361,9 @@ class Intro:
     state: str | None = None  # the actor it leads, serves or is based in
     state_ref: str | None = None  # "country" when the tie is a back-reference
     forms: set[str] = field(default_factory=set)
+    #: the state (or organisation) the gazetteer's persons table gives, used once a title
+    #: says the person holds an office but not whose ("President Tokayev")
+    table_state: str | None = None
 
 
 class MentionFinder:
@@ -218,6 +377,10 @@ class MentionFinder:
         #: (sentence-relative) introductions found by the last :meth:`find`: intro, name span, state span
         self.intros: list[tuple[Intro, Mention, Mention | None]] = []
         self._plural_title: str | None = None  # "Prime Ministers A and B": B too
+        self._table: set[str] = set()  # persons whose state so far is the table's, not the text's
+        self._titled: dict[str, str] = {}  # a title's last word -> the person last given it
+        #: ties an apposition gives, made once the sentence's states are found
+        self._pending: list[tuple[Intro, Mention, str, int | None, str | None]] = []
 
     # -- registry -----------------------------------------------------------------
 
@@ -249,6 +412,7 @@ class MentionFinder:
         """The mentions of one sentence, in order (offsets relative to the sentence)."""
         self.intros = []
         self._plural_title = None
+        self._pending = []
         tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         out: list[Mention] = []
         i = 0
@@ -258,6 +422,13 @@ class MentionFinder:
                 j += 1
             self._run(sentence, tokens[i:j], out)
             i = j
+        gaz = self.gazetteer
+        if gaz.pattern is not None and any(sentence[a:b] in gaz.pattern_tokens for a, b in tokens):
+            self._spelled(sentence, out)
+        if self._pending:
+            self._appositions(out)
+        if self._titled:
+            self._titled_refs(sentence, out)
         if (
             "ountr" in sentence
             or "epublic" in sentence
@@ -340,8 +511,10 @@ class MentionFinder:
                     k += first  # "Yet President Sadyr Japarov": skip the opening word
                     words = words[first:]
                 t = 0
-                while t < len(words) and words[t] in TITLE_WORDS:
-                    t += 1
+                while t < len(words) and (
+                    words[t] in TITLE_WORDS or (words[t] == "State" and title is not None)
+                ):
+                    t += 1  # "Secretary of State"
                 if t:
                     if title is None:
                         title_start = pieces[k][0]
@@ -369,10 +542,7 @@ class MentionFinder:
                     self._based(mention, based)
             out.append(mention)
             if entry.type == "person":
-                if title is not None:
-                    intro = self.people.get(entry.id)
-                    if intro is not None:
-                        self._tie(intro, mention, title, state, None)
+                self._known(s, mention, entry, title, state, out)
                 title = None
             elif entry.type in ("state", "organisation"):
                 state = mention
@@ -404,28 +574,28 @@ class MentionFinder:
         before = s[max(0, start - 90) : start]
         state_ref = None
         if title is None:
-            lower = _LOWER_TITLE.search(before)
-            if lower is not None:
-                title, state = lower.group("title"), None
-                at = start - len(before) + lower.start()
-                for m in reversed(out):  # "EU special envoy", "Russian foreign minister"
-                    if (
-                        m.end <= at
-                        and m.type in ("state", "organisation")
-                        and _STATE_BEFORE_TITLE.fullmatch(s, m.end, at)
-                    ):
-                        state = m
-                        break
-                of = lower.group("of")
-                if of in ("country", "republic"):
-                    state_ref = "country"
-                elif of:
-                    entry = self._lookup(of)
-                    if entry is not None and entry.type in ("state", "organisation"):
-                        state = next((m for m in reversed(out) if m.id == entry.id), None)
+            title, state, state_ref = self._title_before(s, start, out)
+        if title is None and _DOTTED_HONORIFIC.search(before):
+            title = "Dr"  # "Dr. Eva Seiwert": the dot ends the run, not the title
+        if title is not None and _honorific(title) and len(words) <= 4:
+            after = self._after(s, end)  # "Mr Japarov, the Kyrgyz president"
+            if after is not None:
+                self._person(name, start, end, title, state, state_ref, out, after)
+                return
+        if title is not None and any(w in _NOT_NAME for w in words):
+            return  # "Foreign Policy Research Institute", "Envoy for the Implementation"
         if title is not None and len(words) <= 4:
             self._person(name, start, end, title, state, state_ref, out)
             return
+        if 2 <= len(words) <= 4 and not any(w in _NOT_NAME for w in words):
+            after = self._after(s, end)  # "Idris Kadyrkulov, the Kyrgyz ambassador"
+            if after is not None:
+                family = self._family(words)
+                intro = self._register(Intro(snake_id(family), name, "person"), [name, family])
+                mention = Mention(intro.id, start, end, name, "person", "person")
+                out.append(mention)
+                self._pending.append((intro, mention, *after))
+                return
         prev = out[-1] if out else None
         linked = prev is not None and _LIST_LINK.match(s[prev.end : start]) is not None
         if (
@@ -484,17 +654,19 @@ class MentionFinder:
         state: Mention | None,
         state_ref: str | None,
         out: list[Mention],
+        after: tuple[str, int | None, str | None] | None = None,
     ) -> None:
         words = name.split()
-        family = (
-            words[0] if len(words) > 1 and words[0] in self.gazetteer.surname_first else words[-1]
-        )
+        family = self._family(words)
         intro = self._register(Intro(snake_id(family), name, "person"), [name, family])
         mention = Mention(intro.id, start, end, name, "person", "person")
         out.append(mention)
         low = title.lower()
         self._plural_title = title if low.endswith("s") and not low.endswith("ss") else None
-        self._tie(intro, mention, title, state, state_ref)
+        if after is not None:
+            self._pending.append((intro, mention, *after))
+        else:
+            self._tie(intro, mention, title, state, state_ref)
 
     def _tie(
         self,
@@ -505,17 +677,181 @@ class MentionFinder:
         state_ref: str | None,
     ) -> None:
         low = title.lower()
+        if _honorific(title):
+            return  # "Mr Rahmon" names no office: no tie, whatever the sentence's country
+        self._titled[low.split()[-1]] = intro.id
         leads = any(w in low for w in _LEAD_WORDS) and not any(
-            w in low for w in ("deputy", "vice", "spokes", "adviser", "envoy")
+            w in low for w in ("deputy", "vice", "spokes", "adviser", "advisor", "envoy", "aide")
         )
         if "minister" in low and "prime" not in low:
             leads = False
         role = "leads" if leads else "serves"
         if state is not None and state.kind == "demonym" and state.end <= mention.start:
             state.attribute = True
-        if state is not None and intro.state is None:
-            intro.state, intro.role = state.id, role
+        if state is not None and (intro.state is None or intro.id in self._table):
+            intro.state, intro.role = state.id, role  # the text's state wins over the table's
+            self._table.discard(intro.id)
+        elif state is None and state_ref is None and intro.state is None and intro.table_state:
+            intro.state, intro.role = intro.table_state, role  # never the country he visits
+            self._table.add(intro.id)
         tie = Intro(
             intro.id, intro.name, "person", role, state.id if state is not None else None, state_ref
         )
         self.intros.append((tie, mention, state))
+
+    # -- the persons table, appositions, forms no token spells -------------------------
+
+    def _family(self, words: list[str]) -> str:
+        if len(words) > 1 and words[0] in self.gazetteer.surname_first:
+            return words[0]
+        return words[-1]
+
+    def _known(
+        self,
+        s: str,
+        mention: Mention,
+        entry: Entry,
+        title: str | None,
+        state: Mention | None,
+        out: list[Mention],
+    ) -> None:
+        """A person the gazetteer or the text already knows, tied by a title if one is given."""
+        mention.kind = "person"
+        intro = self.people.get(entry.id)
+        if intro is None:  # first named here: from the persons table
+            family = self._family(entry.name.split())
+            forms = [mention.text, family] if family in self.gazetteer.forms else [mention.text]
+            intro = self._register(
+                Intro(entry.id, entry.name, "person", table_state=entry.of), forms
+            )
+        state_ref = None
+        prev = out[-2] if len(out) > 1 and out[-1] is mention else None
+        if (
+            title is None
+            and self._plural_title
+            and prev is not None
+            and prev.type == "person"
+            and _LIST_LINK.match(s[prev.end : mention.start])
+        ):
+            title = self._plural_title  # "Prime Ministers Mishustin and Smailov"
+        elif title is None:
+            title, state, state_ref = self._title_before(s, mention.start, out)
+        if title is not None and not _honorific(title):
+            low = title.lower()
+            self._plural_title = title if low.endswith("s") and not low.endswith("ss") else None
+            self._tie(intro, mention, title, state, state_ref)
+            return
+        after = self._after(s, mention.end)
+        if after is not None:
+            self._pending.append((intro, mention, *after))
+
+    def _title_before(
+        self, s: str, start: int, out: list[Mention]
+    ) -> tuple[str | None, Mention | None, str | None]:
+        """A lower-case title just before a name, with the state it names ("Russian foreign
+        minister", "the former president of the country,")."""
+        before = s[max(0, start - 90) : start]
+        tail = before.rstrip(" ,\t")
+        last = tail[tail.rfind(" ") + 1 :].lower().rsplit("-", 1)[-1]
+        if last not in _TITLE_ENDS and last[:-1] not in _TITLE_ENDS and " of " not in tail:
+            return None, None, None  # the title must end just before the name (fast path)
+        lower = _LOWER_TITLE.search(before)
+        if lower is None:
+            return None, None, None
+        title, state, state_ref = lower.group("title"), None, None
+        at = start - len(before) + lower.start()
+        for m in reversed(out):  # "EU special envoy", "Russian foreign minister"
+            if (
+                m.end <= at
+                and m.type in ("state", "organisation")
+                and _STATE_BEFORE_TITLE.fullmatch(s, m.end, at)
+            ):
+                state = m
+                break
+        of = lower.group("of")
+        if of in ("country", "republic"):
+            state_ref = "country"
+        elif of:
+            entry = self._lookup(of)
+            if entry is not None and entry.type in ("state", "organisation"):
+                state = next((m for m in reversed(out) if m.id == entry.id), None)
+        return title, state, state_ref
+
+    def _after(self, s: str, end: int) -> tuple[str, int | None, str | None] | None:
+        """A title given after a name: (title, start of the state named in it, "country")."""
+        if s[end : end + 2] in ("'s", "’s"):
+            end += 2
+        if not s.startswith(",", end) and not s.startswith(" ,", end):
+            return None
+        m = _APPOSITION.match(s, end)
+        if m is not None:
+            if m.group("ref"):
+                return m.group("title"), None, "country"
+            of = m.group("of")
+            if of and m.group("prep") == "of":
+                if of in ("country", "republic"):
+                    return m.group("title"), None, "country"
+                return m.group("title"), m.start("of"), None
+            if m.group("state"):
+                return m.group("title"), m.start("state"), None
+            return m.group("title"), None, None
+        m = _RULED.match(s, end)
+        if m is not None:
+            return "leader", m.start("of"), None
+        return None
+
+    def _appositions(self, out: list[Mention]) -> None:
+        """Tie the persons whose title came after their name to the state that title names."""
+        for intro, mention, title, at, state_ref in self._pending:
+            state = next(
+                (
+                    m
+                    for m in out
+                    if at is not None and m.start == at and m.type in ("state", "organisation")
+                ),
+                None,
+            )
+            if state is not None and state.kind == "demonym":
+                state.attribute = True  # "the Kyrgyz president": describes the person
+            self._tie(intro, mention, title, state, state_ref)
+
+    def _titled_refs(self, s: str, out: list[Mention]) -> None:
+        """ "The Irish envoy": a demonym before a bare title describes the person given that
+        title earlier (or no one), not the state."""
+        for k, m in enumerate(list(out)):
+            if m.kind != "demonym" or m.type != "state" or m.attribute:
+                continue
+            after = _TITLE_AFTER.match(s, m.end)
+            if after is None:
+                continue
+            m.attribute = True
+            pid = self._titled.get(after.group("title").split()[-1])
+            intro = self.people.get(pid or "")
+            if intro is not None and intro.state in {None, m.id} | self._organisations(intro):
+                person = Mention(intro.id, m.start, after.end(), s[m.start : after.end()], "person")
+                person.kind = "person"
+                out.insert(out.index(m) + 1, person)
+
+    def _organisations(self, intro: Intro) -> set[str | None]:
+        """The intro's state when it is an organisation (an EU envoy may be Irish)."""
+        entry = self.gazetteer.actors.get(intro.state or "")
+        return {intro.state} if entry is not None and entry.type != "state" else set()
+
+    def _spelled(self, s: str, out: list[Mention]) -> None:
+        """Gazetteer forms no run of capitalised tokens spells: they replace what they cover."""
+        assert self.gazetteer.pattern is not None
+        found = [
+            (m.start(), m.end(), self.gazetteer.forms.get(m.group()))
+            for m in self.gazetteer.pattern.finditer(s)
+        ]
+        if not found:
+            return
+        kept = [m for m in out if not any(a < m.end and m.start < b for a, b, _ in found)]
+        for start, end, entry in found:
+            if entry is not None:
+                mention = self._mention(s, start, end, entry)
+                kept.append(mention)
+                if entry.type == "person":
+                    self._known(s, mention, entry, None, None, kept)
+        kept.sort(key=lambda m: m.start)
+        out[:] = kept
