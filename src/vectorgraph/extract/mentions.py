@@ -192,8 +192,12 @@ _COMPANY_SUFFIX = frozenset(
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
+_BLOC_WORDS = ("bloc", "alliance", "organi", "association", "grouping", "entity", "forum", "union")
 REFERENCE = re.compile(
-    r"\b(?:(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs)"
+    r"\b(?:(?P<region>[Tt]he region)|"
+    r"(?P<bloc>(?:[Tt]he|[Tt]his) (?:bloc|alliance|organi[sz]ation|association|grouping|entity|"
+    r"forum|union))|"
+    r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
     r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian|post-Soviet|former Soviet|Caucasian|Baltic|"
     r"neighbou?ring|landlocked|oil-rich|[Tt]urkic) )?(?P<one>country|republic|nation))\b"
 )
@@ -337,7 +341,8 @@ class Mention:
     """An actor mention: ``id`` (None for a reference not yet resolved) and its span in the sentence.
 
     ``kind`` is the gazetteer kind ("name", "demonym", "seat", "alias"), "person",
-    "company", "ref" (the country) or "pair" (the two countries).
+    "company", "ref" (the country), "pair" (the two countries), "region" (the region) or
+    "bloc" (the alliance, the organisation).
     """
 
     id: str | None
@@ -436,16 +441,27 @@ class MentionFinder:
             or "ation" in sentence
             or "sides" in sentence
             or "states" in sentence
+            or "region" in sentence
+            or "powers" in sentence
+            or any(word in sentence for word in _BLOC_WORDS)
         ):
             for m in REFERENCE.finditer(sentence):
-                kind = "pair" if m.group("pair") else "ref"
+                kind = (
+                    "pair"
+                    if m.group("pair")
+                    else "region"
+                    if m.group("region")
+                    else "bloc"
+                    if m.group("bloc")
+                    else "ref"
+                )
                 out.append(
                     Mention(
                         None,
                         m.start(),
                         m.end(),
                         m.group(),
-                        "state",
+                        {"region": "region", "bloc": "organisation"}.get(kind, "state"),
                         kind,
                         sentence[m.end() : m.end() + 2] in ("’s", "'s"),
                     )

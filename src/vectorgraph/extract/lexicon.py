@@ -1,0 +1,114 @@
+"""The predicate lexicon of the parse engine: ``lexicon.yaml`` read into lookup tables.
+
+The data file says what words mean (lemma -> relation type, the prepositions
+that introduce the other party); :mod:`vectorgraph.extract.parse` walks the
+tree. Every type named must be a relation type of the vocabulary.
+
+Examples
+--------
+>>> lex = default_lexicon()
+>>> lex.verbs["sanction"].type, lex.nouns["tie"].type, lex.roles["creditor"].reverse
+('sanctions', 'diplomatic_cooperation', True)
+>>> "on" in lex.nouns["sanction"].preps, "to" in lex.verbs["travel"].preps
+(True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vectorgraph.errors import ExtractError
+from vectorgraph.vocabulary import RELATION_TYPES
+
+__all__ = ["LEXICON_PATH", "Lexicon", "Predicate", "default_lexicon", "load_lexicon"]
+
+#: The bundled lexicon.
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """What one lemma asserts: a relation type and where the other party is."""
+
+    type: str
+    preps: frozenset[str]
+    person: str | None = None  # the type when the subject is a person
+    reverse: bool = False  # roles: the relation runs relatum -> holder
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The parse engine's word tables (see ``lexicon.yaml`` for what each holds)."""
+
+    verbs: Mapping[str, Predicate]
+    nouns: Mapping[str, Predicate]
+    adjectives: Mapping[str, Predicate]
+    roles: Mapping[str, Predicate]
+    led: frozenset[str]
+    light_verbs: frozenset[str]
+    light_nouns: frozenset[str]
+    worsen: frozenset[str]
+    negators: frozenset[str]
+    modals: frozenset[str]
+
+
+def _words(items: Any) -> frozenset[str]:
+    """Words of a list; YAML 1.1 reads a bare ``on``/``off`` as a boolean, so take it back."""
+    return frozenset(("on" if w else "off") if isinstance(w, bool) else str(w) for w in items or ())
+
+
+def _table(
+    data: Mapping[str, Any], section: str, preps: frozenset[str], where: str
+) -> dict[str, Predicate]:
+    out: dict[str, Predicate] = {}
+    for lemma, value in (data.get(section) or {}).items():
+        item = value if isinstance(value, dict) else {"type": value}
+        place = f"{where}: {section}.{lemma}"
+        for key in ("type", "person"):
+            name = item.get(key)
+            if (key == "type" or name is not None) and name not in RELATION_TYPES:
+                raise ExtractError(f"{place}.{key}: unknown relation type {name!r}")
+        own = item.get("preps")
+        out[str(lemma)] = Predicate(
+            type=item["type"],
+            preps=_words(own) if own is not None else preps,
+            person=item.get("person"),
+            reverse=bool(item.get("reverse", False)),
+        )
+    return out
+
+
+def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
+    """Read a lexicon file; :class:`ExtractError` names the place of a bad entry."""
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ExtractError(f"{path}: cannot read the lexicon: {exc}") from None
+    defaults = data.get("preps") or {}
+    light = data.get("light") or {}
+    words = functools.partial(_table, data, where=str(path))
+    return Lexicon(
+        verbs=words("verbs", _words(defaults.get("verbs"))),
+        nouns=words("nouns", _words(defaults.get("nouns"))),
+        adjectives=words("adjectives", _words(defaults.get("adjectives"))),
+        roles=words("roles", frozenset(("of", "in", "to", "for"))),
+        led=frozenset(data.get("led") or ()),
+        light_verbs=frozenset(light.get("verbs") or ()),
+        light_nouns=frozenset(light.get("nouns") or ()),
+        worsen=frozenset(data.get("worsen") or ()),
+        negators=frozenset(data.get("negators") or ()),
+        modals=frozenset(data.get("modals") or ()),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The bundled lexicon, read once per process."""
+    return load_lexicon()
