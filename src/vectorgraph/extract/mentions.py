@@ -198,7 +198,7 @@ REFERENCE = re.compile(
     r"(?P<bloc>(?:[Tt]he|[Tt]his) (?:bloc|alliance|organi[sz]ation|association|grouping|entity|"
     r"forum|union))|"
     r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
-    r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian|post-Soviet|former Soviet|Caucasian|Baltic|"
+    r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian?|post-Soviet|former Soviet|Caucasian|Baltic|"
     r"neighbou?ring|landlocked|oil-rich|[Tt]urkic) )?(?P<one>country|republic|nation))\b"
 )
 
@@ -432,8 +432,7 @@ class MentionFinder:
             self._spelled(sentence, out)
         if self._pending:
             self._appositions(out)
-        if self._titled:
-            self._titled_refs(sentence, out)
+        self._titled_refs(sentence, out)
         if (
             "ountr" in sentence
             or "epublic" in sentence
@@ -466,6 +465,12 @@ class MentionFinder:
                         sentence[m.end() : m.end() + 2] in ("’s", "'s"),
                     )
                 )
+                if kind == "ref":  # "the Central Asian country" is a state, not the region
+                    out[:] = [
+                        x
+                        for x in out
+                        if not (x.type == "region" and m.start() <= x.start < m.end())
+                    ]
             out.sort(key=lambda m: m.start)
         if sentence.startswith("Its ") and (not out or out[0].start > 4):
             # "Its economy depends on ...": the last state named, if that is safe
@@ -510,6 +515,7 @@ class MentionFinder:
         state: Mention | None = None  # a state or organisation named before a title
         title: str | None = None  # title words waiting for a name
         title_start = 0
+        carried = False  # the title went on past a body's name ("Envoy for the Implementation")
         k = 0
         while k < len(pieces):
             start, end, entry = pieces[k]
@@ -536,8 +542,11 @@ class MentionFinder:
                         title_start = pieces[k][0]
                     title = s[title_start : pieces[k + t - 1][1]]
                 if t < len(words):
-                    self._unknown(s, pieces[k + t][0], pieces[e - 1][1], title, state, out)
-                    title = None
+                    start_at, end_at = pieces[k + t][0], pieces[e - 1][1]
+                    if self._unknown(s, start_at, end_at, title, state, out, carried=carried):
+                        title, carried = None, False
+                    else:  # the title goes on: "Envoy for the Implementation of"
+                        carried = True
                 k = e
                 continue
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
@@ -582,11 +591,29 @@ class MentionFinder:
         title: str | None,
         state: Mention | None,
         out: list[Mention],
-    ) -> None:
+        *,
+        carried: bool = False,
+    ) -> bool:
+        """Make a person or company of an unknown stretch; False when a title word goes on.
+
+        ``carried``: the title went on past the name of a body, so only a full name (two
+        words or more) is its person: "[Envoy for the Implementation of EU] Sanctions David
+        O'Sullivan", not "[... of Trade] Rules".
+        """
         name = s[start:end]
         if name.endswith(("'s", "’s")):
             name, end = name[:-2], end - 2
         words = name.split()
+        if title is not None and words[0] in _NOT_NAME:  # "[Envoy for ...] Sanctions David X"
+            while words and words[0] in _NOT_NAME:
+                start = s.index(words[0], start) + len(words[0])
+                words = words[1:]
+            if not words:
+                return False
+            start = s.index(words[0], start)
+            name = s[start:end]
+        if carried and len(words) < 2:
+            return True
         before = s[max(0, start - 90) : start]
         state_ref = None
         if title is None:
@@ -597,12 +624,12 @@ class MentionFinder:
             after = self._after(s, end)  # "Mr Japarov, the Kyrgyz president"
             if after is not None:
                 self._person(name, start, end, title, state, state_ref, out, after)
-                return
+                return True
         if title is not None and any(w in _NOT_NAME for w in words):
-            return  # "Foreign Policy Research Institute", "Envoy for the Implementation"
+            return False  # "Foreign Policy Research Institute", "Envoy for the Implementation"
         if title is not None and len(words) <= 4:
             self._person(name, start, end, title, state, state_ref, out)
-            return
+            return True
         if 2 <= len(words) <= 4 and not any(w in _NOT_NAME for w in words):
             after = self._after(s, end)  # "Idris Kadyrkulov, the Kyrgyz ambassador"
             if after is not None:
@@ -611,7 +638,7 @@ class MentionFinder:
                 mention = Mention(intro.id, start, end, name, "person", "person")
                 out.append(mention)
                 self._pending.append((intro, mention, *after))
-                return
+                return True
         prev = out[-1] if out else None
         linked = prev is not None and _LIST_LINK.match(s[prev.end : start]) is not None
         if (
@@ -622,7 +649,7 @@ class MentionFinder:
             and 2 <= len(words) <= 3
         ):
             self._person(name, start, end, self._plural_title, None, None, out)
-            return
+            return True
         near = before[-48:]
         company = _COMPANY_NOUN.search(near)
         listed = linked and prev is not None and prev.kind == "listed"
@@ -638,6 +665,7 @@ class MentionFinder:
             out.append(mention)
             if based is not None:
                 self._based(mention, based)
+        return True
 
     def _nationality(
         self, s: str, start: int, out: list[Mention], company: re.Match[str] | None, window: int
