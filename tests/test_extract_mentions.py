@@ -297,3 +297,19 @@ def test_a_titled_visitor_leads_his_own_state_in_the_document(engine):
         (r.source, r.target) for r in extract(text, engine=engine).relations if r.type == "leads"
     }
     assert leads == {("MIRZIYOYEV", "UZB")}
+
+
+def test_media_and_listed_companies_by_their_nouns():
+    assert ids("Fidan spoke to Turkish TV channel HaberNet.") == [
+        ("FIDAN", "Fidan"),
+        ("TUR", "Turkish"),
+        ("HABERNET", "HaberNet"),
+    ]
+    assert ids("Washington sanctioned four firms: Alfa Trade, Beta Leader and Gamma.")[1:] == [
+        ("ALFA_TRADE", "Alfa Trade"),
+        ("BETA_LEADER", "Beta Leader"),  # "Leader" in a list is no title in apposition
+        ("GAMMA", "Gamma"),
+    ]
+    assert ids("It was published by the Washington Post, a daily.") == [
+        ("WASHINGTON_POST", "Washington Post")
+    ]

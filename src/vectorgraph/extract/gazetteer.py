@@ -83,9 +83,7 @@ _IGNORE = (
     "East Africa",
     "West Bank",
     "Western Balkans",
-    "Washington Post",
     "New York",
-    "Moscow Times",
     "Georgia Tech",
 )
 

@@ -163,8 +163,11 @@ _COMPANY_NOUN = re.compile(
     r"\b(?:compan(?:y|ies)|carmakers?|automakers?|manufacturers?|makers?|producers?|firms?|"
     r"giants?|operators?|conglomerates?|retailers?|exporters?|suppliers?|miners?|developers?|"
     r"insurers?|airlines?|lenders?|providers?|corporations?|brands?|refiners?|"
-    r"shipbuilders?|startups?|concerns?)\s*,?\s*(?P<intro>(?:including|such as|like|among them|"
-    r"notably|namely)\s+)?$"
+    r"shipbuilders?|startups?|concerns?|banks?|"
+    # media: "Turkish TV channel HaberGlobal", "the news agency Kabar"
+    r"channels?|broadcasters?|newspapers?|dailies|daily|agency|agencies|outlets?|portals?|"
+    r"magazines?|websites?)\s*,?\s*(?P<intro>(?:including|such as|like|among them|"
+    r"notably|namely)\s+|:\s*)?$"
 )
 _COMPANY_SUFFIX = frozenset(
     [
@@ -653,7 +656,11 @@ class MentionFinder:
         near = before[-48:]
         company = _COMPANY_NOUN.search(near)
         listed = linked and prev is not None and prev.kind == "listed"
-        if (company is not None or listed or words[-1] in _COMPANY_SUFFIX) and len(words) <= 5:
+        if (
+            (company is not None or listed or words[-1] in _COMPANY_SUFFIX)
+            and len(words) <= 5
+            and not (len(words) == 1 and words[0] in _NOT_NAME)  # "[RM Design and] Development"
+        ):
             based = self._nationality(s, start, out, company, len(near))
             kind = (
                 "listed"
@@ -828,6 +835,10 @@ class MentionFinder:
         if not s.startswith(",", end) and not s.startswith(" ,", end):
             return None
         m = _APPOSITION.match(s, end)
+        if m is not None and m.group("state"):  # "X, Progress Leader": no state, no title
+            named = self._lookup(m.group("state"))
+            if named is None or named.type not in ("state", "organisation"):
+                m = None
         if m is not None:
             if m.group("ref"):
                 return m.group("title"), None, "country"
