@@ -313,3 +313,11 @@ def test_media_and_listed_companies_by_their_nouns():
     assert ids("It was published by the Washington Post, a daily.") == [
         ("WASHINGTON_POST", "Washington Post")
     ]
+
+
+def test_a_listed_company_may_end_with_and_a_noun():
+    assert ids("It sanctioned four firms: Alfa Research and Development, Beta and Gamma.") == [
+        ("ALFA_RESEARCH_AND_DEVELOPMENT", "Alfa Research and Development"),
+        ("BETA", "Beta"),
+        ("GAMMA", "Gamma"),
+    ]

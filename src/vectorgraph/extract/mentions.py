@@ -657,10 +657,17 @@ class MentionFinder:
         company = _COMPANY_NOUN.search(near)
         listed = linked and prev is not None and prev.kind == "listed"
         if (
-            (company is not None or listed or words[-1] in _COMPANY_SUFFIX)
-            and len(words) <= 5
-            and not (len(words) == 1 and words[0] in _NOT_NAME)  # "[RM Design and] Development"
-        ):
+            listed
+            and prev is not None
+            and len(words) == 1
+            and words[0] in _NOT_NAME
+            and s[prev.end : start].strip() == "and"
+        ):  # "RM Design and Development": one listed company
+            name = s[prev.start : end]
+            intro = self._register(Intro(snake_id(name), name, "company"), [name])
+            prev.id, prev.end, prev.text = intro.id, end, name
+            return True
+        if (company is not None or listed or words[-1] in _COMPANY_SUFFIX) and len(words) <= 5:
             based = self._nationality(s, start, out, company, len(near))
             kind = (
                 "listed"
