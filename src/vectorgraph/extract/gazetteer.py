@@ -47,9 +47,6 @@ import yaml
 
 __all__ = ["GAP", "TOKEN", "Entry", "Gazetteer", "default_gazetteer", "snake_id"]
 
-#: Kinds of surface form; seats and loose regional words are weaker metonyms.
-KINDS = ("name", "demonym", "seat", "alias")
-
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 #: A capitalised token of running text: "Kazakhstan", "Kassym-Jomart", "U.S.", "OPEC+".
 TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
@@ -92,7 +89,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a surface form stands for: an actor id, its name and type, and the kind of form."""
+    """What a surface form stands for: an actor id, its name and type, and the kind of form.
+
+    ``kind`` is ``name``, ``demonym``, ``seat`` or ``alias``; seats and loose
+    regional words are weaker metonyms.
+    """
 
     id: str
     name: str
