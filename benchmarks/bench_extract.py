@@ -146,7 +146,7 @@ def _rss_mb() -> float:
 
 def _count(path: Path) -> int:
     """Worker for the counts-only run: extract one file, send back its sentence count."""
-    result = next(iter_extractions([path]))
+    result = next(iter_extractions([path], engine="parse"))
     if isinstance(result, str):
         raise SystemExit(f"unexpected skip: {result}")
     return result.sentences
@@ -167,14 +167,17 @@ def run_counts(files: list[Path], jobs: int) -> tuple[int, float, float]:
 
 
 def run(
-    files: list[Path], jobs: int, samples: list[tuple[float, float]] | None = None
+    files: list[Path],
+    jobs: int,
+    samples: list[tuple[float, float]] | None = None,
+    engine: str = "parse",
 ) -> tuple[int, float, float]:
     """Extract every file (streaming, results dropped); sentences, wall and CPU seconds."""
     count = 0
     cpu = time.process_time()
     start = time.perf_counter()
     step = max(1, len(files) // 10)
-    for done, result in enumerate(iter_extractions(files, jobs=jobs), 1):
+    for done, result in enumerate(iter_extractions(files, jobs=jobs, engine=engine), 1):
         if isinstance(result, str):
             raise SystemExit(f"unexpected skip: {result}")
         count += result.sentences
@@ -273,11 +276,19 @@ def devset_main(folder: Path, record: Path | None, split: str) -> None:
     print(f"appended {len(table['parse']) - 1} rows to {record}")
 
 
-def bare_pipeline(files: list[Path]) -> tuple[int, float]:
-    """spaCy's pipeline alone over every sentence of the corpus: sentences and CPU seconds."""
-    from vectorgraph.extract.nlp import load_model
+def bare_pipeline(files: list[Path], full: bool = False) -> tuple[int, float]:
+    """spaCy's pipeline alone over every sentence of the corpus: sentences and CPU seconds.
 
-    nlp = load_model()
+    The engine's trimmed pipeline, or (``full``) the model's own without ``ner``.
+    """
+    from vectorgraph.extract.nlp import DEFAULT_MODELS, load_model
+
+    if full:
+        import spacy
+
+        nlp = spacy.load(DEFAULT_MODELS[0], exclude=["ner"])
+    else:
+        nlp = load_model()
     count = 0
     cpu = time.process_time()
     for path in files:
@@ -318,11 +329,26 @@ def main() -> None:
             f"{n_split / base_cpu:,.0f} sentences per CPU second"
         )
 
+        from vectorgraph.extract.nlp import load_model
+
+        load_model()  # once per process, as in real use
+        nf, cf = bare_pipeline(files[:2], full=True)
+        nb, cb = bare_pipeline(files)
+        print(
+            f"spaCy bare pipeline (every sentence through nlp.pipe, nothing read): "
+            f"{nb / cb:,.0f} sentences/s per core as the engine trims it "
+            f"({', '.join(load_model().pipe_names)}); {nf / cf:,.0f}/s with the model's own "
+            f"pipeline without ner"
+        )
+        nc, tc, cc = run(files, 1, engine="cues")
+        print(f"1 core, cue engine: {nc / cc:,.0f} sentences/s per core")
         samples: list[tuple[float, float]] = []
         n1, t1, c1 = run(files, 1, samples)
         print(
-            f"1 core:  {n1:,} sentences, {c1:.1f} CPU s = {n1 / c1:,.0f} sentences/s per core "
-            f"(wall {t1:.1f} s = {n1 / t1:,.0f}/s; {base_cpu / c1:.3f} x baseline speed)"
+            f"1 core, parse engine (default):  {n1:,} sentences, {c1:.1f} CPU s = "
+            f"{n1 / c1:,.0f} sentences/s per core (wall {t1:.1f} s = {n1 / t1:,.0f}/s; "
+            f"{base_cpu / c1:.3f} x baseline speed; {cb / c1 * n1 / nb:.2f} x spaCy's bare "
+            f"pipeline; {cc / c1 * n1 / nc:.2f} x the cue engine)"
         )
         rss = [m for _, m in samples]
         print(

@@ -154,6 +154,66 @@ SHAPES = [
         "Kazakhstan's biggest trading partner is China.",
         {("KAZ", "CHN", "trade")},
     ),
+    (
+        "pronoun-in-a-second-clause",
+        "Kazakhstan borders Russia and it is a member of the Kremlin-sponsored Eurasian Economic"
+        " Union.",
+        {("KAZ", "EAEU", "member_of"), ("RUS", "EAEU", "leads_bloc")},
+    ),
+    (
+        "one-of-the-partners",
+        "Kazakhstan is one of Russia's main trade partners.",
+        {("KAZ", "RUS", "trade")},
+    ),
+    (
+        "among-the-partners",
+        "Georgia is among the main trade partners of Turkey.",
+        {("GEO", "TUR", "trade")},
+    ),
+    (
+        "its-is-the-actor-before",
+        "Kazakhstan decided to continue its close relationship with Russia.",
+        {("KAZ", "RUS", "diplomatic_cooperation")},
+    ),
+    (
+        "preposition-of-the-of-object",
+        "Ukraine asked about the Kyrgyzstani export of dual-use goods to Russia.",
+        {("KGZ", "RUS", "trade")},
+    ),
+    (
+        "dative-preposition",
+        "The Chinese government has been offering weapons and training to Central Asian states.",
+        {("CHN", "CENTRAL_ASIA", "security_assistance")},
+    ),
+    (
+        "countered-influence",
+        "China wants to counter Russian influence in Central Asia.",
+        {("RUS", "CENTRAL_ASIA", "influence"), ("CHN", "RUS", "hostility")},
+    ),
+    (
+        "gerund-misparse-after-for",
+        "For neighboring Kyrgyzstan and Uzbekistan, China remains the most important partner.",
+        {("KGZ", "CHN", "diplomatic_cooperation"), ("UZB", "CHN", "diplomatic_cooperation")},
+    ),
+    (
+        "attendance-at-the-subject",
+        "The SCO summit is being held in Astana, with attendance by China, Russia and India.",
+        {
+            ("SCO", "CHN", "consultation"),
+            ("SCO", "RUS", "consultation"),
+            ("SCO", "IND", "consultation"),
+        },
+    ),
+    (
+        "take-part-in",
+        "Turkish President Recep Tayyip Erdogan will take part in the BRICS summit.",
+        {("ERDOGAN", "BRICS", "consultation")},
+    ),
+    (
+        "boosted-influence",
+        "Lukashenko noted that Minsk will strive to expand the SCO's influence.",
+        {("BLR", "SCO", "diplomatic_cooperation")},
+    ),
     ("members-of-blocs-only", "Kazakhstan includes Russia and China.", set()),
     (
         "place-is-not-a-party",
@@ -255,3 +315,16 @@ def test_the_alliance_is_the_last_bloc_named():
     )
     found = {(r.source, r.target, r.type) for r in extract(text).relations}
     assert {("RUS", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")} <= found
+
+
+def test_a_curly_apostrophe_is_a_possessive_to_the_parser():
+    doc = extract("Russia\u2019s longstanding presence in Central Asia is undeniable.")
+    found = {(r.source, r.target, r.type) for r in doc.relations}
+    assert found == {("RUS", "CENTRAL_ASIA", "influence")}
+    (evidence,) = next(r for r in doc.relations if r.source == "RUS").evidence
+    assert evidence.quote.endswith("is undeniable.") and "\u2019" in evidence.quote
+
+
+def test_a_presidential_aide_serves_his_state():
+    doc = extract("Russian Presidential Aide Yury Ushakov told reporters about BRICS.")
+    assert ("USHAKOV", "RUS", "serves") in {(r.source, r.target, r.type) for r in doc.relations}

@@ -258,10 +258,11 @@ def test_sanctions_text():
     assert not any(t == "armed_conflict" for _, _, t in found)  # "the war in Ukraine"
 
 
-def test_callable_package():
-    doc = vectorgraph.extract("Russia criticised Armenia.")
+def test_extract_is_a_plain_package():
+    doc = vectorgraph.extract.extract("Russia criticised Armenia.", engine="cues")
     assert [(r.source, r.target) for r in doc.relations] == [("RUS", "ARM")]
     assert vectorgraph.extract.evaluate is evaluate
+    assert not callable(vectorgraph.extract)  # no module class swapped in (issue 9)
 
 
 def test_article_meets_the_targets(article):

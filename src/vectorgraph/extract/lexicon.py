@@ -26,6 +26,14 @@ from vectorgraph.vocabulary import RELATION_TYPES
 
 __all__ = ["LEXICON_PATH", "Lexicon", "Predicate", "default_lexicon", "load_lexicon"]
 
+#: Words the tree walker itself reads (copulas, "include", "status", ...): always lemmatised.
+STRUCTURE_WORDS = (
+    "be", "remain", "become", "stay", "seem", "appear", "continue", "include", "comprise",
+    "count", "draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur",
+    "status", "seat", "membership", "relation", "relationship", "tie", "cooperation", "trade",
+    "partnership",
+)  # fmt: skip
+
 #: The bundled lexicon.
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
@@ -54,6 +62,55 @@ class Lexicon:
     worsen: frozenset[str]
     negators: frozenset[str]
     modals: frozenset[str]
+    counter: frozenset[str]
+    boost: frozenset[str]
+    irregular: Mapping[str, str]  # word form -> lemma
+    known: Mapping[str, frozenset[str]]  # word class ("verb", "noun", "adj") -> lemmas
+    cache: dict[tuple[str, str], str]
+
+    def lemma(self, token: Any) -> str:
+        """The lemma of a spaCy token (by its lower-case text and tag), for lexicon look-ups.
+
+        A form in ``irregular`` gives its lemma; else the first of the form and
+        its suffix-stripped candidates ("ties" -> "tie", "banned" -> "ban",
+        "invaded" -> "invade") that is a lemma of the lexicon for the token's
+        word class; else the form itself.
+        """
+        key = (token.lower_, token.tag_)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self._lemma(*key)
+        return found
+
+    def _lemma(self, word: str, tag: str) -> str:
+        if word in self.irregular:
+            return self.irregular[word]
+        kind = "verb" if tag[:2] in ("VB", "MD") else "noun" if tag[:2] == "NN" else "adj"
+        known = self.known[kind]
+        for candidate in _candidates(word):
+            if candidate in known:
+                return candidate
+        return word
+
+
+def _candidates(word: str) -> list[str]:
+    """The word and what it may be with an inflection taken off, most likely first."""
+    out = [word]
+    if word.endswith(("ies", "ied")):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])  # "banned"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            out.append(word[:-4])  # "shipping"
+    return out
 
 
 def _words(items: Any) -> frozenset[str]:
@@ -94,17 +151,46 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     defaults = data.get("preps") or {}
     light = data.get("light") or {}
     words = functools.partial(_table, data, where=str(path))
+    verbs = words("verbs", _words(defaults.get("verbs")))
+    nouns = words("nouns", _words(defaults.get("nouns")))
+    adjectives = words("adjectives", _words(defaults.get("adjectives")))
+    roles = words("roles", frozenset(("of", "in", "to", "for")))
+    led = frozenset(data.get("led") or ())
+    light_verbs = frozenset(light.get("verbs") or ())
+    light_nouns = frozenset(light.get("nouns") or ())
+    worsen = frozenset(data.get("worsen") or ())
+    negators = frozenset(data.get("negators") or ())
+    modals = frozenset(data.get("modals") or ())
+    counter = frozenset(data.get("counter") or ())
+    boost = frozenset(data.get("boost") or ())
+    irregular = {
+        str(form): str(lemma)
+        for lemma, forms in (data.get("irregular") or {}).items()
+        for form in forms
+    }
+    verb_words = {v.split()[0] for v in verbs} | led | light_verbs | worsen | negators | modals
+    verb_words |= counter | boost
+    known = {
+        "verb": frozenset(verb_words | set(irregular.values()) | set(STRUCTURE_WORDS)),
+        "noun": frozenset(set(nouns) | set(roles) | light_nouns | set(STRUCTURE_WORDS)),
+        "adj": frozenset(set(adjectives) | worsen | set(STRUCTURE_WORDS)),
+    }
     return Lexicon(
-        verbs=words("verbs", _words(defaults.get("verbs"))),
-        nouns=words("nouns", _words(defaults.get("nouns"))),
-        adjectives=words("adjectives", _words(defaults.get("adjectives"))),
-        roles=words("roles", frozenset(("of", "in", "to", "for"))),
-        led=frozenset(data.get("led") or ()),
-        light_verbs=frozenset(light.get("verbs") or ()),
-        light_nouns=frozenset(light.get("nouns") or ()),
-        worsen=frozenset(data.get("worsen") or ()),
-        negators=frozenset(data.get("negators") or ()),
-        modals=frozenset(data.get("modals") or ()),
+        verbs=verbs,
+        nouns=nouns,
+        adjectives=adjectives,
+        roles=roles,
+        led=led,
+        light_verbs=light_verbs,
+        light_nouns=light_nouns,
+        worsen=worsen,
+        negators=negators,
+        modals=modals,
+        counter=counter,
+        boost=boost,
+        irregular=irregular,
+        known=known,
+        cache={},
     )
 
 

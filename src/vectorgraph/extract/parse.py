@@ -70,6 +70,8 @@ _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including C
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
+_TAKING_PART = frozenset(("attendance", "participation", "presence"))
+_SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -125,8 +127,13 @@ class _Sentence:
         before = list(antecedents)
         if before:
             self.pronouns(before)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
+            inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
+            if inner:
+                self.pronouns(inner, clauses_only=True)
 
-    def pronouns(self, before: list[Mention]) -> None:
+    def pronouns(self, before: list[Mention], clauses_only: bool = False) -> None:
         """A subject pronoun stands for the subject of the sentence before.
 
         "they" for that subject, "it" for a single non-person, "he"/"she" for a
@@ -135,6 +142,8 @@ class _Sentence:
         for tok in self.doc:
             word = tok.lower_
             if tok.dep_ not in ("nsubj", "nsubjpass") or word not in _SUBJECT_PRONOUNS:
+                continue
+            if clauses_only and (tok.head.dep_ not in ("conj", "ccomp") or tok.i in self.at):
                 continue
             if word in ("he", "she"):
                 fits = [m for m in before if m.type == "person"]
@@ -147,10 +156,20 @@ class _Sentence:
             end = tok.idx + len(tok.text)
             self.at[tok.i] = [Mention(m.id, tok.idx, end, tok.text, m.type, "ref") for m in fits]
 
+    def last_before(self, tok: Token) -> list[Mention]:
+        """ "its": the nearest actor (not a person) named before it in the sentence."""
+        earlier = [
+            (i, m) for i, ms in self.at.items() if i < tok.i for m in ms if m.type != "person"
+        ]
+        if not earlier:
+            return []
+        last = max(i for i, _ in earlier)
+        return [m for i, m in earlier if i == last][:1]
+
     def main_subjects(self) -> list[Mention]:
         """The subject of the sentence's root verb (the antecedent of the next "they")."""
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
-        if root is None or root.pos_ not in _VERB_POS:
+        if root is None or _pos(root) not in _VERB_POS:
             return []
         return [m for m in self.subjects(root) if m.id is not None]
 
@@ -194,15 +213,18 @@ class _Sentence:
 
     def predicate(self, tok: Token) -> Predicate | None:
         lex = self.lexicon
-        if tok.pos_ in _VERB_POS:
+        if _pos(tok) in _VERB_POS:
             for c in tok.children:
-                if c.dep_ in ("prt", "advmod") and f"{tok.lemma_} {c.lower_}" in lex.verbs:
-                    return lex.verbs[f"{tok.lemma_} {c.lower_}"]
-            return lex.verbs.get(tok.lemma_.lower())
-        if tok.pos_ in _NOUN_POS:
-            return lex.nouns.get(tok.lemma_.lower())
-        if tok.pos_ == "ADJ":
-            return lex.adjectives.get(tok.lemma_.lower())
+                if (
+                    c.dep_ in ("prt", "advmod")
+                    and f"{self.lexicon.lemma(tok)} {c.lower_}" in lex.verbs
+                ):
+                    return lex.verbs[f"{self.lexicon.lemma(tok)} {c.lower_}"]
+            return lex.verbs.get(self.lexicon.lemma(tok))
+        if _pos(tok) in _NOUN_POS:
+            return lex.nouns.get(self.lexicon.lemma(tok))
+        if _pos(tok) == "ADJ":
+            return lex.adjectives.get(self.lexicon.lemma(tok))
         return None
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
@@ -217,7 +239,7 @@ class _Sentence:
             return found
         dep, head = verb.dep_, verb.head
         inherits = dep in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i
-        if inherits and (head.pos_ in _VERB_POS or dep == "conj"):
+        if inherits and (_pos(head) in _VERB_POS or dep == "conj"):
             return self.subjects(head, depth + 1)
         if dep in ("relcl", "acl") and verb.tag_ != "VBN":
             return self.phrase(head)
@@ -228,12 +250,12 @@ class _Sentence:
     def prep_args(self, tok: Token, pred: Predicate, args: _Args, *, agent: bool) -> None:
         preps = pred.preps | {"of"} if tok.tag_ == "VBG" else pred.preps  # "shelling of"
         for child in tok.children:
-            if child.dep_ in ("advmod", "prt") and tok.pos_ in _VERB_POS:  # "drift away from"
+            if child.dep_ in ("advmod", "prt") and _pos(tok) in _VERB_POS:  # "drift away from"
                 self.prep_args(child, pred, args, agent=False)
             if child.dep_ == "agent" and agent:
                 args.subjects.extend(m for g in _pobjs(child) for m in self.phrase(g))
-            if child.dep_ != "prep":
-                continue
+            if child.dep_ != "prep" and not (child.dep_ == "dative" and child.tag_ == "IN"):
+                continue  # "offered weapons to X": the parser's "dative" preposition
             word = child.lower_
             found = [m for g in _pobjs(child) for m in self.phrase(g)]
             if word in _PARTIES:
@@ -247,11 +269,11 @@ class _Sentence:
 
     def arguments(self, tok: Token, pred: Predicate) -> _Args:
         args = _Args()
-        noun = tok.pos_ in _NOUN_POS
-        if tok.pos_ in _VERB_POS:
+        noun = _pos(tok) in _NOUN_POS
+        if _pos(tok) in _VERB_POS:
             args.subjects.extend(self.subjects(tok))
             for child in tok.children:
-                if child.dep_ in _OBJECT:
+                if child.dep_ in _OBJECT and child.tag_ != "IN":
                     args.objects.extend(self.phrase(child))
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))
@@ -259,6 +281,13 @@ class _Sentence:
             for child in tok.children:
                 if child.dep_ in _NOUN_SUBJECT:
                     args.subjects.extend(self.only(child))
+                if child.dep_ == "poss" and child.lower_ == "its":
+                    args.subjects.extend(self.last_before(child))
+            for child in tok.children:  # "the export of goods to Russia"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for g in _pobjs(child):
+                        if self.predicate(g) is None:
+                            self.prep_args(g, pred, args, agent=False)
         else:  # a copular adjective: "Kazakhstan is dependent on Russia"
             if tok.dep_ in ("acomp", "amod"):
                 args.subjects.extend(
@@ -267,13 +296,22 @@ class _Sentence:
         self.prep_args(tok, pred, args, agent=noun)
         if noun:
             self.light(tok, pred, args)
+            if not args.objects and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                verb = tok.head.head  # "the SCO summit is held with attendance by X": X at it
+                if _pos(verb) in _VERB_POS and self.lexicon.lemma(tok) in _TAKING_PART:
+                    args.objects.extend(
+                        m
+                        for c in verb.children
+                        if c.dep_ in ("nsubj", "nsubjpass")
+                        for m in self.phrase(c)
+                    )
         return args
 
     def light(self, tok: Token, pred: Predicate, args: _Args) -> None:
         """Subjects and prepositions that a governing light verb or noun hands to an event noun."""
         lex = self.lexicon
         head = tok.head
-        if tok.dep_ == "dobj" and head.lemma_.lower() in _RECEIVE:
+        if tok.dep_ == "dobj" and self.lexicon.lemma(head) in _RECEIVE:
             args.objects.extend(self.subjects(head))
             if not args.subjects:
                 args.subjects.extend(
@@ -283,14 +321,14 @@ class _Sentence:
                     for g in _pobjs(c)
                     for m in self.phrase(g)
                 )
-        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in _VERB_POS:
+        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and _pos(head) in _VERB_POS:
             if not args.subjects:
                 args.subjects.extend(self.subjects(head))
-            if head.lemma_.lower() in lex.light_verbs or self.predicate(head) is None:
+            if self.lexicon.lemma(head) in lex.light_verbs or self.predicate(head) is None:
                 self.prep_args(head, pred, args, agent=True)
-        elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
+        elif tok.dep_ == "pobj" and head.lower_ == "of" and _pos(head.head) in _NOUN_POS:
             outer = head.head
-            if outer.lemma_.lower() in lex.light_nouns:
+            if self.lexicon.lemma(outer) in lex.light_nouns:
                 if not args.subjects:
                     args.subjects.extend(
                         m for c in outer.children if c.dep_ in _NOUN_SUBJECT for m in self.only(c)
@@ -298,7 +336,7 @@ class _Sentence:
                 self.prep_args(outer, pred, args, agent=True)
                 self.light(outer, pred, args)
         for child in tok.children:  # "sanctions imposed by X on Y"
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lex.light_verbs:
+            if child.dep_ in ("acl", "relcl") and self.lexicon.lemma(child) in lex.light_verbs:
                 self.prep_args(child, pred, args, agent=True)
                 if child.dep_ == "relcl":
                     args.subjects.extend(self.subjects(child))
@@ -329,11 +367,11 @@ class _Sentence:
                 or cur.head.i == cur.i
             ):
                 break
-            if cur.dep_ in ("conj", "advcl") and cur.pos_ in _VERB_POS:
+            if cur.dep_ in ("conj", "advcl") and _pos(cur) in _VERB_POS:
                 break
             cur = cur.head
             chain.append(cur)
-            if cur.pos_ in _VERB_POS and cur.lemma_.lower() in lex.negators:
+            if _pos(cur) in _VERB_POS and self.lexicon.lemma(cur) in lex.negators:
                 return "negated"
         for t in chain:
             for child in t.children:
@@ -341,25 +379,25 @@ class _Sentence:
                     child.dep_ == "det" and child.lower_ in ("no", "neither")
                 ):
                     return "negated"
-                if child.dep_ == "aux" and child.lemma_.lower() in lex.modals:
+                if child.dep_ == "aux" and self.lexicon.lemma(child) in lex.modals:
                     return "possible"
-            if t.pos_ in _VERB_POS and t is not tok:
+            if _pos(t) in _VERB_POS and t is not tok:
                 break
         return None
 
     def own_subject(self, tok: Token) -> bool:
         """Whether an event noun names its own subject ("Western sanctions", "Russia's war")."""
-        return tok.pos_ in _NOUN_POS and any(
+        return _pos(tok) in _NOUN_POS and any(
             c.dep_ in _NOUN_SUBJECT and self.only(c) for c in tok.children
         )
 
     def worsened(self, tok: Token) -> bool:
         """Whether cooperation is said to be damaged: "strained ties", "ties have cooled"."""
         words = self.lexicon.worsen
-        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma_.lower() in words:
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and self.lexicon.lemma(tok.head) in words:
             return True
         return any(
-            c.dep_ in ("amod", "compound") and (c.lemma_.lower() in words or c.lower_ in words)
+            c.dep_ in ("amod", "compound") and (self.lexicon.lemma(c) in words or c.lower_ in words)
             for c in tok.children
         )
 
@@ -373,15 +411,15 @@ class _Sentence:
                 continue
             light = self.lexicon.light_verbs
             if (
-                tok.pos_ in _VERB_POS
-                and tok.lemma_.lower() in light
+                _pos(tok) in _VERB_POS
+                and self.lexicon.lemma(tok) in light
                 and any(c.dep_ == "dobj" and self.predicate(c) is not None for c in tok.children)
             ):
                 continue  # "signed a trade deal": the deal says what was signed
             if (
-                tok.pos_ in _NOUN_POS
+                _pos(tok) in _NOUN_POS
                 and tok.dep_ == "dobj"
-                and tok.head.lemma_.lower() not in light
+                and self.lexicon.lemma(tok.head) not in light
                 and self.predicate(tok.head) is not None
             ):
                 continue  # "banned the shipment of goods to": the ban says what happened
@@ -396,8 +434,8 @@ class _Sentence:
                 (
                     p.type
                     for c in tok.children
-                    if c.dep_ == "compound" and tok.pos_ in _NOUN_POS
-                    for p in [self.lexicon.nouns.get(c.lemma_.lower())]
+                    if c.dep_ == "compound" and _pos(tok) in _NOUN_POS
+                    for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
                     if p is not None
                 ),
                 None,
@@ -405,27 +443,47 @@ class _Sentence:
             rtype = kind or rtype
             if RELATION_TYPES[rtype].sign > 0 and self.worsened(tok):
                 rtype = "distancing"
-            implied = self.focus and tok.lemma_.lower() in _IMPLIED and tok.pos_ in _NOUN_POS
+            implied = self.focus and self.lexicon.lemma(tok) in _IMPLIED and _pos(tok) in _NOUN_POS
             if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
                 args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
             yield from _pairs(args, rtype, pred)
+            if pred.type == "influence" and tok.dep_ == "dobj":
+                yield from self.countered(tok, args)
+
+    def countered(self, tok: Token, args: _Args) -> Iterator[Claim]:
+        """ "They want to diminish the United States' influence": hostility to its holder;
+        "Minsk will strive to expand the SCO's influence": cooperation with it."""
+        verb = tok.head
+        lemma = self.lexicon.lemma(verb)
+        kind = (
+            "hostility"
+            if lemma in self.lexicon.counter
+            else "diplomatic_cooperation"
+            if lemma in self.lexicon.boost
+            else None
+        )
+        if kind is None or self.mood(verb) is not None:
+            return
+        for a in self.subjects(verb):
+            for b in args.subjects:
+                yield Claim(a, b, kind, CONFIDENCE["svo"])
 
     def roles(self) -> Iterator[Claim]:
         """ "X is a member of Y", "Y's creditor is X", "whose members are A, B", "its ally X"."""
         lex = self.lexicon
         for tok in self.doc:
-            if tok.pos_ not in _NOUN_POS:
+            if _pos(tok) not in _NOUN_POS:
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = self.lexicon.lemma(tok)
             pred = lex.roles.get(lemma)
             if pred is None and lemma in _STATUS:  # "holds observer status"
                 mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
-                pred = lex.roles.get(mod.lemma_.lower()) if mod is not None else None
+                pred = lex.roles.get(self.lexicon.lemma(mod)) if mod is not None else None
             if pred is None or self.mood(tok) is not None:
                 continue
             relata = self.relata(tok, pred)
             holders = self.holders(tok)
-            if not relata and tok.dep_ in ("attr", "nsubj") and tok.head.pos_ in _VERB_POS:
+            if not relata and tok.dep_ in ("attr", "nsubj") and _pos(tok.head) in _VERB_POS:
                 relata = [  # "For Kyrgyzstan, China remains the main partner"
                     m
                     for c in tok.head.children
@@ -438,7 +496,7 @@ class _Sentence:
                     p.type
                     for c in tok.children
                     if c.dep_ in ("compound", "amod")
-                    for p in [self.lexicon.nouns.get(c.lemma_.lower())]
+                    for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
                     if p is not None
                 ),
                 None,
@@ -458,7 +516,7 @@ class _Sentence:
         found: list[Mention] = []
         for child in tok.children:
             if child.dep_ == "poss" and child.lower_ in _PRONOUNS:  # "denied helping its ally"
-                verb = next((h for h in _heads(tok) if h.pos_ in _VERB_POS), None)
+                verb = next((h for h in _heads(tok) if _pos(h) in _VERB_POS), None)
                 found.extend(self.subjects(verb) if verb is not None else ())
             elif child.dep_ == "poss":
                 found.extend(self.phrase(child))
@@ -471,22 +529,26 @@ class _Sentence:
     def holders(self, tok: Token) -> list[Mention]:
         head, dep = tok.head, tok.dep_
         found: list[Mention] = []
-        if dep in ("attr", "oprd", "acomp") and head.lemma_.lower() in _COPULA:
+        if dep in ("attr", "oprd", "acomp") and self.lexicon.lemma(head) in _COPULA:
             found.extend(self.subjects(head))
-        elif dep == "nsubj" and head.lemma_.lower() in _COPULA:
+        elif dep == "nsubj" and self.lexicon.lemma(head) in _COPULA:
             found.extend(
                 m
                 for c in head.children
                 if c.dep_ in ("attr", "acomp", "oprd")
                 for m in self.phrase(c)
             )
-        elif dep == "nsubj" and head.lemma_.lower() in _INCLUDE:
+        elif dep == "nsubj" and self.lexicon.lemma(head) in _INCLUDE:
             found.extend(m for c in head.children if c.dep_ == "dobj" for m in self.phrase(c))
         elif dep in ("appos", "compound") and head.i != tok.i:
             found.extend(self.only(head))
         elif dep == "pobj" and head.lower_ == "as":
             found.extend(self.subjects(head.head))
-        elif dep == "dobj" and head.pos_ in _VERB_POS:
+        elif dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _SOME:
+            found.extend(self.holders(head.head))  # "one of Russia's main partners"
+        elif dep == "pobj" and head.lower_ == "among" and _pos(head.head) in _VERB_POS:
+            found.extend(self.subjects(head.head))  # "X is among the main partners of Y"
+        elif dep == "dobj" and _pos(head) in _VERB_POS:
             found.extend(self.subjects(head))
         for child in tok.children:
             if child.dep_ == "appos":
@@ -496,7 +558,10 @@ class _Sentence:
     def led(self) -> Iterator[Claim]:
         """ "The Russian-led CSTO", "the Beijing-dominated forum"."""
         for tok in self.doc:
-            if tok.lemma_.lower() not in self.lexicon.led or tok.dep_ not in ("amod", "compound"):
+            if self.lexicon.lemma(tok) not in self.lexicon.led or tok.dep_ not in (
+                "amod",
+                "compound",
+            ):
                 continue
             head = tok.head
             if not self.only(head) and head.dep_ == "appos":  # "the CSTO, a Russian-led alliance"
@@ -512,6 +577,22 @@ class _Sentence:
                     yield Claim(a, b, "leads_bloc", CONFIDENCE["led"])
 
 
+def _pos(tok: Token) -> str:
+    """The coarse word class of a token from its fine tag (no attribute ruler needed)."""
+    tag: str = tok.tag_
+    if tag.startswith("VB"):
+        return "VERB"
+    if tag == "MD":
+        return "AUX"
+    if tag in ("NNP", "NNPS"):
+        return "PROPN"
+    if tag.startswith("NN"):
+        return "NOUN"
+    if tag.startswith("JJ"):
+        return "ADJ"
+    return tag
+
+
 def _det_negated(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
 
@@ -523,9 +604,15 @@ def _heads(tok: Token) -> Iterator[Token]:
 
 
 def _pobjs(prep: Token) -> Iterator[Token]:
+    """The objects of a preposition (through a gerund the parser put between: "For
+    neighboring Kyrgyzstan")."""
     for g in prep.children:
-        if g.dep_ in ("pobj", "pcomp"):
+        if g.dep_ == "pobj":
             yield g
+        elif g.dep_ == "pcomp":
+            yield g
+            if g.tag_ == "VBG":
+                yield from (c for c in g.children if c.dep_ == "dobj")
 
 
 def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:

@@ -38,10 +38,11 @@ from dataclasses import dataclass, field
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.errors import ArgumentError
 from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
-from vectorgraph.extract.frames import clauses, groups, objects, pairs
+from vectorgraph.extract.frames import Candidate, Sentence, objects, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
 from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
+from vectorgraph.ties import ends, noisy_or
 from vectorgraph.vocabulary import RELATION_TYPES, default_weight
 
 __all__ = ["ENGINES", "PAIR_MEMORY", "Extraction", "extract"]
@@ -55,6 +56,9 @@ PAIR_MEMORY = 8
 _POSSIBLE = 0.6
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+)?")
 _RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
+#: Curly quotes made straight for the parser (same length, so offsets hold): the small
+#: English model reads "Russia’s" as a possessive only with a straight apostrophe.
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Hh]e|[Ss]he)\b")
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 
@@ -183,7 +187,7 @@ def _parse(
 
     nlp = load_model(model)
     lexicon = default_lexicon()
-    texts = (state.text[state.spans[i][0] : state.spans[i][1]] for i in chosen)
+    texts = (state.text[state.spans[i][0] : state.spans[i][1]].translate(_PLAIN) for i in chosen)
     before: tuple[int, list[Mention]] = (-2, [])
     for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
         antecedents = before[1] if before[0] == index - 1 else []
@@ -318,10 +322,10 @@ class _State:
         if source == target:
             return
         directed = RELATION_TYPES[type].directed
-        key = (source, target, type) if directed else (*sorted((source, target)), type)
-        item = self.found.get(key)  # type: ignore[arg-type]
+        key = (*ends(source, target, directed), type)
+        item = self.found.get(key)
         if item is None:
-            item = self.found[key] = _Found(source, target, type, directed)  # type: ignore[index]
+            item = self.found[key] = _Found(source, target, type, directed)
         if item.source != source:
             a, b = b, a
         if index not in item.evidence:
@@ -370,23 +374,20 @@ class _State:
         covered = [(m.start, m.end) for m in mentions if m.attribute]
         mentions = [m for m in mentions if not m.attribute and m.id is not None]
         start, end = self.spans[index]
-        sentence = self.text[start:end]
-        lower = sentence.lower()
-        found = list(find_cues(lower))
+        text = self.text[start:end]
+        found = list(find_cues(text.lower()))
         if not found:
             return
-        group = groups(sentence, mentions, covered)
-        cuts = clauses(lower, mentions)
-        previous: list[tuple[Mention, Mention, str, float]] = []
+        sentence = Sentence.read(text, mentions, covered)
+        lower = sentence.lower
+        previous: list[Candidate] = []
         for cue, _, cs, ce in found:
             if any(m.start <= cs and ce <= m.end for m in mentions):
                 continue  # "Collective Security Treaty Organization" is a name, not a cue
             mood = modality(lower, cs)
-            candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts, covered)
+            candidates = pairs(cue, cs, ce, sentence)
             if not candidates and mood != "negated":
-                candidates = self._fallback(
-                    cue, cs, ce, sentence, lower, mentions, group, cuts, covered, focus, previous
-                )
+                candidates = _fallback(cue, cs, ce, sentence, focus, previous)
             kept = []
             for a, b, rtype, factor in candidates:
                 own = mood
@@ -414,37 +415,6 @@ class _State:
             if kept:
                 previous = kept
 
-    def _fallback(
-        self,
-        cue: Cue,
-        cs: int,
-        ce: int,
-        sentence: str,
-        lower: str,
-        mentions: list[Mention],
-        group: list[int],
-        cuts: list[int],
-        covered: list[tuple[int, int]],
-        focus: str | None,
-        previous: list[tuple[Mention, Mention, str, float]],
-    ) -> list[tuple[Mention, Mention, str, float]]:
-        """Weaker readings when the frame found no pair (see each helper)."""
-        if cue.type == "investment" and cue.frame == "svo" and focus:
-            found = self._unlocated(cs, mentions, group, cuts, focus)
-            if found:
-                return found
-        if focus and _RELATIONS_NOUN.match(lower, cs):
-            found = self._implicit(
-                cue, cs, ce, sentence, lower, mentions, group, cuts, covered, focus
-            )
-            if found:
-                return found
-        if cue.frame in ("sym", "between") and previous:
-            lo = max(abs(c) for c in cuts if abs(c) <= cs)
-            if not any(lo <= m.start < ce for m in mentions):
-                return [(a, b, cue.type, 0.6) for a, b, _, _ in previous[:1]]
-        return []
-
     def _relate(self, index: int, a: Mention, b: Mention, rtype: str, conf: float) -> None:
         source, target = self._actor_of(a, b), self._actor_of(b, a)
         if source is None or target is None:
@@ -454,42 +424,6 @@ class _State:
             sa, sb = self._state_of(a), self._state_of(b)
             if sa and sb and sa != sb:
                 self.add(index, sa, sb, rtype, conf * 0.8, a, b)
-
-    @staticmethod
-    def _implicit(
-        cue: Cue,
-        cs: int,
-        ce: int,
-        sentence: str,
-        lower: str,
-        mentions: list[Mention],
-        group: list[int],
-        cuts: list[int],
-        covered: list[tuple[int, int]],
-        focus: str,
-    ) -> list[tuple[Mention, Mention, str, float]]:
-        """ "Relations with Russia are cordial": the text's focus state is the other party."""
-        bounds = sorted(map(abs, cuts))
-        lo = max(c for c in bounds if c <= cs)
-        hi = min((c for c in bounds if c >= ce), default=len(lower))
-        if any(lo <= m.start < cs for m in mentions):
-            return []
-        right = [i for i, m in enumerate(mentions) if ce <= m.start < hi]
-        obj = objects(cue, ce, sentence, lower, mentions, group, right, covered)
-        me = Mention(focus, cs, ce, "", "state", "ref")
-        return [(me, mentions[i], cue.type, 0.5) for i in obj if mentions[i].id != focus]
-
-    @staticmethod
-    def _unlocated(
-        cs: int, mentions: list[Mention], group: list[int], cuts: list[int], focus: str
-    ) -> list[tuple[Mention, Mention, str, float]]:
-        """Companies that open plants without a place named invest in the focus state."""
-        lo = max(abs(c) for c in cuts if abs(c) <= cs)
-        left = [i for i, m in enumerate(mentions) if lo <= m.start < cs and m.type == "company"]
-        if not left:
-            return []
-        place = Mention(focus, mentions[left[0]].start, mentions[left[0]].end, "", "state", "ref")
-        return [(mentions[i], place, "investment", 0.5) for i in left if group[i] == group[left[0]]]
 
     def _state_of(self, m: Mention) -> str | None:
         counts = self.person_states.get(m.id or "")
@@ -501,6 +435,47 @@ class _State:
             return m.id
         counts = self.person_states.get(m.id or "")
         return counts.most_common(1)[0][0] if counts else None
+
+
+def _fallback(
+    cue: Cue, cs: int, ce: int, s: Sentence, focus: str | None, previous: list[Candidate]
+) -> list[Candidate]:
+    """Weaker readings of the cue at ``cs:ce`` when its frame found no pair (see each helper)."""
+    if cue.type == "investment" and cue.frame == "svo" and focus:
+        found = _unlocated(cs, s, focus)
+        if found:
+            return found
+    if focus and _RELATIONS_NOUN.match(s.lower, cs):
+        found = _implicit(cue, cs, ce, s, focus)
+        if found:
+            return found
+    if cue.frame in ("sym", "between") and previous:
+        lo, _ = s.bounds(cs, ce)
+        if not any(lo <= m.start < ce for m in s.mentions):
+            return [(a, b, cue.type, 0.6) for a, b, _, _ in previous[:1]]
+    return []
+
+
+def _implicit(cue: Cue, cs: int, ce: int, s: Sentence, focus: str) -> list[Candidate]:
+    """ "Relations with Russia are cordial": the text's focus state is the other party."""
+    lo, hi = s.bounds(cs, ce)
+    if any(lo <= m.start < cs for m in s.mentions):
+        return []
+    right = [i for i, m in enumerate(s.mentions) if ce <= m.start < hi]
+    obj = objects(cue, ce, s, right)
+    me = Mention(focus, cs, ce, "", "state", "ref")
+    return [(me, s.mentions[i], cue.type, 0.5) for i in obj if s.mentions[i].id != focus]
+
+
+def _unlocated(cs: int, s: Sentence, focus: str) -> list[Candidate]:
+    """Companies that open plants without a place named invest in the focus state."""
+    lo, _ = s.bounds(cs, cs)
+    mentions = s.mentions
+    left = [i for i, m in enumerate(mentions) if lo <= m.start < cs and m.type == "company"]
+    if not left:
+        return []
+    place = Mention(focus, mentions[left[0]].start, mentions[left[0]].end, "", "state", "ref")
+    return [(mentions[i], place, "investment", 0.5) for i in left if s.group[i] == s.group[left[0]]]
 
 
 def _people_states(state: _State, finder: MentionFinder) -> None:
@@ -547,10 +522,8 @@ def _actors(
 
 
 def _confidence(values: list[float]) -> float:
-    miss = 1.0
-    for v in values:
-        miss *= 1.0 - min(v, 0.99)
-    return round(min(0.99, 1.0 - miss), 3)
+    """The noisy-or of a relation's confidences, each and the whole at most 0.99."""
+    return round(min(0.99, noisy_or(min(v, 0.99) for v in values)), 3)
 
 
 def build_document(
@@ -575,9 +548,7 @@ def build_document(
                     id=aid, name=known.name, type=known.type, aliases=aliases, members=members
                 )
         for item in ex.relations:
-            key = (item.source, item.target, item.type)
-            if not item.directed:
-                key = (*sorted((item.source, item.target)), item.type)  # type: ignore[assignment]
+            key = (*ends(item.source, item.target, item.directed), item.type)
             evidence = [item.evidence[i] for i in sorted(item.evidence)]
             if key in merged:
                 merged[key][0].extend(evidence)
