@@ -321,3 +321,9 @@ def test_a_listed_company_may_end_with_and_a_noun():
         ("BETA", "Beta"),
         ("GAMMA", "Gamma"),
     ]
+
+
+def test_a_form_no_token_spells_takes_the_title_of_the_name_it_covers():
+    assert ties("President of the European Commission Ursula von der Leyen came.") == [
+        ("VON_DER_LEYEN", "leads", "EU")
+    ]

@@ -909,6 +909,12 @@ class MentionFinder:
         if not found:
             return
         kept = [m for m in out if not any(a < m.end and m.start < b for a, b, _ in found)]
+        if len(kept) < len(
+            out
+        ):  # what a longer form covers ties nothing ("Ursula [von der Leyen]")
+            gone = {id(m) for m in out} - {id(m) for m in kept}
+            self.intros = [x for x in self.intros if id(x[1]) not in gone]
+            self._pending = [x for x in self._pending if id(x[1]) not in gone]
         for start, end, entry in found:
             if entry is not None:
                 mention = self._mention(s, start, end, entry)
