@@ -287,3 +287,42 @@ def test_misses_are_listed_on_a_terminal(tmp_path):
     assert proc.returncode == 0
     assert "relations_sign misses: KAZ RUS +1" in out
     assert "actors misses: RUS" in out
+
+
+@pytest.mark.slow
+def test_devset_table_of_both_engines(tmp_path):
+    """`bench_extract.py --devset` scores both engines per article and micro-averaged."""
+    import subprocess
+    import sys
+
+    record = tmp_path / "record.tsv"
+    folder = ROOT / "tests" / "data" / "extract" / "heldout"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_extract.py"),
+            "--devset",
+            str(folder),
+            "--record",
+            str(record),
+            "--split",
+            "heldout",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[1].split() == ["article", "parse", "cues"]
+    assert [line.split()[0] for line in lines[2:6]] == [
+        "caucasus-trade",
+        "mongolia-third-neighbour",
+        "turkmen-gas",
+        "micro-average",
+    ]
+    rows = record.read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t")[:3] == ["article", "split", "engine"]
+    assert [r.split("\t")[1:3] for r in rows[1:]] == [["heldout", "parse"]] * 3

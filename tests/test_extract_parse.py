@@ -328,3 +328,10 @@ def test_a_curly_apostrophe_is_a_possessive_to_the_parser():
 def test_a_presidential_aide_serves_his_state():
     doc = extract("Russian Presidential Aide Yury Ushakov told reporters about BRICS.")
     assert ("USHAKOV", "RUS", "serves") in {(r.source, r.target, r.type) for r in doc.relations}
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_reporter():
+    text = "Armenia left the CSTO. The Russian government said that it has begun withdrawing from Armenia."
+    doc = extract(text)
+    second = {(r.source, r.target, r.type) for r in doc.relations if r.evidence[0].sentence == 1}
+    assert second == {("RUS", "ARM", "distancing")}

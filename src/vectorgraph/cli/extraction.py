@@ -13,7 +13,6 @@ from vectorgraph.cli.base import (
     cli,
     emit,
     load_graph,
-    output_options,
     write_output,
 )
 from vectorgraph.document import GraphDocument
@@ -144,8 +143,15 @@ def extract(
 @cli.command()
 @click.argument("predicted", type=click.Path(exists=False, path_type=Path))
 @click.argument("gold", type=click.Path(exists=False, path_type=Path))
-@output_options
-def evaluate(predicted: Path, gold: Path, fmt: str | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table (with the misses and false alarms, on a terminal as in a pipe), csv or json.",
+)
+def evaluate(predicted: Path, gold: Path, fmt: str) -> None:
     """Score candidate graphs against curated ones (annotation-guide.md).
 
     Precision, recall and F1 for actors (all gold actors, and only those in a
@@ -184,7 +190,6 @@ def evaluate(predicted: Path, gold: Path, fmt: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(scores, indent=2, ensure_ascii=False))
         return
-    fmt = fmt or "table"  # a terminal and a pipe read the same table
     columns = ["measure", "precision", "recall", "f1", "predicted", "gold", "correct"]
     rows = [{"measure": m, **{c: scores[m][c] for c in columns[1:]}} for m in MEASURES]
     emit(rows, columns, fmt)

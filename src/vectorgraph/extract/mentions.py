@@ -192,6 +192,15 @@ _COMPANY_SUFFIX = frozenset(
         "PJSC",
     ]
 )
+#: Endings of abstract nouns, never of a person's name ("Envoy for the Implementation of");
+#: not -ment, -ance, -ence (Clement, Lance, Lawrence, Florence).
+_NOT_NAMES = ("tion", "ism", "ness", "ship")
+#: Title words that only qualify another ("Foreign Minister"): alone, they are no title.
+_MODIFIER_TITLES = frozenset(
+    ["Foreign", "Deputy", "Vice", "First", "Former", "Acting", "Special", "Executive", "Chief",
+     "Supreme", "Crown", "Presidential", "Economic", "Economy", "Trade", "Energy", "Finance",
+     "Defence", "Defense", "Interior", "Affairs", "General", "Prime", "Head"]
+)  # fmt: skip
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
@@ -628,7 +637,9 @@ class MentionFinder:
             if after is not None:
                 self._person(name, start, end, title, state, state_ref, out, after)
                 return True
-        if title is not None and any(w in _NOT_NAME for w in words):
+        if title is not None and set(title.split()) <= _MODIFIER_TITLES:
+            title = None  # "the Law on Foreign Agents": "Foreign" alone is no title
+        if title is not None and any(w in _NOT_NAME or w.endswith(_NOT_NAMES) for w in words):
             return False  # "Foreign Policy Research Institute", "Envoy for the Implementation"
         if title is not None and len(words) <= 4:
             self._person(name, start, end, title, state, state_ref, out)

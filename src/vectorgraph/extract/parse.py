@@ -124,14 +124,14 @@ class _Sentence:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
                 self.at.setdefault(span.root.i, []).append(m)
-        before = list(antecedents)
-        if before:
-            self.pronouns(before)
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
             if inner:
                 self.pronouns(inner, clauses_only=True)
+        before = list(antecedents)
+        if before:
+            self.pronouns(before)
 
     def pronouns(self, before: list[Mention], clauses_only: bool = False) -> None:
         """A subject pronoun stands for the subject of the sentence before.
@@ -143,7 +143,7 @@ class _Sentence:
             word = tok.lower_
             if tok.dep_ not in ("nsubj", "nsubjpass") or word not in _SUBJECT_PRONOUNS:
                 continue
-            if clauses_only and (tok.head.dep_ not in ("conj", "ccomp") or tok.i in self.at):
+            if tok.i in self.at or (clauses_only and tok.head.dep_ not in ("conj", "ccomp")):
                 continue
             if word in ("he", "she"):
                 fits = [m for m in before if m.type == "person"]
