@@ -263,7 +263,11 @@ def devset_main(folder: Path, record: Path | None, split: str) -> None:
     if record is None:
         return
     commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     ).stdout.strip()
     today = datetime.date.today().isoformat()
     new = not record.exists()
@@ -340,7 +344,7 @@ def main() -> None:
             f"({', '.join(load_model().pipe_names)}); {nf / cf:,.0f}/s with the model's own "
             f"pipeline without ner"
         )
-        nc, tc, cc = run(files, 1, engine="cues")
+        nc, _, cc = run(files, 1, engine="cues")
         print(f"1 core, cue engine: {nc / cc:,.0f} sentences/s per core")
         samples: list[tuple[float, float]] = []
         n1, t1, c1 = run(files, 1, samples)

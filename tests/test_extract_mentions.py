@@ -78,7 +78,7 @@ def test_titles_introduce_persons(sentence, person, role, state):
     finder = MentionFinder()
     found = ids(sentence, finder)
     assert person in [aid for aid, _ in found]
-    ((tie, mention, _named),) = [t for t in finder.intros if t[0].id == person]
+    ((tie, mention, _),) = [t for t in finder.intros if t[0].id == person]
     assert (tie.role, tie.state) == (role, state)
     assert mention.type == "person"
 

@@ -156,8 +156,10 @@ SHAPES = [
     ),
     (
         "pronoun-in-a-second-clause",
-        "Kazakhstan borders Russia and it is a member of the Kremlin-sponsored Eurasian Economic"
-        " Union.",
+        (
+            "Kazakhstan borders Russia and it is a member of the Kremlin-sponsored Eurasian"
+            " Economic Union."
+        ),
         {("KAZ", "EAEU", "member_of"), ("RUS", "EAEU", "leads_bloc")},
     ),
     (
@@ -265,8 +267,10 @@ def test_a_missing_model_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(text), "--model", "no_such_pipeline"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "Error: spaCy pipeline 'no_such_pipeline' is not installed: pip install "
-        "'vectorgraph[nlp]' (or: python -m spacy download no_such_pipeline)"
+        (
+            "Error: spaCy pipeline 'no_such_pipeline' is not installed: pip install "
+            "'vectorgraph[nlp]' (or: python -m spacy download no_such_pipeline)"
+        )
     ]
 
 
