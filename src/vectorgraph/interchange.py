@@ -8,12 +8,13 @@ themselves (YAML or JSON with ``actors``/``relations``) are read too.
 
 Examples
 --------
->>> import json, tempfile, pathlib
+>>> import tempfile, pathlib
 >>> from vectorgraph import load
->>> from vectorgraph.export import to_node_link
+>>> from vectorgraph.export import export_graph
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> _ = (folder / "kaz.json").write_text(json.dumps(to_node_link(load())))
->>> read_graph(folder / "kaz.json") == load()
+>>> _ = export_graph(load(), "json", folder / "kaz.json")  # source paths rebased to folder
+>>> back = read_graph(folder / "kaz.json")
+>>> back.actors == load().actors and back.relations == load().relations
 True
 """
 
