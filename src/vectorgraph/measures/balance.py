@@ -135,6 +135,35 @@ class Balance:
             "frustration": None if self.frustration is None else self.frustration.to_dict(),
         }
 
+    #: The columns of :meth:`rows`: one unbalanced triad per row.
+    COLUMNS = ("a", "b", "c", "kind", "edges")
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The unbalanced triads, one row each (see :attr:`COLUMNS`)."""
+        return [
+            {
+                "a": t.actors[0],
+                "b": t.actors[1],
+                "c": t.actors[2],
+                "kind": t.kind,
+                "edges": " ".join(f"{u}{'+' if s > 0 else '-'}{v}" for u, v, s in t.edges),
+            }
+            for t in self.unbalanced
+        ]
+
+    def _repr_html_(self) -> str:
+        from vectorgraph.measures.display import html_table
+
+        ratio = "undefined" if self.ratio is None else f"{self.ratio:.3f}"
+        caption = f"{self.triangles} signed triangles, balanced ratio {ratio}; unbalanced triads:"
+        return html_table(self.rows(), self.COLUMNS, caption=caption)
+
+    def to_pandas(self) -> Any:
+        """The unbalanced triads as a :class:`pandas.DataFrame` (needs pandas)."""
+        from vectorgraph.measures.display import data_frame
+
+        return data_frame(self.rows(), self.COLUMNS)
+
 
 def signed_graph(
     G: nx.Graph, *, weight: str | None = "weight", include_structural: bool = False
