@@ -314,17 +314,17 @@ def graph_chart(
     pos = positions([a for a in ids if a in linked], sorted({*net, *members}), seed=seed)
     isolates = [a for a in ids if a not in linked]
     strip = 40.0 if isolates else 0.0
-    pad = 28.0
+    pad, side = 28.0, 70.0  # room for the labels above and beside the outermost actors
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
-    k = min((width - 2 * pad) / span_x, (height - strip - 2 * pad) / span_y)
-    ox = pad + ((width - 2 * pad) - span_x * k) / 2 - min(xs) * k
+    k = min((width - 2 * side) / span_x, (height - strip - 2 * pad) / span_y)
+    ox = side + ((width - 2 * side) - span_x * k) / 2 - min(xs) * k
     oy = pad + ((height - strip - 2 * pad) - span_y * k) / 2 - min(ys) * k
     xy = {a: (ox + x * k, oy + y * k) for a, (x, y) in pos.items()}
     for i, a in enumerate(isolates):
-        xy[a] = (pad + (i + 0.5) * (width - 2 * pad) / len(isolates), height - strip / 2)
+        xy[a] = (side + (i + 0.5) * (width - 2 * side) / len(isolates), height - strip / 2)
     low = min(sizes.values(), default=0.0)
     high = max(sizes.values(), default=0.0)
 
