@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +150,8 @@ def test_bundled_page_loads_offline(open_html: Any, article: GraphDocument) -> N
     assert page.inst("root.querySelector('.vg-status').textContent") == (
         "Showing 28 of 28 actors, 43 of 43 relations"
     )
-    assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 4
+    # solid, dotted, dashed, dash-dot (hedging: since issue 11 apart from memberships), arrow
+    assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 5
     if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
         page.page.wait_for_timeout(2000)
         page.inst("(() => { inst.network.selectEdges([0]); inst.showEdge(0); return 1; })()")
@@ -201,11 +202,19 @@ def test_click_an_actor_shows_ties_and_highlights(open_html: Any, article: Graph
     assert info.get_attribute("data-vg-shown").startswith("edge:")
 
 
+def drawn_actors(doc: GraphDocument, kept: GraphDocument) -> int:
+    """How many of ``kept``'s actors a filtered page draws: those with a drawn relation,
+    and those without any relation in ``doc`` (isolates, tucked below the graph)."""
+    linked = {a for r in doc.relations for a in (r.source, r.target)}
+    drawn = {a for r in kept.relations for a in (r.source, r.target)}
+    return sum(a.id in drawn or a.id not in linked for a in kept.actors)
+
+
 def test_filters_hide_what_they_should(open_html: Any, article: GraphDocument) -> None:
     page = open_html(render(article).html)
     page.page.locator('input[data-vg-filter="sign"][data-vg-key="-1"]').uncheck()
     no_conflict = article.filter(sign=[1, 0])
-    assert page.counts() == (28, len(no_conflict.relations))
+    assert page.counts() == (drawn_actors(article, no_conflict), len(no_conflict.relations))
     person = next(
         t["id"]
         for t in [{"id": i} for i in range(5)]
@@ -213,11 +222,11 @@ def test_filters_hide_what_they_should(open_html: Any, article: GraphDocument) -
     )
     page.page.locator(f'input[data-vg-filter="atype"][data-vg-key="{person}"]').uncheck()
     kept = no_conflict.filter(actor_type=["state", "organisation", "region", "company"])
-    assert page.counts() == (len(kept.actors), len(kept.relations))
+    assert page.counts() == (drawn_actors(article, kept), len(kept.relations))
     member = page.inst("inst.data.relationTypes.findIndex(t => t.id === 'member_of')")
     page.page.locator(f'input[data-vg-filter="rtype"][data-vg-key="{member}"]').uncheck()
     kept = kept.filter(type=set(article.types) - {"member_of"})
-    assert page.counts() == (len(kept.actors), len(kept.relations))
+    assert page.counts() == (drawn_actors(article, kept), len(kept.relations))
     page.page.get_by_role("button", name="Show all").click()
     assert page.counts() == (28, 43)
     assert page.errors == []
@@ -256,12 +265,86 @@ def test_two_fragments_on_one_page_work_independently(
     assert page.js("Object.keys(window.vectorgraph.instances).sort()") == sorted([a.id, b.id])
     assert page.counts(0) == (28, 43) and page.counts(1) == (6, 7)
     page.page.locator(f'#{a.id} input[data-vg-filter="sign"][data-vg-key="1"]').uncheck()
-    assert page.counts(0) == (28, len(article.filter(sign=[-1, 0]).relations))
+    kept = article.filter(sign=[-1, 0])
+    assert page.counts(0) == (drawn_actors(article, kept), len(kept.relations))
     assert page.counts(1) == (6, 7)
     page.inst("inst.showEdge(0)", 1)
     assert "S0 trades with S1." in page.page.locator(f"#{b.id} .vg-info").inner_text()
     assert page.page.locator(f"#{a.id} .vg-info").get_attribute("data-vg-shown") is None
     assert page.page.locator(f"#{b.id} .vg-title").inner_text() == "ring"
+
+
+def test_the_same_fragment_twice_both_draw(open_html: Any, article: GraphDocument) -> None:
+    a = render(article, fragment=True)
+    shared = render(article, fragment=True, library=False)
+    assert shared.id == a.id and len(shared.html) < len(a.html) / 10
+    page = open_html(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        f"{a.html}<p>Between.</p>{shared.html}</body></html>"
+    )
+    assert page.errors == [] and page.requests == [page.url]
+    ids = page.js("Array.from(document.querySelectorAll('.vg-root')).map(r => r.id)")
+    assert ids == [a.id, a.id + "-2"]
+    assert page.js("Object.keys(window.vectorgraph.instances).sort()") == sorted(ids)
+    assert page.counts(0) == (28, 43) and page.counts(1) == (28, 43)
+    page.page.locator(f'#{a.id}-2 input[data-vg-filter="sign"][data-vg-key="1"]').uncheck()
+    assert page.counts(0) == (28, 43) and page.counts(1)[1] == len(
+        article.filter(sign=[-1, 0]).relations
+    )
+    page.page.locator(f"#{a.id}-2 .vg-find input").fill("kazak")
+    page.page.locator(f"#{a.id}-2 .vg-find input").press("Enter")
+    assert page.page.locator(f"#{a.id}-2 .vg-info h3").inner_text() == "Kazakhstan"
+    assert page.page.locator(f"#{a.id} .vg-info").get_attribute("data-vg-shown") is None
+
+
+#: An extension as the balance view would write one: per-figure state in its closure.
+HELLO = """window.vectorgraph.extend("hello", function (api) {
+  var clicks = 0, box = api.panel("Hello");
+  var b = api.el("button", "hello-go", "first two");
+  b.addEventListener("click", function () {
+    clicks += 1;
+    api.showRelations([0, 1]);
+    api.highlight({edges: [0]});
+    box.setAttribute("data-clicks", String(clicks));
+  });
+  box.appendChild(b);
+  box.appendChild(api.el("span", "hello-n", api.config.label + ":" + api.nodeIndex("KAZ")));
+  api.on("filter", function () { box.setAttribute("data-drawn", String(api.counts().edges)); });
+});"""
+
+
+def test_an_extension_runs_once_per_figure_without_sharing_state(
+    open_html: Any, article: GraphDocument
+) -> None:
+    from vectorgraph.render import Extension
+
+    def ext(label: str) -> Extension:
+        return Extension(name="hello", script=HELLO, config={"label": label}, style=".hello-n{}")
+
+    page_html = render(article, extensions=[ext("page")]).html
+    page = open_html(page_html)  # the whole page: its CSP allows the extension's script
+    assert page.errors == []
+    assert page.page.locator(".hello-n").inner_text() == "page:0"
+    a = render(article, fragment=True, id="one", extensions=[ext("A")])
+    b = render(article, fragment=True, id="two", extensions=[ext("B")], library=False)
+    assert a.html.count('extend("hello"') == b.html.count('extend("hello"') == 1
+    page = open_html(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        f"{a.html}{b.html}</body></html>",
+        "two.html",
+    )
+    assert page.errors == []
+    assert page.page.locator("#one .hello-n").inner_text() == "A:0"
+    assert page.page.locator("#two .hello-n").inner_text() == "B:0"
+    page.page.locator("#two .hello-go").click()
+    first_two = replace(article, relations=article.relations[:2])
+    assert page.counts(1) == (drawn_actors(article, first_two), 2)
+    assert page.counts(0) == (28, 43)
+    assert page.page.locator("#two [data-vg-ext]").get_attribute("data-clicks") == "1"
+    assert page.page.locator("#one [data-vg-ext]").get_attribute("data-clicks") is None
+    assert page.page.locator("#two [data-vg-ext]").get_attribute("data-drawn") == "2"
+    dimmed = page.inst("inst.nodes.get().filter(n => n.color.background === '#e6e6e6').length", 1)
+    assert dimmed == 28 - 2
 
 
 def test_notebook_figure_displays_in_an_iframe(browser: Any, article: GraphDocument) -> None:

@@ -22,10 +22,10 @@ from vectorgraph.cli import cli
 from vectorgraph.render import (
     PHYSICS_MAX_ACTORS,
     SIZE_MEASURES,
-    centrality,
     figure,
     neighbourhood,
     render,
+    size_values,
 )
 from vectorgraph.render.assets import vis_css, vis_js
 from vectorgraph.render.data import curve_roundness, payload
@@ -236,22 +236,22 @@ def test_sizes_are_the_measures(article: GraphDocument, measure: str) -> None:
     from vectorgraph.measures import centrality as measure_centrality
 
     G = article.to_networkx()
-    assert centrality(G, measure) == pytest.approx(measure_centrality(G, measure))
+    assert size_values(G, measure) == pytest.approx(measure_centrality(G, measure))
 
 
 def test_size_measures(article: GraphDocument) -> None:
     G = article.to_networkx()
-    pagerank = centrality(G, "pagerank")
+    pagerank = size_values(G, "pagerank")
     assert max(pagerank, key=pagerank.get) == "KAZ"
-    assert set(centrality(G, "none").values()) == {1.0}
+    assert set(size_values(G, "none").values()) == {1.0}
     with pytest.raises(ValueError, match="unknown measure 'signed'"):
-        centrality(G, "signed")
+        size_values(G, "signed")
 
 
 def test_size_by_degree_scales_linearly(article: GraphDocument) -> None:
     data, _ = payload(article, size_by="degree")
     sizes = {n[0]: (n[5], n[6]) for n in data["nodes"]}
-    degree = centrality(article.to_networkx(), "degree")
+    degree = size_values(article.to_networkx(), "degree")
     assert sizes["KAZ"] == (40.0, degree["KAZ"]) and degree["KAZ"] == max(degree.values())
     low = min(v for _, v in sizes.values())
     assert sizes["TKM"] == (10.0, low)
@@ -317,8 +317,10 @@ def test_cli_default_output_in_current_folder(
     written = (tmp_path / "kazakhstan-multivector.html").read_text(encoding="utf-8")
     assert written == render(article).html
     assert result.stderr.splitlines() == [
-        "28 actors, 43 relations: physics on (Barnes-Hut, starting from igraph "
-        "Fruchterman-Reingold, seed 0); sized by pagerank",
+        (
+            "28 actors, 43 relations: physics on (Barnes-Hut, starting from igraph "
+            "Fruchterman-Reingold, seed 0); sized by pagerank"
+        ),
         f"wrote kazakhstan-multivector.html (page, {len(written.encode()):,} bytes)",
     ]
 
@@ -357,8 +359,19 @@ def test_cli_file_fragment_title_size(tmp_path: Path) -> None:
         (["--depth", "2"], 2, "Error: --depth needs --focus"),
         (["--focus", "Atlantis"], 1, "Error: unknown actor 'Atlantis'"),
         (["--size-by", "signed"], 2, "Error: Invalid value for '--size-by'"),
+        (
+            ["--fragment", "--id", "2fig"],
+            2,
+            "Error: Invalid value for '--id': id '2fig' is not a plain HTML id "
+            "(a letter, then letters, digits, - or _)\n",
+        ),
+        (
+            ["--no-library"],
+            2,
+            "Error: --no-library needs --fragment (a whole page always carries it)\n",
+        ),
     ],
-    ids=["depth-alone", "unknown-actor", "bad-measure"],
+    ids=["depth-alone", "unknown-actor", "bad-measure", "bad-id", "no-library-page"],
 )
 def test_cli_errors_write_nothing(tmp_path: Path, args: list[str], code: int, message: str) -> None:
     out = tmp_path / "x.html"
@@ -366,6 +379,19 @@ def test_cli_errors_write_nothing(tmp_path: Path, args: list[str], code: int, me
     assert result.exit_code == code
     assert message in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_id_and_shared_library(tmp_path: Path, article: GraphDocument) -> None:
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    assert CliRunner().invoke(cli, ["render", "--fragment", "-o", str(first)]).exit_code == 0
+    args = ["render", "--fragment", "--id", "kaz-2", "--no-library", "-o", str(second)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0
+    text = second.read_text(encoding="utf-8")
+    assert text == render(article, fragment=True, id="kaz-2", library=False).html
+    assert text.startswith('<div class="vg-root" id="kaz-2"')
+    assert vis_js()[:500] not in text and vis_js()[:500] in first.read_text(encoding="utf-8")
+    assert text.rstrip().endswith('<script>window.vectorgraph.mount("kaz-2");</script>')
 
 
 def test_cli_bad_document_writes_nothing(tmp_path: Path) -> None:
