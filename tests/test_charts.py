@@ -42,7 +42,8 @@ def test_pole_bars_are_the_balance(article: GraphDocument) -> None:
     widest = max(bars, key=lambda r: float(r.get("width")))
     assert (widest.get("data-pole"), widest.get("data-kind")) == ("RUS", "positive")
     index = root.find(".//s:text[@class='vg-index']", NS).text
-    assert index == "entropy 0.695 · concentration 0.426 · dominant Russia"
+    assert index == "entropy 0.695 · concentration 0.426"
+    assert root.find(".//s:text[@class='vg-dominant']", NS).text == "dominant pole: Russia"
     ps = [e.text for e in root.findall(".//s:text[@class='vg-p']", NS)]
     assert ps == ["p 0.601", "p 0.0538", "p 0.238", "p 0.0538", "p 0.0538"]
 
@@ -58,8 +59,9 @@ def test_negative_bars_end_at_the_axis(article: GraphDocument) -> None:
 def test_pole_chart_without_an_index(article: GraphDocument) -> None:
     b = vector_balance(article.to_networkx(), "CHN")
     root = parse(pole_chart(b))
-    assert root.find(".//s:text[@class='vg-index']", NS).text == (
-        "no index: no cooperative tie to two poles or more"
+    assert root.find(".//s:text[@class='vg-index']", NS).text == "no index:"
+    assert root.find(".//s:text[@class='vg-dominant']", NS).text == (
+        "no cooperative tie to two poles or more"
     )
 
 

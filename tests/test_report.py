@@ -61,7 +61,8 @@ def test_balance_table_is_the_measure(page: str) -> None:
     assert west[1] == "European Union, United States"
     assert central[1] == "Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan"
     assert russia[5] == "9"  # Kazakhstan's signed relations with Russia
-    assert "entropy 0.695 · concentration 0.426 · dominant Russia" in section(page, "balance")
+    assert "entropy 0.695 · concentration 0.426</text>" in section(page, "balance")
+    assert "dominant pole: Russia</text>" in section(page, "balance")
 
 
 def test_central_actors(page: str) -> None:

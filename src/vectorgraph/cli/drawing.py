@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vectorgraph.cli.base import cli, graph_argument, load_graph, slice_options
 from vectorgraph.render.sizing import SIZE_MEASURES
+
+if TYPE_CHECKING:
+    from vectorgraph.document import GraphDocument
+    from vectorgraph.render.page import Extension
 
 
 @cli.command("render")
@@ -54,6 +59,22 @@ from vectorgraph.render.sizing import SIZE_MEASURES
     help="With --fragment: leave out vis-network and the page script, for a page whose first "
     "fragment already carries them.",
 )
+@click.option(
+    "--focal",
+    metavar="ACTOR",
+    help="Whose multi-vector balance the page shows [default: KAZ when the graph holds it].",
+)
+@click.option(
+    "--poles",
+    metavar="A,B,...",
+    help="Comma-separated poles of the balance [default: RUS,CHN,WEST,TUR,CENTRAL_ASIA present].",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["year", "quarter", "month"]),
+    help="Periods of the time control [default: the finest giving at most 24].",
+)
+@click.option("--no-balance", is_flag=True, help="Leave the balance view out.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seeds the layout.")
 @click.option(
     "--physics/--no-physics",
@@ -71,6 +92,10 @@ def render_command(
     fragment: bool,
     root_id: str | None,
     no_library: bool,
+    focal: str | None,
+    poles: str | None,
+    by: str | None,
+    no_balance: bool,
     seed: int,
     physics: bool | None,
 ) -> None:
@@ -79,8 +104,9 @@ def render_command(
     Actors are coloured and shaped by type and sized by a centrality;
     relations are coloured by sign, dashed by kind, as wide as their weight.
     Hover or click a relation for its evidence, click an actor for its ties;
-    filter by sign, relation type and actor type. The same input gives
-    byte-identical output.
+    filter by sign, relation type and actor type. The balance view shows
+    how the focal actor spreads its ties over the poles; a dated graph gets
+    a time control. The same input gives byte-identical output.
 
     \b
     Example:
@@ -89,6 +115,7 @@ def render_command(
         vectorgraph render --focus Russia --depth 1 --title "Russia's ties"
         vectorgraph render --fragment -o kaz-fragment.html
         vectorgraph render --fragment --id kaz-2 --no-library -o kaz-again.html
+        vectorgraph render corpus.yaml --focal Kazakhstan --by year
     """
     from vectorgraph.errors import ArgumentError
     from vectorgraph.io import BUNDLED, atomic_write
@@ -99,6 +126,7 @@ def render_command(
     if no_library and not fragment:
         raise click.UsageError("--no-library needs --fragment (a whole page always carries it)")
     doc = load_graph(file)
+    extensions = _balance(doc, focus, depth, focal, poles, by) if not no_balance else []
     try:
         page = render(
             doc,
@@ -111,6 +139,7 @@ def render_command(
             physics=physics,
             id=root_id,
             library=not no_library,
+            extensions=extensions,
         )
     except ArgumentError as exc:  # the only argument render checks itself is the id
         raise click.BadParameter(str(exc), param_hint="'--id'") from None
@@ -124,3 +153,26 @@ def render_command(
         f"{len(page.html.encode('utf-8')):,} bytes)",
         err=True,
     )
+
+
+def _balance(
+    doc: GraphDocument,
+    focus: str | None,
+    depth: int | None,
+    focal: str | None,
+    poles: str | None,
+    by: str | None,
+) -> list[Extension]:
+    """The balance view's extension for the graph the page draws (its --focus part)."""
+    from vectorgraph.errors import ArgumentError, NotFoundError, VectorgraphError
+    from vectorgraph.render.balance import balance_extensions
+    from vectorgraph.render.data import neighbourhood
+
+    drawn = neighbourhood(doc, focus, 1 if depth is None else depth) if focus else doc
+    names = [p.strip() for p in poles.split(",") if p.strip()] if poles is not None else None
+    try:
+        return balance_extensions(drawn, focal, names, by=by)
+    except ArgumentError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--poles'") from None
+    except NotFoundError as exc:
+        raise VectorgraphError(f"{doc.path or 'the bundled graph'}: {exc}") from None

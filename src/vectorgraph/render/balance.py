@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,8 +44,15 @@ from vectorgraph.measures.vectors import (
 
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
+    from vectorgraph.render.page import Extension
 
-__all__ = ["BalanceView", "balance_view", "focal_and_poles"]
+__all__ = [
+    "BalanceView",
+    "balance_extension",
+    "balance_extensions",
+    "balance_view",
+    "focal_and_poles",
+]
 
 #: The most periods the page's time control offers (:func:`choose_by`'s limit).
 MAX_PERIODS = 24
@@ -138,3 +146,130 @@ def balance_view(
         ties=ties,
         timeline=timeline,
     )
+
+
+#: The width of the charts in the page's side panel (SVG units; the panel scales them).
+PANEL_WIDTH = 300
+
+
+def _spans(view: BalanceView, count: int) -> list[int]:
+    """Per relation, the first and last period it is in force (flat pairs; -1 -1 for none).
+
+    A relation's date is one interval and periods follow one another, so the
+    periods that hold it are consecutive: two numbers say which.
+    """
+    spans = [-1] * (2 * count)
+    if view.timeline is None:
+        return spans
+    for k, period in enumerate(view.timeline.periods):
+        for i in period.indices:
+            if spans[2 * i] < 0:
+                spans[2 * i] = k
+            spans[2 * i + 1] = k
+    return spans
+
+
+def _panel(view: BalanceView, names: dict[str, str]) -> str:
+    """The panel's trusted HTML: a pole chart for all periods and one per period (hidden)."""
+    from vectorgraph.render.charts import pole_chart, timeline_chart
+
+    parts = [
+        '<details class="vg-section vg-balance" open>',
+        f"<summary>Balance of {html.escape(names[view.focal])}</summary>",
+        '<div class="vg-bal-time"></div>',
+        (
+            '<div class="vg-bal-chart" data-vg-period="all">'
+            f"{pole_chart(view.balance, names, width=PANEL_WIDTH)}</div>"
+        ),
+    ]
+    periods = view.timeline.periods if view.timeline is not None else ()
+    parts += [
+        f'<div class="vg-bal-chart" data-vg-period="{k}" hidden>'
+        f"{pole_chart(p.balance, names, width=PANEL_WIDTH)}</div>"
+        for k, p in enumerate(periods)
+    ]
+    parts.append('<div class="vg-bal-poles"></div>')
+    if view.timeline is not None:
+        parts.append(
+            '<div class="vg-bal-series">'
+            f"{timeline_chart(view.timeline, names, width=PANEL_WIDTH, height=230)}</div>"
+        )
+    parts.append("</details>")
+    return "".join(parts)
+
+
+def balance_extension(view: BalanceView, doc: GraphDocument) -> Extension:
+    """The page's balance view as an :class:`~vectorgraph.render.page.Extension`.
+
+    Its panel holds the charts (SVG from :mod:`vectorgraph.render.charts`,
+    one pole chart per period, precomputed); its config what ``balance.js``
+    needs to draw the poles as groups, highlight a pole's ties and run the time
+    control: actor and relation indices, no document text.
+
+    >>> from vectorgraph import load
+    >>> from vectorgraph.render import render
+    >>> doc = load()
+    >>> page = render(doc, extensions=[balance_extension(balance_view(doc), doc)])
+    >>> page.html.count('class="vg-bal-chart"')
+    15
+    """
+    from importlib import resources
+
+    from vectorgraph.render.charts import pole_color
+    from vectorgraph.render.page import Extension
+
+    names = {a.id: a.name for a in doc.actors}
+    index = {a.id: i for i, a in enumerate(doc.actors)}
+    periods = view.timeline.periods if view.timeline is not None else ()
+    config = {
+        "focal": index[view.focal],
+        "poles": [
+            {
+                "id": p,
+                "node": index[p],
+                "color": pole_color(k),
+                "members": [index[m] for m in view.members[p] if m in index],
+                "ties": list(view.ties[p]),
+            }
+            for k, p in enumerate(t.pole for t in view.balance.poles)
+        ],
+        "by": view.timeline.by if view.timeline is not None else None,
+        "periods": [
+            {"label": p.period.label, "at": p.period.at, "relations": p.relations} for p in periods
+        ],
+        "spans": _spans(view, len(doc.relations)),
+    }
+    here = resources.files("vectorgraph.render")
+    return Extension(
+        name="balance",
+        script=(here / "balance.js").read_text(encoding="utf-8"),
+        style=(here / "balance.css").read_text(encoding="utf-8"),
+        config=config,
+        panel=_panel(view, names),
+    )
+
+
+def balance_extensions(
+    doc: GraphDocument,
+    focal: str | None = None,
+    poles: Sequence[str] | None = None,
+    *,
+    by: str | None = None,
+) -> list[Extension]:
+    """``[balance_extension(...)]`` for ``render(doc, extensions=...)``, or ``[]``.
+
+    With neither ``focal`` nor ``poles`` given, a graph without the default
+    focal actor or with fewer than two default poles simply has no balance view;
+    names given explicitly must resolve (:func:`focal_and_poles` raises).
+
+    >>> from vectorgraph import load
+    >>> [e.name for e in balance_extensions(load())], balance_extensions(load().filter(actor_type="person"))
+    (['balance'], [])
+    """
+    try:
+        view = balance_view(doc, focal, poles, by=by)
+    except ArgumentError:
+        if focal is None and poles is None:
+            return []
+        raise
+    return [] if view is None else [balance_extension(view, doc)]

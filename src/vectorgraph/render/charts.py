@@ -29,7 +29,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from vectorgraph.render import style
+from vectorgraph.palette import SIGN_COLOURS, actor_colour
 
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
@@ -38,11 +38,10 @@ if TYPE_CHECKING:
 
 __all__ = ["POLE_COLORS", "graph_chart", "pole_chart", "pole_color", "timeline_chart"]
 
-#: Pole colours (Paul Tol's "bright" scheme, distinct for colour-blind readers), in pole order.
-POLE_COLORS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
-_POSITIVE = style.SIGN_STYLES[1][1]
-_NEGATIVE = style.SIGN_STYLES[-1][1]
-_STRUCTURAL = style.SIGN_STYLES[0][1]
+#: Pole colours, in pole order: Paul Tol's "bright" scheme (distinct for colour-blind
+#: readers) without its green, which the page uses for cooperative ties.
+POLE_COLORS = ("#4477AA", "#EE6677", "#AA3377", "#CCBB44", "#66CCEE", "#BBBBBB", "#332288")
+_POSITIVE, _NEGATIVE, _STRUCTURAL = SIGN_COLOURS[1], SIGN_COLOURS[-1], SIGN_COLOURS[0]
 _FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif"'
 
 
@@ -101,26 +100,26 @@ def pole_chart(
     """
     names = names or {}
     rows = balance.poles
-    label_w, share_w, row_h, top = 150.0, 70.0, 30.0, 46.0
+    label_w, share_w, row_h, top = min(150.0, 0.3 * width), min(70.0, 0.2 * width), 30.0, 62.0
     plot_w = width - label_w - share_w - 20
     high_pos = max((t.positive for t in rows), default=0.0)
     high_neg = max((t.negative for t in rows), default=0.0)
     span = high_pos + high_neg
     scale = plot_w / span if span > 0 else 0.0
     zero = label_w + high_neg * scale
-    height = top + row_h * len(rows) + 34
+    height = top + row_h * len(rows) + (30 if width >= 480 else 46)
     dominant = names.get(balance.dominant, balance.dominant) if balance.dominant else "none"
-    index = (
-        f"entropy {balance.entropy:.3f} · concentration {balance.concentration:.3f} · "
-        f"dominant {dominant}"
-        if balance.entropy is not None and balance.concentration is not None
-        else "no index: no cooperative tie to two poles or more"
-    )
+    if balance.entropy is not None and balance.concentration is not None:
+        index = f"entropy {balance.entropy:.3f} · concentration {balance.concentration:.3f}"
+        second = f"dominant pole: {dominant}"
+    else:
+        index, second = "no index:", "no cooperative tie to two poles or more"
     focal = names.get(balance.focal, balance.focal)
     title = f"{focal}: ties per pole"
     body = [
         f'<text x="0" y="16" font-size="14" font-weight="600">{_e(title)}</text>',
         f'<text class="vg-index" x="0" y="34" fill="#333">{_e(index)}</text>',
+        f'<text class="vg-dominant" x="0" y="50" fill="#333">{_e(second)}</text>',
     ]
     for i, t in enumerate(rows):
         y = top + i * row_h
@@ -162,19 +161,13 @@ def pole_chart(
             f'<line x1="{_n(zero)}" y1="{_n(top)}" x2="{_n(zero)}" y2="{_n(bottom)}" '
             'stroke="#555" stroke-width="1"/>'
         ),
+        f'<rect x="0" y="{_n(bottom + 12)}" width="10" height="10" fill="{_NEGATIVE}"/>',
+        f'<text x="14" y="{_n(bottom + 21)}" font-size="11">conflictual</text>',
+        f'<rect x="90" y="{_n(bottom + 12)}" width="10" height="10" fill="{_POSITIVE}"/>',
+        f'<text x="104" y="{_n(bottom + 21)}" font-size="11">cooperative</text>',
         (
-            f'<rect x="{_n(label_w)}" y="{_n(bottom + 14)}" width="10" height="10" '
-            f'fill="{_NEGATIVE}"/>'
-        ),
-        f'<text x="{_n(label_w + 14)}" y="{_n(bottom + 23)}" font-size="11">conflictual</text>',
-        (
-            f'<rect x="{_n(label_w + 100)}" y="{_n(bottom + 14)}" width="10" height="10" '
-            f'fill="{_POSITIVE}"/>'
-        ),
-        f'<text x="{_n(label_w + 114)}" y="{_n(bottom + 23)}" font-size="11">cooperative</text>',
-        (
-            f'<text x="{_n(width - 4)}" y="{_n(bottom + 23)}" font-size="11" text-anchor="end">'
-            "p: share among the poles</text>"
+            f'<text x="{_n(width - 4)}" y="{_n(bottom + (21 if width >= 480 else 37))}" '
+            'font-size="11" text-anchor="end">p: share among the poles</text>'
         ),
     ]
     return _svg("vg-pole-chart", width, height, title, body, scale=_v(scale), zero=_n(zero))
@@ -196,14 +189,34 @@ def timeline_chart(
     """
     names = names or {}
     periods = timeline.periods
-    left, right, top, bottom = 36.0, 8.0, 48.0, 62.0
+    # legend: the poles, then the entropy line, wrapped into rows that fit the width
+    lx, ly = 0.0, 36.0
+    legend = []
+    items = [(pole_color(i), names.get(p, p)) for i, p in enumerate(_poles(timeline))]
+    for color, name in [*items, (None, "entropy")]:
+        step_w = 18 + 6.2 * len(name)
+        if lx + step_w > width and lx > 0:
+            lx, ly = 0.0, ly + 14
+        if color is None:
+            legend.append(
+                f'<line x1="{_n(lx)}" y1="{_n(ly - 4)}" x2="{_n(lx + 12)}" y2="{_n(ly - 4)}" '
+                f'stroke="#222" stroke-width="2"/><text x="{_n(lx + 15)}" y="{_n(ly)}" '
+                f'font-size="10">{_e(name)}</text>'
+            )
+        else:
+            legend.append(
+                f'<rect x="{_n(lx)}" y="{_n(ly - 8)}" width="9" height="9" fill="{color}"/>'
+                f'<text x="{_n(lx + 12)}" y="{_n(ly)}" font-size="10">{_e(name)}</text>'
+            )
+        lx += step_w
+    left, right, top, bottom = 36.0, 8.0, ly + 12, 62.0
     plot_w, plot_h = width - left - right, height - top - bottom
     step = plot_w / max(1, len(periods))
     bar_w = step * 0.7
     every = max(1, math.ceil(len(periods) / 16))
     focal = names.get(timeline.focal, timeline.focal)
     title = f"{focal}: balance by {timeline.by}"
-    body = [f'<text x="0" y="16" font-size="14" font-weight="600">{_e(title)}</text>']
+    body = [f'<text x="0" y="16" font-size="14" font-weight="600">{_e(title)}</text>', *legend]
     for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
         y = top + plot_h * (1 - tick)
         body.append(
@@ -252,23 +265,6 @@ def timeline_chart(
             'stroke-width="2"/>'
         )
         body += [f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3" fill="#222"/>' for x, y in points]
-    # legend: the poles, then the entropy line
-    lx = left
-    ly = 36.0
-    items = [(pole_color(i), names.get(p, p)) for i, p in enumerate(_poles(timeline))]
-    legend = []
-    for color, name in items:
-        legend.append(
-            f'<rect x="{_n(lx)}" y="{_n(ly - 8)}" width="9" height="9" fill="{color}"/>'
-            f'<text x="{_n(lx + 12)}" y="{_n(ly)}" font-size="10">{_e(name)}</text>'
-        )
-        lx += 16 + 6.2 * len(name)
-    legend.append(
-        f'<line x1="{_n(lx)}" y1="{_n(ly - 4)}" x2="{_n(lx + 14)}" y2="{_n(ly - 4)}" '
-        f'stroke="#222" stroke-width="2"/><text x="{_n(lx + 18)}" y="{_n(ly)}" '
-        'font-size="10">entropy</text>'
-    )
-    body[1:1] = legend
     return _svg(
         "vg-timeline-chart", width, height, title, body, by=timeline.by, periods=str(len(periods))
     )
@@ -357,7 +353,7 @@ def graph_chart(
     named = set(order[:labels])
     for a in ids:
         x, y = xy[a]
-        colour = style.actor_style(types[a])[0]
+        colour = actor_colour(types[a])
         body.append(
             f'<circle class="vg-actor" data-actor="{_e(a)}" cx="{_n(x)}" cy="{_n(y)}" '
             f'r="{_n(radius(a))}" fill="{colour}" stroke="#333" stroke-width="0.8">'

@@ -285,11 +285,11 @@ def _evidence_section(doc: GraphDocument, names: dict[str, str]) -> list[str]:
 
 
 def _type_legend(doc: GraphDocument) -> str:
-    from vectorgraph.render.style import actor_style
+    from vectorgraph.palette import actor_colour
 
     present = sorted({a.type for a in doc.actors})
     items = [
-        f'<span class="vg-swatch" style="background:{actor_style(t)[0]}"></span>{_e(t)}'
+        f'<span class="vg-swatch" style="background:{actor_colour(t)}"></span>{_e(t)}'
         for t in present
     ]
     return '<span class="vg-types">' + " ".join(items) + "</span><br>"
@@ -324,7 +324,7 @@ def report(
     seed : int
         Seeds the graph's layout; the same input and seed give the same page.
     """
-    from vectorgraph.render.sizing import centrality
+    from vectorgraph.render.sizing import size_values
 
     names = {a.id: a.name for a in doc.actors}
     view = balance_view(doc, focal, poles, by=by)
@@ -335,7 +335,7 @@ def report(
         f"({len(dated)} dated), from {len(doc.sources)} source"
         f"{'' if len(doc.sources) == 1 else 's'}."
     )
-    sizes = centrality(doc.to_networkx(), "pagerank")
+    sizes = size_values(doc.to_networkx(), "pagerank")
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
