@@ -28,6 +28,7 @@ from vectorgraph.render import (
     size_values,
 )
 from vectorgraph.render.assets import vis_css, vis_js
+from vectorgraph.render.balance import balance_extensions  # the CLI adds the balance view
 from vectorgraph.render.data import curve_roundness, payload
 from vectorgraph.render.page import script_json
 
@@ -315,7 +316,7 @@ def test_cli_default_output_in_current_folder(
     result = CliRunner().invoke(cli, ["render"])
     assert result.exit_code == 0, result.output
     written = (tmp_path / "kazakhstan-multivector.html").read_text(encoding="utf-8")
-    assert written == render(article).html
+    assert written == render(article, extensions=balance_extensions(article)).html
     assert result.stderr.splitlines() == [
         (
             "28 actors, 43 relations: physics on (Barnes-Hut, starting from igraph "
@@ -388,7 +389,16 @@ def test_cli_id_and_shared_library(tmp_path: Path, article: GraphDocument) -> No
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0
     text = second.read_text(encoding="utf-8")
-    assert text == render(article, fragment=True, id="kaz-2", library=False).html
+    assert (
+        text
+        == render(
+            article,
+            fragment=True,
+            id="kaz-2",
+            library=False,
+            extensions=balance_extensions(article),
+        ).html
+    )
     assert text.startswith('<div class="vg-root" id="kaz-2"')
     assert vis_js()[:500] not in text and vis_js()[:500] in first.read_text(encoding="utf-8")
     assert text.rstrip().endswith('<script>window.vectorgraph.mount("kaz-2");</script>')
