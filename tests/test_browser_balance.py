@@ -290,7 +290,7 @@ def test_screenshots(open_html: Any, article: GraphDocument, tmp_path: Path) -> 
     corpus.page.wait_for_timeout(500)
     corpus.page.screenshot(path=str(ROOT / "docs" / "balance-time.png"))
     html = tmp_path / "report.html"
-    html.write_text(report(load(CORPUS)), encoding="utf-8")
+    html.write_text(report(article), encoding="utf-8")
     corpus.page.set_viewport_size({"width": 900, "height": 1270})
     corpus.page.goto(html.as_uri())
     corpus.page.emulate_media(media="print")
