@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -101,10 +102,10 @@ class Opened:
 def open_html(browser: Any, tmp_path: Path) -> Iterator[Any]:
     pages: list[Any] = []
 
-    def opener(text: str, name: str = "page.html") -> Opened:
+    def opener(text: str, name: str = "page.html", width: int = 1400, height: int = 900) -> Opened:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
         page.set_default_timeout(15_000)
         pages.append(context)
@@ -243,6 +244,192 @@ def test_find_an_actor_by_alias(open_html: Any) -> None:
     assert page.page.locator(".vg-info").inner_text() == "No actor named \u201cAtlantis\u201d."
 
 
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("kazak", "Kazakhstan"),  # a prefix
+        ("KAZAKHSTAN ", "Kazakhstan"),  # case and spaces
+        ("Kazakstan", "Kazakhstan"),  # one letter missing
+        ("Rusia", "Russia"),
+        ("Tokaev", "Kassym-Jomart Tokayev"),  # a word's approximate prefix
+        ("economic", "Eurasian Economic Union"),  # a word's prefix: the shorter name first
+        ("Washington", "United States"),  # an alias
+    ],
+    ids=["prefix", "case", "missing-letter", "misspelt", "word-approximate", "word", "alias"],
+)
+def test_search_by_prefix_and_approximate_name(
+    open_html: Any, article: GraphDocument, query: str, found: str
+) -> None:
+    page = open_html(render(article, physics=False).html)
+    page.page.locator(".vg-find input").fill(query)
+    page.page.locator(".vg-find input").press("Enter")
+    assert page.page.locator(".vg-info h3").inner_text() == found
+    ids = [a.id for a in article.actors]
+    (selected,) = page.inst("inst.network.getSelectedNodes()")
+    assert article.actors[selected].name == found and ids[selected]
+    assert page.errors == []
+
+
+def test_search_lists_other_matches(open_html: Any, article: GraphDocument) -> None:
+    page = open_html(render(article, physics=False).html)
+    page.page.locator(".vg-find input").fill("eurasian")
+    page.page.get_by_role("button", name="Find").click()
+    assert page.page.locator(".vg-info h3").inner_text() == "Eurasian Economic Union"
+    others = page.page.locator(".vg-info .vg-matches button").all_text_contents()
+    assert others == ["Eurasian Economic Commission"]
+    page.page.locator(".vg-info .vg-matches button").first.click()
+    assert page.page.locator(".vg-info h3").inner_text() == "Eurasian Economic Commission"
+
+
+def test_filters_hide_orphaned_actors(open_html: Any, article: GraphDocument) -> None:
+    page = open_html(render(article).html)
+    for sign in ("1", "0"):  # only the conflictual ties are left
+        page.page.locator(f'input[data-vg-filter="sign"][data-vg-key="{sign}"]').uncheck()
+    conflict = article.filter(sign=-1)
+    ends = {a for r in conflict.relations for a in (r.source, r.target)}
+    isolates = {a.id for a in article.actors} - {
+        a for r in article.relations for a in (r.source, r.target)
+    }
+    drawn = page.inst("inst.nodeView.getIds()")
+    assert sorted(article.actors[i].id for i in drawn) == sorted(ends | isolates)
+    assert page.counts() == (len(ends | isolates), len(conflict.relations))
+    assert len(ends) < 10  # most of the 28 actors have no conflictual tie and are hidden
+    page.page.get_by_role("button", name="Show all").click()
+    assert page.counts() == (28, 43)
+
+
+def _overlap(page: Opened, node: int, root: int = 0) -> dict[str, Any]:
+    """The selected node's disc and the details panel, in page pixels."""
+    return page.inst(
+        "(() => { const net = inst.network, p = net.getPositions([" + str(node) + "])"
+        "[" + str(node) + "], d = net.canvasToDOM(p);"
+        " const c = root.querySelector('.vg-canvas').getBoundingClientRect();"
+        " const r = inst.data.nodes[" + str(node) + "][5] * net.getScale();"
+        " const i = root.querySelector('.vg-info').getBoundingClientRect();"
+        " const x = c.left + d.x, y = c.top + d.y;"
+        " return {x: x, y: y, r: r, info: [i.left, i.top, i.right, i.bottom],"
+        " canvas: [c.left, c.top, c.right, c.bottom],"
+        " hidden: x + r > i.left && x - r < i.right && y + r > i.top && y - r < i.bottom}; })()",
+        root,
+    )
+
+
+@pytest.mark.parametrize(
+    "width, height, actor",
+    [
+        (1400, 900, "Kazakhstan"),
+        (1400, 900, "Ukraine"),
+        (390, 844, "Russia"),
+        (390, 844, "Germany"),
+    ],
+    ids=["laptop-centre", "laptop-edge", "phone-centre", "phone-edge"],
+)
+def test_details_panel_never_hides_the_selection(
+    open_html: Any, article: GraphDocument, width: int, height: int, actor: str
+) -> None:
+    page = open_html(render(article, physics=False).html, width=width, height=height)
+    page.page.locator(".vg-find input").fill(actor)
+    page.page.locator(".vg-find input").press("Enter")
+    (i,) = page.inst("inst.network.getSelectedNodes()")
+    assert article.actors[i].name == actor
+    where = _overlap(page, i)
+    assert not where["hidden"], where
+    c = where["canvas"]  # and still on the canvas
+    assert c[0] <= where["x"] <= c[2] and c[1] <= where["y"] <= c[3], where
+    # clicking an actor under the panel brings it out too
+    j = next(k for k, a in enumerate(article.actors) if a.id == "CHN")
+    page.inst(
+        f"inst.network.moveTo({{position: inst.network.getPositions([{j}])[{j}],"
+        " animation: false})"
+    )
+    page.inst(f"inst.selectNode({j})")
+    assert not _overlap(page, j)["hidden"]
+    assert page.errors == []
+
+
+def test_phone_width_gives_the_canvas_the_width(open_html: Any, article: GraphDocument) -> None:
+    page = open_html(render(article).html, width=390, height=844)
+    canvas, side, root = page.inst(
+        "['.vg-canvas', '.vg-side', '.vg-root'].map(s => {"
+        " const r = root.parentNode.querySelector(s).getBoundingClientRect();"
+        " return [r.left, r.top, r.width, r.height]; })"
+    )
+    assert root[2] <= 390 and canvas[2] >= 0.8 * root[2] and canvas[3] >= 320
+    assert side[1] >= canvas[1] + canvas[3] - 1  # the side panel moved below the drawing
+    assert page.js("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+    page.page.locator(".vg-find input").fill("kazak")
+    page.page.locator(".vg-find input").press("Enter")
+    info = page.inst(
+        "(() => { const r = root.querySelector('.vg-info').getBoundingClientRect();"
+        " return [r.left, r.width]; })()"
+    )
+    assert info[1] >= 0.8 * canvas[2]  # a sheet along the bottom, not a column
+    if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
+        page.page.wait_for_timeout(500)
+        page.page.screenshot(path=str(ROOT / "docs" / "screenshot-phone.png"))
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("width", [1024, 1400, 2560, 3840], ids=["1024", "1400", "2560", "4k"])
+def test_layout_from_laptop_to_4k(open_html: Any, article: GraphDocument, width: int) -> None:
+    page = open_html(render(article).html, width=width, height=900 if width < 3000 else 2160)
+    canvas, side = page.inst(
+        "['.vg-canvas', '.vg-side'].map(s => root.querySelector(s).getBoundingClientRect().width)"
+    )
+    assert canvas >= 0.7 * width and 250 <= side <= 380
+    assert page.js("document.documentElement.scrollWidth") <= width
+
+
+def test_the_page_palette_is_the_exports(open_html: Any, article: GraphDocument) -> None:
+    import xml.etree.ElementTree as ET
+
+    from vectorgraph.export import to_dot, to_gexf
+
+    page = open_html(render(article).html)
+    fills = page.inst(
+        "Object.fromEntries(inst.data.actorTypes.map((t, i) => [t.id,"
+        " root.querySelectorAll('input[data-vg-filter=atype]')[i].parentNode"
+        ".querySelector('svg *').getAttribute('fill').toLowerCase()]))"
+    )
+    lines = page.inst(
+        "Object.fromEntries(inst.data.signs.map((s, i) => [s.id,"
+        " root.querySelectorAll('input[data-vg-filter=sign]')[i].parentNode"
+        ".querySelector('line').getAttribute('stroke').toLowerCase()]))"
+    )
+    drawn = page.inst("inst.edges.get(0).color.color.toLowerCase()")
+    ns = {"g": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}
+    root = ET.fromstring(to_gexf(article))
+
+    def hex_of(el: Any) -> str:
+        c = el.find("viz:color", ns)
+        return "#{:02x}{:02x}{:02x}".format(*(int(c.get(k)) for k in "rgb"))
+
+    types = {a.id: a.type for a in article.actors}
+    gexf_nodes = {types[n.get("id")]: hex_of(n) for n in root.iterfind(".//g:node", ns)}
+    gexf_signs = {
+        r.sign: hex_of(e) for r, e in zip(article.relations, root.iterfind(".//g:edge", ns))
+    }
+    dot = to_dot(article).splitlines()
+    dot_nodes = {
+        re.search(r' type="(\w+)"', line).group(1): re.search(r'fillcolor="(#\w+)"', line).group(1)
+        for line in dot
+        if "fillcolor=" in line
+    }
+    dot_signs = {
+        int(re.search(r" sign=(-?\d)", line).group(1)): re.search(r' color="(#\w+)"', line).group(1)
+        for line in dot
+        if " -> " in line
+    }
+    assert len(fills) == 5 and gexf_nodes == fills and dot_nodes == fills
+    assert (
+        {str(k): v for k, v in gexf_signs.items()}
+        == lines
+        == {str(k): v for k, v in dot_signs.items()}
+    )
+    assert drawn == lines[str(article.relations[0].sign)]
+    assert fills["organisation"] == "#e69f00"  # orange everywhere (it was purple in the exports)
+
+
 def loads_bundled() -> GraphDocument:
     from vectorgraph import load
 
@@ -345,6 +532,26 @@ def test_an_extension_runs_once_per_figure_without_sharing_state(
     assert page.page.locator("#two [data-vg-ext]").get_attribute("data-drawn") == "2"
     dimmed = page.inst("inst.nodes.get().filter(n => n.color.background === '#e6e6e6').length", 1)
     assert dimmed == 28 - 2
+
+
+def test_search_works_in_the_notebook_iframe(browser: Any, article: GraphDocument) -> None:
+    html = f"<!DOCTYPE html><html><body>{figure(article, height=500)._repr_html_()}</body></html>"
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.set_content(html)
+    assert page.locator("iframe").get_attribute("sandbox") == "allow-scripts"
+    frame = page.frames[1]
+    frame.wait_for_selector(".vg-root[data-vg-first-draw-ms]", timeout=60_000)
+    frame.locator(".vg-find input").fill("kazak")
+    frame.locator(".vg-find input").press("Enter")
+    assert frame.locator(".vg-info h3").inner_text() == "Kazakhstan"
+    frame.locator(".vg-find input").fill("the Kreml")
+    frame.get_by_role("button", name="Find").click()
+    assert frame.locator(".vg-info h3").inner_text() == "Russia"
+    assert errors == []  # Chromium logs "Blocked form submission" when a form is used
+    context.close()
 
 
 def test_notebook_figure_displays_in_an_iframe(browser: Any, article: GraphDocument) -> None:

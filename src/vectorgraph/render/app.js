@@ -473,7 +473,7 @@
      * into the part of the stage it leaves free, zooming out if they do not fit. */
     function place(points) {
       if (!network || !points.length || !info.firstChild) { return; }
-      var w = stageBox.clientWidth, h = stageBox.clientHeight, margin = 24;
+      var w = stageBox.clientWidth, h = stageBox.clientHeight, scale0 = network.getScale();
       var dom = points.map(function (p) { return network.canvasToDOM(p); });
       var cx = dom.reduce(function (s, p) { return s + p.x; }, 0) / dom.length;
       info.classList.toggle("vg-info-left", cx > w / 2);
@@ -483,12 +483,13 @@
       var free = bands.reduce(function (best, b) {
         return (b[2] - b[0]) * (b[3] - b[1]) > (best[2] - best[0]) * (best[3] - best[1]) ? b : best;
       });
-      var inside = dom.every(function (p) {
-        return p.x >= free[0] + margin && p.x <= free[2] - margin &&
-               p.y >= free[1] + margin && p.y <= free[3] - margin;
+      var inside = dom.every(function (p, k) {
+        var m = 12 + (points[k].r || 0) * scale0;  // a node's whole disc, not just its centre
+        return p.x >= free[0] + m && p.x <= free[2] - m && p.y >= free[1] + m && p.y <= free[3] - m;
       });
       inst.lastPlacement = {free: free, moved: !inside};
       if (inside) { return; }
+      var margin = 12 + Math.max.apply(null, points.map(function (p) { return p.r || 0; })) * scale0;
       var xs = points.map(function (p) { return p.x; }), ys = points.map(function (p) { return p.y; });
       var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
       var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
@@ -502,7 +503,9 @@
     }
     function nodePoints(list) {
       var pos = network.getPositions(list);
-      return list.filter(function (i) { return pos[i]; }).map(function (i) { return pos[i]; });
+      return list.filter(function (i) { return pos[i]; }).map(function (i) {
+        return {x: pos[i].x, y: pos[i].y, r: N[i][5]};
+      });
     }
     function edgePoints(j) { return nodePoints([E[j][0], E[j][1]]); }
     inst.place = place;

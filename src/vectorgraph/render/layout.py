@@ -53,7 +53,7 @@ GRID_FROM = 300
 #: The median drawn edge length, in vis-network pixels.
 EDGE_LENGTH = 160.0
 #: The spacing of the isolates' grid, in vis-network pixels.
-ISOLATE_GAP = 70.0
+ISOLATE_GAP = 120.0
 
 
 def use_physics(n_actors: int, n_relations: int) -> bool:
