@@ -397,17 +397,7 @@ def balance(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if triads:
-        rows = [
-            {
-                "a": t.actors[0],
-                "b": t.actors[1],
-                "c": t.actors[2],
-                "kind": t.kind,
-                "edges": " ".join(f"{u}{'+' if s > 0 else '-'}{v}" for u, v, s in t.edges),
-            }
-            for t in result.unbalanced
-        ]
-        emit(_top(rows, top), ["a", "b", "c", "kind", "edges"], fmt)
+        emit(_top(result.rows(), top), result.COLUMNS, fmt)
         return
     summary: list[tuple[str, Any]] = [
         ("triangles", result.triangles),

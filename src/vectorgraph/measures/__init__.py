@@ -1,4 +1,4 @@
-"""Measures of the graph: centrality, signed ties, multi-vector balance, structural balance.
+"""Measures of the graph: centrality, signed ties, multi-vector balance (and over time), balance.
 
 They look like networkx functions: the graph first (the
 :class:`networkx.MultiDiGraph` of :func:`vectorgraph.to_networkx`), ``weight=``
@@ -32,6 +32,7 @@ from vectorgraph.measures.centrality import (
     parse_measures,
 )
 from vectorgraph.measures.signed import SignedDegree, pn_centrality, signed_degree
+from vectorgraph.measures.timeline import Period, PeriodBalance, Timeline, balance_timeline
 from vectorgraph.measures.vectors import (
     DEFAULT_FOCAL,
     DEFAULT_POLES,
@@ -49,10 +50,14 @@ __all__ = [
     "SIGNED_COLUMNS",
     "Balance",
     "Frustration",
+    "Period",
+    "PeriodBalance",
     "PoleTies",
     "SignedDegree",
+    "Timeline",
     "Triad",
     "VectorBalance",
+    "balance_timeline",
     "centralities",
     "centrality",
     "collapse",

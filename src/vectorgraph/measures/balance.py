@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
 from vectorgraph.measures._simple import collapse
+from vectorgraph.ties import sign_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -146,7 +147,7 @@ class Balance:
                 "b": t.actors[1],
                 "c": t.actors[2],
                 "kind": t.kind,
-                "edges": " ".join(f"{u}{'+' if s > 0 else '-'}{v}" for u, v, s in t.edges),
+                "edges": " ".join(f"{u}{sign_text(s)}{v}" for u, v, s in t.edges),
             }
             for t in self.unbalanced
         ]
