@@ -185,7 +185,7 @@ def _panel(view: BalanceView, names: dict[str, str]) -> str:
     periods = view.timeline.periods if view.timeline is not None else ()
     parts += [
         f'<div class="vg-bal-chart" data-vg-period="{k}" hidden>'
-        f"{pole_chart(p.balance, names, width=PANEL_WIDTH)}</div>"
+        f"{pole_chart(p.balance, names, width=PANEL_WIDTH, period=p.period.label)}</div>"
         for k, p in enumerate(periods)
     ]
     parts.append('<div class="vg-bal-poles"></div>')

@@ -86,14 +86,19 @@ def _svg(cls: str, width: float, height: float, title: str, body: list[str], **d
 
 
 def pole_chart(
-    balance: VectorBalance, names: Mapping[str, str] | None = None, *, width: float = 640
+    balance: VectorBalance,
+    names: Mapping[str, str] | None = None,
+    *,
+    width: float = 640,
+    period: str | None = None,
 ) -> str:
     """The focal actor's cooperative and conflictual weight per pole, as diverging bars.
 
     One row per pole: the conflictual (negative) weight to the left of the axis,
     the cooperative (positive) weight to the right, on one scale; beside them
     ``p``, the pole's share of the weight that goes to the poles. The heading
-    states the index: normalised entropy, concentration, dominant pole.
+    names the ``period`` if given and states the index: normalised entropy,
+    concentration, dominant pole. Labels and bars share ``width`` (SVG units).
 
     Each row is ``<g class="vg-pole" data-pole=ID>``; each bar
     ``<rect class="vg-bar" data-kind="positive|negative" data-value=...>``.
@@ -101,7 +106,7 @@ def pole_chart(
     names = names or {}
     rows = balance.poles
     label_w, share_w, row_h, top = min(150.0, 0.3 * width), min(70.0, 0.2 * width), 30.0, 62.0
-    plot_w = width - label_w - share_w - 20
+    plot_w = width - label_w - share_w - 36  # room for the longest bar's number
     high_pos = max((t.positive for t in rows), default=0.0)
     high_neg = max((t.negative for t in rows), default=0.0)
     span = high_pos + high_neg
@@ -115,7 +120,7 @@ def pole_chart(
     else:
         index, second = "no index:", "no cooperative tie to two poles or more"
     focal = names.get(balance.focal, balance.focal)
-    title = f"{focal}: ties per pole"
+    title = f"{focal}: ties per pole" + (f" in {period}" if period else "")
     body = [
         f'<text x="0" y="16" font-size="14" font-weight="600">{_e(title)}</text>',
         f'<text class="vg-index" x="0" y="34" fill="#333">{_e(index)}</text>',
