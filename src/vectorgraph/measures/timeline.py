@@ -39,7 +39,12 @@ from typing import Any
 from vectorgraph.document import GraphDocument, Relation, parse_period
 from vectorgraph.errors import ArgumentError, VectorgraphError
 from vectorgraph.graph import edge_key
-from vectorgraph.measures.vectors import DEFAULT_FOCAL, DEFAULT_POLES, VectorBalance, _Context
+from vectorgraph.measures.vectors import (
+    DEFAULT_FOCAL,
+    DEFAULT_POLES,
+    VectorBalance,
+    vector_balance,
+)
 from vectorgraph.timeslice import time_slice
 
 __all__ = ["BY", "Period", "PeriodBalance", "Timeline", "balance_timeline", "choose_by", "periods"]
@@ -279,8 +284,10 @@ def balance_timeline(
         same = done.get(indices)  # consecutive periods often hold the same relations
         if same is None:
             keys = {edge_key(i, doc.relations[i].id) for i in indices}
-            ctx = _Context(  # the whole graph's actors, only the period's relations
-                nx.subgraph_view(G, filter_edge=lambda u, v, k, keys=keys: k in keys),
+            view = nx.subgraph_view(G, filter_edge=lambda u, v, k, keys=keys: k in keys)
+            balance = vector_balance(  # the whole graph's actors, only the period's relations
+                view,
+                focal,
                 poles,
                 weight=weight,
                 include_structural=include_structural,
@@ -292,7 +299,7 @@ def balance_timeline(
                 relations=len(part.relations),
                 ties=len(mine),
                 evidence=_sentences(mine),
-                balance=ctx.balance(focal),
+                balance=balance,
                 indices=indices,
             )
         rows.append(replace(same, period=period))
