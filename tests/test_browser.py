@@ -554,6 +554,42 @@ def test_search_works_in_the_notebook_iframe(browser: Any, article: GraphDocumen
     context.close()
 
 
+def test_inline_notebook_figures_share_one_copy(
+    open_html: Any, article: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vectorgraph.render import Figure
+
+    monkeypatch.setattr(Figure, "library_shown", False)
+    small = doc_of(small_dict(6, "ring"))
+    outputs = [
+        figure(d, embed="inline", height=400)._repr_html_() for d in (article, small, article)
+    ]
+    notebook = "".join(f'<div class="output">{o}</div>' for o in outputs)
+    text = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{notebook}</body></html>"
+    from vectorgraph.render.assets import vis_js
+
+    assert text.count(vis_js()[:2000]) == 1 and vis_js()[:2000] in outputs[0]
+    page = open_html(text)
+    assert page.errors == [] and page.requests == [page.url]
+    assert [page.counts(i) for i in range(3)] == [(28, 43), (6, 7), (28, 43)]
+    for i in range(3):
+        assert page.inst("inst.search('S1').length + inst.search('kazak').length", i) >= 1
+
+
+def test_a_fragment_without_its_library_says_so(browser: Any, article: GraphDocument) -> None:
+    lone = render(article, fragment=True, library=False)
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_content(f"<!DOCTYPE html><html><body>{lone.html}</body></html>")
+    status = page.locator(".vg-status").inner_text()
+    assert status.startswith("vis-network is not loaded on this page")
+    assert errors == []
+    context.close()
+
+
 def test_notebook_figure_displays_in_an_iframe(browser: Any, article: GraphDocument) -> None:
     html = f"<!DOCTYPE html><html><body>{figure(article, height=500)._repr_html_()}</body></html>"
     context = browser.new_context()

@@ -305,6 +305,23 @@ def test_figure_repr_html_embeds_the_page(article: GraphDocument) -> None:
     assert match and html.unescape(match.group(1)) == render(article).html
 
 
+def test_inline_figures_share_one_library(
+    article: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vectorgraph.render import Figure, library_html
+
+    monkeypatch.setattr(Figure, "library_shown", False)
+    first, second = figure(article, embed="inline"), figure(article, embed="inline", height=300)
+    a, b = first._repr_html_(), second._repr_html_()
+    assert a.startswith(library_html() + "\n") and a.count(vis_js()) == 1
+    assert vis_js() not in b and vis_js()[:300] not in b
+    assert b == render(article, fragment=True, library=False, height="300px").html
+    assert first._repr_html_() == b.replace("300px", "600px")  # shown again: no second copy
+    assert first.html == render(article).html  # save() still writes the whole page
+    with pytest.raises(ValueError, match="embed 'shadow' is not 'iframe' or 'inline'"):
+        figure(article, embed="shadow")
+
+
 # --- the command ----------------------------------------------------------------------
 
 
@@ -362,8 +379,10 @@ def test_cli_file_fragment_title_size(tmp_path: Path) -> None:
         (
             ["--fragment", "--id", "2fig"],
             2,
-            "Error: Invalid value for '--id': id '2fig' is not a plain HTML id "
-            "(a letter, then letters, digits, - or _)\n",
+            (
+                "Error: Invalid value for '--id': id '2fig' is not a plain HTML id "
+                "(a letter, then letters, digits, - or _)\n"
+            ),
         ),
         (
             ["--no-library"],
@@ -391,7 +410,12 @@ def test_cli_id_and_shared_library(tmp_path: Path, article: GraphDocument) -> No
     assert text == render(article, fragment=True, id="kaz-2", library=False).html
     assert text.startswith('<div class="vg-root" id="kaz-2"')
     assert vis_js()[:500] not in text and vis_js()[:500] in first.read_text(encoding="utf-8")
-    assert text.rstrip().endswith('<script>window.vectorgraph.mount("kaz-2");</script>')
+    assert text.rstrip().endswith(
+        '<script>if(window.vectorgraph&&window.vis){window.vectorgraph.mount("kaz-2");}else{'
+        "document.getElementById(\"kaz-2\").querySelector('.vg-status').textContent="
+        '"vis-network is not loaded on this page: put vectorgraph.render.library_html() (or a'
+        ' fragment rendered with its library) before this one.";}</script>'
+    )
 
 
 def test_cli_bad_document_writes_nothing(tmp_path: Path) -> None:
