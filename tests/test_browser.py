@@ -155,7 +155,7 @@ def test_bundled_page_loads_offline(open_html: Any, article: GraphDocument) -> N
     assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 5
     if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
         page.page.wait_for_timeout(2000)
-        page.inst("(() => { inst.network.selectEdges([0]); inst.showEdge(0); return 1; })()")
+        page.inst("(() => { inst.selectEdge(0); return 1; })()")
         page.page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
 
 
@@ -365,6 +365,7 @@ def test_phone_width_gives_the_canvas_the_width(open_html: Any, article: GraphDo
     )
     assert info[1] >= 0.8 * canvas[2]  # a sheet along the bottom, not a column
     if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
+        page.js("window.scrollTo(0, 0)")
         page.page.wait_for_timeout(500)
         page.page.screenshot(path=str(ROOT / "docs" / "screenshot-phone.png"))
     assert page.errors == []

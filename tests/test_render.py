@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
 import json
 import re
 import sys
@@ -255,6 +256,36 @@ def test_size_by_degree_scales_linearly(article: GraphDocument) -> None:
     assert sizes["KAZ"] == (40.0, degree["KAZ"]) and degree["KAZ"] == max(degree.values())
     low = min(v for _, v in sizes.values())
     assert sizes["TKM"] == (10.0, low)
+
+
+def test_hedging_is_drawn_apart_from_membership(article: GraphDocument) -> None:
+    data, _ = payload(article)
+    dashes = {t["id"]: t["dashes"] for t in data["relationTypes"]}
+    assert dashes["hedges"] == [14, 6, 2, 6] and dashes["member_of"] == [10, 10]
+    assert [s["label"].split(":")[0] for s in data["lineStyles"]] == [
+        "solid",
+        "dotted",
+        "dashed",
+        "dash-dot",
+    ]
+
+
+def test_isolates_are_tucked_below_the_connected_graph(article: GraphDocument) -> None:
+    from vectorgraph.render.layout import ISOLATE_GAP
+
+    data, _ = payload(article)
+    rows = {n[0]: n for n in data["nodes"]}
+    isolates = sorted(a for a, n in rows.items() if n[7] == 0)
+    assert isolates == ["KGZ", "TJK", "TKM", "UZB"]  # Central Asia's members: no relation
+    linked = [n for n in rows.values() if n[7] > 0]
+    left, right = min(n[3] for n in linked), max(n[3] for n in linked)
+    bottom = max(n[4] for n in linked)
+    for a in isolates:
+        x, y = rows[a][3:5]
+        assert left <= x <= right and bottom < y <= bottom + 2 * ISOLATE_GAP
+    xs = sorted(rows[a][3] for a in isolates)
+    assert [round(b - a, 1) for a, b in itertools.pairwise(xs)] == [ISOLATE_GAP] * 3
+    assert data["nodes"][0][7] == len(article.ties("KAZ"))  # relations, not partners
 
 
 def test_physics_threshold() -> None:
