@@ -155,7 +155,7 @@ def test_bundled_page_loads_offline(open_html: Any, article: GraphDocument) -> N
     assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 5
     if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
         page.page.wait_for_timeout(2000)
-        page.inst("(() => { inst.network.selectEdges([0]); inst.showEdge(0); return 1; })()")
+        page.inst("(() => { inst.selectEdge(0); return 1; })()")
         page.page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
 
 
@@ -365,6 +365,7 @@ def test_phone_width_gives_the_canvas_the_width(open_html: Any, article: GraphDo
     )
     assert info[1] >= 0.8 * canvas[2]  # a sheet along the bottom, not a column
     if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
+        page.js("window.scrollTo(0, 0)")
         page.page.wait_for_timeout(500)
         page.page.screenshot(path=str(ROOT / "docs" / "screenshot-phone.png"))
     assert page.errors == []
@@ -551,6 +552,42 @@ def test_search_works_in_the_notebook_iframe(browser: Any, article: GraphDocumen
     frame.get_by_role("button", name="Find").click()
     assert frame.locator(".vg-info h3").inner_text() == "Russia"
     assert errors == []  # Chromium logs "Blocked form submission" when a form is used
+    context.close()
+
+
+def test_inline_notebook_figures_share_one_copy(
+    open_html: Any, article: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vectorgraph.render import Figure
+
+    monkeypatch.setattr(Figure, "library_shown", False)
+    small = doc_of(small_dict(6, "ring"))
+    outputs = [
+        figure(d, embed="inline", height=400)._repr_html_() for d in (article, small, article)
+    ]
+    notebook = "".join(f'<div class="output">{o}</div>' for o in outputs)
+    text = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{notebook}</body></html>"
+    from vectorgraph.render.assets import vis_js
+
+    assert text.count(vis_js()[:2000]) == 1 and vis_js()[:2000] in outputs[0]
+    page = open_html(text)
+    assert page.errors == [] and page.requests == [page.url]
+    assert [page.counts(i) for i in range(3)] == [(28, 43), (6, 7), (28, 43)]
+    for i in range(3):
+        assert page.inst("inst.search('S1').length + inst.search('kazak').length", i) >= 1
+
+
+def test_a_fragment_without_its_library_says_so(browser: Any, article: GraphDocument) -> None:
+    lone = render(article, fragment=True, library=False)
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_content(f"<!DOCTYPE html><html><body>{lone.html}</body></html>")
+    status = page.locator(".vg-status").inner_text()
+    assert status.startswith("vis-network is not loaded on this page")
+    assert errors == []
     context.close()
 
 

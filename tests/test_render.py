@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
 import json
 import re
 import sys
@@ -258,6 +259,36 @@ def test_size_by_degree_scales_linearly(article: GraphDocument) -> None:
     assert sizes["TKM"] == (10.0, low)
 
 
+def test_hedging_is_drawn_apart_from_membership(article: GraphDocument) -> None:
+    data, _ = payload(article)
+    dashes = {t["id"]: t["dashes"] for t in data["relationTypes"]}
+    assert dashes["hedges"] == [14, 6, 2, 6] and dashes["member_of"] == [10, 10]
+    assert [s["label"].split(":")[0] for s in data["lineStyles"]] == [
+        "solid",
+        "dotted",
+        "dashed",
+        "dash-dot",
+    ]
+
+
+def test_isolates_are_tucked_below_the_connected_graph(article: GraphDocument) -> None:
+    from vectorgraph.render.layout import ISOLATE_GAP
+
+    data, _ = payload(article)
+    rows = {n[0]: n for n in data["nodes"]}
+    isolates = sorted(a for a, n in rows.items() if n[7] == 0)
+    assert isolates == ["KGZ", "TJK", "TKM", "UZB"]  # Central Asia's members: no relation
+    linked = [n for n in rows.values() if n[7] > 0]
+    left, right = min(n[3] for n in linked), max(n[3] for n in linked)
+    bottom = max(n[4] for n in linked)
+    for a in isolates:
+        x, y = rows[a][3:5]
+        assert left <= x <= right and bottom < y <= bottom + 2 * ISOLATE_GAP
+    xs = sorted(rows[a][3] for a in isolates)
+    assert [round(b - a, 1) for a, b in itertools.pairwise(xs)] == [ISOLATE_GAP] * 3
+    assert data["nodes"][0][7] == len(article.ties("KAZ"))  # relations, not partners
+
+
 def test_physics_threshold() -> None:
     actors = [
         {"id": f"A{i}", "name": f"a{i}", "type": "state"} for i in range(PHYSICS_MAX_ACTORS + 1)
@@ -304,6 +335,23 @@ def test_figure_repr_html_embeds_the_page(article: GraphDocument) -> None:
         out,
     )
     assert match and html.unescape(match.group(1)) == render(article).html
+
+
+def test_inline_figures_share_one_library(
+    article: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vectorgraph.render import Figure, library_html
+
+    monkeypatch.setattr(Figure, "library_shown", False)
+    first, second = figure(article, embed="inline"), figure(article, embed="inline", height=300)
+    a, b = first._repr_html_(), second._repr_html_()
+    assert a.startswith(library_html() + "\n") and a.count(vis_js()) == 1
+    assert vis_js() not in b and vis_js()[:300] not in b
+    assert b == render(article, fragment=True, library=False, height="300px").html
+    assert first._repr_html_() == b.replace("300px", "600px")  # shown again: no second copy
+    assert first.html == render(article).html  # save() still writes the whole page
+    with pytest.raises(ValueError, match="embed 'shadow' is not 'iframe' or 'inline'"):
+        figure(article, embed="shadow")
 
 
 # --- the command ----------------------------------------------------------------------
@@ -363,8 +411,10 @@ def test_cli_file_fragment_title_size(tmp_path: Path) -> None:
         (
             ["--fragment", "--id", "2fig"],
             2,
-            "Error: Invalid value for '--id': id '2fig' is not a plain HTML id "
-            "(a letter, then letters, digits, - or _)\n",
+            (
+                "Error: Invalid value for '--id': id '2fig' is not a plain HTML id "
+                "(a letter, then letters, digits, - or _)\n"
+            ),
         ),
         (
             ["--no-library"],
@@ -401,7 +451,12 @@ def test_cli_id_and_shared_library(tmp_path: Path, article: GraphDocument) -> No
     )
     assert text.startswith('<div class="vg-root" id="kaz-2"')
     assert vis_js()[:500] not in text and vis_js()[:500] in first.read_text(encoding="utf-8")
-    assert text.rstrip().endswith('<script>window.vectorgraph.mount("kaz-2");</script>')
+    assert text.rstrip().endswith(
+        '<script>if(window.vectorgraph&&window.vis){window.vectorgraph.mount("kaz-2");}else{'
+        "document.getElementById(\"kaz-2\").querySelector('.vg-status').textContent="
+        '"vis-network is not loaded on this page: put vectorgraph.render.library_html() (or a'
+        ' fragment rendered with its library) before this one.";}</script>'
+    )
 
 
 def test_cli_bad_document_writes_nothing(tmp_path: Path) -> None:

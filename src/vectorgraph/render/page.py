@@ -399,12 +399,25 @@ def _fragment(
             for e in extensions
             if e.script
         ]
-    parts.append(f"<script>{_mount(root_id)}</script>")
+    parts.append(f"<script>{_mount(root_id) if library else _mount_if_loaded(root_id)}</script>")
     return "\n".join(parts) + "\n"
 
 
 def _mount(root_id: str) -> str:
     return f"window.vectorgraph.mount({json.dumps(root_id)});"
+
+
+def _mount_if_loaded(root_id: str) -> str:
+    """The mount of a fragment without the library: a status line when it is missing."""
+    message = json.dumps(
+        "vis-network is not loaded on this page: put vectorgraph.render.library_html() (or a"
+        " fragment rendered with its library) before this one."
+    )
+    return (
+        f"if(window.vectorgraph&&window.vis){{{_mount(root_id)}}}else{{"
+        f"document.getElementById({json.dumps(root_id)}).querySelector('.vg-status')"
+        f".textContent={message};}}"
+    )
 
 
 def _csp_hash(script: str) -> str:
@@ -441,7 +454,15 @@ def _page(heading: str, body: str, mount: str, extensions: Sequence[Extension]) 
 
 
 class Figure:
-    """A rendered graph that displays inline in Jupyter (an isolated ``<iframe srcdoc>``).
+    """A rendered graph that displays inline in Jupyter.
+
+    ``embed="iframe"`` (the default) isolates each figure in a sandboxed
+    ``<iframe srcdoc>``, with its own copy of vis-network. ``embed="inline"``
+    places the figure in the notebook's own page: the first inline figure a
+    Python process displays carries vis-network and the page script, the later
+    ones only their data, so ten figures cost one copy. (An inline figure whose
+    output is shown without the first one, as when outputs are isolated, says
+    so in its status line; display :func:`library_html`'s HTML, or use iframes.)
 
     >>> from vectorgraph import load
     >>> fig = figure(load(), height=500)
@@ -449,15 +470,25 @@ class Figure:
     True
     """
 
-    def __init__(self, rendered: Rendered, height: int = 600) -> None:
+    #: Whether this process has displayed an inline figure (with the shared library).
+    library_shown = False
+
+    def __init__(
+        self, rendered: Rendered, height: int = 600, inline: Rendered | None = None
+    ) -> None:
         self.rendered = rendered
         self.height = height
+        self.inline = inline
 
     @property
     def html(self) -> str:
         return self.rendered.html
 
     def _repr_html_(self) -> str:
+        if self.inline is not None:
+            first = not Figure.library_shown
+            Figure.library_shown = True
+            return (library_html() + "\n" if first else "") + self.inline.html
         return (
             f'<iframe class="vectorgraph" srcdoc="{html.escape(self.rendered.html)}" '
             f'style="width:100%;height:{int(self.height)}px;border:0" '
@@ -472,10 +503,26 @@ class Figure:
             fh.write(self.rendered.html)
 
 
-def figure(doc: GraphDocument | None = None, *, height: int = 600, **options: Any) -> Figure:
-    """A :class:`Figure` of ``doc`` (the bundled graph by default); options as :func:`render`."""
+def figure(
+    doc: GraphDocument | None = None,
+    *,
+    height: int = 600,
+    embed: str = "iframe",
+    **options: Any,
+) -> Figure:
+    """A :class:`Figure` of ``doc`` (the bundled graph by default); options as :func:`render`.
+
+    ``embed`` is ``"iframe"`` or ``"inline"`` (see :class:`Figure`).
+    """
+    if embed not in ("iframe", "inline"):
+        raise ArgumentError(f"embed {embed!r} is not 'iframe' or 'inline'")
     if doc is None:
         from vectorgraph.io import load
 
         doc = load()
-    return Figure(render(doc, **options), height=height)
+    inline = None
+    if embed == "inline":
+        inline = render(
+            doc, **{**options, "fragment": True, "library": False, "height": f"{int(height)}px"}
+        )
+    return Figure(render(doc, **options), height=height, inline=inline)
