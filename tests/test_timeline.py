@@ -97,6 +97,19 @@ def test_each_period_is_the_slice_at_that_period(corpus: GraphDocument, by: str)
         assert p.balance == vector_balance(part.to_networkx(), "KAZ")
 
 
+@pytest.mark.parametrize(
+    "options",
+    [{"two_step": True}, {"include_structural": True}, {"weight": None}],
+    ids=["two-step", "structural", "unweighted"],
+)
+def test_options_reach_every_period(article: GraphDocument, options: dict[str, object]) -> None:
+    t = balance_timeline(article, "quarter", **options)  # type: ignore[arg-type]
+    for p in t.periods:
+        part = time_slice(article, at=p.period.at)
+        assert p.balance == vector_balance(part.to_networkx(), "KAZ", **options)  # type: ignore[arg-type]
+    assert t.periods[0].balance != balance_timeline(article, "quarter").periods[0].balance
+
+
 def test_a_month_boundary(corpus: GraphDocument) -> None:
     # the alliance dated 2020-03 is in force in the first quarter of 2020, not the second
     rows = {p.period.label: p for p in balance_timeline(corpus, "quarter").periods}

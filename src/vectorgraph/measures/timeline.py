@@ -43,6 +43,7 @@ from vectorgraph.measures.vectors import (
     DEFAULT_FOCAL,
     DEFAULT_POLES,
     VectorBalance,
+    pole_members,
     vector_balance,
 )
 from vectorgraph.timeslice import time_slice
@@ -266,6 +267,7 @@ def balance_timeline(
     import networkx as nx
 
     G = doc.to_networkx()
+    inside = set().union(*(pole_members(G, p) for p in poles))
     position = {id(r): i for i, r in enumerate(doc.relations)}
     years: dict[str, GraphDocument] = {}
     done: dict[tuple[int, ...], PeriodBalance] = {}
@@ -283,9 +285,16 @@ def balance_timeline(
         indices = tuple(position[id(r)] for r in part.relations)
         same = done.get(indices)  # consecutive periods often hold the same relations
         if same is None:
+            mine = [r for r in part.relations if focal in (r.source, r.target)]
             keys = {edge_key(i, doc.relations[i].id) for i in indices}
-            view = nx.subgraph_view(G, filter_edge=lambda u, v, k, keys=keys: k in keys)
-            balance = vector_balance(  # the whole graph's actors, only the period's relations
+            # the balance reads only the focal actor, its partners and the poles' members
+            near = {focal, *inside, *(r.other(focal) for r in mine)}
+            view = nx.subgraph_view(
+                G,
+                filter_node=near.__contains__,
+                filter_edge=lambda u, v, k, keys=keys: k in keys,
+            )
+            balance = vector_balance(  # the period's relations among those actors
                 view,
                 focal,
                 poles,
@@ -293,7 +302,6 @@ def balance_timeline(
                 include_structural=include_structural,
                 two_step=two_step,
             )
-            mine = [r for r in part.relations if focal in (r.source, r.target)]
             same = done[indices] = PeriodBalance(
                 period=period,
                 relations=len(part.relations),
