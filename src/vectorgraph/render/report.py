@@ -25,12 +25,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vectorgraph.document import GraphDocument
 from vectorgraph.render import charts
 from vectorgraph.render.balance import BalanceView, balance_view
 from vectorgraph.ties import sign_text
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["CSP", "report"]
 
@@ -171,10 +174,10 @@ def _timeline_section(view: BalanceView, names: dict[str, str]) -> list[str]:
     ]
 
 
-def _central_section(doc: GraphDocument, names: dict[str, str], top: int) -> list[str]:
+def _central_section(G: nx.MultiDiGraph, names: dict[str, str], top: int) -> list[str]:
     from vectorgraph.measures import centralities
 
-    table = centralities(doc.to_networkx(), ["pagerank", "strength", "betweenness", "degree"])
+    table = centralities(G, ["pagerank", "strength", "betweenness", "degree"])
     order = sorted(names, key=lambda a: (-round(table["pagerank"].get(a, 0.0), 12), a))[:top]
     rows = [
         [
@@ -204,10 +207,10 @@ def _central_section(doc: GraphDocument, names: dict[str, str], top: int) -> lis
     ]
 
 
-def _triads_section(doc: GraphDocument, names: dict[str, str]) -> list[str]:
+def _triads_section(G: nx.MultiDiGraph, names: dict[str, str]) -> list[str]:
     from vectorgraph.measures import structural_balance
 
-    result = structural_balance(doc.to_networkx())
+    result = structural_balance(G)
     ratio = "undefined" if result.ratio is None else f"{result.ratio:.3g}"
     f = result.frustration
     frustration = (
@@ -335,7 +338,8 @@ def report(
         f"({len(dated)} dated), from {len(doc.sources)} source"
         f"{'' if len(doc.sources) == 1 else 's'}."
     )
-    sizes = size_values(doc.to_networkx(), "pagerank")
+    G = doc.to_networkx()
+    sizes = size_values(G, "pagerank")
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -362,8 +366,8 @@ def report(
     if view is not None:
         parts += _balance_section(view, names)
         parts += _timeline_section(view, names)
-    parts += _central_section(doc, names, top)
-    parts += _triads_section(doc, names)
+    parts += _central_section(G, names, top)
+    parts += _triads_section(G, names)
     parts += _evidence_section(doc, names)
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
