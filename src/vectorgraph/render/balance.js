@@ -135,8 +135,8 @@
       output.textContent = "All periods (" + periods[0].label + " to " +
         periods[periods.length - 1].label + ")";
     }
-    api.on("select", function (kind) {
-      if (kind !== null && active >= 0) {
+    api.on("select", function () {  // an actor, a relation or the background was clicked
+      if (active >= 0) {
         active = -1;
         poleRows.forEach(function (row) { row.classList.remove("vg-active"); });
         Array.prototype.forEach.call(panel.querySelectorAll(".vg-pole.vg-active"),
