@@ -371,6 +371,23 @@ def test_phone_width_gives_the_canvas_the_width(open_html: Any, article: GraphDo
     assert page.errors == []
 
 
+@pytest.mark.parametrize("width, least", [(960, 8.0), (600, 7.0)], ids=["notebook", "column"])
+def test_labels_stay_legible_in_a_narrow_figure(
+    open_html: Any, article: GraphDocument, width: int, least: float
+) -> None:
+    """The first view fits the connected graph (isolates tucked below, the panel not beside
+    a narrow drawing): labels were 7.5 px in a notebook and 3.5 px in a 600 px column."""
+    frag = render(article, fragment=True, physics=False, height="600px").html
+    page = open_html(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>{frag}"
+        "</body></html>",
+        width=width,
+        height=800,
+    )
+    label_px = 14 * page.inst("inst.network.getScale()")
+    assert label_px >= least, label_px
+
+
 @pytest.mark.parametrize("width", [1024, 1400, 2560, 3840], ids=["1024", "1400", "2560", "4k"])
 def test_layout_from_laptop_to_4k(open_html: Any, article: GraphDocument, width: int) -> None:
     page = open_html(render(article).html, width=width, height=900 if width < 3000 else 2160)
