@@ -526,10 +526,22 @@ def test_an_extension_runs_once_per_figure_without_sharing_state(
     def ext(label: str) -> Extension:
         return Extension(name="hello", script=HELLO, config={"label": label}, style=".hello-n{}")
 
-    page_html = render(article, extensions=[ext("page")]).html
-    page = open_html(page_html)  # the whole page: its CSP allows the extension's script
+    given = Extension(
+        name="hello",
+        script=HELLO,
+        config={"label": "page"},
+        panel='<h4 class="given">Rendered in Python</h4>',
+        below='<p class="under">Below the drawing</p>',
+    )
+    page = open_html(render(article, extensions=[given]).html)  # its CSP allows the script
     assert page.errors == []
     assert page.page.locator(".hello-n").inner_text() == "page:0"
+    # the Python-rendered panel is the one api.panel() gives, placed after the search
+    assert page.page.locator("section.vg-ext[data-vg-ext=hello] .given").count() == 1
+    assert page.page.locator("section.vg-ext[data-vg-ext=hello] .hello-go").count() == 1
+    order = page.js("Array.from(document.querySelector('.vg-side').children).map(c => c.className)")
+    assert order.index("vg-ext") == order.index("vg-buttons") + 1
+    assert page.page.locator(".vg-root > .vg-below .under").inner_text() == "Below the drawing"
     a = render(article, fragment=True, id="one", extensions=[ext("A")])
     b = render(article, fragment=True, id="two", extensions=[ext("B")], library=False)
     assert a.html.count('extend("hello"') == b.html.count('extend("hello"') == 1
