@@ -515,6 +515,8 @@ HELLO = """window.vectorgraph.extend("hello", function (api) {
   box.appendChild(b);
   box.appendChild(api.el("span", "hello-n", api.config.label + ":" + api.nodeIndex("KAZ")));
   api.on("filter", function () { box.setAttribute("data-drawn", String(api.counts().edges)); });
+  var under = api.below();
+  if (under) { under.appendChild(api.el("span", "below-js", api.config.label)); }
 });"""
 
 
@@ -542,6 +544,7 @@ def test_an_extension_runs_once_per_figure_without_sharing_state(
     order = page.js("Array.from(document.querySelector('.vg-side').children).map(c => c.className)")
     assert order.index("vg-ext") == order.index("vg-buttons") + 1
     assert page.page.locator(".vg-root > .vg-below .under").inner_text() == "Below the drawing"
+    assert page.page.locator(".vg-below .below-js").inner_text() == "page"
     a = render(article, fragment=True, id="one", extensions=[ext("A")])
     b = render(article, fragment=True, id="two", extensions=[ext("B")], library=False)
     assert a.html.count('extend("hello"') == b.html.count('extend("hello"') == 1
@@ -560,6 +563,7 @@ def test_an_extension_runs_once_per_figure_without_sharing_state(
     assert page.page.locator("#two [data-vg-ext]").get_attribute("data-clicks") == "1"
     assert page.page.locator("#one [data-vg-ext]").get_attribute("data-clicks") is None
     assert page.page.locator("#two [data-vg-ext]").get_attribute("data-drawn") == "2"
+    assert page.page.locator(".below-js").count() == 0  # no below block in the fragments
     dimmed = page.inst("inst.nodes.get().filter(n => n.color.background === '#e6e6e6').length", 1)
     assert dimmed == 28 - 2
 
