@@ -22,6 +22,7 @@ run:
 
     python benchmarks/bench_render.py                      # 100, 1000, 10000 + corpus
     python benchmarks/bench_render.py --sizes 100 1000 --no-browser --no-baseline
+    python benchmarks/bench_render.py --repeat 3            # medians of 3, alternating trees
 
 Results go to ``benchmarks/results/render.json``. Times are wall-clock on a
 shared machine: compare the ratios within one run, not the seconds across runs.
@@ -34,6 +35,7 @@ import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -206,6 +208,9 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each measurement (the median is shown)"
+    )
+    parser.add_argument(
         "--pyvis-limit",
         type=float,
         default=120.0,
@@ -238,11 +243,15 @@ def main() -> None:
                 "relations": len(doc.relations),
                 "evidence": sum(len(r.evidence) for r in doc.relations),
             }
-            for tree, src in trees.items():
-                out = folder / f"{tree}-{k}.html"
-                row[f"{tree}_s"] = time_render(src, doc_path, out)
-                row[f"{tree}_bytes"] = out.stat().st_size
-                pages[(k, tree)] = out
+            times: dict[str, list[float]] = {tree: [] for tree in trees}
+            for _ in range(args.repeat):  # alternating, so that the shared load hits both
+                for tree, src in trees.items():
+                    out = folder / f"{tree}-{k}.html"
+                    times[tree].append(time_render(src, doc_path, out))
+                    row[f"{tree}_bytes"] = out.stat().st_size
+                    pages[(k, tree)] = out
+            for tree, took in times.items():
+                row[f"{tree}_s"] = statistics.median(took)
             n = len(doc.actors)
             projected = last[1] * (n / last[0]) ** 2 if last else 0.0
             if name.startswith("corpus"):
@@ -263,10 +272,14 @@ def main() -> None:
 
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                for (k, tree), path in pages.items():
-                    for key, value in browse(browser, path, timeout_s=300).items():
-                        rows[k][f"{tree}_{key}"] = value
-                    print(f"  {rows[k]['graph']} {tree} browsed", file=sys.stderr, flush=True)
+                seen: dict[tuple[int, str], list[dict[str, float]]] = {key: [] for key in pages}
+                for _ in range(args.repeat):
+                    for (k, tree), path in pages.items():
+                        seen[(k, tree)].append(browse(browser, path, timeout_s=300))
+                        print(f"  {rows[k]['graph']} {tree} browsed", file=sys.stderr, flush=True)
+                for (k, tree), runs in seen.items():
+                    for key in runs[0]:
+                        rows[k][f"{tree}_{key}"] = statistics.median(r[key] for r in runs)
                 browser.close()
 
     print(
@@ -293,7 +306,7 @@ def main() -> None:
             print(f"{r['graph']}: pyvis skipped: {r['pyvis_skipped']}")
     print(f"vg/pyvis: render time against plain pyvis; base: {args.baseline}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"python": platform.python_version(), "baseline": args.baseline}
+    meta = {"python": platform.python_version(), "baseline": args.baseline, "repeat": args.repeat}
     meta["load_average"] = list(os.getloadavg())
     args.out.write_text(json.dumps({**meta, "rows": rows}, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)

@@ -371,6 +371,23 @@ def test_phone_width_gives_the_canvas_the_width(open_html: Any, article: GraphDo
     assert page.errors == []
 
 
+@pytest.mark.parametrize("width, least", [(960, 8.0), (600, 7.0)], ids=["notebook", "column"])
+def test_labels_stay_legible_in_a_narrow_figure(
+    open_html: Any, article: GraphDocument, width: int, least: float
+) -> None:
+    """The first view fits the connected graph (isolates tucked below, the panel not beside
+    a narrow drawing): labels were 7.5 px in a notebook and 3.5 px in a 600 px column."""
+    frag = render(article, fragment=True, physics=False, height="600px").html
+    page = open_html(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>{frag}"
+        "</body></html>",
+        width=width,
+        height=800,
+    )
+    label_px = 14 * page.inst("inst.network.getScale()")
+    assert label_px >= least, label_px
+
+
 @pytest.mark.parametrize("width", [1024, 1400, 2560, 3840], ids=["1024", "1400", "2560", "4k"])
 def test_layout_from_laptop_to_4k(open_html: Any, article: GraphDocument, width: int) -> None:
     page = open_html(render(article).html, width=width, height=900 if width < 3000 else 2160)
@@ -498,6 +515,8 @@ HELLO = """window.vectorgraph.extend("hello", function (api) {
   box.appendChild(b);
   box.appendChild(api.el("span", "hello-n", api.config.label + ":" + api.nodeIndex("KAZ")));
   api.on("filter", function () { box.setAttribute("data-drawn", String(api.counts().edges)); });
+  var under = api.below();
+  if (under) { under.appendChild(api.el("span", "below-js", api.config.label)); }
 });"""
 
 
@@ -509,10 +528,23 @@ def test_an_extension_runs_once_per_figure_without_sharing_state(
     def ext(label: str) -> Extension:
         return Extension(name="hello", script=HELLO, config={"label": label}, style=".hello-n{}")
 
-    page_html = render(article, extensions=[ext("page")]).html
-    page = open_html(page_html)  # the whole page: its CSP allows the extension's script
+    given = Extension(
+        name="hello",
+        script=HELLO,
+        config={"label": "page"},
+        panel='<h4 class="given">Rendered in Python</h4>',
+        below='<p class="under">Below the drawing</p>',
+    )
+    page = open_html(render(article, extensions=[given]).html)  # its CSP allows the script
     assert page.errors == []
     assert page.page.locator(".hello-n").inner_text() == "page:0"
+    # the Python-rendered panel is the one api.panel() gives, placed after the search
+    assert page.page.locator("section.vg-ext[data-vg-ext=hello] .given").count() == 1
+    assert page.page.locator("section.vg-ext[data-vg-ext=hello] .hello-go").count() == 1
+    order = page.js("Array.from(document.querySelector('.vg-side').children).map(c => c.className)")
+    assert order.index("vg-ext") == order.index("vg-buttons") + 1
+    assert page.page.locator(".vg-root > .vg-below .under").inner_text() == "Below the drawing"
+    assert page.page.locator(".vg-below .below-js").inner_text() == "page"
     a = render(article, fragment=True, id="one", extensions=[ext("A")])
     b = render(article, fragment=True, id="two", extensions=[ext("B")], library=False)
     assert a.html.count('extend("hello"') == b.html.count('extend("hello"') == 1
@@ -531,6 +563,7 @@ def test_an_extension_runs_once_per_figure_without_sharing_state(
     assert page.page.locator("#two [data-vg-ext]").get_attribute("data-clicks") == "1"
     assert page.page.locator("#one [data-vg-ext]").get_attribute("data-clicks") is None
     assert page.page.locator("#two [data-vg-ext]").get_attribute("data-drawn") == "2"
+    assert page.page.locator(".below-js").count() == 0  # no below block in the fragments
     dimmed = page.inst("inst.nodes.get().filter(n => n.color.background === '#e6e6e6').length", 1)
     assert dimmed == 28 - 2
 

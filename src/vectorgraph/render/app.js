@@ -665,11 +665,14 @@
         /* The panel the page was rendered with for this extension (Extension.panel),
          * else a new section of the side panel titled `title`. */
         panel: function (title, open) {
-          var given = root.querySelector('[data-vg-ext="' + name + '"]');
+          var given = root.querySelector('section.vg-ext[data-vg-ext="' + name + '"]');
           if (given) { return given; }
           var d = section(title || name, open !== false, extAnchor);
           d.setAttribute("data-vg-ext", name);
           return d;
+        },
+        below: function () {
+          return root.querySelector('.vg-below[data-vg-ext="' + name + '"]');
         },
         nodeIndex: function (id) {
           if (byId === null) {
