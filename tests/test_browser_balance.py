@@ -295,3 +295,33 @@ def test_screenshots(open_html: Any, article: GraphDocument, tmp_path: Path) -> 
     corpus.page.goto(html.as_uri())
     corpus.page.emulate_media(media="print")
     corpus.page.screenshot(path=str(ROOT / "docs" / "report.png"), full_page=False)
+
+
+def test_two_figures_with_balance_views_stay_apart(open_html: Any, article: GraphDocument) -> None:
+    corpus = load(CORPUS)
+    a = render(article, fragment=True, physics=False, extensions=balance_extensions(article))
+    b = render(
+        corpus,
+        fragment=True,
+        physics=False,
+        library=False,
+        extensions=balance_extensions(corpus, by="year"),
+    )
+    page = open_html(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        f"{a.html}<p>Between.</p>{b.html}</body></html>"
+    )
+    assert page.errors == [] and page.requests == [page.url]
+    assert page.page.locator(".vg-balance").count() == 2
+    # the second figure's time control redraws the second figure only
+    page.page.locator(f"#{b.id} .vg-bal-range input").fill("4")  # 2022
+    assert page.counts(1)[1] == len(time_slice(corpus, at="2022").relations)
+    assert page.counts(0)[1] == len(article.relations)
+    assert page.inst("root.dataset.vgPeriod", 1) == "2022"
+    assert page.inst("root.dataset.vgPeriod || ''", 0) == ""
+    # a pole of the first figure shows its evidence in the first figure's panel only
+    page.page.locator(f'#{a.id} .vg-bal-pole[data-vg-pole="TUR"] button').click()
+    assert (
+        page.page.locator(f"#{a.id} .vg-info .vg-bal-detail").get_attribute("data-vg-pole") == "TUR"
+    )
+    assert page.page.locator(f"#{b.id} .vg-info .vg-bal-detail").count() == 0
