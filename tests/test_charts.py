@@ -114,6 +114,22 @@ def test_graph_chart_draws_one_line_per_pair(article: GraphDocument) -> None:
     assert signs.count("-1") == 4  # Russia-Ukraine, the West-Russia, Honeywell, Emerson
 
 
+def test_graph_chart_draws_poles_in_their_colours(article: GraphDocument) -> None:
+    root = parse(graph_chart(article, groups={"WEST": "#AA3377", "CENTRAL_ASIA": "#66CCEE"}))
+    rings = root.findall(".//s:circle[@class='vg-ring']", NS)
+    ids = [a.id for a in article.actors]
+    ringed = {(r.get("data-group"), r.get("stroke")) for r in rings}
+    assert ringed == {("WEST", "#AA3377"), ("CENTRAL_ASIA", "#66CCEE")}
+    assert len(rings) == 3 + 5  # each pole and its members
+    west = [
+        m
+        for m in root.findall(".//s:line[@class='vg-member']", NS)
+        if m.get("data-group") == "WEST"
+    ]
+    assert {m.get("stroke") for m in west} == {"#AA3377"} and len(west) == 2
+    assert len(ids) == len(root.findall(".//s:circle[@class='vg-actor']", NS))
+
+
 def test_document_text_is_escaped() -> None:
     doc = loads(json.dumps(hostile_dict()))
     names = {a.id: a.name for a in doc.actors}

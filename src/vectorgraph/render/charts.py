@@ -287,11 +287,14 @@ def graph_chart(
     height: float = 480,
     seed: int = 0,
     labels: int = 40,
+    groups: Mapping[str, str] | None = None,
 ) -> str:
     """A static drawing of the graph: one line per pair of actors, coloured by its net sign.
 
     A group's members (``members``: the West's US and EU) are tied to it by a
-    broad pale line and laid out beside it.
+    broad pale line and laid out beside it; ``groups`` (group id -> colour, the
+    poles of a balance) draws those lines in the group's colour and rings the
+    group and its members with it, as the page does.
 
     Positions are :func:`vectorgraph.render.layout.positions` (seeded), actors
     are circles in their type's colour, sized by ``sizes`` (e.g. PageRank); the
@@ -308,9 +311,8 @@ def graph_chart(
             key = pair(r.source, r.target)
             net[key] = net.get(key, 0.0) + r.sign * r.weight
     known = set(ids)
-    members = sorted(
-        pair(a.id, m) for a in doc.actors for m in a.members if m in known and m != a.id
-    )
+    links = sorted((a.id, m) for a in doc.actors for m in a.members if m in known and m != a.id)
+    members = sorted({pair(g, m) for g, m in links})
     linked = {a for key in [*net, *members] for a in key}
     pos = positions([a for a in ids if a in linked], sorted({*net, *members}), seed=seed)
     isolates = [a for a in ids if a not in linked]
@@ -348,12 +350,22 @@ def graph_chart(
             f'x2="{_n(x2)}" y2="{_n(y2)}" stroke="{colours[sign]}" stroke-width="1.6" '
             f'stroke-opacity="0.8"{dash}/>'
         )
-    for a, b in members:
-        (x1, y1), (x2, y2) = xy[a], xy[b]
+    groups = groups or {}
+    for g, m in links:
+        (x1, y1), (x2, y2) = xy[g], xy[m]
         body.append(
-            f'<line class="vg-member" x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" '
-            'stroke="#56B4E9" stroke-width="3" stroke-opacity="0.45" stroke-linecap="round"/>'
+            f'<line class="vg-member" data-group="{_e(g)}" x1="{_n(x1)}" y1="{_n(y1)}" '
+            f'x2="{_n(x2)}" y2="{_n(y2)}" stroke="{groups.get(g, "#56B4E9")}" stroke-width="3" '
+            'stroke-opacity="0.45" stroke-linecap="round"/>'
         )
+    for g, colour in groups.items():
+        for a in [g, *(m for h, m in links if h == g)]:
+            if a in xy:
+                x, y = xy[a]
+                body.append(
+                    f'<circle class="vg-ring" data-group="{_e(g)}" cx="{_n(x)}" cy="{_n(y)}" '
+                    f'r="{_n(radius(a) + 3)}" fill="none" stroke="{colour}" stroke-width="2.5"/>'
+                )
     order = sorted(ids, key=lambda a: (-sizes.get(a, 0.0), a))
     named = set(order[:labels])
     for a in ids:

@@ -340,6 +340,11 @@ def report(
     )
     G = doc.to_networkx()
     sizes = size_values(G, "pagerank")
+    groups = (
+        {t.pole: charts.pole_color(k) for k, t in enumerate(view.balance.poles)}
+        if view is not None
+        else None
+    )
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -355,10 +360,12 @@ def report(
         f'<p class="vg-lede">{_e(doc.description or "")} {_e(lede)}</p>',
         '<section id="graph"><h2>The graph</h2>',
         (
-            f"<figure>{charts.graph_chart(doc, sizes, seed=seed)}<figcaption>{_type_legend(doc)}"
+            f"<figure>{charts.graph_chart(doc, sizes, seed=seed, groups=groups)}"
+            f"<figcaption>{_type_legend(doc)}"
             "Actors sized by PageRank, coloured by type; one line per pair, green when the pair's "
             "net tie is cooperative, orange when conflictual, grey dashed when structural; broad "
-            "pale lines tie a group to its members. <code>vectorgraph render</code> draws it "
+            "pale lines tie a group to its members, a pole's in its colour, and the pole and its "
+            "members are ringed with it. <code>vectorgraph render</code> draws the graph "
             "interactively.</figcaption></figure>"
         ),
         "</section>",
