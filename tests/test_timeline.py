@@ -234,3 +234,10 @@ def test_cli_by_unknown_unit() -> None:
     result = CliRunner().invoke(cli, ["vectors", "--by", "week"])
     assert result.exit_code == 2
     assert "'week' is not one of 'year', 'quarter', 'month'" in result.stderr
+
+
+def test_cli_by_real_process(cli_process) -> None:  # type: ignore[no-untyped-def]
+    done = cli_process("vectors", str(CORPUS), "--by", "year")  # not a terminal: CSV
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[4].startswith("2022,2022,2022,8,6,7,")
+    assert done.stderr == "KAZ by year: 5 periods, 2019 to 2023\n"
