@@ -13,6 +13,7 @@ from vectorgraph.render.sizing import SIZE_MEASURES
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
     from vectorgraph.render.page import Extension
+    from vectorgraph.timeslice import TimeSlice
 
 
 @cli.command("render")
@@ -98,6 +99,7 @@ def render_command(
     no_balance: bool,
     seed: int,
     physics: bool | None,
+    window: TimeSlice,
 ) -> None:
     """Draw the graph as interactive HTML: one self-contained, offline file.
 
@@ -125,7 +127,7 @@ def render_command(
         raise click.UsageError("--depth needs --focus")
     if no_library and not fragment:
         raise click.UsageError("--no-library needs --fragment (a whole page always carries it)")
-    doc = load_graph(file)
+    doc = load_graph(file, window)
     extensions = _balance(doc, focus, depth, focal, poles, by) if not no_balance else []
     try:
         page = render(

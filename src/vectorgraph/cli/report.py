@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vectorgraph.cli.base import cli, graph_argument, load_graph, slice_options
 from vectorgraph.errors import ArgumentError, NotFoundError, VectorgraphError
+
+if TYPE_CHECKING:
+    from vectorgraph.timeslice import TimeSlice
 
 
 @cli.command("report")
@@ -52,6 +56,7 @@ def report_command(
     top: int,
     title: str | None,
     seed: int,
+    window: TimeSlice,
 ) -> None:
     """Write a self-contained, printable HTML report of the graph.
 
@@ -73,7 +78,7 @@ def report_command(
     names = None
     if poles is not None:
         names = [p.strip() for p in poles.split(",") if p.strip()]
-    doc = load_graph(file)
+    doc = load_graph(file, window)
     where = doc.path or "the bundled graph"
     try:
         page = report(doc, focal=focal, poles=names, by=by, top=top, title=title, seed=seed)
