@@ -4,7 +4,7 @@ For 100, 1,000 and 10,000 actors (relations = 5 x actors, dated 2015 to 2024,
 from :mod:`generate`), in one process: the time to render the page with the
 balance view (focal actor ``A00000``, poles ``A00001`` to ``A00004``, its time
 control by year) and its size, against the same page without it; the time of
-:func:`vectorgraph.measures.timeline.balance_timeline` by year and by month
+:func:`vectorgraph.timeline.balance_timeline` by year and by month
 against one :func:`vector_balance` of the whole graph; and the time and size
 of :func:`vectorgraph.render.report.report`. With a browser, Chromium opens
 both pages and reports vis-network's first frame, and the time the time
@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate
 from vectorgraph.measures import vector_balance
-from vectorgraph.measures.timeline import balance_timeline
+from vectorgraph.timeline import balance_timeline
 from vectorgraph.render import render
 from vectorgraph.render.balance import balance_extensions
 from vectorgraph.render.report import report

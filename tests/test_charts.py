@@ -11,7 +11,7 @@ import pytest
 from render_docs import hostile_dict
 from vectorgraph import GraphDocument, load, loads
 from vectorgraph.measures import vector_balance
-from vectorgraph.measures.timeline import balance_timeline
+from vectorgraph.timeline import balance_timeline
 from vectorgraph.render.charts import graph_chart, pole_chart, timeline_chart
 
 ROOT = Path(__file__).resolve().parents[1]

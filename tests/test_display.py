@@ -9,7 +9,7 @@ import pytest
 from vectorgraph import GraphDocument
 from vectorgraph.measures import structural_balance, vector_balance
 from vectorgraph.measures.display import PANDAS_HINT, data_frame, html_table
-from vectorgraph.measures.timeline import balance_timeline
+from vectorgraph.timeline import balance_timeline
 
 
 def test_cells_are_escaped_text() -> None:

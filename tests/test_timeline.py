@@ -14,7 +14,7 @@ from vectorgraph import GraphDocument, VectorgraphError, load, loads, time_slice
 from vectorgraph.cli import cli
 from vectorgraph.errors import ArgumentError
 from vectorgraph.measures import vector_balance
-from vectorgraph.measures.timeline import balance_timeline, choose_by, periods
+from vectorgraph.timeline import balance_timeline, choose_by, periods
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "dated-corpus.yaml"
@@ -65,6 +65,22 @@ def test_open_periods_add_no_bound() -> None:
     assert [p.label for p in periods(doc, "quarter")] == ["2021-Q4", "2022-Q1"]
     assert [p.at for p in periods(doc, "quarter")] == ["2021-10/2021-12", "2022-01/2022-03"]
     assert periods(doc.filter(type="consultation"), "year") == []
+
+
+def test_a_window_narrows_the_periods(corpus: GraphDocument) -> None:
+    cut = periods(corpus, "quarter", start="2021-05", end="2022")
+    assert [p.label for p in cut] == [
+        "2021-Q2",
+        "2021-Q3",
+        "2021-Q4",
+        "2022-Q1",
+        "2022-Q2",
+        "2022-Q3",
+        "2022-Q4",
+    ]
+    assert periods(corpus, "year", start="2030") == []
+    with pytest.raises(VectorgraphError, match="^no year of the relations' dates lies between"):
+        balance_timeline(corpus, "year", start="2030", end=None)
 
 
 def test_2019_by_hand(corpus: GraphDocument) -> None:
@@ -208,6 +224,16 @@ def test_cli_by_table_with_a_slice() -> None:
     assert result.exit_code == 0, result.output
     first = result.stdout.splitlines()[1].split()
     assert first[:6] == ["2019", "2019", "2019", "3", "3", "3"]
+
+
+def test_cli_by_within_a_slice() -> None:
+    args = ["vectors", "--by", "month", "--since", "2022-06", "--format", "csv"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    months = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
+    assert months[0] == "2022-06" and months[-1] == "2023-02" and len(months) == 9
+    at = CliRunner().invoke(cli, ["vectors", "--by", "year", "--at", "2023", "--format", "csv"])
+    assert [line.split(",")[0] for line in at.stdout.splitlines()[1:]] == ["2023"]
 
 
 def test_cli_by_without_dates(tmp_path: Path) -> None:

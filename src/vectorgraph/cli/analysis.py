@@ -234,6 +234,7 @@ def vectors(
     if by is not None:
         _timeline(
             doc,
+            window,
             where,
             by,
             focal,
@@ -302,6 +303,7 @@ def vectors(
 
 def _timeline(
     doc: GraphDocument,
+    window: TimeSlice,
     where: str,
     by: str,
     focal: str,
@@ -314,7 +316,7 @@ def _timeline(
     two_step: bool,
 ) -> None:
     """``vectors --by``: the balance per period."""
-    from vectorgraph.measures.timeline import balance_timeline
+    from vectorgraph.timeline import balance_timeline
 
     try:
         timeline = balance_timeline(
@@ -322,6 +324,8 @@ def _timeline(
             by,
             focal,
             poles,
+            start=window.at or window.start,
+            end=window.at or window.end,
             weight=None if unweighted else weight,
             include_structural=include_structural,
             two_step=two_step,

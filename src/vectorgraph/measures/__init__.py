@@ -1,4 +1,4 @@
-"""Measures of the graph: centrality, signed ties, multi-vector balance (and over time), balance.
+"""Measures of the graph: centrality, signed ties, multi-vector balance, structural balance.
 
 They look like networkx functions: the graph first (the
 :class:`networkx.MultiDiGraph` of :func:`vectorgraph.to_networkx`), ``weight=``
@@ -33,7 +33,6 @@ from vectorgraph.measures.centrality import (
 )
 from vectorgraph.measures.collapsing import collapse
 from vectorgraph.measures.signed import SignedDegree, pn_centrality, signed_degree
-from vectorgraph.measures.timeline import Period, PeriodBalance, Timeline, balance_timeline
 from vectorgraph.measures.vectors import (
     DEFAULT_FOCAL,
     DEFAULT_POLES,
@@ -52,14 +51,10 @@ __all__ = [
     "SIGNED_COLUMNS",
     "Balance",
     "Frustration",
-    "Period",
-    "PeriodBalance",
     "PoleTies",
     "SignedDegree",
-    "Timeline",
     "Triad",
     "VectorBalance",
-    "balance_timeline",
     "centralities",
     "centrality",
     "collapse",

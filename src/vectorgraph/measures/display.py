@@ -1,7 +1,7 @@
 """Measure results in a notebook: HTML tables and pandas DataFrames.
 
 Every result dataclass that has rows (:class:`~vectorgraph.measures.VectorBalance`,
-:class:`~vectorgraph.measures.Balance`, :class:`~vectorgraph.measures.timeline.Timeline`)
+:class:`~vectorgraph.measures.Balance`, :class:`~vectorgraph.timeline.Timeline`)
 gives ``_repr_html_`` (Jupyter shows a table) and ``to_pandas()`` (a DataFrame,
 when pandas is installed) through the two functions here, so a table looks the
 same whichever measure made it. Cells are escaped: actor names come from the

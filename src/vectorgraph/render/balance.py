@@ -3,7 +3,7 @@
 One object, :class:`BalanceView`, feeds both the interactive page (the balance
 panel and its time control, drawn by ``balance.js``) and the printable report.
 Its numbers are :func:`vectorgraph.measures.vector_balance`'s and, per period,
-:func:`vectorgraph.measures.timeline.balance_timeline`'s, so the page and the
+:func:`vectorgraph.timeline.balance_timeline`'s, so the page and the
 report show what ``vectorgraph vectors`` prints.
 
 **Which focal actor.** The one given; else the article's own
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vectorgraph.errors import ArgumentError
-from vectorgraph.measures.timeline import Timeline, balance_timeline, choose_by
+from vectorgraph.timeline import Timeline, balance_timeline, choose_by
 from vectorgraph.measures.vectors import (
     DEFAULT_FOCAL,
     DEFAULT_POLES,

@@ -33,7 +33,7 @@ from vectorgraph.palette import SIGN_COLOURS, actor_colour
 
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
-    from vectorgraph.measures.timeline import Timeline
+    from vectorgraph.timeline import Timeline
     from vectorgraph.measures.vectors import VectorBalance
 
 __all__ = ["POLE_COLORS", "graph_chart", "pole_chart", "pole_color", "timeline_chart"]

@@ -17,6 +17,9 @@ focal actor's balance in each. The rules:
 * **The balance** is :func:`vectorgraph.measures.vector_balance` of the
   period's graph (every actor, the relations in force), with the same options.
 
+It works on a document, not on a networkx graph, because it slices by date;
+the measures in :mod:`vectorgraph.measures` read any graph.
+
 Examples
 --------
 >>> from vectorgraph import load
@@ -84,8 +87,13 @@ def _check_by(by: str) -> None:
         raise ArgumentError(f"by must be one of {', '.join(BY)}, not {by!r}")
 
 
-def periods(doc: GraphDocument, by: str = "year") -> list[Period]:
+def periods(
+    doc: GraphDocument, by: str = "year", *, start: str | None = None, end: str | None = None
+) -> list[Period]:
     """The periods from the document's earliest to its latest date; [] without dates.
+
+    ``start`` and ``end`` (dates or periods, as a time slice takes them) narrow
+    the span to the periods they touch.
 
     >>> from vectorgraph import load
     >>> [p.label for p in periods(load(), "year")]
@@ -96,6 +104,12 @@ def periods(doc: GraphDocument, by: str = "year") -> list[Period]:
     if bounds is None:
         return []
     lo, hi = bounds
+    if start is not None:  # a window narrower than the dates: only the periods it touches
+        lo = max(lo, parse_period(start)[0])
+    if end is not None:
+        hi = min(hi, parse_period(end)[1])
+    if lo > hi:
+        return []
     if by == "year":
         return [Period(label=str(y), start=str(y), end=str(y)) for y in range(lo.year, hi.year + 1)]
     step = 3 if by == "quarter" else 1
@@ -235,6 +249,8 @@ def balance_timeline(
     poles: Sequence[str] = DEFAULT_POLES,
     *,
     undated: str = "keep",
+    start: str | None = None,
+    end: str | None = None,
     weight: str | None = "weight",
     include_structural: bool = False,
     two_step: bool = False,
@@ -250,6 +266,8 @@ def balance_timeline(
         Actor ids, as :func:`vector_balance` takes them.
     undated : {"keep", "drop"}
         Whether undated relations are in force in every period.
+    start, end : str, optional
+        Only the periods that touch this window (a time slice's bounds).
     weight, include_structural, two_step
         As :func:`vector_balance`.
 
@@ -261,9 +279,11 @@ def balance_timeline(
         The focal actor or a pole is not in the document.
     """
     _check_by(by)
-    cut = periods(doc, by)
+    cut = periods(doc, by, start=start, end=end)
     if not cut:
-        raise VectorgraphError(f"no relation has a date: nothing to cut by {by}")
+        if _bounds(doc) is None:
+            raise VectorgraphError(f"no relation has a date: nothing to cut by {by}")
+        raise VectorgraphError(f"no {by} of the relations' dates lies between {start} and {end}")
     import networkx as nx
 
     G = doc.to_networkx()
