@@ -34,10 +34,10 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate
 from vectorgraph.measures import vector_balance
-from vectorgraph.timeline import balance_timeline
 from vectorgraph.render import render
 from vectorgraph.render.balance import balance_extensions
 from vectorgraph.render.report import report
+from vectorgraph.timeline import balance_timeline
 
 FOCAL = "A00000"
 POLES = ("A00001", "A00002", "A00003", "A00004")

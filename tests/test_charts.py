@@ -11,8 +11,8 @@ import pytest
 from render_docs import hostile_dict
 from vectorgraph import GraphDocument, load, loads
 from vectorgraph.measures import vector_balance
-from vectorgraph.timeline import balance_timeline
 from vectorgraph.render.charts import graph_chart, pole_chart, timeline_chart
+from vectorgraph.timeline import balance_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = {"s": "http://www.w3.org/2000/svg"}

@@ -110,6 +110,17 @@ def test_render_command_options(tmp_path: Path) -> None:
     assert "Balance of Kazakhstan" in out.read_text(encoding="utf-8")
 
 
+def test_render_and_report_keep_to_the_slice(tmp_path: Path) -> None:
+    page, brief = tmp_path / "p.html", tmp_path / "r.html"
+    args = ["--since", "2022-06", "-o"]
+    assert CliRunner().invoke(cli, ["render", *args, str(page)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["report", *args, str(brief)]).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.count('class="vg-bal-chart"') == 1 + 9  # 2022-06 to 2023-02
+    assert "2022-05" not in text.split('class="vg-bal-series"')[1]
+    assert 'data-periods="9"' in brief.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [

@@ -128,7 +128,13 @@ def periods(
     return out
 
 
-def choose_by(doc: GraphDocument, max_periods: int = 24) -> str | None:
+def choose_by(
+    doc: GraphDocument,
+    max_periods: int = 24,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+) -> str | None:
     """The finest unit that cuts ``doc`` into at most ``max_periods``; None without dates.
 
     >>> from vectorgraph import load
@@ -138,7 +144,7 @@ def choose_by(doc: GraphDocument, max_periods: int = 24) -> str | None:
     if _bounds(doc) is None:
         return None
     for by in reversed(BY):
-        if len(periods(doc, by)) <= max_periods:
+        if len(periods(doc, by, start=start, end=end)) <= max_periods:
             return by
     return BY[0]
 

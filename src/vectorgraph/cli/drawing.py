@@ -128,7 +128,7 @@ def render_command(
     if no_library and not fragment:
         raise click.UsageError("--no-library needs --fragment (a whole page always carries it)")
     doc = load_graph(file, window)
-    extensions = _balance(doc, focus, depth, focal, poles, by) if not no_balance else []
+    extensions = [] if no_balance else _balance(doc, window, focus, depth, focal, poles, by)
     try:
         page = render(
             doc,
@@ -159,6 +159,7 @@ def render_command(
 
 def _balance(
     doc: GraphDocument,
+    window: TimeSlice,
     focus: str | None,
     depth: int | None,
     focal: str | None,
@@ -173,7 +174,14 @@ def _balance(
     drawn = neighbourhood(doc, focus, 1 if depth is None else depth) if focus else doc
     names = [p.strip() for p in poles.split(",") if p.strip()] if poles is not None else None
     try:
-        return balance_extensions(drawn, focal, names, by=by)
+        return balance_extensions(
+            drawn,
+            focal,
+            names,
+            by=by,
+            start=window.at or window.start,
+            end=window.at or window.end,
+        )
     except ArgumentError as exc:
         raise click.BadParameter(str(exc), param_hint="'--poles'") from None
     except NotFoundError as exc:

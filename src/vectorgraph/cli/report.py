@@ -81,7 +81,17 @@ def report_command(
     doc = load_graph(file, window)
     where = doc.path or "the bundled graph"
     try:
-        page = report(doc, focal=focal, poles=names, by=by, top=top, title=title, seed=seed)
+        page = report(
+            doc,
+            focal=focal,
+            poles=names,
+            by=by,
+            top=top,
+            title=title,
+            seed=seed,
+            start=window.at or window.start,
+            end=window.at or window.end,
+        )
     except ArgumentError as exc:
         raise click.BadParameter(str(exc), param_hint="--poles") from None
     except NotFoundError as exc:

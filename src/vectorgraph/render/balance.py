@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vectorgraph.errors import ArgumentError
-from vectorgraph.timeline import Timeline, balance_timeline, choose_by
 from vectorgraph.measures.vectors import (
     DEFAULT_FOCAL,
     DEFAULT_POLES,
@@ -41,6 +40,7 @@ from vectorgraph.measures.vectors import (
     pole_members,
     vector_balance,
 )
+from vectorgraph.timeline import Timeline, balance_timeline, choose_by
 
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
@@ -112,11 +112,14 @@ def balance_view(
     poles: Sequence[str] | None = None,
     *,
     by: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
 ) -> BalanceView | None:
     """The :class:`BalanceView` of ``doc``; None without a focal actor (see the module).
 
     ``by`` cuts the timeline into years, quarters or months; by default the
-    finest that gives at most :data:`MAX_PERIODS` periods.
+    finest that gives at most :data:`MAX_PERIODS` periods. ``start``/``end``
+    keep it to the periods a time slice's window touches.
     """
     chosen = focal_and_poles(doc, focal, poles)
     if chosen is None:
@@ -136,8 +139,8 @@ def balance_view(
             and focal_id in (r.source, r.target)
             and (r.target if r.source == focal_id else r.source) in inside
         )
-    by = by or choose_by(doc, MAX_PERIODS)
-    timeline = balance_timeline(doc, by, focal_id, pole_ids) if by else None
+    by = by or choose_by(doc, MAX_PERIODS, start=start, end=end)
+    timeline = balance_timeline(doc, by, focal_id, pole_ids, start=start, end=end) if by else None
     return BalanceView(
         focal=focal_id,
         poles=pole_ids,
@@ -255,6 +258,8 @@ def balance_extensions(
     poles: Sequence[str] | None = None,
     *,
     by: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
 ) -> list[Extension]:
     """``[balance_extension(...)]`` for ``render(doc, extensions=...)``, or ``[]``.
 
@@ -267,7 +272,7 @@ def balance_extensions(
     (['balance'], [])
     """
     try:
-        view = balance_view(doc, focal, poles, by=by)
+        view = balance_view(doc, focal, poles, by=by, start=start, end=end)
     except ArgumentError:
         if focal is None and poles is None:
             return []

@@ -33,8 +33,8 @@ from vectorgraph.palette import SIGN_COLOURS, actor_colour
 
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
-    from vectorgraph.timeline import Timeline
     from vectorgraph.measures.vectors import VectorBalance
+    from vectorgraph.timeline import Timeline
 
 __all__ = ["POLE_COLORS", "graph_chart", "pole_chart", "pole_color", "timeline_chart"]
 

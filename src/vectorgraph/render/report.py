@@ -307,6 +307,8 @@ def report(
     top: int = 10,
     title: str | None = None,
     seed: int = 0,
+    start: str | None = None,
+    end: str | None = None,
 ) -> str:
     """The report of ``doc`` as one self-contained HTML page (see the module docstring).
 
@@ -326,11 +328,13 @@ def report(
         The heading; the document's title by default.
     seed : int
         Seeds the graph's layout; the same input and seed give the same page.
+    start, end : str, optional
+        The window of the time slice ``doc`` was cut with: the time series keeps to it.
     """
     from vectorgraph.render.sizing import size_values
 
     names = {a.id: a.name for a in doc.actors}
-    view = balance_view(doc, focal, poles, by=by)
+    view = balance_view(doc, focal, poles, by=by, start=start, end=end)
     heading = title if title is not None else (doc.title or "vectorgraph report")
     dated = [r.date for r in doc.relations if r.date]
     lede = (
