@@ -156,7 +156,7 @@ def bench(n_actors: int, n_relations: int, samples: int, k: int) -> list[dict[st
         ("eigenvector", t_eig, "exact"),
         ("pagerank", t_pr, "exact"),
     ]:
-        t_one, _ = timed(lambda: centralities(G, [name]))
+        t_one, _ = timed(lambda name=name: centralities(G, [name]))
         row(f"  centrality --measure {name}", t_one, base, base_how)
 
     by_degree = sorted(G, key=lambda v: (-G.degree(v), v))[:5]

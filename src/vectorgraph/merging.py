@@ -40,14 +40,14 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from vectorgraph.document import Actor, GraphDocument, Relation, Source
-from vectorgraph.errors import VectorgraphError
+from vectorgraph.errors import ArgumentError
+from vectorgraph.ties import ends, noisy_or, pair
 
 __all__ = ["Merged", "merge", "merge_key"]
 
@@ -62,8 +62,13 @@ class Merged:
 
 def merge_key(rel: Relation, by_date: bool = False) -> tuple[Any, ...]:
     """Relations with equal keys are combined: type, sign, direction and the ends (and date)."""
-    ends = (rel.source, rel.target) if rel.directed else tuple(sorted((rel.source, rel.target)))
-    return (ends, rel.type, rel.sign, rel.directed, rel.date if by_date else None)
+    return (
+        ends(rel.source, rel.target, rel.directed),
+        rel.type,
+        rel.sign,
+        rel.directed,
+        rel.date if by_date else None,
+    )
 
 
 def _label(doc: GraphDocument, i: int) -> str:
@@ -88,13 +93,12 @@ def _combine(rels: list[Relation]) -> Relation:
     if len(rels) == 1:
         return first
     evidence = list(dict.fromkeys(e for r in rels for e in r.evidence))
-    weight = 1.0 - math.prod(1.0 - r.weight for r in rels)
     confidences = [r.confidence for r in rels if r.confidence is not None]
     return replace(
         first,
         evidence=tuple(evidence),
         count=sum(r.count or 1 for r in rels),
-        weight=round(min(1.0, weight), 6),
+        weight=noisy_or(r.weight for r in rels),
         score=round(sum(r.score for r in rels) / len(rels), 6),
         confidence=max(confidences) if confidences else None,
         date=_period(rels),
@@ -128,7 +132,7 @@ def merge(
     from vectorgraph.interchange import rebase_sources
 
     if not docs:
-        raise VectorgraphError("nothing to merge: give at least one document")
+        raise ArgumentError("nothing to merge: give at least one document")
     conflicts: list[str] = []
     sources: dict[str, Source] = {}
     types: dict[str, Any] = {}
@@ -222,7 +226,7 @@ def _relations(
 ) -> list[Relation]:
     out: list[Relation] = []
     ids: set[str] = set()
-    claims: dict[tuple[str, ...], dict[int, dict[int, None]]] = {}
+    claims: dict[tuple[str, str], dict[int, dict[int, None]]] = {}
     for members in groups.values():
         rel = _combine([r for _, r in members])
         if rel.id is not None:
@@ -231,7 +235,7 @@ def _relations(
             ids.add(new_id)
         out.append(rel)
         if rel.sign:
-            by_sign = claims.setdefault(tuple(sorted((rel.source, rel.target))), {})
+            by_sign = claims.setdefault(pair(rel.source, rel.target), {})
             by_sign.setdefault(rel.sign, {}).update(dict.fromkeys(i for i, _ in members))
     for (a, b), by_sign in claims.items():
         plus, minus = by_sign.get(1, {}), by_sign.get(-1, {})

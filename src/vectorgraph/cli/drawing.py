@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vectorgraph.cli.base import cli, graph_argument, load_graph, slice_options
 from vectorgraph.render.sizing import SIZE_MEASURES
+
+if TYPE_CHECKING:
+    from vectorgraph.timeslice import TimeSlice
 
 
 @cli.command("render")
@@ -73,6 +77,7 @@ def render_command(
     no_library: bool,
     seed: int,
     physics: bool | None,
+    window: TimeSlice,
 ) -> None:
     """Draw the graph as interactive HTML: one self-contained, offline file.
 
@@ -98,7 +103,7 @@ def render_command(
         raise click.UsageError("--depth needs --focus")
     if no_library and not fragment:
         raise click.UsageError("--no-library needs --fragment (a whole page always carries it)")
-    doc = load_graph(file)
+    doc = load_graph(file, window)
     try:
         page = render(
             doc,

@@ -15,7 +15,6 @@ docstring gives the rule that combines parallel relations.
 
 from __future__ import annotations
 
-from vectorgraph.measures._simple import collapse
 from vectorgraph.measures.balance import (
     Balance,
     Frustration,
@@ -25,12 +24,14 @@ from vectorgraph.measures.balance import (
     structural_balance,
 )
 from vectorgraph.measures.centrality import (
+    DISTANCES,
     MEASURES,
     SIGNED_COLUMNS,
     centralities,
     centrality,
     parse_measures,
 )
+from vectorgraph.measures.collapsing import collapse
 from vectorgraph.measures.signed import SignedDegree, pn_centrality, signed_degree
 from vectorgraph.measures.vectors import (
     DEFAULT_FOCAL,
@@ -45,6 +46,7 @@ from vectorgraph.measures.vectors import (
 __all__ = [
     "DEFAULT_FOCAL",
     "DEFAULT_POLES",
+    "DISTANCES",
     "MEASURES",
     "SIGNED_COLUMNS",
     "Balance",

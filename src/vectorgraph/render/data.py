@@ -37,7 +37,7 @@ from typing import Any
 
 from vectorgraph.document import GraphDocument
 from vectorgraph.graph import edge_key
-from vectorgraph.measures._simple import no_gc
+from vectorgraph.measures.collapsing import no_gc
 from vectorgraph.render import layout, sizing, style
 from vectorgraph.ties import pair
 from vectorgraph.vocabulary import ACTOR_TYPES
