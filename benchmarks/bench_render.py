@@ -15,7 +15,8 @@ run:
   past ``--pyvis-limit`` seconds (pyvis's ``Edge`` rejects an attribute named
   ``directed``, so it gets a copy without it);
 - in headless Chromium (Playwright), for both pages: the time from navigation
-  start to vis-network's first ``afterDrawing`` (first frame), the tab's JS heap
+  start to vis-network's first ``afterDrawing`` (first frame; a large page paints a
+  still picture of the graph before it, the "picture" column), the tab's JS heap
   after it (CDP ``Performance.getMetrics``, ``JSHeapUsedSize``), the time from a
   click on the largest actor to its details being shown, and the zoom of the
   first view (labels are drawn at 14 px x zoom).
@@ -63,7 +64,8 @@ ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-#: Renders DOC to OUT in a fresh process and prints the seconds render() took.
+#: Renders DOC to OUT in a fresh process; prints the wall and CPU seconds render() took
+#: (CPU time is less sensitive to a shared machine's load than wall time).
 RUNNER = """
 import sys, time
 from vectorgraph import GraphDocument, load
@@ -72,11 +74,11 @@ doc = load(sys.argv[1])
 warm = {'actors': [{'id': 'A'}, {'id': 'B'}],
         'relations': [{'source': 'A', 'target': 'B', 'type': 'trade'}]}
 render(GraphDocument.from_dict(warm))  # imports (igraph, pyvis) and cached assets
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 page = render(doc)
-took = time.perf_counter() - start
+took, cpu = time.perf_counter() - start, time.process_time() - cpu
 open(sys.argv[2], 'w', encoding='utf-8').write(page.html)
-print(took)
+print(took, cpu)
 """
 #: The words of the corpus graph's generated quotes.
 _VOCABULARY = (
@@ -118,8 +120,8 @@ def export_baseline(rev: str, folder: Path) -> Path:
     return target / "src"
 
 
-def time_render(src: Path, doc_path: Path, out: Path) -> float:
-    """Seconds ``render`` takes on ``doc_path`` in a fresh process importing ``src``."""
+def time_render(src: Path, doc_path: Path, out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds ``render`` takes on ``doc_path`` in a fresh process importing ``src``."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     result = subprocess.run(
         [sys.executable, "-c", RUNNER, str(doc_path), str(out)],
@@ -128,7 +130,8 @@ def time_render(src: Path, doc_path: Path, out: Path) -> float:
         text=True,
         env=env,
     )
-    return float(result.stdout.strip().splitlines()[-1])
+    wall, cpu = result.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def time_pyvis(doc: GraphDocument, folder: Path) -> tuple[float, int]:
@@ -170,7 +173,10 @@ def browse(browser: Any, path: Path, timeout_s: float) -> dict[str, float]:
     page.wait_for_selector(
         ".vg-root[data-vg-first-draw-at]", timeout=timeout_s * 1000, state="attached"
     )
-    at = page.evaluate("Number(document.querySelector('.vg-root').dataset.vgFirstDrawAt)")
+    at, still = page.evaluate(
+        "() => { const d = document.querySelector('.vg-root').dataset;"
+        " return [Number(d.vgFirstDrawAt), Number(d.vgPreviewAt || d.vgFirstDrawAt)]; }"
+    )
     page.wait_for_timeout(500)
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     x, y, scale = page.evaluate(_CLICK_POINT)
@@ -185,6 +191,7 @@ def browse(browser: Any, path: Path, timeout_s: float) -> dict[str, float]:
     page.close()
     return {
         "first_draw_s": at / 1000,
+        "picture_s": min(at, still) / 1000,
         "heap_mb": metrics["JSHeapUsedSize"] / 1e6,
         "click_s": click,
         "zoom": scale,
@@ -243,7 +250,7 @@ def main() -> None:
                 "relations": len(doc.relations),
                 "evidence": sum(len(r.evidence) for r in doc.relations),
             }
-            times: dict[str, list[float]] = {tree: [] for tree in trees}
+            times: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
             for _ in range(args.repeat):  # alternating, so that the shared load hits both
                 for tree, src in trees.items():
                     out = folder / f"{tree}-{k}.html"
@@ -251,7 +258,8 @@ def main() -> None:
                     row[f"{tree}_bytes"] = out.stat().st_size
                     pages[(k, tree)] = out
             for tree, took in times.items():
-                row[f"{tree}_s"] = statistics.median(took)
+                row[f"{tree}_s"] = statistics.median(t[0] for t in took)
+                row[f"{tree}_cpu_s"] = statistics.median(t[1] for t in took)
             n = len(doc.actors)
             projected = last[1] * (n / last[0]) ** 2 if last else 0.0
             if name.startswith("corpus"):
@@ -284,7 +292,8 @@ def main() -> None:
 
     print(
         f"{'graph':>13} {'relations':>9} {'evidence':>8} | {'render s':>8} {'base':>6} "
-        f"{'ratio':>5} | {'MB':>6} {'base':>6} | {'1st frame s':>11} {'base':>5} | "
+        f"{'ratio':>5} {'cpu s':>6} {'base':>6} | {'MB':>6} {'base':>6} | {'picture s':>9} | "
+        f"{'1st frame s':>11} {'base':>5} | "
         f"{'heap MB':>7} {'base':>5} | {'click s':>7} {'base':>5} | {'zoom':>5} {'base':>5} | "
         f"{'pyvis s':>7} {'vg/pyvis':>8}"
     )
@@ -293,8 +302,10 @@ def main() -> None:
         base_mb = f"{r['base_bytes'] / 1e6:>6.2f}" if "base_bytes" in r else f"{'-':>6}"
         print(
             f"{r['graph']:>13} {r['relations']:>9,} {r['evidence']:>8,} | "
-            f"{r['now_s']:>8.2f} {_cell(r, 'base_s', '>6.2f')} {ratio} | "
+            f"{r['now_s']:>8.2f} {_cell(r, 'base_s', '>6.2f')} {ratio} "
+            f"{r['now_cpu_s']:>6.2f} {_cell(r, 'base_cpu_s', '>6.2f')} | "
             f"{r['now_bytes'] / 1e6:>6.2f} {base_mb} | "
+            f"{_cell(r, 'now_picture_s', '>9.2f')} | "
             f"{_cell(r, 'now_first_draw_s', '>11.2f')} {_cell(r, 'base_first_draw_s', '>5.2f')} | "
             f"{_cell(r, 'now_heap_mb', '>7.0f')} {_cell(r, 'base_heap_mb', '>5.0f')} | "
             f"{_cell(r, 'now_click_s', '>7.2f')} {_cell(r, 'base_click_s', '>5.2f')} | "

@@ -658,6 +658,12 @@ def test_large_graph_draws_without_physics(open_html: Any) -> None:
     near = {0} | {int(r.other("A00000")[1:]) for r in ties}
     assert sorted(page.inst("inst.network.getSelectedNodes()")) == sorted(near)
     assert len(page.inst("inst.network.getSelectedEdges()")) == len(ties)
+    # a still picture came first, and went when vis-network drew
+    picture, drawn = page.inst(
+        "[Number(root.dataset.vgPreviewAt), Number(root.dataset.vgFirstDrawAt)]"
+    )
+    assert 0 < picture < drawn
+    assert page.js("document.querySelectorAll('.vg-preview').length") == 0
     assert page.errors == []
 
 

@@ -286,6 +286,26 @@ def test_isolates_are_tucked_below_the_connected_graph(article: GraphDocument) -
     assert data["nodes"][0][7] == len(article.ties("KAZ"))  # relations, not partners
 
 
+def test_small_components_and_many_isolates_are_tucked() -> None:
+    from generate import generate
+    from vectorgraph.render.layout import positions
+
+    doc = generate(3000, 3000, seed=2)  # sparse: a giant component, pairs and many isolates
+    ids = [a.id for a in doc.actors]
+    pos = positions(ids, [(r.source, r.target) for r in doc.relations])
+    G = nx.Graph([(r.source, r.target) for r in doc.relations])
+    giant = max(nx.connected_components(G), key=len)
+    rest = set(ids) - giant
+    assert len(rest) > 300  # isolates and small components
+    g_top = max(pos[a][1] for a in giant)
+    assert all(pos[a][1] > g_top for a in rest)  # every one of them below the giant
+    width = max(pos[a][0] for a in giant) - min(pos[a][0] for a in giant)
+    height = max(pos[a][1] for a in giant) - min(pos[a][1] for a in giant)
+    band_w = max(pos[a][0] for a in rest) - min(pos[a][0] for a in rest)
+    band_h = max(pos[a][1] for a in rest) - min(pos[a][1] for a in rest)
+    assert band_w <= width + 1 and band_w * band_h <= 0.3 * width * height
+
+
 def test_physics_threshold() -> None:
     actors = [
         {"id": f"A{i}", "name": f"a{i}", "type": "state"} for i in range(PHYSICS_MAX_ACTORS + 1)

@@ -733,9 +733,67 @@
       startExtensions();
       root.setAttribute("data-vg-ready", "1");
     }
-    if (data.large) {  // let the side panel paint before vis-network takes the thread
+    /* A large page first paints a still picture of the graph on a plain canvas (the
+     * lines by sign colour, the actors as dots), fitted as vis-network will fit it: it
+     * shows in well under a second, while vis-network's own set-up of tens of thousands
+     * of items takes several. The picture goes when vis-network has drawn. */
+    function preview() {
+      var w = stageBox.clientWidth, h = stageBox.clientHeight;
+      if (!N.length || !w || !h) { return null; }
+      var ratio = window.devicePixelRatio || 1, canvas = el("canvas", "vg-preview");
+      canvas.width = Math.round(w * ratio);
+      canvas.height = Math.round(h * ratio);
+      canvas.setAttribute("aria-hidden", "true");
+      var ctx = canvas.getContext("2d");
+      var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, i, j;
+      for (i = 0; i < N.length; i++) {
+        minX = Math.min(minX, N[i][3]); maxX = Math.max(maxX, N[i][3]);
+        minY = Math.min(minY, N[i][4]); maxY = Math.max(maxY, N[i][4]);
+      }
+      var k = Math.min(w / Math.max(1, maxX - minX + 80), h / Math.max(1, maxY - minY + 80));
+      var ox = w / 2 - k * (minX + maxX) / 2, oy = h / 2 - k * (minY + maxY) / 2;
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.lineWidth = 0.6;
+      ctx.globalAlpha = 0.5;
+      data.signs.forEach(function (sg) {
+        ctx.strokeStyle = sg.color;
+        ctx.beginPath();
+        for (j = 0; j < E.length; j++) {
+          var e = E[j];
+          if (e[3] !== sg.id) { continue; }
+          ctx.moveTo(ox + k * N[e[0]][3], oy + k * N[e[0]][4]);
+          ctx.lineTo(ox + k * N[e[1]][3], oy + k * N[e[1]][4]);
+        }
+        ctx.stroke();
+      });
+      ctx.globalAlpha = 1;
+      AT.forEach(function (t, a) {
+        ctx.fillStyle = t.color;
+        ctx.beginPath();
+        for (i = 0; i < N.length; i++) {
+          if (N[i][2] !== a) { continue; }
+          var r = Math.max(1.2, N[i][5] * k);
+          ctx.moveTo(ox + k * N[i][3] + r, oy + k * N[i][4]);
+          ctx.arc(ox + k * N[i][3], oy + k * N[i][4], r, 0, 2 * Math.PI);
+        }
+        ctx.fill();
+      });
+      stage.appendChild(canvas);
+      root.setAttribute("data-vg-preview-at", performance.now().toFixed(1));
+      return canvas;
+    }
+
+    if (data.large) {  // let the side panel and the picture paint before vis-network sets up
       status.textContent = "Drawing " + N.length + " actors and " + E.length + " relations\u2026";
-      setTimeout(start, 30);
+      var still = preview();
+      setTimeout(function () {
+        start();
+        if (still) {
+          network.once("afterDrawing", function () {
+            if (still.parentNode) { still.parentNode.removeChild(still); }
+          });
+        }
+      }, 30);
     } else {
       start();
     }
