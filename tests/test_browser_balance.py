@@ -169,52 +169,55 @@ def test_pole_chart_bars_equal_vectors(
 
 
 @pytest.mark.parametrize(
-    ("source", "period", "at"),
+    ("source", "periods"),
     [
-        (None, "2022-01", "2022-01"),
-        (None, "2023-01", "2023-01"),
-        (CORPUS, "2020-Q1", "2020-01/2020-03"),
-        (CORPUS, "2022-Q3", "2022-07/2022-09"),
+        (None, [("2022-01", "2022-01"), ("2023-01", "2023-01")]),
+        (CORPUS, [("2020-Q1", "2020-01/2020-03"), ("2022-Q3", "2022-07/2022-09")]),
     ],
-    ids=["bundled-2022-01", "bundled-2023-01", "corpus-2020-Q1", "corpus-2022-Q3"],
+    ids=["bundled", "dated-corpus"],
 )
 def test_time_control_draws_what_at_draws(
-    open_html: Any, cli_process: Any, tmp_path: Path, source: Path | None, period: str, at: str
+    open_html: Any,
+    cli_process: Any,
+    tmp_path: Path,
+    source: Path | None,
+    periods: list[tuple[str, str]],
 ) -> None:
     doc = load(source)
     args = [str(source)] if source else []
-    done = cli_process("render", *args, "--at", at, "--no-balance", "-o", "at.html", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    sliced = open_html((tmp_path / "at.html").read_text(encoding="utf-8"), "at.html")
-    at_edges = sliced.counts()[1]
-    assert at_edges == len(time_slice(doc, at=at).relations)
-
     page = open_html(balance_page(doc), "balance.html")
     labels = page.inst("inst.data.extensions.balance.periods.map(p => p.label)")
-    k = labels.index(period)
-    page.page.locator(".vg-bal-range input").fill(str(k + 1))
-    assert page.inst("root.dataset.vgPeriod") == period
-    assert page.counts()[1] == at_edges
-    assert page.counts()[1] < len(doc.relations)
-    assert (
-        f"{period}: {at_edges} relations in force" in page.page.locator(".vg-bal-now").inner_text()
-    )
-    # the pole chart follows: its bars are the balance of that period
-    expected = vectors_json(cli_process, *args, "--at", at)
-    bars = {(b["pole"], b["kind"]): b["value"] for b in drawn_bars(page)}
-    assert bars == pytest.approx(
-        {
-            (r["pole"], kind): r[kind]
-            for r in expected["poles"]
-            for kind in ("positive", "negative")
-        },
-        rel=1e-5,
-    )
-    # a column of the time series is the same control; All draws everything again
-    page.page.locator(f'.vg-bal-series .vg-period[data-index="{k}"]').click()
-    assert page.counts()[1] == at_edges
-    page.page.locator(".vg-bal-now button").click()
-    assert page.counts()[1] == len(doc.relations)
+    for period, at in periods:
+        out = f"at-{len(at)}-{period}.html"
+        done = cli_process("render", *args, "--at", at, "--no-balance", "-o", out, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        sliced = open_html((tmp_path / out).read_text(encoding="utf-8"), out)
+        at_edges = sliced.counts()[1]
+        assert at_edges == len(time_slice(doc, at=at).relations)
+
+        k = labels.index(period)
+        page.page.locator(".vg-bal-range input").fill(str(k + 1))
+        assert page.inst("root.dataset.vgPeriod") == period
+        assert page.counts()[1] == at_edges
+        assert page.counts()[1] < len(doc.relations)
+        now = page.page.locator(".vg-bal-now").inner_text()
+        assert f"{period}: {at_edges} relations in force" in now
+        # the pole chart follows: its bars are the balance of that period
+        expected = vectors_json(cli_process, *args, "--at", at)
+        bars = {(b["pole"], b["kind"]): b["value"] for b in drawn_bars(page)}
+        assert bars == pytest.approx(
+            {
+                (r["pole"], kind): r[kind]
+                for r in expected["poles"]
+                for kind in ("positive", "negative")
+            },
+            rel=1e-5,
+        )
+        # All draws everything again; a column of the time series is the same control
+        page.page.locator(".vg-bal-now button").click()
+        assert page.counts()[1] == len(doc.relations)
+        page.page.locator(f'.vg-bal-series .vg-period[data-index="{k}"]').click()
+        assert page.counts()[1] == at_edges
     assert page.errors == []
 
 
