@@ -326,6 +326,7 @@ def test_large_mode_threshold() -> None:
     data = data_block(render(generate(2001, 10)).html)
     assert data["large"] is True and data["options"]["interaction"]["hover"] is False
     assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
+    assert data["options"]["nodes"]["scaling"]["label"]["drawThreshold"] == 9  # 8 px and up
 
 
 def test_focus_is_the_networkx_neighbourhood(article: GraphDocument) -> None:

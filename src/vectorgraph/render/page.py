@@ -207,7 +207,11 @@ def vis_options(physics: bool, large: bool, seed: int = 0) -> dict[str, Any]:
     out["nodes"] = {
         "borderWidth": 1,
         "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-        "scaling": {"label": {"enabled": False}},
+        # a large page's overview draws no labels (they cost most of a frame at 10,000
+        # actors and are unreadable there); zoomed in to 8 px and more, they show
+        "scaling": {
+            "label": {"enabled": False, "drawThreshold": LARGE_LABEL_PX + 1 if large else 5}
+        },
     }
     return out
 
@@ -315,6 +319,8 @@ def render(
 #: recolouring every item, and the side panel painted before the drawing starts.
 LARGE_RELATIONS = 5000
 LARGE_ACTORS = 2000
+#: On a large page labels are drawn from this size (screen pixels) on.
+LARGE_LABEL_PX = 8
 
 
 def is_large(mode: RenderMode) -> bool:
