@@ -105,27 +105,38 @@ def _source_path(path: Path, base: Path | None) -> str:
         return str(path.resolve())
 
 
-def _work(job: tuple[str, str, str]) -> Extraction | str:
-    path, sid, stored = job
+def _work(job: tuple[str, str, str, str, str | None]) -> Extraction | str:
+    path, sid, stored, engine, model = job
     try:
         text = read_source(path)
     except ExtractError as exc:
         return str(exc)
-    return read_text(text, source_id=sid, title=Path(path).name, path=stored)
+    return read_text(
+        text, source_id=sid, title=Path(path).name, path=stored, engine=engine, model=model
+    )
 
 
 def iter_extractions(
-    paths: Iterable[str | Path], *, base: str | Path | None = None, jobs: int = 1
+    paths: Iterable[str | Path],
+    *,
+    base: str | Path | None = None,
+    jobs: int = 1,
+    engine: str = "parse",
+    model: str | None = None,
 ) -> Iterator[Extraction | str]:
     """The extraction of each file in turn, or a skip message (str) for a file that fails.
 
     Source paths are stored relative to ``base`` (the folder of the output
     document), absolute when ``base`` is None. ``jobs`` > 1 reads files in
-    that many processes; the order stays that of the files.
+    that many processes; the order stays that of the files. ``engine`` and
+    ``model`` are those of :func:`vectorgraph.extract.pipeline.read_text`.
     """
     folder = Path(base) if base is not None else None
     taken: set[str] = set()
-    work = ((str(p), _source_id(p, taken), _source_path(p, folder)) for p in iter_files(paths))
+    work = (
+        (str(p), _source_id(p, taken), _source_path(p, folder), engine, model)
+        for p in iter_files(paths)
+    )
     if jobs <= 1:
         yield from map(_work, work)
         return
@@ -144,6 +155,8 @@ def extract_corpus(
     jobs: int = 1,
     on_skip: Callable[[str], None] | None = None,
     on_file: Callable[[], None] | None = None,
+    engine: str = "parse",
+    model: str | None = None,
 ) -> GraphDocument:
     """One candidate document for many texts (files and folders), merged.
 
@@ -154,7 +167,11 @@ def extract_corpus(
     paths = list(paths)
     done: list[Extraction] = []
     skipped: list[str] = []
-    for result in iter_extractions(paths, base=base, jobs=jobs):
+    if engine == "parse":
+        from vectorgraph.extract.nlp import load_model
+
+        load_model(model)  # once, before the workers fork; a missing model fails here
+    for result in iter_extractions(paths, base=base, jobs=jobs, engine=engine, model=model):
         if isinstance(result, str):
             skipped.append(result)
             if on_skip is not None:
