@@ -46,6 +46,18 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Write an embeddable <div> with its scripts instead of a whole page.",
 )
+@click.option(
+    "--id",
+    "root_id",
+    metavar="ID",
+    help="The figure's element id, to embed the same graph twice [default: from a hash of the content].",
+)
+@click.option(
+    "--no-library",
+    is_flag=True,
+    help="With --fragment: leave out vis-network and the page script, for a page whose first "
+    "fragment already carries them.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seeds the layout.")
 @click.option(
     "--physics/--no-physics",
@@ -61,6 +73,8 @@ def render_command(
     focus: str | None,
     depth: int | None,
     fragment: bool,
+    root_id: str | None,
+    no_library: bool,
     seed: int,
     physics: bool | None,
     window: TimeSlice,
@@ -79,23 +93,32 @@ def render_command(
         vectorgraph render graphs/kazakhstan-multivector.yaml -o kaz.html
         vectorgraph render --focus Russia --depth 1 --title "Russia's ties"
         vectorgraph render --fragment -o kaz-fragment.html
+        vectorgraph render --fragment --id kaz-2 --no-library -o kaz-again.html
     """
+    from vectorgraph.errors import ArgumentError
     from vectorgraph.io import BUNDLED, atomic_write
     from vectorgraph.render import render
 
     if depth is not None and focus is None:
         raise click.UsageError("--depth needs --focus")
+    if no_library and not fragment:
+        raise click.UsageError("--no-library needs --fragment (a whole page always carries it)")
     doc = load_graph(file, window)
-    page = render(
-        doc,
-        title=title,
-        size_by=size_by,
-        focus=focus,
-        depth=1 if depth is None else depth,
-        fragment=fragment,
-        seed=seed,
-        physics=physics,
-    )
+    try:
+        page = render(
+            doc,
+            title=title,
+            size_by=size_by,
+            focus=focus,
+            depth=1 if depth is None else depth,
+            fragment=fragment,
+            seed=seed,
+            physics=physics,
+            id=root_id,
+            library=not no_library,
+        )
+    except ArgumentError as exc:  # the only argument render checks itself is the id
+        raise click.BadParameter(str(exc), param_hint="'--id'") from None
     if output is None:
         output = Path(f"{file.stem if file is not None else BUNDLED}.html")
     with atomic_write(output) as fh:
