@@ -46,10 +46,10 @@ def to_dot(doc: GraphDocument) -> str:
     >>> print(to_dot(doc), end="")  # doctest: +NORMALIZE_WHITESPACE
     digraph "t" {
       node [shape=box, style="rounded,filled", fontcolor="white"];
-      "A" [label="A", name="A", type="other", fillcolor="#616161"];
-      "B" [label="B", name="B", type="other", fillcolor="#616161"];
+      "A" [label="A", name="A", type="other", fillcolor="#999999"];
+      "B" [label="B", name="B", type="other", fillcolor="#999999"];
       "A" -> "B" [key="r0", label="trade", type="trade", sign=1, score=6.4, weight=0.64,
-                  directed=false, color="#2e7d32", dir="none"];
+                  directed=false, color="#009e73", dir="none"];
     }
     >>> _dot_id(0.00001)
     '0.00001'

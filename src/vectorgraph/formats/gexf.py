@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 from xml.sax.saxutils import escape
 
+from vectorgraph import palette
 from vectorgraph.document import FORMAT_VERSION, GraphDocument
 from vectorgraph.errors import DocumentError
 from vectorgraph.formats import Input
@@ -41,17 +42,10 @@ from vectorgraph.graph import edge_key
 
 __all__ = ["SIGN_COLOURS", "TYPE_COLOURS", "dumps", "read", "to_gexf"]
 
-#: Edge colours by sign (RGB): cooperative green, conflictual red, structural grey.
-SIGN_COLOURS = {1: (46, 125, 50), -1: (198, 40, 40), 0: (117, 117, 117)}
-#: Node colours by actor type (RGB).
-TYPE_COLOURS = {
-    "state": (21, 101, 192),
-    "organisation": (106, 27, 154),
-    "region": (0, 131, 143),
-    "company": (239, 108, 0),
-    "person": (109, 76, 65),
-    "other": (97, 97, 97),
-}
+#: Edge colours by sign (RGB), from :mod:`vectorgraph.palette` (the page's too).
+SIGN_COLOURS = {sign: palette.rgb(colour) for sign, colour in palette.SIGN_COLOURS.items()}
+#: Node colours by actor type (RGB), from :mod:`vectorgraph.palette`.
+TYPE_COLOURS = {kind: palette.rgb(colour) for kind, colour in palette.ACTOR_COLOURS.items()}
 _RESERVED_KEY = re.compile(r"^r[0-9]+$")
 
 
