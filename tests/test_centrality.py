@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from vectorgraph import GraphDocument, VectorgraphError
 from vectorgraph.cli import cli
-from vectorgraph.measures import MEASURES, centralities, centrality, parse_measures
+from vectorgraph.measures import CENTRALITY_MEASURES, centralities, centrality, parse_measures
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from conftest import run_cli
@@ -327,7 +327,7 @@ def test_bad_workers(tiny: nx.MultiDiGraph) -> None:
 
 
 def test_parse_measures() -> None:
-    assert parse_measures(["all"]) == list(MEASURES)
+    assert parse_measures(["all"]) == list(CENTRALITY_MEASURES)
     assert parse_measures(["pn, degree", "degree"]) == ["pn", "degree"]
 
 

@@ -25,7 +25,8 @@ from vectorgraph.measures.balance import (
     structural_balance,
 )
 from vectorgraph.measures.centrality import (
-    MEASURES,
+    CENTRALITY_MEASURES,
+    PATH_MEASURES,
     SIGNED_COLUMNS,
     centralities,
     centrality,
@@ -45,7 +46,8 @@ from vectorgraph.measures.vectors import (
 __all__ = [
     "DEFAULT_FOCAL",
     "DEFAULT_POLES",
-    "MEASURES",
+    "CENTRALITY_MEASURES",
+    "PATH_MEASURES",
     "SIGNED_COLUMNS",
     "Balance",
     "Frustration",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vectorgraph.measures.centrality import MEASURES
+from vectorgraph.measures.centrality import CENTRALITY_MEASURES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["SIZE_MEASURES", "centrality"]
 
 #: The measures ``--size-by`` accepts.
-SIZE_MEASURES: tuple[str, ...] = (*(m for m in MEASURES if m != "signed"), "none")
+SIZE_MEASURES: tuple[str, ...] = (*(m for m in CENTRALITY_MEASURES if m != "signed"), "none")
 
 
 def centrality(G: nx.MultiDiGraph, measure: str = "pagerank") -> dict[str, float]:
