@@ -22,8 +22,9 @@ from conftest import ROOT
         ("bench_extract.py", ["--mb", "0.05", "--jobs", "1"], "sentences/s per core"),
         ("bench_measures.py", ["--small", "--samples", "50"], "centrality --measure all"),
         ("bench_startup.py", ["--runs", "1"], "vectorgraph --help"),
+        ("bench_corpus.py", ["--articles", "30", "--merge-docs", "30"], "byte-identical"),
     ],
-    ids=["render", "extract", "measures", "startup"],
+    ids=["render", "extract", "measures", "startup", "corpus"],
 )
 def test_benchmark_runs(tmp_path, script, args, expected):
     result = subprocess.run(
