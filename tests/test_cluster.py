@@ -115,9 +115,13 @@ def test_the_serial_run_takes_no_options(corpus):
 
 
 @pytest.mark.parametrize(
-    ("batch_size", "fan_in"), [(1, 2), (3, 3), (100, 8)], ids=["1x2", "3x3", "one-task"]
+    ("batch_size", "fan_in", "window"),
+    [(1, 2, 3), (3, 3, 1024), (100, 8, 1024)],
+    ids=["1x2-window3", "3x3", "one-task"],
 )
-def test_cluster_run_is_byte_identical_to_serial(client, corpus, expected, batch_size, fan_in):
+def test_cluster_run_is_byte_identical_to_serial(
+    client, corpus, expected, batch_size, fan_in, window
+):
     skipped: list[str] = []
     files = []
     doc = extract_corpus(
@@ -125,6 +129,7 @@ def test_cluster_run_is_byte_identical_to_serial(client, corpus, expected, batch
         client=client,
         batch_size=batch_size,
         fan_in=fan_in,
+        window=window,
         on_skip=skipped.append,
         on_file=lambda: files.append(1),
     )
@@ -144,7 +149,18 @@ def test_cluster_reads_fsspec_urls_on_the_workers(client, corpus):
     assert len(doc.sources) == 14
 
 
-def test_a_killed_worker_has_its_tasks_rerun_and_the_result_is_unchanged(client, corpus, expected):
+@pytest.fixture(scope="module")
+def long_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twenty-four texts of every test text at once: a run long enough to kill a worker in."""
+    folder = tmp_path_factory.mktemp("long")
+    whole = "\n\n".join(p.read_text(encoding="utf-8") for p in TEXTS)
+    for i in range(24):
+        (folder / f"l{i:02d}.txt").write_text(whole, encoding="utf-8")
+    return folder
+
+
+def test_a_killed_worker_has_its_tasks_rerun_and_the_result_is_unchanged(client, long_corpus):
+    expected = dumps(serial([long_corpus]), "yaml")
     pids = client.run(os.getpid)
     killed: dict[str, object] = {}
 
@@ -156,7 +172,7 @@ def test_a_killed_worker_has_its_tasks_rerun_and_the_result_is_unchanged(client,
         killed["worker"], killed["tasks"] = worker, len(busy[worker])
         os.kill(pids[worker], signal.SIGKILL)
 
-    doc = extract_corpus([corpus], client=client, batch_size=1, fan_in=2, on_file=kill_once)
+    doc = extract_corpus([long_corpus], client=client, batch_size=1, fan_in=2, on_file=kill_once)
     assert dumps(doc, "yaml") == expected
     assert killed["tasks"] >= 1  # the worker died with work in hand
     with pytest.raises(ProcessLookupError):
@@ -204,9 +220,8 @@ def test_cli_cluster_misuse_exits_2(corpus, args, message):
 
 def test_an_unreachable_scheduler_is_one_line():
     start = time.monotonic()
-    with pytest.raises(ExtractError) as caught:
-        with open_client("tcp://127.0.0.1:9", timeout=1):
-            pass
+    with pytest.raises(ExtractError) as caught, open_client("tcp://127.0.0.1:9", timeout=1):
+        pass
     assert str(caught.value).startswith("tcp://127.0.0.1:9: cannot reach the scheduler: ")
     assert "\n" not in str(caught.value)
     assert time.monotonic() - start < 15

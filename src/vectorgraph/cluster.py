@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,12 +48,14 @@ from vectorgraph.extract.corpus import corpus_document, extract_file, iter_jobs
 from vectorgraph.extract.pipeline import Extraction
 from vectorgraph.ties import ends
 
-__all__ = ["BATCH_SIZE", "FAN_IN", "Partial", "extract_corpus", "open_client"]
+__all__ = ["BATCH_SIZE", "FAN_IN", "WINDOW", "Partial", "extract_corpus", "open_client"]
 
 #: Files per task: large enough that scheduling is a small share of the work.
 BATCH_SIZE = 16
 #: Partials merged by one task of the reduction tree.
 FAN_IN = 8
+#: Extraction tasks in flight (submitted, not finished): a window of them ahead of the workers.
+WINDOW = 1024
 _HINT = "pip install 'vectorgraph[cluster]'"
 
 _Key = tuple[tuple[str, str], str]
@@ -182,6 +185,12 @@ def _merge_task(*parts: Partial) -> Partial:
     return Partial.merged(parts)
 
 
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 def _tree(client: Any, leaves: list[Any], fan_in: int) -> Any:
     """The root future of a tree that merges ``leaves`` ``fan_in`` at a time, in order."""
     level = leaves
@@ -203,6 +212,7 @@ def extract_corpus(
     jobs: int = 1,
     batch_size: int = BATCH_SIZE,
     fan_in: int = FAN_IN,
+    window: int = WINDOW,
     options: Mapping[str, Any] | None = None,
     on_skip: Callable[[str], None] | None = None,
     on_file: Callable[[], None] | None = None,
@@ -220,6 +230,10 @@ def extract_corpus(
         (:func:`vectorgraph.extract.corpus.extract_corpus`, ``jobs`` processes).
     batch_size, fan_in
         Files per extraction task, and partials per merge task.
+    window
+        Extraction tasks submitted at a time: the files are listed, and tasks
+        submitted, a window ahead of the workers, so that neither the client
+        nor the scheduler holds a million tasks at once.
     options
         Keyword arguments for the extraction of each file
         (:func:`vectorgraph.extract.corpus.extract_file`).
@@ -254,26 +268,43 @@ def extract_corpus(
         )
     if jobs != 1:
         raise ArgumentError("jobs is for the serial run; a cluster has its own workers")
-    if batch_size < 1 or fan_in < 2:
-        raise ArgumentError(f"batch_size must be >= 1 and fan_in >= 2, not {batch_size}, {fan_in}")
+    if batch_size < 1 or fan_in < 2 or window < 1:
+        raise ArgumentError(
+            f"batch_size and window must be >= 1 and fan_in >= 2, not {batch_size}, "
+            f"{window}, {fan_in}"
+        )
     as_completed: Any = _distributed().as_completed
 
     paths = list(paths)
-    work = list(iter_jobs(paths, base=base))
-    batches = [work[i : i + batch_size] for i in range(0, len(work), batch_size)]
+    batches = _batched(iter_jobs(paths, base=base), batch_size)
     settings = dict(options or {})
-    leaves = [client.submit(_extract_batch, b, settings, pure=False) for b in batches]
-    sizes = {leaf.key: len(b) for leaf, b in zip(leaves, batches)}
+    pending = as_completed()
+    sizes: dict[str, int] = {}
+    roots: list[Any] = []
+
+    def submit_window() -> int:
+        """Submit the next ``window`` batches and their merge tree; how many were submitted."""
+        leaves = []
+        for batch in itertools.islice(batches, window):
+            leaf = client.submit(_extract_batch, batch, settings, pure=False)
+            sizes[leaf.key] = len(batch)
+            pending.add(leaf)
+            leaves.append(leaf)
+        if leaves:
+            roots.append(_tree(client, leaves, fan_in))
+        return len(leaves)
+
     try:
-        if not leaves:
-            part = Partial()
-        else:
-            root = _tree(client, leaves, fan_in)
-            for done in as_completed(leaves):
+        in_flight = submit_window() + submit_window()
+        for done in pending:
+            in_flight -= 1
+            for _ in range(sizes.pop(done.key)):
                 if on_file is not None:
-                    for _ in range(sizes[done.key]):
-                        on_file()
-            part = root.result()
+                    on_file()
+            del done  # the merge tree holds what it still needs
+            if in_flight <= window:
+                in_flight += submit_window()
+        part = _tree(client, roots, fan_in).result() if roots else Partial()
     except Exception as exc:
         if isinstance(exc, _distributed().KilledWorker):
             raise ExtractError(f"the cluster lost a task too often: {exc}") from None
