@@ -184,6 +184,35 @@ def _merge_table(files: list[Path], label: str) -> None:
         )
 
 
+def bench_reduction(folder: Path, articles: int) -> None:
+    """The tree reduction alone, in this process: what it moves and how fast it merges."""
+    import pickle
+
+    from vectorgraph.cluster import BATCH_SIZE, FAN_IN, Partial
+    from vectorgraph.extract.corpus import extract_file, iter_jobs
+
+    results = [extract_file(job) for job in iter_jobs([folder])]
+    level = [Partial.of(results[i : i + BATCH_SIZE]) for i in range(0, len(results), BATCH_SIZE)]
+    leaf_bytes = sum(len(pickle.dumps(p)) for p in level)
+    start = time.perf_counter()
+    moved = 0
+    while len(level) > 1:
+        moved += sum(len(pickle.dumps(p)) for p in level)
+        level = [Partial.merged(level[i : i + FAN_IN]) for i in range(0, len(level), FAN_IN)]
+    seconds = time.perf_counter() - start
+    root = level[0]
+    evidence = sum(len(e) for _, e, _ in root.relations.values())
+    root_bytes = len(pickle.dumps(root))
+    print(
+        f"\nreduction (batches of {BATCH_SIZE}, fan-in {FAN_IN}), in this process: "
+        f"{len(root.first):,} actors, {len(root.relations):,} distinct relations, "
+        f"{evidence:,} evidence sentences; partials of the leaves {leaf_bytes / 1e6:.1f} MB "
+        f"pickled, the root {root_bytes / 1e6:.1f} MB ({root_bytes / articles:,.0f} bytes per "
+        f"article), {moved / 1e6:.1f} MB moved up the tree; merging took {seconds:.2f} s "
+        f"({evidence / max(seconds, 1e-9):,.0f} evidence sentences per second)"
+    )
+
+
 def bench_merge(folder: Path, count: int) -> None:
     """Merge ``count`` per-article documents: all distinct, and repeating 25 articles."""
     from vectorgraph import extract
@@ -220,6 +249,7 @@ def main() -> None:
             f"{size / 1e6:.1f} MB, generated in {time.perf_counter() - start:.1f} s"
         )
         bench_extract(folder, args.articles, n_sentences)
+        bench_reduction(folder, args.articles)
         if args.merge_docs:
             bench_merge(folder, min(args.merge_docs, args.articles))
     load_after = os.getloadavg()
