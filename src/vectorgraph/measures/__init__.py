@@ -44,9 +44,9 @@ from vectorgraph.measures.vectors import (
 )
 
 __all__ = [
+    "CENTRALITY_MEASURES",
     "DEFAULT_FOCAL",
     "DEFAULT_POLES",
-    "CENTRALITY_MEASURES",
     "PATH_MEASURES",
     "SIGNED_COLUMNS",
     "Balance",

@@ -243,29 +243,34 @@ def centralities(
         raise VectorgraphError(f"samples must be at least 2, not {samples}")
     if workers < 1:
         raise VectorgraphError(f"workers must be at least 1, not {workers}")
-    run = _Run(
-        G,
-        engine=engine,
-        weight=weight,
-        distance=distance,
-        directed=directed,
-        include_structural=include_structural,
-        samples=samples,
-        seed=seed,
-        alpha=alpha,
-        max_iter=max_iter,
-        tol=tol,
-    )
     from vectorgraph.measures import _worker
 
-    jobs = _path_jobs(run, names) if engine == "fast" else []
     children = None
-    if workers > 1 and jobs and len(run.graph) >= PARALLEL_MIN:
+    if (
+        workers > 1
+        and engine == "fast"
+        and any(m in PATH_MEASURES for m in names)
+        and len(G) >= PARALLEL_MIN
+    ):
         children = _worker.Children(workers)  # they start up while the graph is prepared
     out: dict[str, dict[Any, Any]] = {}
-    tasks = [t for job in jobs for t in job.tasks]
-    done = {m for job in jobs for m in job.measures}
     try:
+        run = _Run(
+            G,
+            engine=engine,
+            weight=weight,
+            distance=distance,
+            directed=directed,
+            include_structural=include_structural,
+            samples=samples,
+            seed=seed,
+            alpha=alpha,
+            max_iter=max_iter,
+            tol=tol,
+        )
+        jobs = _path_jobs(run, names) if engine == "fast" else []
+        tasks = [t for job in jobs for t in job.tasks]
+        done = {m for job in jobs for m in job.measures}
         if children is not None:
             children.send(run.path_graph(jobs), tasks, [c for job in jobs for c in job.costs])
         for name in names:
