@@ -225,3 +225,51 @@ def test_an_unreachable_scheduler_is_one_line():
     assert str(caught.value).startswith("tcp://127.0.0.1:9: cannot reach the scheduler: ")
     assert "\n" not in str(caught.value)
     assert time.monotonic() - start < 15
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"batch_size": 0}, "batch_size and window must be >= 1 and fan_in >= 2, not 0, 1024, 8"),
+        ({"fan_in": 1}, "batch_size and window must be >= 1 and fan_in >= 2, not 16, 1024, 1"),
+        ({"jobs": 2}, "jobs is for the serial run; a cluster has its own workers"),
+    ],
+    ids=["batch", "fan-in", "jobs"],
+)
+def test_misuse_is_an_argument_error(corpus, options, message):
+    with pytest.raises(ArgumentError) as caught:
+        extract_corpus([corpus], client=object(), **options)
+    assert str(caught.value) == message
+
+
+def test_a_progress_bar_on_a_terminal(tmp_path, corpus):
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "100"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vectorgraph", "extract", str(corpus), "--workers", "1"]
+        + ["-o", str(tmp_path / "out.yaml")],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        cwd=tmp_path,
+    )
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(leader)
+    assert proc.wait(timeout=120) == 0
+    text = screen.decode("utf-8", "replace")
+    assert "Extracting  [####################################]  100%" in text
+    assert "14 text(s): " in text
