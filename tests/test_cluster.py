@@ -273,3 +273,17 @@ def test_a_progress_bar_on_a_terminal(tmp_path, corpus):
     text = screen.decode("utf-8", "replace")
     assert "Extracting  [####################################]  100%" in text
     assert "14 text(s): " in text
+
+
+def test_the_workers_read_the_files_not_the_client(client):
+    # a memory:// file exists only in this process: the serial run reads it, the workers cannot
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/vg-test/a.txt", b"Turkey criticised Armenia.")
+    try:
+        assert [r.type for r in serial(["memory://vg-test/"]).relations] == ["criticism"]
+        with pytest.raises(ExtractError) as caught:
+            extract_corpus(["memory://vg-test/"], client=client)
+        assert str(caught.value).startswith("memory:///vg-test/a.txt: cannot read: ")
+    finally:
+        fs.rm("/vg-test", recursive=True)
