@@ -68,12 +68,14 @@ def bench_load(folder: Path, n_actors: int, n_relations: int) -> dict[str, Any]:
         path = folder / f"big.{fmt}"
         path.write_text(dumps(doc, fmt), encoding="utf-8")
         if fmt == "json":
-            base, _ = timed(lambda: json.loads(path.read_text(encoding="utf-8")), 3)
+            base, _ = timed(lambda path=path: json.loads(path.read_text(encoding="utf-8")), 3)
         else:
             base, _ = timed(
-                lambda: yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+                lambda path=path: yaml.load(
+                    path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+                )
             )
-        took, loaded = timed(lambda: load(path), 3 if fmt == "json" else 1)
+        took, loaded = timed(lambda path=path: load(path), 3 if fmt == "json" else 1)
         assert len(loaded.relations) == n_relations
         out[fmt] = {
             "bytes": path.stat().st_size,
@@ -115,7 +117,7 @@ def bench_export(folder: Path, doc: GraphDocument) -> dict[str, Any]:
     out: dict[str, Any] = {"baseline": "json.dumps(document)", "baseline_seconds": base}
     for fmt in FORMATS:
         target = folder / f"out.{fmt}"
-        took, _ = timed(lambda: export_graph(doc, fmt, target))
+        took, _ = timed(lambda fmt=fmt, target=target: export_graph(doc, fmt, target))
         row = {"seconds": took, "ratio": took / base}
         if fmt in writers:
             nx_took, _ = timed(writers[fmt])

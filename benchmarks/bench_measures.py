@@ -124,8 +124,8 @@ def bench(
     row("build the plain nx.Graph by hand", None, t_plain, "not in the networkx figures below")
     t_all, _ = timed(lambda: centralities(G, ["all"]))
     t_workers, _ = timed(lambda: centralities(G, ["all"], workers=workers))
-    from vectorgraph.measures._simple import collapse
     from vectorgraph.measures.centrality import _path_graph
+    from vectorgraph.measures.collapsing import collapse
 
     g = _path_graph(collapse(G), "hops")[0]
     t_igraph, _ = timed(lambda: g.betweenness(directed=False))

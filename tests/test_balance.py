@@ -5,20 +5,16 @@ from __future__ import annotations
 import itertools
 import json
 import random
-import sys
-from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from generate import generate
 from vectorgraph import GraphDocument, VectorgraphError
 from vectorgraph.cli import cli
 from vectorgraph.measures import frustration_index, signed_graph, structural_balance
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from conftest import run_cli
-from generate import generate
 
 
 def signed(edges: list[tuple[str, str, int]]) -> nx.Graph:
@@ -226,7 +222,7 @@ def test_cli_json() -> None:
     assert data["unbalanced"][0]["edges"][1] == {"source": "EMERSON", "target": "RUS", "sign": -1}
 
 
-def test_real_process() -> None:
+def test_real_process(run_cli: Any) -> None:
     proc = run_cli("balance", "--no-frustration", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

@@ -15,13 +15,10 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from generate import generate
 from vectorgraph import GraphDocument, VectorgraphError
 from vectorgraph.cli import cli
 from vectorgraph.measures import CENTRALITY_MEASURES, centralities, centrality, parse_measures
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from conftest import run_cli
-from generate import generate
 
 PATH_MEASURES = ("betweenness", "closeness", "harmonic")
 
@@ -397,7 +394,7 @@ def test_cli_missing_file(tmp_path: Path) -> None:
     assert result.output.startswith("Error: ")
 
 
-def test_real_process_pagerank() -> None:
+def test_real_process_pagerank(run_cli: Any) -> None:
     proc = run_cli("centrality", "-m", "pagerank", "--top", "2", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
@@ -422,7 +419,7 @@ def test_hops_over_several_bfs_batches(directed: bool) -> None:
 
     G = generate(1200, 3000, seed=12).to_networkx()
     got = centralities(G, ["closeness", "harmonic"], directed=directed)
-    H = importlib.import_module("vectorgraph.measures._simple").collapse(G, directed=directed)
+    H = importlib.import_module("vectorgraph.measures.collapsing").collapse(G, directed=directed)
     nodes = list(H)
     index = {v: i for i, v in enumerate(nodes)}
     g = ig.Graph(

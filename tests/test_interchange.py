@@ -92,8 +92,10 @@ def test_errors_per_row(tmp_path: Path) -> None:
         f"{edges}: row 7: sign: sign -1 contradicts type 'trade' (sign 1)",
         f"{edges}: row 8: evidence: invalid JSON: Expecting ',' delimiter (column 13)",
         f"{nodes}: row 5: id: actor id 'kgz' must be UPPER_SNAKE_CASE (ISO alpha-3 for states)",
-        f"{nodes}: row 5: type: unknown actor type 'country' "
-        "(one of: state, organisation, region, company, person, other)",
+        (
+            f"{nodes}: row 5: type: unknown actor type 'country' "
+            "(one of: state, organisation, region, company, person, other)"
+        ),
     ]
 
 
@@ -106,8 +108,10 @@ def test_quote_that_contradicts_evidence(tmp_path: Path) -> None:
         f'source,target,type,quote,evidence\nKAZ,RUS,trade,New.,"{evidence}"\n',
     )
     assert problems_of(edges) == [
-        f"{edges}: row 2: quote: differs from the first quote in 'evidence' "
-        "(edit one and clear the other)"
+        (
+            f"{edges}: row 2: quote: differs from the first quote in 'evidence' "
+            "(edit one and clear the other)"
+        )
     ]
 
 
@@ -134,8 +138,10 @@ def test_edges_alone_make_their_actors(tmp_path: Path) -> None:
 def test_edges_alone_bad_actor_id(tmp_path: Path) -> None:
     edges = write(tmp_path, "links.csv", "source,target,type\nKaz,RUS,trade\n")
     assert problems_of(edges) == [
-        f"{edges}: actor 'Kaz' (from the edges' ends): id: actor id 'Kaz' must be "
-        "UPPER_SNAKE_CASE (ISO alpha-3 for states)",
+        (
+            f"{edges}: actor 'Kaz' (from the edges' ends): id: actor id 'Kaz' must be "
+            "UPPER_SNAKE_CASE (ISO alpha-3 for states)"
+        ),
         f"{edges}: row 2: source: unknown actor 'Kaz'",
     ]
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from conftest import ROOT
-from vectorgraph import VectorgraphError
+from generate import generate
+from vectorgraph import VectorgraphError, dump
+from vectorgraph.cli import cli
 from vectorgraph.io import atomic_write
 
 
@@ -47,14 +51,16 @@ def test_a_fifo_is_written_not_replaced(tmp_path):
 
 def test_a_folder_is_refused(tmp_path):
     (tmp_path / "out.html").mkdir()
-    with pytest.raises(VectorgraphError, match=r"out.html: cannot write: it is a folder"):
-        with atomic_write(tmp_path / "out.html") as fh:
-            fh.write("x")
+    with (
+        pytest.raises(VectorgraphError, match=r"out.html: cannot write: it is a folder"),
+        atomic_write(tmp_path / "out.html") as fh,
+    ):
+        fh.write("x")
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-def test_a_full_stdout_is_one_error_line():
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+def test_a_full_stdout_is_one_error_line(root: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
     with open("/dev/full", "w") as full:
         result = subprocess.run(
             [sys.executable, "-m", "vectorgraph", "export", "--to", "dot"],
@@ -62,28 +68,39 @@ def test_a_full_stdout_is_one_error_line():
             stderr=subprocess.PIPE,
             text=True,
             env=env,
+            check=False,
         )
     assert result.returncode == 1
     assert result.stderr == "Error: output: cannot write: No space left on device\n"
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate import generate
-    from vectorgraph import dump
-
+@pytest.mark.skipif(not hasattr(fcntl, "F_SETPIPE_SZ"), reason="needs Linux pipes")
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, root: Path) -> None:
     big = tmp_path / "big.json"
     dump(generate(2000, 8000), big)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vectorgraph", "ties", "A00000", str(big)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.read(10) == b"direction,"
-    proc.stdout.close()  # the reader goes away, as `| head` does
-    assert proc.wait(timeout=120) == 1
-    with proc.stderr:
-        assert proc.stderr.read() == b""
+    args = ["ties", "A00000", str(big)]
+    # The pipe holds one page, far less than the output: the child cannot write it
+    # all and exit before the reader goes away, whatever the scheduling.
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    capacity = fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ)
+    assert len(CliRunner().invoke(cli, args).stdout.encode()) > 2 * capacity
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    try:
+        with subprocess.Popen(
+            [sys.executable, "-m", "vectorgraph", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+        ) as proc:
+            os.close(write_end)
+            write_end = -1
+            assert os.read(read_end, 10) == b"direction,"  # unbuffered: exactly 10 bytes
+            os.close(read_end)  # the reader goes away, as `| head` does
+            read_end = -1
+            assert proc.wait(timeout=120) == 1
+            assert proc.stderr is not None and proc.stderr.read() == b""
+    finally:
+        for fd in (read_end, write_end):
+            if fd != -1:
+                os.close(fd)

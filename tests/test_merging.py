@@ -204,9 +204,7 @@ def test_counts_add_up_when_merging_merged_documents() -> None:
 
 
 def test_merged_output_validates(article: GraphDocument) -> None:
-    import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from generate import generate
 
     docs = [generate(60, 200, seed=s) for s in range(4)]

@@ -15,7 +15,6 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, run_cli
 from render_docs import PAYLOADS, hostile_dict, small_dict
 from vectorgraph import GraphDocument, NotFoundError, loads
 from vectorgraph.cli import cli
@@ -30,8 +29,6 @@ from vectorgraph.render import (
 from vectorgraph.render.assets import vis_css, vis_js
 from vectorgraph.render.data import curve_roundness, payload
 from vectorgraph.render.page import script_json
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def doc_of(data: dict[str, Any]) -> GraphDocument:
@@ -317,8 +314,10 @@ def test_cli_default_output_in_current_folder(
     written = (tmp_path / "kazakhstan-multivector.html").read_text(encoding="utf-8")
     assert written == render(article).html
     assert result.stderr.splitlines() == [
-        "28 actors, 43 relations: physics on (Barnes-Hut, starting from igraph "
-        "Fruchterman-Reingold, seed 0); sized by pagerank",
+        (
+            "28 actors, 43 relations: physics on (Barnes-Hut, starting from igraph "
+            "Fruchterman-Reingold, seed 0); sized by pagerank"
+        ),
         f"wrote kazakhstan-multivector.html (page, {len(written.encode()):,} bytes)",
     ]
 
@@ -401,13 +400,13 @@ def test_cli_unwritable_output(tmp_path: Path) -> None:
     assert result.stderr == f"Error: {out}: cannot write: No such file or directory\n"
 
 
-def test_output_is_identical_across_processes(tmp_path: Path) -> None:
+def test_output_is_identical_across_processes(tmp_path: Path, root: Path) -> None:
     import os
     import subprocess
 
     pages = []
     for hashseed in ("1", "2"):
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": hashseed}
+        env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": hashseed}
         out = tmp_path / f"p{hashseed}.html"
         subprocess.run(
             [sys.executable, "-m", "vectorgraph", "render", "-o", str(out)],
@@ -420,7 +419,7 @@ def test_output_is_identical_across_processes(tmp_path: Path) -> None:
     assert pages[0] == pages[1]
 
 
-def test_cli_real_process(tmp_path: Path) -> None:
+def test_cli_real_process(tmp_path: Path, run_cli: Any) -> None:
     proc = run_cli("render", "--focus", "KAZ", "--depth", "1", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""

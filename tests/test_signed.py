@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from fractions import Fraction
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pytest
 
+from generate import generate
 from vectorgraph import GraphDocument, VectorgraphError
 from vectorgraph.measures import SignedDegree, pn_centrality, signed_degree
 from vectorgraph.measures import signed as signed_module
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate import generate
 
 
 @pytest.fixture

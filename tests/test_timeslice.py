@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from vectorgraph import GraphDocument, time_slice
-from vectorgraph.timeslice import TimeSlice, check_date
+from vectorgraph.errors import ArgumentError
+from vectorgraph.timeslice import TimeSlice, check_date, check_window
 
 
 @pytest.fixture
@@ -81,3 +82,51 @@ def test_check_date(text: str, message: str) -> None:
     with pytest.raises(ValueError) as err:
         check_date(text)
     assert str(err.value) == message
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"start": "2023", "end": "2021"}, "start 2023 is after end 2021"),
+        ({"start": "2022-02", "end": "2022-01-31"}, "start 2022-02 is after end 2022-01-31"),
+        ({"at": "2022", "end": "2023"}, "give either at or start/end, not both"),
+        ({"undated": "maybe"}, "undated must be one of keep, drop, not 'maybe'"),
+        ({"start": "soon"}, "not a date: 'soon' (use YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ({"at": "2022-13"}, "invalid date '2022-13': month must be in 1..12"),
+    ],
+    ids=["inverted-years", "inverted-days", "at-and-end", "bad-undated", "not-a-date", "bad-at"],
+)
+def test_a_bad_window_is_misuse_everywhere(
+    dated: GraphDocument, kwargs: dict[str, str], message: str
+) -> None:
+    """time_slice, TimeSlice and check_window refuse the same windows, with one message."""
+    for attempt in (
+        lambda: time_slice(dated, **kwargs),
+        lambda: TimeSlice(**kwargs),
+        lambda: check_window(
+            kwargs.get("at"), kwargs.get("start"), kwargs.get("end"), kwargs.get("undated", "keep")
+        ),
+    ):
+        with pytest.raises(ArgumentError) as err:
+            attempt()
+        assert str(err.value) == message
+
+
+def test_a_one_day_window_is_not_inverted(dated: GraphDocument) -> None:
+    assert ids(time_slice(dated, start="2022-01-15", end="2022-01-15")) == [
+        "2022-01-15",
+        "2022/",
+        "2020/2023",
+        "none",
+    ]
+
+
+def test_check_window_speaks_the_callers_names() -> None:
+    with pytest.raises(ArgumentError) as err:
+        check_window("2022", "2021", None, names=("--at", "--since", "--until"))
+    assert str(err.value) == "--at cannot be combined with --since/--until"
+
+
+def test_check_date_is_misuse() -> None:
+    with pytest.raises(ArgumentError, match="not a date: 'soon'"):
+        check_date("soon")

@@ -151,31 +151,39 @@ CASES = [
         "unknown-field",
         "relations.0.wieght",
         1,
-        "x.yaml: relations[0]: unknown field 'wieght' (allowed: "
-        "confidence, count, date, directed, evidence, id, note, score, sign, source, target, type, weight)",
+        (
+            "x.yaml: relations[0]: unknown field 'wieght' (allowed: "
+            "confidence, count, date, directed, evidence, id, note, score, sign, source, target, type, weight)"
+        ),
     ),
     (
         "duplicate-actor",
         "actors.1.id",
         "KAZ",
-        "x.yaml: actors[1].id: duplicate actor id 'KAZ'\n"
-        "x.yaml: actors[2].members[0]: unknown actor 'RUS'\n"
-        "x.yaml: relations[0].source: unknown actor 'RUS'",
+        (
+            "x.yaml: actors[1].id: duplicate actor id 'KAZ'\n"
+            "x.yaml: actors[2].members[0]: unknown actor 'RUS'\n"
+            "x.yaml: relations[0].source: unknown actor 'RUS'"
+        ),
     ),
     (
         "bad-actor-id",
         "actors.1.id",
         "Russia",
-        "x.yaml: actors[1].id: actor id 'Russia' must be UPPER_SNAKE_CASE (ISO alpha-3 for states)\n"
-        "x.yaml: actors[2].members[0]: unknown actor 'RUS'\n"
-        "x.yaml: relations[0].source: unknown actor 'RUS'",
+        (
+            "x.yaml: actors[1].id: actor id 'Russia' must be UPPER_SNAKE_CASE (ISO alpha-3 for states)\n"
+            "x.yaml: actors[2].members[0]: unknown actor 'RUS'\n"
+            "x.yaml: relations[0].source: unknown actor 'RUS'"
+        ),
     ),
     (
         "actor-type",
         "actors.0.type",
         "country",
-        "x.yaml: actors[0].type: unknown actor type 'country' (one of: state, organisation, region, "
-        "company, person, other)",
+        (
+            "x.yaml: actors[0].type: unknown actor type 'country' (one of: state, organisation, region, "
+            "company, person, other)"
+        ),
     ),
     (
         "aliases-type",
@@ -193,8 +201,10 @@ CASES = [
         "actor-not-mapping",
         "actors.0",
         "KAZ",
-        "x.yaml: actors[0]: expected a mapping, got a string\n"
-        "x.yaml: relations[0].target: unknown actor 'KAZ'",
+        (
+            "x.yaml: actors[0]: expected a mapping, got a string\n"
+            "x.yaml: relations[0].target: unknown actor 'KAZ'"
+        ),
     ),
     ("actors-not-list", "actors", {"KAZ": 1}, "x.yaml: actors: expected a list, got a mapping"),
     (
@@ -243,8 +253,10 @@ CASES = [
         "reserved-relation-id",
         "relations.0.id",
         "r7",
-        "x.yaml: relations[0].id: relation id 'r7' is "
-        "reserved: r<number> keys the relations that have no id",
+        (
+            "x.yaml: relations[0].id: relation id 'r7' is "
+            "reserved: r<number> keys the relations that have no id"
+        ),
     ),
     ("version", "vectorgraph", 2, "x.yaml: vectorgraph: unsupported format version 2 (this is 1)"),
     (
@@ -314,15 +326,19 @@ def test_top_level_must_be_a_mapping():
         (
             "bad.json",
             '{"title": "a",}',
-            "{path}: line 1, column 15: invalid JSON: "
-            "Expecting property name enclosed in double quotes",
+            (
+                "{path}: line 1, column 15: invalid JSON: "
+                "Expecting property name enclosed in double quotes"
+            ),
         ),
         ("empty.yaml", "  \n", "{path}: the file is empty"),
         (
             "tag.yaml",
             "!!python/object/apply:os.system ['touch pwned']\n",
-            "{path}: line 1, column 1: invalid YAML: could not determine a constructor for the tag "
-            "'tag:yaml.org,2002:python/object/apply:os.system'",
+            (
+                "{path}: line 1, column 1: invalid YAML: could not determine a constructor for the tag "
+                "'tag:yaml.org,2002:python/object/apply:os.system'"
+            ),
         ),
         ("deep.json", "[" * 100_000 + "]" * 100_000, "{path}: nested too deeply"),
     ],
@@ -384,6 +400,8 @@ def test_aliases_may_not_hold_the_list_separator(folder):
         data["actors"][0]["aliases"] = ["Qazaq|stan"]
 
     assert check(folder, change) == [
-        "x.yaml: actors[0].aliases: an alias may not contain '|' (it separates aliases in GraphML "
-        "and CSV)"
+        (
+            "x.yaml: actors[0].aliases: an alias may not contain '|' (it separates aliases in GraphML "
+            "and CSV)"
+        )
     ]

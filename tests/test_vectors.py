@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from conftest import run_cli
 from vectorgraph import GraphDocument, NotFoundError, VectorgraphError
 from vectorgraph.cli import cli
 from vectorgraph.measures import DEFAULT_POLES, pole_members, vector_balance, vector_balances
@@ -218,7 +218,7 @@ def test_cli_errors(args: list[str], code: int, message: str) -> None:
     assert message in result.output
 
 
-def test_real_process() -> None:
+def test_real_process(run_cli: Any) -> None:
     proc = run_cli("vectors", "--two-step", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["poles"][0]["positive"] == pytest.approx(5.91)

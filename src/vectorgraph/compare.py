@@ -30,15 +30,13 @@ Examples
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from vectorgraph.document import GraphDocument, Relation
+from vectorgraph.ties import TOLERANCE, ends, net_sign, noisy_or, pair
 
 __all__ = ["GraphDiff", "centrality_ranks", "diff"]
-
-_EPS = 1e-9
 
 
 def centrality_ranks(doc: GraphDocument) -> dict[str, int]:
@@ -108,8 +106,7 @@ class GraphDiff:
 
 
 def _key(rel: Relation) -> tuple[str, str, str]:
-    s, t = (rel.source, rel.target) if rel.directed else sorted((rel.source, rel.target))
-    return (s, t, rel.type)
+    return (*ends(rel.source, rel.target, rel.directed), rel.type)
 
 
 def _matched(doc: GraphDocument) -> dict[tuple[str, str, str], tuple[int, float]]:
@@ -118,18 +115,17 @@ def _matched(doc: GraphDocument) -> dict[tuple[str, str, str], tuple[int, float]
         groups.setdefault(_key(rel), []).append(rel)
     out = {}
     for key, rels in groups.items():
-        net = sum(r.sign * r.weight for r in rels)
-        sign = rels[0].sign if len(rels) == 1 else (net > _EPS) - (net < -_EPS)
-        out[key] = (sign, round(1.0 - math.prod(1.0 - r.weight for r in rels), 6))
+        sign = rels[0].sign if len(rels) == 1 else net_sign(sum(r.sign * r.weight for r in rels))
+        out[key] = (sign, noisy_or(r.weight for r in rels))
     return out
 
 
-def _pair_signs(doc: GraphDocument) -> dict[tuple[str, ...], int]:
-    net: dict[tuple[str, ...], float] = {}
+def _pair_signs(doc: GraphDocument) -> dict[tuple[str, str], int]:
+    net: dict[tuple[str, str], float] = {}
     for rel in doc.relations:
-        pair = tuple(sorted((rel.source, rel.target)))
-        net[pair] = net.get(pair, 0.0) + rel.sign * rel.weight
-    return {p: (v > _EPS) - (v < -_EPS) for p, v in net.items()}
+        key = pair(rel.source, rel.target)
+        net[key] = net.get(key, 0.0) + rel.sign * rel.weight
+    return {p: net_sign(v) for p, v in net.items()}
 
 
 def diff(a: GraphDocument, b: GraphDocument, *, top: int = 10) -> GraphDiff:
@@ -153,19 +149,13 @@ def diff(a: GraphDocument, b: GraphDocument, *, top: int = 10) -> GraphDiff:
         change = {"source": key[0], "target": key[1], "type": key[2]}
         if sa != sb:
             flips.append({**change, "before": sa, "after": sb})
-        elif abs(wa - wb) > _EPS:
+        elif abs(wa - wb) > TOLERANCE:
             weights.append({**change, "before": wa, "after": wb})
     pa, pb = _pair_signs(a), _pair_signs(b)
-    for pair in sorted(pa.keys() & pb.keys()):
-        if pa[pair] * pb[pair] == -1:
+    for p in sorted(pa.keys() & pb.keys()):
+        if pa[p] * pb[p] == -1:
             flips.append(
-                {
-                    "source": pair[0],
-                    "target": pair[1],
-                    "type": "",
-                    "before": pa[pair],
-                    "after": pb[pair],
-                }
+                {"source": p[0], "target": p[1], "type": "", "before": pa[p], "after": pb[p]}
             )
     ra, rb = centrality_ranks(a), centrality_ranks(b)
     moves: list[dict[str, Any]] = [

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from vectorgraph.document import Actor, GraphDocument, Relation, Source
-from vectorgraph.errors import VectorgraphError
+from vectorgraph.errors import ArgumentError
 from vectorgraph.ties import ends, noisy_or, pair
 
 __all__ = ["Merged", "merge", "merge_key"]
@@ -246,7 +246,7 @@ def merge(
                 group.add(rel)
             group.docs.setdefault(i)
     if not labels:
-        raise VectorgraphError("nothing to merge: give at least one document")
+        raise ArgumentError("nothing to merge: give at least one document")
     relations = _relations(groups, labels, conflicts)
     merged = GraphDocument(
         title=title or " + ".join(titles) or "merged",

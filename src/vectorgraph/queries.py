@@ -22,10 +22,12 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from vectorgraph.document import GraphDocument, Relation
 from vectorgraph.errors import NotFoundError
+from vectorgraph.ties import net_sign
 
 __all__ = ["actor_ties", "shortest_chains"]
 
@@ -78,11 +80,10 @@ def actor_ties(
 
 def _hop(doc: GraphDocument, a: str, b: str) -> dict[str, Any]:
     rels = sorted(doc.between(a, b), key=lambda r: (-r.sign * r.weight, r.type))
-    net = sum(r.sign * r.weight for r in rels)
     return {
         "source": a,
         "target": b,
-        "sign": (net > 1e-9) - (net < -1e-9),
+        "sign": net_sign(sum(r.sign * r.weight for r in rels)),
         "relations": [
             {"type": r.type, "sign": r.sign, "weight": r.weight, "direction": _direction(r, a)}
             for r in rels
@@ -121,7 +122,7 @@ def shortest_chains(
         raise NotFoundError(f"no chain of ties joins {start} and {end}") from None
     chains = []
     for path in paths[:limit]:
-        hops = [_hop(sliced, u, v) for u, v in zip(path, path[1:])]
+        hops = [_hop(sliced, u, v) for u, v in pairwise(path)]
         product = 1
         for hop in hops:
             product *= hop["sign"]

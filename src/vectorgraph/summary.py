@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from vectorgraph.document import GraphDocument
+from vectorgraph.ties import sign_text
 
 __all__ = ["summarize"]
 
@@ -21,10 +22,13 @@ def _sorted(counter: Counter[Any]) -> dict[str, int]:
 
 
 def summarize(doc: GraphDocument) -> dict[str, Any]:
-    """Actor counts by type, relation counts by type and sign, evidence per source."""
+    """Actor counts by type, relation counts by type and sign, evidence per source.
+
+    Signs are keyed by their text (:func:`vectorgraph.ties.sign_text`: ``+``, ``-``, ``0``).
+    """
     evidence = Counter(e.source for r in doc.relations for e in r.evidence)
-    signs = Counter({"+1": 0, "-1": 0, "0": 0})
-    signs.update({1: "+1", -1: "-1", 0: "0"}[r.sign] for r in doc.relations)
+    signs = Counter(dict.fromkeys(map(sign_text, (1, -1, 0)), 0))
+    signs.update(sign_text(r.sign) for r in doc.relations)
     return {
         "title": doc.title,
         "n_actors": len(doc.actors),

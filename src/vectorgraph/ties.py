@@ -29,6 +29,7 @@ from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
 __all__ = [
+    "SIGN_FORMS",
     "SIGN_TEXT",
     "TOLERANCE",
     "ends",
@@ -47,8 +48,8 @@ TOLERANCE = 1e-9
 #: The text of each sign, as tables, CSV and GraphML write it.
 SIGN_TEXT: dict[int, str] = {1: "+", -1: "-", 0: "0"}
 
-# What :func:`parse_sign` accepts: the written forms, with a Unicode minus too.
-_PARSE = {
+#: What :func:`parse_sign` accepts: the written forms, with a Unicode minus too.
+SIGN_FORMS: dict[str, int] = {
     "+": 1,
     "+1": 1,
     "1": 1,
@@ -96,4 +97,4 @@ def parse_sign(text: str) -> int:
 
     Raises ``KeyError`` for any other text; callers name the place.
     """
-    return _PARSE[text.strip()]
+    return SIGN_FORMS[text.strip()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,6 +20,11 @@ from vectorgraph.cli.base import (
     slice_options,
 )
 from vectorgraph.errors import NotFoundError, VectorgraphError
+from vectorgraph.measures import CENTRALITY_MEASURES, DEFAULT_FOCAL, DEFAULT_POLES, DISTANCES
+from vectorgraph.ties import sign_text
+
+if TYPE_CHECKING:
+    from vectorgraph.timeslice import TimeSlice
 
 
 def _weight_options(f: F) -> F:
@@ -63,14 +68,13 @@ def _sort_key(value: Any) -> float:
     default=("strength",),
     show_default=True,
     metavar="NAME[,NAME...]",
-    help="degree, in_degree, out_degree, strength, betweenness, closeness, "
-    "harmonic, eigenvector, pagerank, pn, signed, or all. Repeatable.",
+    help=f"{', '.join(CENTRALITY_MEASURES)}, or all. Repeatable.",
 )
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
 @_weight_options
 @click.option(
     "--distance",
-    type=click.Choice(["hops", "inverse"]),
+    type=click.Choice(DISTANCES),
     default="hops",
     show_default=True,
     help="Path length for betweenness, closeness, harmonic: hops, or 1/strength.",
@@ -108,6 +112,7 @@ def centrality_command(
     samples: int | None,
     seed: int,
     workers: int | None,
+    window: TimeSlice,
 ) -> None:
     """Centrality of every actor, sorted by the first measure, then id.
 
@@ -129,7 +134,7 @@ def centrality_command(
         raise click.BadParameter(str(exc), param_hint="--measure") from None
     if workers is None:
         workers = 2 if (os.cpu_count() or 1) >= 2 else 1
-    G = load_graph(file).to_networkx()
+    G = load_graph(file, window).to_networkx()
     table = centralities(
         G,
         names,
@@ -154,11 +159,11 @@ def centrality_command(
 @graph_argument
 @output_options
 @click.option(
-    "--focal", default="KAZ", show_default=True, help="The actor whose ties are measured."
+    "--focal", default=DEFAULT_FOCAL, show_default=True, help="The actor whose ties are measured."
 )
 @click.option(
     "--poles",
-    default="RUS,CHN,WEST,TUR,CENTRAL_ASIA",
+    default=",".join(DEFAULT_POLES),
     show_default=True,
     help="Comma-separated pole actors; a pole's members count toward it.",
 )
@@ -182,6 +187,7 @@ def vectors(
     weight: str,
     unweighted: bool,
     include_structural: bool,
+    window: TimeSlice,
 ) -> None:
     """How an actor spreads its ties across poles: the multi-vector balance.
 
@@ -202,14 +208,14 @@ def vectors(
     names = [p.strip() for p in poles.split(",") if p.strip()]
     if not names:
         raise click.BadParameter("give at least one pole", param_hint="--poles")
-    doc = load_graph(file)
+    doc = load_graph(file, window)
     where = doc.path or "the bundled graph"
 
     def resolve(name: str, role: str) -> str:  # an id, name or alias, as `ties` and `path` take
         try:
             return doc.find_actor(name).id
         except NotFoundError:
-            raise VectorgraphError(f"{where}: unknown {role} actor {name!r}") from None
+            raise NotFoundError(f"{where}: unknown {role} actor {name!r}") from None
 
     pole_ids = [resolve(name, "pole") for name in names]
     if not all_states:
@@ -289,6 +295,7 @@ def vectors(
     help="Seed of the heuristic for larger blocks.",
 )
 @_weight_options
+@slice_options
 def balance(
     file: Path | None,
     fmt: str | None,
@@ -300,6 +307,7 @@ def balance(
     weight: str,
     unweighted: bool,
     include_structural: bool,
+    window: TimeSlice,
 ) -> None:
     """Structural balance: signed triangles, unbalanced triads, frustration index.
 
@@ -317,7 +325,7 @@ def balance(
     from vectorgraph.measures import structural_balance
 
     result = structural_balance(
-        load_graph(file).to_networkx(),
+        load_graph(file, window).to_networkx(),
         weight=None if unweighted else weight,
         include_structural=include_structural,
         frustration=not no_frustration,
@@ -336,7 +344,7 @@ def balance(
                 "b": t.actors[1],
                 "c": t.actors[2],
                 "kind": t.kind,
-                "edges": " ".join(f"{u}{'+' if s > 0 else '-'}{v}" for u, v, s in t.edges),
+                "edges": " ".join(f"{u}{sign_text(s)}{v}" for u, v, s in t.edges),
             }
             for t in result.unbalanced
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import inspect
 import json
 import os
 import sys
@@ -18,6 +19,7 @@ from vectorgraph.errors import DocumentError, VectorgraphError
 
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
+    from vectorgraph.timeslice import TimeSlice
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,7 +81,8 @@ def output_options(f: F) -> F:
     )(f)
 
 
-SLICE_KEY = "vectorgraph.slice"
+#: The options that name a window's ``at``, ``start`` and ``end``, for messages.
+SLICE_OPTIONS = ("--at", "--since", "--until")
 
 
 def _date_param(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -89,16 +92,20 @@ def _date_param(ctx: click.Context, param: click.Parameter, value: str | None) -
 
     try:
         return check_date(value)
-    except ValueError as exc:
+    except VectorgraphError as exc:
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
 def slice_options(f: F) -> F:
     """``--at``, ``--since``/``--from``, ``--until``, ``--undated``: a time slice.
 
-    Every graph the command loads with :func:`load_graph` is sliced (see
-    :mod:`vectorgraph.timeslice`). Apply it below the command's other decorators.
+    The command receives it as ``window``, a :class:`vectorgraph.timeslice.TimeSlice`
+    checked by :func:`vectorgraph.timeslice.check_window`, to pass to
+    :func:`load_graph`. Apply it below the command's other decorators.
+    A command that takes no ``window`` parameter is refused when it is defined.
     """
+    if "window" not in inspect.signature(f).parameters:
+        raise TypeError(f"{f.__name__} takes slice options: give it a 'window' parameter")
 
     @functools.wraps(f)
     def wrapper(
@@ -109,19 +116,14 @@ def slice_options(f: F) -> F:
         undated: str,
         **kwargs: Any,
     ) -> Any:
-        from vectorgraph.timeslice import TimeSlice
+        from vectorgraph.timeslice import TimeSlice, check_window
 
-        if at is not None and (since is not None or until is not None):
-            raise click.UsageError("--at cannot be combined with --since/--until")
-        if since is not None and until is not None:
-            from vectorgraph.document import parse_period
-
-            if parse_period(since)[0] > parse_period(until)[1]:
-                raise click.UsageError(f"--since {since} is after --until {until}")
+        try:
+            check_window(at, since, until, undated, names=SLICE_OPTIONS)
+        except VectorgraphError as exc:
+            raise click.UsageError(str(exc)) from None
         window = TimeSlice(at=at, start=since, end=until, undated=undated)
-        if window.active or undated == "drop":
-            click.get_current_context().meta[SLICE_KEY] = window
-        return f(*args, **kwargs)
+        return f(*args, window=window, **kwargs)
 
     options = [
         click.option(
@@ -162,8 +164,8 @@ def slice_options(f: F) -> F:
 INTERCHANGE_SUFFIXES = (".json", ".graphml", ".csv")
 
 
-def load_graph(file: Path | None) -> GraphDocument:
-    """Load and validate FILE (the bundled graph when None), sliced by ``slice_options``.
+def load_graph(file: Path | None, window: TimeSlice | None = None) -> GraphDocument:
+    """Load and validate FILE (the bundled graph when None), sliced by ``window``.
 
     Besides YAML and JSON documents, FILE may be node-link JSON, GraphML or CSV
     (see :mod:`vectorgraph.interchange`).
@@ -176,9 +178,7 @@ def load_graph(file: Path | None) -> GraphDocument:
         from vectorgraph.io import load
 
         doc = load(file)
-    ctx = click.get_current_context(silent=True)
-    window = ctx.meta.get(SLICE_KEY) if ctx is not None else None
-    return window.apply(doc) if window is not None else doc
+    return doc if window is None else window.apply(doc)
 
 
 def emit(

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,6 +20,10 @@ from vectorgraph.cli.base import (
 )
 from vectorgraph.errors import DocumentError
 from vectorgraph.export import FORMATS
+from vectorgraph.ties import SIGN_FORMS, parse_sign, sign_text
+
+if TYPE_CHECKING:
+    from vectorgraph.timeslice import TimeSlice
 
 
 @cli.command()
@@ -52,7 +55,8 @@ def validate(files: tuple[Path, ...]) -> None:
 @cli.command()
 @graph_argument
 @output_options
-def info(file: Path | None, fmt: str | None) -> None:
+@slice_options
+def info(file: Path | None, fmt: str | None, window: TimeSlice) -> None:
     """Counts of actors by type, relations by type and sign, and the sources.
 
     \b
@@ -62,7 +66,7 @@ def info(file: Path | None, fmt: str | None) -> None:
     """
     from vectorgraph.summary import summarize
 
-    summary = summarize(load_graph(file))
+    summary = summarize(load_graph(file, window))
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
@@ -74,8 +78,6 @@ def info(file: Path | None, fmt: str | None) -> None:
     rows += [
         {"section": "sources", "key": s["id"], "count": s["evidence"]} for s in summary["sources"]
     ]
-    if fmt is None and not sys.stdout.isatty():
-        fmt = "table"
     click.echo(
         f"{summary['title']}: {summary['n_actors']} actors, {summary['n_relations']} relations",
         err=True,
@@ -101,7 +103,7 @@ def info(file: Path | None, fmt: str | None) -> None:
     "a folder or a name ending in / -> nodes.csv + edges.csv).",
 )
 @slice_options
-def export(file: Path | None, to: str, output: str | None) -> None:
+def export(file: Path | None, to: str, output: str | None, window: TimeSlice) -> None:
     """Write the graph in an interchange format.
 
     \b
@@ -123,7 +125,7 @@ def export(file: Path | None, to: str, output: str | None) -> None:
 
     if to == "csv" and output is None:
         raise click.UsageError("--to csv writes two files: give -o (X.csv or a folder)")
-    result = export_graph(load_graph(file), to, output)
+    result = export_graph(load_graph(file, window), to, output)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
@@ -131,15 +133,12 @@ def export(file: Path | None, to: str, output: str | None) -> None:
             click.echo(f"wrote {path}", err=True)
 
 
-_SIGN_CHOICES = {"+": 1, "+1": 1, "1": 1, "-": -1, "-1": -1, "0": 0}
+#: What --sign accepts: the forms :func:`vectorgraph.ties.parse_sign` reads, ASCII only.
+_SIGN_CHOICES = [form for form in SIGN_FORMS if form.isascii()]
 
 
 def _signs(values: tuple[str, ...]) -> list[int] | None:
-    return sorted({_SIGN_CHOICES[v] for v in values}) if values else None
-
-
-def _sign_text(sign: int) -> str:
-    return {1: "+", -1: "-", 0: "0"}[sign]
+    return sorted({parse_sign(v) for v in values}) if values else None
 
 
 def sign_type_options(f: F) -> F:
@@ -155,7 +154,7 @@ def sign_type_options(f: F) -> F:
         "--sign",
         "signs",
         multiple=True,
-        type=click.Choice(list(_SIGN_CHOICES)),
+        type=click.Choice(_SIGN_CHOICES),
         help="Only relations of this sign: + - or 0 (repeatable).",
     )(f)
 
@@ -221,7 +220,9 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
     help="Combine only relations of the same date (keeps time slices sharp).",
 )
 @slice_options
-def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: bool) -> None:
+def merge(
+    files: tuple[Path, ...], output: Path, title: str | None, by_date: bool, window: TimeSlice
+) -> None:
     """Merge graph documents into one.
 
     The same actor id is one actor (aliases joined, the first name and type
@@ -238,7 +239,7 @@ def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: boo
     from vectorgraph.io import dump
     from vectorgraph.merging import merge as merge_docs
 
-    docs = (load_graph(f) for f in files)  # one document in memory at a time
+    docs = (load_graph(f, window) for f in files)  # one document in memory at a time
     merged = merge_docs(docs, title=title, base=output.parent, by_date=by_date)
     dump(merged.document, output)
     for line in merged.conflicts:
@@ -264,7 +265,7 @@ def merge(files: tuple[Path, ...], output: Path, title: str | None, by_date: boo
 )
 @output_options
 @slice_options
-def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
+def diff(old: Path, new: Path, top: int, fmt: str | None, window: TimeSlice) -> None:
     """What changed from graph OLD to graph NEW.
 
     Actors and relations added and removed, sign flips (of a relation, and of
@@ -278,7 +279,7 @@ def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
     """
     from vectorgraph.compare import diff as diff_docs
 
-    result = diff_docs(load_graph(old), load_graph(new), top=top)
+    result = diff_docs(load_graph(old, window), load_graph(new, window), top=top)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -292,7 +293,12 @@ def diff(old: Path, new: Path, top: int, fmt: str | None) -> None:
 @output_options
 @slice_options
 def ties(
-    actor: str, file: Path | None, signs: tuple[str, ...], types: tuple[str, ...], fmt: str | None
+    actor: str,
+    file: Path | None,
+    signs: tuple[str, ...],
+    types: tuple[str, ...],
+    fmt: str | None,
+    window: TimeSlice,
 ) -> None:
     """An actor's relations with their evidence, strongest first.
 
@@ -313,7 +319,7 @@ def ties(
         return
     rows = []
     for tie in found:
-        base = {**tie, "sign": _sign_text(tie["sign"])}
+        base = {**tie, "sign": sign_text(tie["sign"])}
         for ev in tie["evidence"] or [{}]:
             rows.append({**base, **ev})
     emit(
@@ -345,6 +351,7 @@ def path(
     types: tuple[str, ...],
     limit: int,
     fmt: str | None,
+    window: TimeSlice,
 ) -> None:
     """The shortest chains of ties between two actors, with signs.
 
@@ -370,13 +377,13 @@ def path(
     for i, chain in enumerate(chains, 1):
         parts = [chain["actors"][0]]
         for hop in chain["hops"]:
-            kinds = ", ".join(f"{r['type']} {_sign_text(r['sign'])}" for r in hop["relations"])
+            kinds = ", ".join(f"{r['type']} {sign_text(r['sign'])}" for r in hop["relations"])
             parts.append(f"[{kinds}] {hop['target']}")
         rows.append(
             {
                 "chain": i,
                 "hops": len(chain["hops"]),
-                "sign": _sign_text(chain["sign"]),
+                "sign": sign_text(chain["sign"]),
                 "path": " ".join(parts),
             }
         )

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vectorgraph.cli.base import cli, graph_argument, load_graph, slice_options
 from vectorgraph.render.sizing import SIZE_MEASURES
+
+if TYPE_CHECKING:
+    from vectorgraph.timeslice import TimeSlice
 
 
 @cli.command("render")
@@ -59,6 +63,7 @@ def render_command(
     fragment: bool,
     seed: int,
     physics: bool | None,
+    window: TimeSlice,
 ) -> None:
     """Draw the graph as interactive HTML: one self-contained, offline file.
 
@@ -80,7 +85,7 @@ def render_command(
 
     if depth is not None and focus is None:
         raise click.UsageError("--depth needs --focus")
-    doc = load_graph(file)
+    doc = load_graph(file, window)
     page = render(
         doc,
         title=title,

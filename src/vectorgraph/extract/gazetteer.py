@@ -36,9 +36,6 @@ import yaml
 
 __all__ = ["Entry", "Gazetteer", "default_gazetteer", "snake_id"]
 
-#: Kinds of surface form; seats and loose regional words are weaker metonyms.
-KINDS = ("name", "demonym", "seat", "alias")
-
 #: Forms that contain a gazetteer name but are not actors (longest match wins).
 _IGNORE = (
     "Latin America",
@@ -68,7 +65,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a surface form stands for: an actor id, its name and type, and the kind of form."""
+    """What a surface form stands for: an actor id, its name and type, and the kind of form.
+
+    ``kind`` is ``name``, ``demonym``, ``seat`` or ``alias``; seats and loose
+    regional words are weaker metonyms.
+    """
 
     id: str
     name: str

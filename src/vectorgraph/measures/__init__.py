@@ -15,7 +15,6 @@ docstring gives the rule that combines parallel relations.
 
 from __future__ import annotations
 
-from vectorgraph.measures._simple import collapse
 from vectorgraph.measures.balance import (
     Balance,
     Frustration,
@@ -26,12 +25,14 @@ from vectorgraph.measures.balance import (
 )
 from vectorgraph.measures.centrality import (
     CENTRALITY_MEASURES,
+    DISTANCES,
     PATH_MEASURES,
     SIGNED_COLUMNS,
     centralities,
     centrality,
     parse_measures,
 )
+from vectorgraph.measures.collapsing import collapse
 from vectorgraph.measures.signed import SignedDegree, pn_centrality, signed_degree
 from vectorgraph.measures.vectors import (
     DEFAULT_FOCAL,
@@ -47,6 +48,7 @@ __all__ = [
     "CENTRALITY_MEASURES",
     "DEFAULT_FOCAL",
     "DEFAULT_POLES",
+    "DISTANCES",
     "PATH_MEASURES",
     "SIGNED_COLUMNS",
     "Balance",

@@ -9,8 +9,8 @@ unbalanced otherwise (``++-``, ``---``).
 ``include_structural=True``, as positive) and gives each pair the sign of its
 net strength, ``positive - negative``: Russia and Kazakhstan, partners who
 also keep some distance, are a positive pair. A pair whose positive and
-negative strength are exactly equal is ambivalent and left out (counted in
-``ambivalent``). With ``weight=None`` the net is the count of relations.
+negative strength are equal (:func:`vectorgraph.ties.net_sign` is 0) is
+ambivalent and left out (counted in ``ambivalent``). With ``weight=None`` the net is the count of relations.
 
 **Frustration index** (Aref, Mason & Wilson 2020): the fewest edges whose sign
 change (or removal) makes the graph balanced, i.e. the minimum over all
@@ -37,12 +37,14 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from vectorgraph.errors import VectorgraphError
-from vectorgraph.measures._simple import collapse
+from vectorgraph.errors import ArgumentError
+from vectorgraph.measures.collapsing import collapse
+from vectorgraph.ties import pair
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -245,7 +247,7 @@ def frustration_index(
     import networkx as nx
 
     if exact_limit > EXACT_MAX:
-        raise VectorgraphError(
+        raise ArgumentError(
             f"exact_limit {exact_limit} is too large: a block of k actors "
             f"takes 2^(k-1) splits (at most {EXACT_MAX})"
         )
@@ -269,11 +271,7 @@ def frustration_index(
             camps[v] = 0
     bad = tuple(
         sorted(
-            (
-                (u, v) if str(u) <= str(v) else (v, u)
-                for u, v, s in S.edges(data="sign")
-                if _frustrated(camps, u, v, s)
-            ),
+            (pair(u, v) for u, v, s in S.edges(data="sign") if _frustrated(camps, u, v, s)),
             key=lambda e: (str(e[0]), str(e[1])),
         )
     )
@@ -340,7 +338,7 @@ def _exact_split(sub: nx.Graph, block: list[Any]) -> dict[Any, int]:
 def _search_split(sub: nx.Graph, block: list[Any], restarts: int, seed: int) -> dict[Any, int]:
     import numpy as np
     import scipy.sparse as sp
-    from scipy.sparse.linalg import eigsh
+    from scipy.sparse.linalg import ArpackError, eigsh
 
     index = {v: i for i, v in enumerate(block)}
     n = len(block)
@@ -354,12 +352,11 @@ def _search_split(sub: nx.Graph, block: list[Any], restarts: int, seed: int) -> 
         cols += [j, i]
         vals += [float(s), float(s)]
     starts: list[list[int]] = []
-    try:
+    # the spectral start is only a hint: without it (ARPACK did not converge) the random starts do
+    with contextlib.suppress(ArpackError):
         A = sp.csr_matrix((vals, (rows, cols)), shape=(n, n))
         _, vec = eigsh(A, k=1, which="LA", v0=np.ones(n))
         starts.append([int(x < 0) for x in vec[:, 0]])
-    except Exception:  # noqa: BLE001 - the spectral start is only a hint
-        pass
     rng = random.Random(seed)
     starts += [[rng.randint(0, 1) for _ in range(n)] for _ in range(restarts)]
     best, best_bad = starts[0], None

@@ -72,7 +72,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
-from vectorgraph.measures._simple import arc_degrees, collapse, no_gc, positive_layer
+from vectorgraph.measures.collapsing import arc_degrees, collapse, no_gc, positive_layer
 
 if TYPE_CHECKING:
     import igraph as ig
@@ -105,7 +105,8 @@ CENTRALITY_MEASURES: tuple[str, ...] = (
 PATH_MEASURES: tuple[str, ...] = ("betweenness", "closeness", "harmonic")
 #: The columns the ``signed`` measure gives (see :func:`vectorgraph.measures.signed_degree`).
 SIGNED_COLUMNS: tuple[str, ...] = ("positive", "negative", "net", "ratio")
-_DISTANCES = ("hops", "inverse")
+#: What ``distance=`` may be: path lengths in hops, or 1/strength.
+DISTANCES: tuple[str, ...] = ("hops", "inverse")
 #: ``workers > 1`` starts a second process only for graphs of at least this many actors.
 PARALLEL_MIN = 2000
 _ENGINES = ("fast", "networkx")
@@ -235,7 +236,7 @@ def centralities(
     (1.0, 0.35)
     """
     names = parse_measures(measures)
-    if distance not in _DISTANCES:
+    if distance not in DISTANCES:
         raise VectorgraphError(f"unknown distance {distance!r} (choose hops or inverse)")
     if engine not in _ENGINES:
         raise VectorgraphError(f"unknown engine {engine!r} (choose fast or networkx)")

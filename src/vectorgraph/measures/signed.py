@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
-from vectorgraph.measures._simple import collapse
+from vectorgraph.measures.collapsing import collapse
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -49,8 +49,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from vectorgraph.errors import NotFoundError, VectorgraphError
-from vectorgraph.measures._simple import collapse
+from vectorgraph.errors import ArgumentError, NotFoundError
+from vectorgraph.measures.collapsing import collapse
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -151,9 +151,9 @@ class _Context:
         two_step: bool,
     ) -> None:
         if not poles:
-            raise VectorgraphError("no poles given")
+            raise ArgumentError("no poles given")
         if len(set(poles)) != len(poles):
-            raise VectorgraphError(f"a pole is given twice: {', '.join(poles)}")
+            raise ArgumentError(f"a pole is given twice: {', '.join(poles)}")
         for p in poles:
             if p not in G:
                 raise NotFoundError(f"unknown pole actor {p!r}")

@@ -16,10 +16,12 @@ distance). A measure needs one edge per pair, so every measure in
 * **The edge.** A pair with any kept relation is one edge with ``positive``,
   ``negative``, ``weight = positive + negative`` (all tie strength, for
   degree, strength and path measures), ``count`` (relations) and ``sign``,
-  the sign of ``positive - negative`` (0 for an exactly ambivalent pair),
-  the sums taken with :func:`math.fsum` so they do not depend on input order,
-  used where one sign per pair is needed (structural balance).
-* **Direction.** In the undirected view a relation joins its pair. In the
+  :func:`vectorgraph.ties.net_sign` of ``positive - negative`` (0 for an
+  ambivalent pair, within :data:`vectorgraph.ties.TOLERANCE`), the sums taken
+  with :func:`math.fsum` so they do not depend on input order, used where one
+  sign per pair is needed (structural balance).
+* **Direction.** In the undirected view a relation joins its pair
+  (:func:`vectorgraph.ties.pair`). In the
   directed view a directed relation is one arc ``source -> target`` and an
   undirected one (``directed=False``) is two arcs, one each way.
 * Self-loops are dropped. Nodes and edges are added in sorted order, so
@@ -53,10 +55,12 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from vectorgraph.ties import net_sign, pair
+
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["arc_degrees", "collapse", "no_gc", "positive_layer", "tie_sign", "tie_strength"]
+__all__ = ["arc_degrees", "collapse", "no_gc", "positive_layer"]
 
 
 @contextlib.contextmanager
@@ -74,19 +78,6 @@ def no_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def tie_strength(data: dict[str, Any], weight: str | None) -> float:
-    """The strength of one relation: ``abs(data[weight])``, 1.0 without a weight."""
-    if weight is None:
-        return 1.0
-    return abs(float(data.get(weight, 1.0)))
-
-
-def tie_sign(data: dict[str, Any]) -> int:
-    """The sign of one relation: its ``sign`` attribute, +1 when it has none."""
-    s = data.get("sign", 1)
-    return int((s > 0) - (s < 0))
 
 
 def collapse(
@@ -136,7 +127,7 @@ def _ties(
         strength = 1.0 if weight is None else abs(float(data.get(weight, 1.0)))
         side = 1 if s < 0 else 0
         if not directed:
-            key = (u, v) if str(u) <= str(v) else (v, u)
+            key = pair(u, v)
         elif data.get("directed", default_directed):
             key = (u, v)
         else:
@@ -170,7 +161,7 @@ def _collapse(
                     "negative": neg,
                     "weight": math.fsum(plus + minus),
                     "count": len(plus) + len(minus),
-                    "sign": (pos > neg) - (pos < neg),
+                    "sign": net_sign(pos - neg),
                 },
             )
 

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from vectorgraph.measures import collapse
-from vectorgraph.measures._simple import positive_layer
+from vectorgraph.measures.collapsing import positive_layer
 
 
 @pytest.fixture
@@ -111,3 +111,36 @@ def test_positive_layer_keeps_positive_strength(multi: nx.MultiDiGraph) -> None:
     assert sorted(map(sorted, P.edges)) == [["KAZ", "RUS"]]
     assert P["KAZ"]["RUS"] == {"weight": 0.75}
     assert "UKR" in P
+
+
+def test_a_net_of_float_noise_has_no_sign_in_every_module() -> None:
+    """+0.1 and +0.2 against -0.3: the net is float noise (5.6e-17), which collapse,
+    structural balance, path and diff all read as no sign (one tolerance, in ties)."""
+    from vectorgraph import GraphDocument
+    from vectorgraph.compare import diff
+    from vectorgraph.measures import signed_graph
+    from vectorgraph.queries import shortest_chains
+
+    rel = {"source": "A", "target": "B"}
+    doc = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [
+                {**rel, "type": "trade", "weight": 0.1},
+                {**rel, "type": "investment", "weight": 0.2},
+                {**rel, "type": "sanctions", "weight": 0.3},
+            ],
+        }
+    )
+    H = collapse(doc.to_networkx())
+    assert H["A"]["B"]["positive"] - H["A"]["B"]["negative"] != 0.0  # the noise is there
+    assert H["A"]["B"]["sign"] == 0
+    assert signed_graph(doc.to_networkx())[1] == 1  # ambivalent, left out of balance
+    assert shortest_chains(doc, "A", "B")[0]["hops"][0]["sign"] == 0
+    flipped = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [{**rel, "type": "sanctions", "weight": 0.5}],
+        }
+    )
+    assert [f for f in diff(doc, flipped).sign_flips if f["type"] == ""] == []
