@@ -94,9 +94,9 @@ def _sort_key(value: Any) -> float:
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="2: exact betweenness runs in a second process beside the other "
-    "measures (graphs of 2,000 actors or more) [default: 2 on a machine with "
-    "two cores or more, else 1].",
+    help="N: betweenness, closeness and harmonic split over N processes beside "
+    "the other measures (graphs of 2,000 actors or more; the same values) "
+    "[default: 2 on a machine with two cores or more, else 1].",
 )
 @slice_options
 def centrality_command(
