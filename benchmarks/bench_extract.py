@@ -17,8 +17,17 @@ Then, in this process:
 Figures are printed as sentences/s and as ratios to the baseline (the machine
 may be shared; ratios travel better than absolute times).
 
+The news corpus runs the default engine (parse) beside the cue engine and
+spaCy's bare pipeline (the same sentences through ``nlp.pipe``, nothing read).
+
+``--devset FOLDER`` instead scores both engines on the articles of a
+development-set folder (each ``<slug>.txt`` beside its gold ``<slug>.yaml``):
+a per-article table and the micro-averaged scores; ``--record FILE`` appends
+the parse engine's rows to a record TSV (``devset/record-engine.tsv``).
+
     python benchmarks/bench_extract.py            # 10 MB corpus
     python benchmarks/bench_extract.py --mb 2     # quicker
+    python benchmarks/bench_extract.py --devset devset/dev
 """
 
 from __future__ import annotations
@@ -137,7 +146,7 @@ def _rss_mb() -> float:
 
 def _count(path: Path) -> int:
     """Worker for the counts-only run: extract one file, send back its sentence count."""
-    result = next(iter_extractions([path]))
+    result = next(iter_extractions([path], engine="parse"))
     if isinstance(result, str):
         raise SystemExit(f"unexpected skip: {result}")
     return result.sentences
@@ -158,14 +167,17 @@ def run_counts(files: list[Path], jobs: int) -> tuple[int, float, float]:
 
 
 def run(
-    files: list[Path], jobs: int, samples: list[tuple[float, float]] | None = None
+    files: list[Path],
+    jobs: int,
+    samples: list[tuple[float, float]] | None = None,
+    engine: str = "parse",
 ) -> tuple[int, float, float]:
     """Extract every file (streaming, results dropped); sentences, wall and CPU seconds."""
     count = 0
     cpu = time.process_time()
     start = time.perf_counter()
     step = max(1, len(files) // 10)
-    for done, result in enumerate(iter_extractions(files, jobs=jobs), 1):
+    for done, result in enumerate(iter_extractions(files, jobs=jobs, engine=engine), 1):
         if isinstance(result, str):
             raise SystemExit(f"unexpected skip: {result}")
         count += result.sentences
@@ -174,12 +186,133 @@ def run(
     return count, time.perf_counter() - start, time.process_time() - cpu
 
 
+RECORD_COLUMNS = (
+    "article",
+    "split",
+    "engine",
+    "commit",
+    "date",
+    "relations_sign_precision",
+    "relations_sign_recall",
+    "relations_sign_f1",
+    "predicted",
+    "gold",
+    "correct",
+    "actors_f1",
+)
+
+
+def score_devset(folder: Path, engines: tuple[str, ...]) -> dict[str, list[dict[str, object]]]:
+    """Per engine: one row per article of ``folder`` and a last row of micro-averaged scores."""
+    from vectorgraph.extract import extract
+    from vectorgraph.extract.evaluate import evaluate, evaluate_many
+    from vectorgraph.io import load
+
+    texts = sorted(p for p in folder.glob("*.txt") if p.with_suffix(".yaml").is_file())
+    golds = {p.stem: load(p.with_suffix(".yaml")) for p in texts}
+    out: dict[str, list[dict[str, object]]] = {}
+    for engine in engines:
+        rows: list[dict[str, object]] = []
+        triples = []
+        for path in texts:
+            doc = extract(path.read_text(encoding="utf-8"), source_id=path.stem, engine=engine)
+            scores = evaluate(doc, golds[path.stem])
+            triples.append((path.stem, doc, golds[path.stem]))
+            rows.append(_row(path.stem, scores))
+        rows.append(_row("micro-average", evaluate_many(triples)))
+        out[engine] = rows
+    return out
+
+
+def _row(article: str, scores: dict[str, dict[str, object]]) -> dict[str, object]:
+    rel, pairs = scores["relations_sign"], scores["relations_pair"]
+    return {
+        "article": article,
+        "relations_sign_precision": rel["precision"],
+        "relations_sign_recall": rel["recall"],
+        "relations_sign_f1": rel["f1"],
+        "predicted": rel["predicted"],
+        "gold": rel["gold"],
+        "correct": rel["correct"],
+        "pairs_f1": pairs["f1"],
+        "actors_f1": scores["actors"]["f1"],
+    }
+
+
+def devset_main(folder: Path, record: Path | None, split: str) -> None:
+    import datetime
+    import subprocess
+
+    engines = ("parse", "cues")
+    table = score_devset(folder, engines)
+    print(
+        f"{folder}: relations pairs + polarity (P R F1 predicted/gold), pairs alone F1, actors F1"
+    )
+    head = f"{'article':52}" + "".join(f"  {e:>34}" for e in engines)
+    print(head)
+    for i, row in enumerate(table[engines[0]]):
+        cells = []
+        for e in engines:
+            r = table[e][i]
+            cells.append(
+                f"{r['relations_sign_precision']:.3f} {r['relations_sign_recall']:.3f} "
+                f"{r['relations_sign_f1']:.3f} {r['predicted']:>3}/{r['gold']:<3} "
+                f"{r['pairs_f1']:.3f} {r['actors_f1']:.3f}"
+            )
+        print(f"{str(row['article'])[:52]:52}" + "".join(f"  {c:>34}" for c in cells))
+    if record is None:
+        return
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout.strip()
+    today = datetime.date.today().isoformat()
+    new = not record.exists()
+    with record.open("a", encoding="utf-8") as fh:
+        if new:
+            fh.write("\t".join(RECORD_COLUMNS) + "\n")
+        for row in table["parse"][:-1]:
+            full = {**row, "split": split, "engine": "parse", "commit": commit, "date": today}
+            fh.write("\t".join(str(full[c]) for c in RECORD_COLUMNS) + "\n")
+    print(f"appended {len(table['parse']) - 1} rows to {record}")
+
+
+def bare_pipeline(files: list[Path], full: bool = False) -> tuple[int, float]:
+    """spaCy's pipeline alone over every sentence of the corpus: sentences and CPU seconds.
+
+    The engine's trimmed pipeline, or (``full``) the model's own without ``ner``.
+    """
+    from vectorgraph.extract.nlp import DEFAULT_MODELS, load_model
+
+    if full:
+        import spacy
+
+        nlp = spacy.load(DEFAULT_MODELS[0], exclude=["ner"])
+    else:
+        nlp = load_model()
+    count = 0
+    cpu = time.process_time()
+    for path in files:
+        for _ in nlp.pipe(sentences(path.read_text(encoding="utf-8")), batch_size=256):
+            count += 1
+    return count, time.process_time() - cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB [10]")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes [2]")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--devset", type=Path, help="score both engines on this folder instead")
+    parser.add_argument("--record", type=Path, help="with --devset: append rows to this TSV")
+    parser.add_argument("--split", default="dev", help="with --record: the split's name [dev]")
     args = parser.parse_args()
+    if args.devset is not None:
+        devset_main(args.devset, args.record, args.split)
+        return
 
     default_gazetteer()  # built once per process, as in real use
     with tempfile.TemporaryDirectory() as tmp:
@@ -200,11 +333,26 @@ def main() -> None:
             f"{n_split / base_cpu:,.0f} sentences per CPU second"
         )
 
+        from vectorgraph.extract.nlp import load_model
+
+        load_model()  # once per process, as in real use
+        nf, cf = bare_pipeline(files[:2], full=True)
+        nb, cb = bare_pipeline(files)
+        print(
+            f"spaCy bare pipeline (every sentence through nlp.pipe, nothing read): "
+            f"{nb / cb:,.0f} sentences/s per core as the engine trims it "
+            f"({', '.join(load_model().pipe_names)}); {nf / cf:,.0f}/s with the model's own "
+            f"pipeline without ner"
+        )
+        nc, _, cc = run(files, 1, engine="cues")
+        print(f"1 core, cue engine: {nc / cc:,.0f} sentences/s per core")
         samples: list[tuple[float, float]] = []
         n1, t1, c1 = run(files, 1, samples)
         print(
-            f"1 core:  {n1:,} sentences, {c1:.1f} CPU s = {n1 / c1:,.0f} sentences/s per core "
-            f"(wall {t1:.1f} s = {n1 / t1:,.0f}/s; {base_cpu / c1:.3f} x baseline speed)"
+            f"1 core, parse engine (default):  {n1:,} sentences, {c1:.1f} CPU s = "
+            f"{n1 / c1:,.0f} sentences/s per core (wall {t1:.1f} s = {n1 / t1:,.0f}/s; "
+            f"{base_cpu / c1:.3f} x baseline speed; {cb / c1 * n1 / nb:.2f} x spaCy's bare "
+            f"pipeline; {cc / c1 * n1 / nc:.2f} x the cue engine)"
         )
         rss = [m for _, m in samples]
         print(

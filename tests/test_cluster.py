@@ -106,11 +106,6 @@ def test_an_empty_partial_has_no_document():
         Partial().document()
 
 
-def test_the_serial_run_takes_no_options(corpus):
-    with pytest.raises(ArgumentError, match="options need a client"):
-        extract_corpus([corpus], options={"gazetteer": None})
-
-
 # --- on a real local cluster ---------------------------------------------------------------
 
 

@@ -97,7 +97,7 @@ def test_command_writes_a_valid_document_with_relative_source_path(tmp_path):
     stored = doc.sources[0].path
     assert not Path(stored).is_absolute()
     assert (out.parent / stored).resolve() == (DATA / "csto-armenia.txt").resolve()
-    assert "1 text(s): 15 actors" in result.output
+    assert "1 text(s): 16 actors" in result.output  # 15 and Nagorno-Karabakh (gazetteer)
     assert f"wrote {out}" in result.output
 
 

@@ -74,7 +74,7 @@ def test_titles_introduce_persons(sentence, person, role, state):
     finder = MentionFinder()
     found = ids(sentence, finder)
     assert person in [aid for aid, _ in found]
-    ((tie, mention, named),) = [t for t in finder.intros if t[0].id == person]
+    ((tie, mention, _),) = [t for t in finder.intros if t[0].id == person]
     assert (tie.role, tie.state) == (role, state)
     assert mention.type == "person"
 
@@ -136,3 +136,58 @@ def test_companies_by_list_and_by_suffix():
 def test_references_are_found_unresolved(sentence, kind, text):
     (m,) = MentionFinder().find(sentence)
     assert (m.id, m.kind, m.text) == (None, kind, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role", "state"),
+    [
+        (
+            "Ukraine summoned Idris Kadyrkulov, Kyrgyz Ambassador to Ukraine.",
+            "KADYRKULOV",
+            "serves",
+            "KGZ",
+        ),
+        (
+            "Sooronbai Jeenbekov, the former President of Kyrgyzstan, resigned.",
+            "JEENBEKOV",
+            "leads",
+            "KGZ",
+        ),
+    ],
+    ids=["demonym-title-after", "title-of-after"],
+)
+def test_a_title_in_an_appositive_after_the_name(sentence, person, role, state):
+    finder = MentionFinder()
+    found = finder.find(sentence)
+    ((tie, _, _),) = [t for t in finder.intros if t[0].id == person]
+    assert (tie.role, tie.state) == (role, state)
+    # the demonym describes the person: not an argument of its own
+    assert all(m.attribute for m in found if m.kind == "demonym")
+
+
+def test_no_title_after_the_name_is_no_person():
+    finder = MentionFinder()
+    assert [
+        m.id for m in finder.find("Talks with Ivan Petrov, a Russian businessman, failed.")
+    ] == ["RUS"]
+
+
+def test_an_abstract_noun_after_a_title_is_no_person():
+    finder = MentionFinder()
+    found = finder.find("The Special Envoy for the Implementation of EU Sanctions visited Astana.")
+    assert [m.id for m in found] == ["EU", "KAZ"]
+    assert finder.intros == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Georgian Parliament passed the Law on Foreign Agents.",
+        "He met the Executive Director of the SCO Regional Anti-Terrorist Structure.",
+    ],
+    ids=["modifier-alone", "structure"],
+)
+def test_no_person_without_a_head_title_or_a_name(sentence):
+    finder = MentionFinder()
+    finder.find(sentence)
+    assert finder.intros == []

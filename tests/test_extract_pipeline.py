@@ -1,18 +1,26 @@
-"""The extraction pipeline: cue families, negation, possibility, lists, references, evidence."""
+"""The extraction pipeline: cue families, negation, possibility, lists, references, evidence.
+
+These are the tests of the cue engine (``engine="cues"``); the parse engine has
+``tests/test_extract_parse.py``.
+"""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 
 import vectorgraph
-from vectorgraph.extract import evaluate, extract
+from vectorgraph.extract import evaluate
+from vectorgraph.extract import extract as extract_any
 from vectorgraph.io import dumps, loads
 from vectorgraph.text import sentence_spans
 from vectorgraph.validate import problems
 
 DATA = Path(__file__).parent / "data" / "extract"
+
+extract = functools.partial(extract_any, engine="cues")
 
 
 def rels(text: str) -> set[tuple[str, str, str]]:
@@ -250,10 +258,11 @@ def test_sanctions_text():
     assert not any(t == "armed_conflict" for _, _, t in found)  # "the war in Ukraine"
 
 
-def test_callable_package():
-    doc = vectorgraph.extract("Russia criticised Armenia.")
+def test_extract_is_a_plain_package():
+    doc = vectorgraph.extract.extract("Russia criticised Armenia.", engine="cues")
     assert [(r.source, r.target) for r in doc.relations] == [("RUS", "ARM")]
     assert vectorgraph.extract.evaluate is evaluate
+    assert not callable(vectorgraph.extract)  # no module class swapped in (issue 9)
 
 
 def test_article_meets_the_targets(article):

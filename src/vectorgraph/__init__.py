@@ -78,7 +78,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``vectorgraph.extract`` (a callable package) loads on first use, not at start-up.
+    """``vectorgraph.extract`` (the extraction package) loads on first use, not at start-up.
 
     ``vectorgraph.extract_corpus`` is :func:`vectorgraph.cluster.extract_corpus`:
     serial, or on a Dask cluster given ``client=``.

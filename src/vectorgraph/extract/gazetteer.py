@@ -94,14 +94,13 @@ def snake_id(name: str) -> str:
 
 
 class Gazetteer:
-    """Surface form -> :class:`Entry`, with the longest form's length in capitalised words."""
+    """Surface form -> :class:`Entry`, with each first word's longest form in capitalised words."""
 
     def __init__(
         self, entries: dict[str, Entry | None], surname_first: frozenset[str] = frozenset()
     ) -> None:
         self.forms = entries
         self.surname_first = surname_first
-        self.max_words = max((_caps_words(form) for form in entries), default=1)
         #: first word of a form -> the most capitalised words a form starting with it has
         self.spans: dict[str, int] = {}
         for form in entries:

@@ -72,6 +72,10 @@ TITLE_WORDS = frozenset(
         "Leader",
         "Supreme",
         "Ambassador",
+        "Aide",
+        "Adviser",
+        "Advisor",
+        "Presidential",
         "Envoy",
         "Special",
         "Representative",
@@ -166,11 +170,30 @@ _COMPANY_SUFFIX = frozenset(
         "PJSC",
     ]
 )
+#: Endings of abstract nouns, never of a person's name ("Envoy for the Implementation of").
+_NOT_NAMES = ("tion", "ment", "ism", "ity", "ness", "ance", "ence", "ship", "ure")
+#: Title words that only qualify another ("Foreign Minister"): alone, they are no title.
+_MODIFIER_TITLES = frozenset(
+    ["Foreign", "Deputy", "Vice", "First", "Former", "Acting", "Special", "Executive", "Chief",
+     "Supreme", "Crown", "Presidential", "Economic", "Economy", "Trade", "Energy", "Finance",
+     "Defence", "Defense", "Interior", "Affairs", "General", "Prime", "Head"]
+)  # fmt: skip
+_TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|current|long-serving)\s+)?"
+    r"(?:(?P<dem>[" + _UPPER + r"][\w\-]+)\s+)?"
+    r"(?P<title>(?:(?:[Ff]oreign|[Dd]efen[cs]e|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?"
+    r"(?:[Pp]resident|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Ll]eader|[Pp]remier|[Cc]hancellor))\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[" + _UPPER + r"][\w\-]+(?:\s+[" + _UPPER + r"][\w\-]+)*))?"
+)
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
+_BLOC_WORDS = ("bloc", "alliance", "organi", "association", "grouping", "entity", "forum", "union")
 REFERENCE = re.compile(
-    r"\b(?:(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs)"
+    r"\b(?:(?P<region>[Tt]he region)|"
+    r"(?P<bloc>(?:[Tt]he|[Tt]his) (?:bloc|alliance|organi[sz]ation|association|grouping|entity|"
+    r"forum|union))|"
+    r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
     r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian|post-Soviet|former Soviet|Caucasian|Baltic|"
     r"neighbou?ring|landlocked|oil-rich|[Tt]urkic) )?(?P<one>country|republic|nation))\b"
 )
@@ -181,7 +204,8 @@ class Mention:
     """An actor mention: ``id`` (None for a reference not yet resolved) and its span in the sentence.
 
     ``kind`` is the gazetteer kind ("name", "demonym", "seat", "alias"), "person",
-    "company", "ref" (the country) or "pair" (the two countries).
+    "company", "ref" (the country), "pair" (the two countries), "region" (the region) or
+    "bloc" (the alliance, the organisation).
     """
 
     id: str | None
@@ -218,6 +242,7 @@ class MentionFinder:
         #: (sentence-relative) introductions found by the last :meth:`find`: intro, name span, state span
         self.intros: list[tuple[Intro, Mention, Mention | None]] = []
         self._plural_title: str | None = None  # "Prime Ministers A and B": B too
+        self._attributes: set[tuple[int, int]] = set()  # demonyms of an appositive title
 
     # -- registry -----------------------------------------------------------------
 
@@ -249,6 +274,7 @@ class MentionFinder:
         """The mentions of one sentence, in order (offsets relative to the sentence)."""
         self.intros = []
         self._plural_title = None
+        self._attributes = set()
         tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         out: list[Mention] = []
         i = 0
@@ -265,16 +291,27 @@ class MentionFinder:
             or "ation" in sentence
             or "sides" in sentence
             or "states" in sentence
+            or "region" in sentence
+            or "powers" in sentence
+            or any(word in sentence for word in _BLOC_WORDS)
         ):
             for m in REFERENCE.finditer(sentence):
-                kind = "pair" if m.group("pair") else "ref"
+                kind = (
+                    "pair"
+                    if m.group("pair")
+                    else "region"
+                    if m.group("region")
+                    else "bloc"
+                    if m.group("bloc")
+                    else "ref"
+                )
                 out.append(
                     Mention(
                         None,
                         m.start(),
                         m.end(),
                         m.group(),
-                        "state",
+                        {"region": "region", "bloc": "organisation"}.get(kind, "state"),
                         kind,
                         sentence[m.end() : m.end() + 2] in ("’s", "'s"),
                     )
@@ -384,7 +421,26 @@ class MentionFinder:
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
-        return Mention(entry.id, start, end, text, entry.type, entry.kind, possessive)
+        attribute = (start, end) in self._attributes  # "Kyrgyz" in "X, Kyrgyz Ambassador"
+        return Mention(entry.id, start, end, text, entry.type, entry.kind, possessive, attribute)
+
+    def _title_after(self, s: str, end: int) -> tuple[str, Mention | None] | None:
+        """ "Idris Kadyrkulov, Kyrgyz Ambassador to Ukraine": a title in an appositive after
+        the name, and the state its demonym (or "of X") names."""
+        found = _TITLE_AFTER.match(s, end)
+        if found is None:
+            return None
+        state: Mention | None = None
+        for group in ("dem", "of"):
+            form = found.group(group)
+            entry = self._lookup(form) if form else None
+            if entry is not None and entry.type in ("state", "organisation"):
+                at = found.start(group)
+                state = Mention(entry.id, at, at + len(form), form, entry.type, entry.kind)
+                if group == "dem":
+                    self._attributes.add((at, at + len(form)))
+                break
+        return found.group("title"), state
 
     # -- persons and companies ----------------------------------------------------------
 
@@ -423,7 +479,13 @@ class MentionFinder:
                     entry = self._lookup(of)
                     if entry is not None and entry.type in ("state", "organisation"):
                         state = next((m for m in reversed(out) if m.id == entry.id), None)
-        if title is not None and len(words) <= 4:
+        if title is None and 2 <= len(words) <= 4:
+            after = self._title_after(s, end)
+            if after is not None:
+                title, state = after
+        if title is not None and set(title.split()) <= _MODIFIER_TITLES:
+            title = None  # "the Law on Foreign Agents": "Foreign" alone is no title
+        if title is not None and len(words) <= 4 and not any(w.endswith(_NOT_NAMES) for w in words):
             self._person(name, start, end, title, state, state_ref, out)
             return
         prev = out[-1] if out else None
@@ -506,7 +568,7 @@ class MentionFinder:
     ) -> None:
         low = title.lower()
         leads = any(w in low for w in _LEAD_WORDS) and not any(
-            w in low for w in ("deputy", "vice", "spokes", "adviser", "envoy")
+            w in low for w in ("deputy", "vice", "spokes", "adviser", "advisor", "envoy", "aide")
         )
         if "minister" in low and "prime" not in low:
             leads = False

@@ -10,11 +10,13 @@
    (both within :data:`PAIR_MEMORY` sentences); persons whose state the
    title did not name get the state named for them elsewhere in the text, else
    the focus state (the state named most often), else the only state of their sentence;
-3. in sentences with two or more actors (or one and "relations with"), find cues
-   (:mod:`.cues`), relate their arguments (:mod:`.frames`), apply negation and
-   possibility, and merge the
-   results into one relation per (source, target, type) with every supporting
-   sentence as evidence and a noisy-or confidence.
+3. in sentences with two or more actors (or one and "relations with"): the
+   parse engine (``engine="parse"``, the default) parses them in one batch with
+   spaCy and reads each tree (:mod:`.parse`, :mod:`.lexicon`); both engines
+   find cues (:mod:`.cues`), relate their arguments (:mod:`.frames`) and apply
+   negation and possibility; the results merge into one relation per
+   (source, target, type) with every supporting sentence as evidence and a
+   noisy-or confidence. ``engine="cues"`` is the cue table alone (no model).
 
 Examples
 --------
@@ -34,14 +36,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
+from vectorgraph.errors import ArgumentError
 from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
-from vectorgraph.extract.frames import clauses, groups, objects, pairs
+from vectorgraph.extract.frames import Candidate, Sentence, objects, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
 from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
+from vectorgraph.ties import ends, noisy_or
 from vectorgraph.vocabulary import RELATION_TYPES, default_weight
 
-__all__ = ["PAIR_MEMORY", "Extraction", "extract"]
+__all__ = ["ENGINES", "PAIR_MEMORY", "Extraction", "extract"]
+
+#: The extraction engines: a dependency parse (spaCy), or the cue table (fast, no model).
+ENGINES = ("parse", "cues")
 
 #: How many sentences "the two countries" may look back for its pair.
 PAIR_MEMORY = 8
@@ -49,6 +56,10 @@ PAIR_MEMORY = 8
 _POSSIBLE = 0.6
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[a-z\-]+\s+)?")
 _RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
+#: Curly quotes made straight for the parser (same length, so offsets hold): the small
+#: English model reads "Russia’s" as a possessive only with a straight apostrophe.
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Hh]e|[Ss]he)\b")
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 
 
@@ -82,14 +93,25 @@ def extract(
     path: str | None = None,
     min_confidence: float = 0.0,
     gazetteer: Gazetteer | None = None,
+    engine: str = "parse",
+    model: str | None = None,
 ) -> GraphDocument:
     """A candidate graph document for one text, valid by construction.
 
     ``path`` is stored as the source's path (relative to where the document will
     be written) so that quotes can be checked; ``min_confidence`` drops weaker
-    relations.
+    relations. ``engine`` is one of :data:`ENGINES`; ``model`` names the spaCy
+    pipeline of the parse engine.
     """
-    found = read_text(text, source_id=source_id, title=title, path=path, gazetteer=gazetteer)
+    found = read_text(
+        text,
+        source_id=source_id,
+        title=title,
+        path=path,
+        gazetteer=gazetteer,
+        engine=engine,
+        model=model,
+    )
     return build_document([found], title=title or found.source.title, min_confidence=min_confidence)
 
 
@@ -100,8 +122,12 @@ def read_text(
     title: str | None = None,
     path: str | None = None,
     gazetteer: Gazetteer | None = None,
+    engine: str = "parse",
+    model: str | None = None,
 ) -> Extraction:
     """Mentions and relations of one text (see the module docstring)."""
+    if engine not in ENGINES:
+        raise ArgumentError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     finder = MentionFinder(gazetteer or default_gazetteer())
     spans = sentence_spans(text)
     per_sentence: list[list[Mention]] = []
@@ -112,16 +138,70 @@ def read_text(
     focus = _focus(per_sentence)
     _resolve(per_sentence, focus)
     source = Source(id=source_id, title=title or source_id, path=path)
-    state = _State(text, spans, source_id)
+    state = _State(text, spans, source_id, persons_act=engine == "parse")
     for index, mentions in enumerate(per_sentence):
         state.ties(index, mentions, intros[index], focus, finder)
     _people_states(state, finder)
+    chosen: list[int] = []
     for index, mentions in enumerate(per_sentence):
-        named = sum(1 for m in mentions if m.id is not None)
-        if named >= 2 or (named == 1 and focus is not None and _implied(text, spans[index])):
-            state.relations(index, mentions, focus)
+        if _relational(mentions, focus, text, spans[index]) or (
+            engine == "parse"
+            and chosen[-1:] == [index - 1]
+            and any(m.id is not None for m in mentions)
+            and _PRONOUN.search(text, *spans[index]) is not None
+        ):
+            chosen.append(index)
+    if engine == "parse":
+        _parse(state, chosen, per_sentence, focus, model)
+    else:
+        for index in chosen:
+            state.relations(index, per_sentence[index], focus)
     actors = _actors(per_sentence, finder, state)
     return Extraction(source, actors, list(state.found.values()), len(spans))
+
+
+def _relational(
+    mentions: list[Mention], focus: str | None, text: str, span: tuple[int, int]
+) -> bool:
+    """Whether a sentence may hold a relation: two actors, or one and "relations with"."""
+    named = len({m.id for m in mentions if m.id is not None and not m.attribute})
+    return named >= 2 or (named == 1 and focus is not None and _implied(text, span))
+
+
+def _parse(
+    state: _State,
+    chosen: list[int],
+    per_sentence: list[list[Mention]],
+    focus: str | None,
+    model: str | None,
+) -> None:
+    """The parse engine over the chosen sentences, parsed in one batch.
+
+    Each sentence is read from its dependency tree (:mod:`.parse`) and by the
+    cue table (:meth:`_State.relations`) over the same mentions; the relations
+    of both are merged as every relation is, by (source, target, type).
+    """
+    from vectorgraph.extract.lexicon import default_lexicon
+    from vectorgraph.extract.nlp import load_model
+    from vectorgraph.extract.parse import read
+
+    nlp = load_model(model)
+    lexicon = default_lexicon()
+    texts = (state.text[state.spans[i][0] : state.spans[i][1]].translate(_PLAIN) for i in chosen)
+    before: tuple[int, list[Mention]] = (-2, [])
+    for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
+        antecedents = before[1] if before[0] == index - 1 else []
+        claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
+        before = (index, subjects)
+        for claim in claims:
+            a, b = claim.source, claim.target
+            if a.id is not None and b.id is not None:
+                state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
+        mentions = per_sentence[index]
+        if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
+            _relational(mentions, focus, state.text, state.spans[index])
+        ):
+            state.relations(index, mentions, focus)  # the cue table reads it too
 
 
 def _implied(text: str, span: tuple[int, int]) -> bool:
@@ -151,6 +231,8 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
     Demonyms that only describe a person or company ("Chinese carmaker") do not count.
     """
     last_state: str | None = None
+    last_region: str | None = None
+    last_bloc: str | None = None
     last_alone = False
     recent: list[tuple[str, int]] = []  # (state, sentence), most recent last
     for index, mentions in enumerate(per_sentence):
@@ -161,6 +243,16 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
         }
         out: list[Mention] = []
         for m in mentions:
+            if m.kind in ("region", "bloc"):  # "the region", "the alliance": the last one named
+                last = last_region if m.kind == "region" else last_bloc
+                if last is not None:
+                    m.id = last
+                    out.append(m)
+                continue
+            if m.type == "region" and m.id:
+                last_region = m.id
+            if m.type == "organisation" and m.id:
+                last_bloc = m.id
             if m.kind == "ref":
                 if last_state is not None and (last_state == focus or last_alone):
                     m.id = last_state
@@ -193,8 +285,13 @@ def _resolve(per_sentence: list[list[Mention]], focus: str | None) -> None:
 class _State:
     """The relations of one text as they are found, keyed by (source, target, type)."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], source_id: str) -> None:
+    def __init__(
+        self, text: str, spans: list[tuple[int, int]], source_id: str, persons_act: bool = False
+    ) -> None:
         self.text = text
+        #: Persons' acts are their own (annotation-guide.md); the cue engine's older
+        #: reading lets a person stand for their state in relations with non-persons.
+        self.persons_act = persons_act
         self.spans = spans
         self.source_id = source_id
         self.found: dict[tuple[str, str, str], _Found] = {}
@@ -225,10 +322,10 @@ class _State:
         if source == target:
             return
         directed = RELATION_TYPES[type].directed
-        key = (source, target, type) if directed else (*sorted((source, target)), type)
-        item = self.found.get(key)  # type: ignore[arg-type]
+        key = (*ends(source, target, directed), type)
+        item = self.found.get(key)
         if item is None:
-            item = self.found[key] = _Found(source, target, type, directed)  # type: ignore[index]
+            item = self.found[key] = _Found(source, target, type, directed)
         if item.source != source:
             a, b = b, a
         if index not in item.evidence:
@@ -255,6 +352,12 @@ class _State:
             known = finder.people.get(tie.id) if tie.type == "person" else None
             if target is None and known is not None and known.state:
                 target, conf, span = known.state, 0.7, None
+            if target is None and tie.type == "person" and len(states) == 1:
+                # "Turkey is watching BRICS, Foreign Minister Hakan Fidan said": the state
+                # the sentence opens with, before the person, is theirs
+                first = next(m for m in mentions if m.id == states[0])
+                if first.end <= mention.start:
+                    target, conf, span = states[0], 0.5, first
             if target is None and tie.type == "person" and focus is not None:
                 target, conf, span = focus, 0.5, None
             if target is None and tie.type == "person" and len(states) == 1:
@@ -271,23 +374,20 @@ class _State:
         covered = [(m.start, m.end) for m in mentions if m.attribute]
         mentions = [m for m in mentions if not m.attribute and m.id is not None]
         start, end = self.spans[index]
-        sentence = self.text[start:end]
-        lower = sentence.lower()
-        found = list(find_cues(lower))
+        text = self.text[start:end]
+        found = list(find_cues(text.lower()))
         if not found:
             return
-        group = groups(sentence, mentions, covered)
-        cuts = clauses(lower, mentions)
-        previous: list[tuple[Mention, Mention, str, float]] = []
+        sentence = Sentence.read(text, mentions, covered)
+        lower = sentence.lower
+        previous: list[Candidate] = []
         for cue, _, cs, ce in found:
             if any(m.start <= cs and ce <= m.end for m in mentions):
                 continue  # "Collective Security Treaty Organization" is a name, not a cue
             mood = modality(lower, cs)
-            candidates = pairs(cue, cs, ce, sentence, lower, mentions, group, cuts, covered)
+            candidates = pairs(cue, cs, ce, sentence)
             if not candidates and mood != "negated":
-                candidates = self._fallback(
-                    cue, cs, ce, sentence, lower, mentions, group, cuts, covered, focus, previous
-                )
+                candidates = _fallback(cue, cs, ce, sentence, focus, previous)
             kept = []
             for a, b, rtype, factor in candidates:
                 own = mood
@@ -315,37 +415,6 @@ class _State:
             if kept:
                 previous = kept
 
-    def _fallback(
-        self,
-        cue: Cue,
-        cs: int,
-        ce: int,
-        sentence: str,
-        lower: str,
-        mentions: list[Mention],
-        group: list[int],
-        cuts: list[int],
-        covered: list[tuple[int, int]],
-        focus: str | None,
-        previous: list[tuple[Mention, Mention, str, float]],
-    ) -> list[tuple[Mention, Mention, str, float]]:
-        """Weaker readings when the frame found no pair (see each helper)."""
-        if cue.type == "investment" and cue.frame == "svo" and focus:
-            found = self._unlocated(cs, mentions, group, cuts, focus)
-            if found:
-                return found
-        if focus and _RELATIONS_NOUN.match(lower, cs):
-            found = self._implicit(
-                cue, cs, ce, sentence, lower, mentions, group, cuts, covered, focus
-            )
-            if found:
-                return found
-        if cue.frame in ("sym", "between") and previous:
-            lo = max(abs(c) for c in cuts if abs(c) <= cs)
-            if not any(lo <= m.start < ce for m in mentions):
-                return [(a, b, cue.type, 0.6) for a, b, _, _ in previous[:1]]
-        return []
-
     def _relate(self, index: int, a: Mention, b: Mention, rtype: str, conf: float) -> None:
         source, target = self._actor_of(a, b), self._actor_of(b, a)
         if source is None or target is None:
@@ -356,52 +425,57 @@ class _State:
             if sa and sb and sa != sb:
                 self.add(index, sa, sb, rtype, conf * 0.8, a, b)
 
-    @staticmethod
-    def _implicit(
-        cue: Cue,
-        cs: int,
-        ce: int,
-        sentence: str,
-        lower: str,
-        mentions: list[Mention],
-        group: list[int],
-        cuts: list[int],
-        covered: list[tuple[int, int]],
-        focus: str,
-    ) -> list[tuple[Mention, Mention, str, float]]:
-        """ "Relations with Russia are cordial": the text's focus state is the other party."""
-        bounds = sorted(map(abs, cuts))
-        lo = max(c for c in bounds if c <= cs)
-        hi = min((c for c in bounds if c >= ce), default=len(lower))
-        if any(lo <= m.start < cs for m in mentions):
-            return []
-        right = [i for i, m in enumerate(mentions) if ce <= m.start < hi]
-        obj = objects(cue, ce, sentence, lower, mentions, group, right, covered)
-        me = Mention(focus, cs, ce, "", "state", "ref")
-        return [(me, mentions[i], cue.type, 0.5) for i in obj if mentions[i].id != focus]
-
-    @staticmethod
-    def _unlocated(
-        cs: int, mentions: list[Mention], group: list[int], cuts: list[int], focus: str
-    ) -> list[tuple[Mention, Mention, str, float]]:
-        """Companies that open plants without a place named invest in the focus state."""
-        lo = max(abs(c) for c in cuts if abs(c) <= cs)
-        left = [i for i, m in enumerate(mentions) if lo <= m.start < cs and m.type == "company"]
-        if not left:
-            return []
-        place = Mention(focus, mentions[left[0]].start, mentions[left[0]].end, "", "state", "ref")
-        return [(mentions[i], place, "investment", 0.5) for i in left if group[i] == group[left[0]]]
-
     def _state_of(self, m: Mention) -> str | None:
         counts = self.person_states.get(m.id or "")
         return counts.most_common(1)[0][0] if counts else None
 
     def _actor_of(self, m: Mention, other: Mention) -> str | None:
-        """Persons stand for their state in relations with non-persons."""
-        if m.type != "person" or other.type == "person":
+        """Persons stand for their state in relations with non-persons (unless they act)."""
+        if m.type != "person" or other.type == "person" or self.persons_act:
             return m.id
         counts = self.person_states.get(m.id or "")
         return counts.most_common(1)[0][0] if counts else None
+
+
+def _fallback(
+    cue: Cue, cs: int, ce: int, s: Sentence, focus: str | None, previous: list[Candidate]
+) -> list[Candidate]:
+    """Weaker readings of the cue at ``cs:ce`` when its frame found no pair (see each helper)."""
+    if cue.type == "investment" and cue.frame == "svo" and focus:
+        found = _unlocated(cs, s, focus)
+        if found:
+            return found
+    if focus and _RELATIONS_NOUN.match(s.lower, cs):
+        found = _implicit(cue, cs, ce, s, focus)
+        if found:
+            return found
+    if cue.frame in ("sym", "between") and previous:
+        lo, _ = s.bounds(cs, ce)
+        if not any(lo <= m.start < ce for m in s.mentions):
+            return [(a, b, cue.type, 0.6) for a, b, _, _ in previous[:1]]
+    return []
+
+
+def _implicit(cue: Cue, cs: int, ce: int, s: Sentence, focus: str) -> list[Candidate]:
+    """ "Relations with Russia are cordial": the text's focus state is the other party."""
+    lo, hi = s.bounds(cs, ce)
+    if any(lo <= m.start < cs for m in s.mentions):
+        return []
+    right = [i for i, m in enumerate(s.mentions) if ce <= m.start < hi]
+    obj = objects(cue, ce, s, right)
+    me = Mention(focus, cs, ce, "", "state", "ref")
+    return [(me, s.mentions[i], cue.type, 0.5) for i in obj if s.mentions[i].id != focus]
+
+
+def _unlocated(cs: int, s: Sentence, focus: str) -> list[Candidate]:
+    """Companies that open plants without a place named invest in the focus state."""
+    lo, _ = s.bounds(cs, cs)
+    mentions = s.mentions
+    left = [i for i, m in enumerate(mentions) if lo <= m.start < cs and m.type == "company"]
+    if not left:
+        return []
+    place = Mention(focus, mentions[left[0]].start, mentions[left[0]].end, "", "state", "ref")
+    return [(mentions[i], place, "investment", 0.5) for i in left if s.group[i] == s.group[left[0]]]
 
 
 def _people_states(state: _State, finder: MentionFinder) -> None:
@@ -419,7 +493,7 @@ def _actors(
     types: dict[str, str] = {}
     for mentions in per_sentence:
         for m in mentions:
-            if m.id is None or m.kind in ("ref", "pair"):
+            if m.id is None or m.kind in ("ref", "pair", "region", "bloc"):
                 continue
             forms.setdefault(m.id, set()).add(m.text)
             types[m.id] = m.type
@@ -448,10 +522,8 @@ def _actors(
 
 
 def _confidence(values: list[float]) -> float:
-    miss = 1.0
-    for v in values:
-        miss *= 1.0 - min(v, 0.99)
-    return round(min(0.99, 1.0 - miss), 3)
+    """The noisy-or of a relation's confidences, each and the whole at most 0.99."""
+    return round(min(0.99, noisy_or(min(v, 0.99) for v in values)), 3)
 
 
 def build_document(
@@ -476,9 +548,7 @@ def build_document(
                     id=aid, name=known.name, type=known.type, aliases=aliases, members=members
                 )
         for item in ex.relations:
-            key = (item.source, item.target, item.type)
-            if not item.directed:
-                key = (*sorted((item.source, item.target)), item.type)  # type: ignore[assignment]
+            key = (*ends(item.source, item.target, item.directed), item.type)
             evidence = [item.evidence[i] for i in sorted(item.evidence)]
             if key in merged:
                 merged[key][0].extend(evidence)

@@ -1,0 +1,686 @@
+"""The parse engine: relations read from a sentence's dependency tree (spaCy).
+
+Mentions come from the gazetteer (:mod:`.mentions`), as for the cue engine; each
+is anchored at the root token of its span. Every token whose lemma is in the
+predicate lexicon (:mod:`.lexicon`) is a predicate; its arguments are found in
+the tree:
+
+- **subjects**: ``nsubj``, the passive ``agent``, for event nouns their possessor
+  and demonym or compound modifiers ("Turkish drone deliveries", "Russia's
+  war"), for a verb without one the subject of the verb it depends on
+  (``xcomp``, ``conj``: "travelled to Astana and intends to go to Tashkent"), for
+  a relative clause the noun it describes;
+- **objects**: ``dobj``, the passive subject, and the objects of the
+  prepositions the lexicon lists for the lemma; ``with`` names a partner,
+  ``between``/``among`` a set of parties;
+- every argument expands over conjuncts and appositives ("Britain, Japan and
+  Australia") and down through ``of`` and possessors ("the reserves of Iran's
+  central bank"), stopping at the first mention;
+- **light words** ("imposed sanctions on", "the imposition of tariffs on") hand
+  their subject and prepositions to the event noun they govern;
+- **roles** ("X is a member of Y", "Y's biggest creditor is X", "the bloc whose
+  members are A and B", "its ally Moscow"), **led** compounds ("the
+  Russian-led CSTO") and copular adjectives ("dependent on") are frames of their
+  own;
+- negation and modality come from the tree: a ``neg`` child, a modal auxiliary,
+  a negating verb above ("refused to join") drop the claim; a worsening verb
+  ("strained ties with") turns cooperation into distancing.
+
+Examples
+--------
+>>> from vectorgraph.extract.lexicon import default_lexicon
+>>> from vectorgraph.extract.mentions import MentionFinder
+>>> from vectorgraph.extract.nlp import load_model
+>>> text = "Britain and Japan have frozen the reserves of Iran's central bank."
+>>> claims = read_sentence(load_model()(text), MentionFinder().find(text), default_lexicon())
+>>> sorted((c.source.id, c.target.id, c.type) for c in claims)
+[('GBR', 'IRN', 'sanctions'), ('JPN', 'IRN', 'sanctions')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from vectorgraph.extract.lexicon import Lexicon, Predicate
+from vectorgraph.extract.mentions import Mention
+from vectorgraph.vocabulary import RELATION_TYPES
+
+__all__ = ["Claim", "read", "read_sentence"]
+
+Token = Any  # a spacy.tokens.Token; spaCy is optional, so it is not imported here
+
+_RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
+_SUBJECT = frozenset(("nsubj", "csubj"))
+_OBJECT = frozenset(("dobj", "dative", "attr", "oprd", "nsubjpass"))
+_NOUN_SUBJECT = frozenset(("poss", "compound", "amod", "nmod", "nsubj", "npadvmod"))
+_EXPAND = frozenset(("conj", "appos"))
+_DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
+_COPULA = frozenset(("be", "remain", "become", "stay", "seem", "appear", "continue"))
+_INCLUDE = frozenset(("include", "comprise", "count"))
+_PARTNER = frozenset(("with", "alongside"))
+_PARTIES = frozenset(("between", "among", "amongst"))
+_VERB_POS = frozenset(("VERB", "AUX"))
+_NOUN_POS = frozenset(("NOUN", "PROPN"))
+_STATUS = frozenset(("status", "seat", "membership"))
+_ORGS = frozenset(("organisation", "region"))
+_INNER = frozenset(("of", "as"))
+_EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
+#: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
+_RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
+_PRONOUNS = frozenset(("its", "their", "his", "her"))
+_TAKING_PART = frozenset(("attendance", "participation", "presence"))
+_SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
+_OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
+_SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
+_IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
+
+#: Confidence of each frame's claims.
+CONFIDENCE = {"svo": 0.75, "partner": 0.7, "parties": 0.7, "joint": 0.65, "role": 0.8, "led": 0.85}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A relation a sentence asserts: source and target mentions, type, confidence."""
+
+    source: Mention
+    target: Mention
+    type: str
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Args:
+    """The arguments of one predicate, by role."""
+
+    subjects: list[Mention] = field(default_factory=list)
+    objects: list[Mention] = field(default_factory=list)
+    partners: list[Mention] = field(default_factory=list)
+    parties: list[Mention] = field(default_factory=list)
+
+    def merge(self, other: _Args) -> None:
+        for name in ("subjects", "objects", "partners", "parties"):
+            mine = getattr(self, name)
+            mine.extend(m for m in getattr(other, name) if m not in mine)
+
+
+class _Sentence:
+    """One parsed sentence with its mentions anchored at tokens."""
+
+    def __init__(
+        self,
+        doc: Any,
+        mentions: Iterable[Mention],
+        lexicon: Lexicon,
+        focus: str | None,
+        antecedents: Iterable[Mention] = (),
+    ) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.focus = focus
+        self.at: dict[int, list[Mention]] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self.at.setdefault(span.root.i, []).append(m)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
+            inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
+            if inner:
+                self.pronouns(inner, clauses_only=True)
+        before = list(antecedents)
+        if before:
+            self.pronouns(before)
+
+    def pronouns(self, before: list[Mention], clauses_only: bool = False) -> None:
+        """A subject pronoun stands for the subject of the sentence before.
+
+        "they" for that subject, "it" for a single non-person, "he"/"she" for a
+        single person; the mention takes the pronoun's place in this sentence.
+        """
+        for tok in self.doc:
+            word = tok.lower_
+            if tok.dep_ not in ("nsubj", "nsubjpass") or word not in _SUBJECT_PRONOUNS:
+                continue
+            if tok.i in self.at or (clauses_only and tok.head.dep_ not in ("conj", "ccomp")):
+                continue
+            if word in ("he", "she"):
+                fits = [m for m in before if m.type == "person"]
+            elif word == "it":
+                fits = [m for m in before if m.type != "person"]
+            else:
+                fits = list(before)
+            if not fits or (word != "they" and len(fits) > 1):
+                continue
+            end = tok.idx + len(tok.text)
+            self.at[tok.i] = [Mention(m.id, tok.idx, end, tok.text, m.type, "ref") for m in fits]
+
+    def last_before(self, tok: Token) -> list[Mention]:
+        """ "its": the nearest actor (not a person) named before it in the sentence."""
+        earlier = [
+            (i, m) for i, ms in self.at.items() if i < tok.i for m in ms if m.type != "person"
+        ]
+        if not earlier:
+            return []
+        last = max(i for i, _ in earlier)
+        return [m for i, m in earlier if i == last][:1]
+
+    def main_subjects(self) -> list[Mention]:
+        """The subject of the sentence's root verb (the antecedent of the next "they")."""
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        if root is None or _pos(root) not in _VERB_POS:
+            return []
+        return [m for m in self.subjects(root) if m.id is not None]
+
+    # -- noun phrases ---------------------------------------------------------------
+
+    def phrase(self, tok: Token, depth: int = 0) -> list[Mention]:
+        """The mentions a noun phrase stands for: its own, its conjuncts', inner ones."""
+        if tok.lower_ in _RELATIVE and depth < 3:
+            clause = next((h for h in _heads(tok) if h.dep_ in ("relcl", "acl")), None)
+            if clause is not None:
+                return self.phrase(clause.head, depth + 1)
+        own = list(self.at.get(tok.i, ()))
+        for child in tok.children:
+            dep = child.dep_
+            if dep in _EXPAND:
+                own.extend(self.phrase(child, depth + 1))
+            elif dep == "prep" and child.lower_ in _EXAMPLES:  # "Western countries like France"
+                own.extend(m for g in _pobjs(child) for m in self.phrase(g, depth + 1))
+            elif own or depth > 4 or (dep != "prep" and self.predicate(child) is not None):
+                continue
+            elif dep in _DESCEND:
+                own.extend(self.phrase(child, depth + 1))
+            elif dep == "prep" and child.lower_ in _INNER:
+                for g in _pobjs(child):
+                    own.extend(self.phrase(g, depth + 1))
+            elif dep == "acl" and child.tag_ == "VBN":  # "the vote organised by Russia"
+                for a in child.children:
+                    if a.dep_ == "agent":
+                        own.extend(m for g in _pobjs(a) for m in self.phrase(g, depth + 1))
+        return own
+
+    def only(self, tok: Token) -> list[Mention]:
+        """The mentions at a token and its conjuncts (no descent into modifiers)."""
+        own = list(self.at.get(tok.i, ()))
+        for child in tok.children:
+            if child.dep_ in _EXPAND:
+                own.extend(self.only(child))
+        return own
+
+    # -- predicates -----------------------------------------------------------------
+
+    def predicate(self, tok: Token) -> Predicate | None:
+        lex = self.lexicon
+        if _pos(tok) in _VERB_POS:
+            for c in tok.children:
+                if (
+                    c.dep_ in ("prt", "advmod")
+                    and f"{self.lexicon.lemma(tok)} {c.lower_}" in lex.verbs
+                ):
+                    return lex.verbs[f"{self.lexicon.lemma(tok)} {c.lower_}"]
+            return lex.verbs.get(self.lexicon.lemma(tok))
+        if _pos(tok) in _NOUN_POS:
+            return lex.nouns.get(self.lexicon.lemma(tok))
+        if _pos(tok) == "ADJ":
+            return lex.adjectives.get(self.lexicon.lemma(tok))
+        return None
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
+        """The subject of a verb: its own, else inherited from the verb it depends on."""
+        found: list[Mention] = []
+        for child in verb.children:
+            if child.dep_ in _SUBJECT or (child.dep_ == "compound" and child.i < verb.i):
+                found.extend(self.phrase(child))
+            elif child.dep_ == "agent":
+                found.extend(m for g in child.children if g.dep_ == "pobj" for m in self.phrase(g))
+        if found or depth > 3:
+            return found
+        dep, head = verb.dep_, verb.head
+        inherits = dep in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i
+        if inherits and (_pos(head) in _VERB_POS or dep == "conj"):
+            return self.subjects(head, depth + 1)
+        if dep in ("relcl", "acl") and verb.tag_ != "VBN":
+            return self.phrase(head)
+        if dep == "pcomp" and head.head.i != head.i:
+            return self.subjects(head.head, depth + 1)
+        return []
+
+    def prep_args(self, tok: Token, pred: Predicate, args: _Args, *, agent: bool) -> None:
+        preps = pred.preps | {"of"} if tok.tag_ == "VBG" else pred.preps  # "shelling of"
+        for child in tok.children:
+            if child.dep_ in ("advmod", "prt") and _pos(tok) in _VERB_POS:  # "drift away from"
+                self.prep_args(child, pred, args, agent=False)
+            if child.dep_ == "agent" and agent:
+                args.subjects.extend(m for g in _pobjs(child) for m in self.phrase(g))
+            if child.dep_ != "prep" and not (child.dep_ == "dative" and child.tag_ == "IN"):
+                continue  # "offered weapons to X": the parser's "dative" preposition
+            word = child.lower_
+            found = [m for g in _pobjs(child) for m in self.phrase(g)]
+            if word in _PARTIES:
+                args.parties.extend(found)
+            elif word in _PARTNER:
+                args.partners.extend(found)
+            elif word in preps:
+                args.objects.extend(found)
+            elif word == "by" and agent:
+                args.subjects.extend(found)
+
+    def arguments(self, tok: Token, pred: Predicate) -> _Args:
+        args = _Args()
+        noun = _pos(tok) in _NOUN_POS
+        if _pos(tok) in _VERB_POS:
+            args.subjects.extend(self.subjects(tok))
+            for child in tok.children:
+                if child.dep_ in _OBJECT and child.tag_ != "IN":
+                    args.objects.extend(self.phrase(child))
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
+                args.objects.extend(self.only(tok.head))
+        elif noun:
+            for child in tok.children:
+                if child.dep_ in _NOUN_SUBJECT:
+                    args.subjects.extend(self.only(child))
+                if child.dep_ == "poss" and child.lower_ == "its":
+                    args.subjects.extend(self.last_before(child))
+            for child in tok.children:  # "the export of goods to Russia"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for g in _pobjs(child):
+                        if self.predicate(g) is None:
+                            self.prep_args(g, pred, args, agent=False)
+        else:  # a copular adjective: "Kazakhstan is dependent on Russia"
+            if tok.dep_ in ("acomp", "amod"):
+                args.subjects.extend(
+                    self.subjects(tok.head) if tok.dep_ == "acomp" else self.only(tok.head)
+                )
+        self.prep_args(tok, pred, args, agent=noun)
+        if noun:
+            self.light(tok, pred, args)
+            if not args.objects and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                verb = tok.head.head  # "the SCO summit is held with attendance by X": X at it
+                if _pos(verb) in _VERB_POS and self.lexicon.lemma(tok) in _TAKING_PART:
+                    args.objects.extend(
+                        m
+                        for c in verb.children
+                        if c.dep_ in ("nsubj", "nsubjpass")
+                        for m in self.phrase(c)
+                    )
+        return args
+
+    def light(self, tok: Token, pred: Predicate, args: _Args) -> None:
+        """Subjects and prepositions that a governing light verb or noun hands to an event noun."""
+        lex = self.lexicon
+        head = tok.head
+        if tok.dep_ == "dobj" and self.lexicon.lemma(head) in _RECEIVE:
+            args.objects.extend(self.subjects(head))
+            if not args.subjects:
+                args.subjects.extend(
+                    m
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in _pobjs(c)
+                    for m in self.phrase(g)
+                )
+        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and _pos(head) in _VERB_POS:
+            if not args.subjects:
+                args.subjects.extend(self.subjects(head))
+            if self.lexicon.lemma(head) in lex.light_verbs or self.predicate(head) is None:
+                self.prep_args(head, pred, args, agent=True)
+        elif tok.dep_ == "pobj" and head.lower_ == "of" and _pos(head.head) in _NOUN_POS:
+            outer = head.head
+            if self.lexicon.lemma(outer) in lex.light_nouns:
+                if not args.subjects:
+                    args.subjects.extend(
+                        m for c in outer.children if c.dep_ in _NOUN_SUBJECT for m in self.only(c)
+                    )
+                self.prep_args(outer, pred, args, agent=True)
+                self.light(outer, pred, args)
+        for child in tok.children:  # "sanctions imposed by X on Y"
+            if child.dep_ in ("acl", "relcl") and self.lexicon.lemma(child) in lex.light_verbs:
+                self.prep_args(child, pred, args, agent=True)
+                if child.dep_ == "relcl":
+                    args.subjects.extend(self.subjects(child))
+
+    # -- mood -----------------------------------------------------------------------
+
+    def mood(self, tok: Token) -> str | None:
+        """ "negated", "possible" or None, read from the predicate and the words above it."""
+        lex = self.lexicon
+        chain = [tok]
+        cur = tok
+        for _ in range(4):
+            if (
+                cur.dep_
+                not in (
+                    "xcomp",
+                    "dobj",
+                    "nsubjpass",
+                    "attr",
+                    "acomp",
+                    "pobj",
+                    "prep",
+                    "ccomp",
+                    "pcomp",
+                    "conj",
+                    "advcl",
+                )
+                or cur.head.i == cur.i
+            ):
+                break
+            if cur.dep_ in ("conj", "advcl") and _pos(cur) in _VERB_POS:
+                break
+            cur = cur.head
+            chain.append(cur)
+            if _pos(cur) in _VERB_POS and self.lexicon.lemma(cur) in lex.negators:
+                return "negated"
+        for t in chain:
+            for child in t.children:
+                if child.dep_ == "neg" or (
+                    child.dep_ == "det" and child.lower_ in ("no", "neither")
+                ):
+                    return "negated"
+                if child.dep_ == "aux" and self.lexicon.lemma(child) in lex.modals:
+                    return "possible"
+            if _pos(t) in _VERB_POS and t is not tok:
+                break
+        return None
+
+    def own_subject(self, tok: Token) -> bool:
+        """Whether an event noun names its own subject ("Western sanctions", "Russia's war")."""
+        return _pos(tok) in _NOUN_POS and any(
+            c.dep_ in _NOUN_SUBJECT and self.only(c) for c in tok.children
+        )
+
+    def worsened(self, tok: Token) -> bool:
+        """Whether cooperation is said to be damaged: "strained ties", "ties have cooled"."""
+        words = self.lexicon.worsen
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and self.lexicon.lemma(tok.head) in words:
+            return True
+        return any(
+            c.dep_ in ("amod", "compound") and (self.lexicon.lemma(c) in words or c.lower_ in words)
+            for c in tok.children
+        )
+
+    # -- frames ---------------------------------------------------------------------
+
+    def events(self) -> Iterator[Claim]:
+        """Claims of verbs, event nouns and copular adjectives."""
+        for tok in self.doc:
+            pred = self.predicate(tok)
+            if pred is None:
+                continue
+            light = self.lexicon.light_verbs
+            if (
+                _pos(tok) in _VERB_POS
+                and self.lexicon.lemma(tok) in light
+                and any(c.dep_ == "dobj" and self.predicate(c) is not None for c in tok.children)
+            ):
+                continue  # "signed a trade deal": the deal says what was signed
+            if (
+                _pos(tok) in _NOUN_POS
+                and tok.dep_ == "dobj"
+                and self.lexicon.lemma(tok.head) not in light
+                and self.predicate(tok.head) is not None
+            ):
+                continue  # "banned the shipment of goods to": the ban says what happened
+            args = self.arguments(tok, pred)
+            # "refused to join Western sanctions": the sanctions are still Western
+            if (self.own_subject(tok) and _det_negated(tok)) or (
+                not self.own_subject(tok) and self.mood(tok) is not None
+            ):
+                continue
+            rtype = pred.type
+            kind = next(  # "a trade deal", "a security pact": the modifier says what kind
+                (
+                    p.type
+                    for c in tok.children
+                    if c.dep_ == "compound" and _pos(tok) in _NOUN_POS
+                    for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
+                    if p is not None
+                ),
+                None,
+            )
+            rtype = kind or rtype
+            if RELATION_TYPES[rtype].sign > 0 and self.worsened(tok):
+                rtype = "distancing"
+            implied = self.focus and self.lexicon.lemma(tok) in _IMPLIED and _pos(tok) in _NOUN_POS
+            if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
+                args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
+            yield from _pairs(args, rtype, pred)
+            if pred.type == "influence" and tok.dep_ == "dobj":
+                yield from self.countered(tok, args)
+
+    def countered(self, tok: Token, args: _Args) -> Iterator[Claim]:
+        """ "They want to diminish the United States' influence": hostility to its holder;
+        "Minsk will strive to expand the SCO's influence": cooperation with it."""
+        verb = tok.head
+        lemma = self.lexicon.lemma(verb)
+        kind = (
+            "hostility"
+            if lemma in self.lexicon.counter
+            else "diplomatic_cooperation"
+            if lemma in self.lexicon.boost
+            else None
+        )
+        if kind is None or self.mood(verb) is not None:
+            return
+        for a in self.subjects(verb):
+            for b in args.subjects:
+                yield Claim(a, b, kind, CONFIDENCE["svo"])
+
+    def roles(self) -> Iterator[Claim]:
+        """ "X is a member of Y", "Y's creditor is X", "whose members are A, B", "its ally X"."""
+        lex = self.lexicon
+        for tok in self.doc:
+            if _pos(tok) not in _NOUN_POS:
+                continue
+            lemma = self.lexicon.lemma(tok)
+            pred = lex.roles.get(lemma)
+            if pred is None and lemma in _STATUS:  # "holds observer status"
+                mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
+                pred = lex.roles.get(self.lexicon.lemma(mod)) if mod is not None else None
+            if pred is None or self.mood(tok) is not None:
+                continue
+            relata = self.relata(tok, pred)
+            holders = self.holders(tok)
+            if not relata and tok.dep_ in ("attr", "nsubj") and _pos(tok.head) in _VERB_POS:
+                relata = [  # "For Kyrgyzstan, China remains the main partner"
+                    m
+                    for c in tok.head.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for g in _pobjs(c)
+                    for m in self.phrase(g)
+                ]
+            kind = next(  # "trading partner": the modifier says what kind
+                (
+                    p.type
+                    for c in tok.children
+                    if c.dep_ in ("compound", "amod")
+                    for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
+                    if p is not None
+                ),
+                None,
+            )
+            if not relata and pred.type in ("member_of", "observer_of"):
+                orgs = {m.id for ms in self.at.values() for m in ms if m.type == "organisation"}
+                if len(orgs) == 1:
+                    relata = [m for ms in self.at.values() for m in ms if m.type == "organisation"][
+                        :1
+                    ]
+            for h in holders:
+                for r in relata:
+                    a, b = (r, h) if pred.reverse else (h, r)
+                    yield Claim(a, b, kind or pred.type, CONFIDENCE["role"])
+
+    def relata(self, tok: Token, pred: Predicate) -> list[Mention]:
+        found: list[Mention] = []
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ in _PRONOUNS:  # "denied helping its ally"
+                verb = next((h for h in _heads(tok) if _pos(h) in _VERB_POS), None)
+                found.extend(self.subjects(verb) if verb is not None else ())
+            elif child.dep_ == "poss":
+                found.extend(self.phrase(child))
+            elif child.dep_ == "prep" and child.lower_ in pred.preps:
+                found.extend(m for g in _pobjs(child) for m in self.phrase(g))
+            elif child.dep_ in ("amod", "compound", "nmod"):
+                found.extend(self.at.get(child.i, ()))
+        return found
+
+    def holders(self, tok: Token) -> list[Mention]:
+        head, dep = tok.head, tok.dep_
+        found: list[Mention] = []
+        if dep in ("attr", "oprd", "acomp") and self.lexicon.lemma(head) in _COPULA:
+            found.extend(self.subjects(head))
+        elif dep == "nsubj" and self.lexicon.lemma(head) in _COPULA:
+            found.extend(
+                m
+                for c in head.children
+                if c.dep_ in ("attr", "acomp", "oprd")
+                for m in self.phrase(c)
+            )
+        elif dep == "nsubj" and self.lexicon.lemma(head) in _INCLUDE:
+            found.extend(m for c in head.children if c.dep_ == "dobj" for m in self.phrase(c))
+        elif dep in ("appos", "compound") and head.i != tok.i:
+            found.extend(self.only(head))
+        elif dep == "pobj" and head.lower_ == "as":
+            found.extend(self.subjects(head.head))
+        elif dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _SOME:
+            found.extend(self.holders(head.head))  # "one of Russia's main partners"
+        elif dep == "pobj" and head.lower_ == "among" and _pos(head.head) in _VERB_POS:
+            found.extend(self.subjects(head.head))  # "X is among the main partners of Y"
+        elif dep == "dobj" and _pos(head) in _VERB_POS:
+            found.extend(self.subjects(head))
+        for child in tok.children:
+            if child.dep_ == "appos":
+                found.extend(self.phrase(child))
+        return found
+
+    def led(self) -> Iterator[Claim]:
+        """ "The Russian-led CSTO", "the Beijing-dominated forum"."""
+        for tok in self.doc:
+            if self.lexicon.lemma(tok) not in self.lexicon.led or tok.dep_ not in (
+                "amod",
+                "compound",
+            ):
+                continue
+            head = tok.head
+            if not self.only(head) and head.dep_ == "appos":  # "the CSTO, a Russian-led alliance"
+                head = head.head
+            blocs = [m for m in self.only(head) if m.type in _ORGS]
+            leaders = [
+                m for c in tok.children if c.dep_ not in ("punct", "agent") for m in self.only(c)
+            ]
+            if not leaders and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
+                leaders = list(self.at.get(tok.i - 2, ()))
+            for a in leaders:
+                for b in blocs:
+                    yield Claim(a, b, "leads_bloc", CONFIDENCE["led"])
+
+
+def _pos(tok: Token) -> str:
+    """The coarse word class of a token from its fine tag (no attribute ruler needed)."""
+    tag: str = tok.tag_
+    if tag.startswith("VB"):
+        return "VERB"
+    if tag == "MD":
+        return "AUX"
+    if tag in ("NNP", "NNPS"):
+        return "PROPN"
+    if tag.startswith("NN"):
+        return "NOUN"
+    if tag.startswith("JJ"):
+        return "ADJ"
+    return tag
+
+
+def _det_negated(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
+
+
+def _heads(tok: Token) -> Iterator[Token]:
+    while tok.head.i != tok.i:
+        tok = tok.head
+        yield tok
+
+
+def _pobjs(prep: Token) -> Iterator[Token]:
+    """The objects of a preposition (through a gerund the parser put between: "For
+    neighboring Kyrgyzstan")."""
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            yield g
+        elif g.dep_ == "pcomp":
+            yield g
+            if g.tag_ == "VBG":
+                yield from (c for c in g.children if c.dep_ == "dobj")
+
+
+def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
+    """The claims of one predicate's arguments."""
+    directed = RELATION_TYPES[rtype].directed
+    targets = [(o, "svo") for o in args.objects] + [(w, "partner") for w in args.partners]
+    for s in args.subjects:
+        own = pred.person if pred.person and s.type == "person" else rtype
+        for o, frame in targets:
+            if own == "leads_bloc" and o.type not in _ORGS:
+                continue
+            a, b = (o, s) if pred.reverse else (s, o)
+            yield Claim(a, b, own, CONFIDENCE[frame])
+    if args.parties:
+        ps = args.parties
+        for i, a in enumerate(ps):
+            for b in ps[i + 1 :]:
+                yield Claim(a, b, rtype, CONFIDENCE["parties"])
+        if len(ps) == 1:
+            for s in args.subjects:
+                yield Claim(s, ps[0], rtype, CONFIDENCE["parties"])
+    if not directed and not targets and not args.parties:
+        ss = args.subjects
+        for i, a in enumerate(ss):
+            for b in ss[i + 1 :]:
+                yield Claim(a, b, rtype, CONFIDENCE["joint"])
+
+
+def read_sentence(
+    doc: Any,
+    mentions: Iterable[Mention],
+    lexicon: Lexicon,
+    focus: str | None = None,
+    antecedents: Iterable[Mention] = (),
+) -> list[Claim]:
+    """The claims of one parsed sentence between its (resolved) mentions, deduplicated.
+
+    ``focus`` is the text's focus state, the other party of "relations with X"
+    when the sentence names no subject; ``antecedents`` the subject of the
+    sentence before, for a subject pronoun ("They built a base in Tajikistan").
+    """
+    return read(doc, mentions, lexicon, focus, antecedents)[0]
+
+
+def read(
+    doc: Any,
+    mentions: Iterable[Mention],
+    lexicon: Lexicon,
+    focus: str | None = None,
+    antecedents: Iterable[Mention] = (),
+) -> tuple[list[Claim], list[Mention]]:
+    """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent)."""
+    named = [m for m in mentions if m.id is not None and not m.attribute]
+    sentence = _Sentence(doc, named, lexicon, focus, antecedents)
+    if not sentence.at:
+        return [], []
+    seen: set[tuple[str, ...]] = set()
+    out: list[Claim] = []
+    for claim in (*sentence.events(), *sentence.roles(), *sentence.led()):
+        key: tuple[str, ...] = (str(claim.source.id), str(claim.target.id), claim.type)
+        if not RELATION_TYPES[claim.type].directed:
+            key = (*sorted((str(claim.source.id), str(claim.target.id))), claim.type)
+        if claim.source.id == claim.target.id or key in seen:
+            continue
+        if claim.type in _OF_BLOCS and claim.target.type not in _ORGS:
+            continue  # a member, observer or leading state of a bloc or region only
+        seen.add(key)
+        if not RELATION_TYPES[claim.type].directed and claim.target.start < claim.source.start:
+            claim = Claim(claim.target, claim.source, claim.type, claim.confidence)  # text order
+        out.append(claim)
+    return out, sentence.main_subjects()

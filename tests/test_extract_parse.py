@@ -1,0 +1,341 @@
+"""The parse engine: one invented sentence per shape it reads from the tree."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from vectorgraph.cli import cli
+from vectorgraph.errors import ExtractError
+from vectorgraph.extract import extract
+from vectorgraph.extract import nlp as nlp_module
+from vectorgraph.extract.lexicon import default_lexicon, load_lexicon
+from vectorgraph.extract.mentions import MentionFinder
+from vectorgraph.extract.nlp import load_model
+from vectorgraph.extract.parse import read_sentence
+
+
+def rels(text: str) -> set[tuple[str, str, str]]:
+    """What the tree alone reads in one sentence (the engine adds the cue table's reading)."""
+    claims = read_sentence(load_model()(text), MentionFinder().find(text), default_lexicon())
+    return {(c.source.id or "", c.target.id or "", c.type) for c in claims}
+
+
+SHAPES = [
+    (
+        "relative-clause-members",
+        "The CSTO, whose members are Armenia, Belarus and Tajikistan, met in Minsk.",
+        {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of"), ("TJK", "CSTO", "member_of")},
+    ),
+    (
+        "copula-member-of-two",
+        "Uzbekistan is a member of the SCO and the CIS.",
+        {("UZB", "SCO", "member_of"), ("UZB", "CIS", "member_of")},
+    ),
+    (
+        "membership-verb",
+        "The CSTO comprises Armenia and Belarus.",
+        {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},
+    ),
+    ("led-compound", "The Chinese-led SCO met in June.", {("CHN", "SCO", "leads_bloc")}),
+    (
+        "coordinated-subjects",
+        "Britain, Japan and Australia have frozen the reserves of Iran's central bank.",
+        {("GBR", "IRN", "sanctions"), ("JPN", "IRN", "sanctions"), ("AUS", "IRN", "sanctions")},
+    ),
+    (
+        "coordinated-partners",
+        "Kazakhstan wants ties with Japan and India.",
+        {("KAZ", "JPN", "diplomatic_cooperation"), ("KAZ", "IND", "diplomatic_cooperation")},
+    ),
+    (
+        "nominal-event-demonyms",
+        "Azerbaijani shelling of Armenian positions continued.",
+        {("AZE", "ARM", "armed_conflict")},
+    ),
+    (
+        "nominal-event-preposition",
+        "Turkish drone deliveries to Kyiv rose.",
+        {("TUR", "UKR", "trade")},
+    ),
+    (
+        "conjoined-verbs-inherit-subject",
+        "Mr Rahmon then travelled to Astana and intends to go to Tashkent.",
+        {("RAHMON", "KAZ", "consultation"), ("RAHMON", "UZB", "consultation")},
+    ),
+    (
+        "copula-possessive-role",
+        "Kyrgyzstan's biggest creditor is China.",
+        {("KGZ", "CHN", "depends_on")},
+    ),
+    (
+        "copula-plural-role",
+        "Russia and China remain Tajikistan's main investors.",
+        {("RUS", "TJK", "investment"), ("CHN", "TJK", "investment")},
+    ),
+    (
+        "object-made-by-agent",
+        "Kazakhstan denounced the vote organised by Russia.",
+        {("KAZ", "RUS", "criticism")},
+    ),
+    (
+        "ban-to",
+        "Moscow banned the shipment of dual-use goods to Georgia.",
+        {("RUS", "GEO", "sanctions")},
+    ),
+    ("phrasal-verb", "Kazakhstan will drift away from Moscow.", {("KAZ", "RUS", "distancing")}),
+    ("lean-on", "Armenia leans on Russia for protection.", {("ARM", "RUS", "depends_on")}),
+    ("light-verb", "The US imposed sanctions on Russia.", {("USA", "RUS", "sanctions")}),
+    (
+        "passive-agent",
+        "Sanctions imposed by the United States and Western countries on Russia hurt.",
+        {("USA", "RUS", "sanctions"), ("WEST", "RUS", "sanctions")},
+    ),
+    ("negated", "Kazakhstan did not support Russia.", set()),
+    ("modal", "Uzbekistan could criticise Russia.", set()),
+    ("negated-determiner", "Kazakhstan imposed no sanctions on Russia.", set()),
+    (
+        "negating-verb-keeps-own-subject",
+        "Kazakhstan refused to join Western sanctions against Russia.",
+        {("WEST", "RUS", "sanctions")},
+    ),
+    (
+        "worsened-between",
+        "Relations between Russia and Kazakhstan have cooled.",
+        {("RUS", "KAZ", "distancing")},
+    ),
+    ("worsened-verb", "Astana strained its ties with Moscow.", {("KAZ", "RUS", "distancing")}),
+    (
+        "compound-kind",
+        "Russia and Kazakhstan signed a trade deal.",
+        {("RUS", "KAZ", "trade")},
+    ),
+    (
+        "appositive-role-of-pronoun",
+        "Kazakhstan, like its ally Russia, voted.",
+        {("KAZ", "RUS", "alliance")},
+    ),
+    (
+        "including",
+        "Kazakhstan explores partnerships with other powers, including China.",
+        {("KAZ", "CHN", "diplomatic_cooperation")},
+    ),
+    (
+        "independent-of",
+        "China's diplomacy is increasingly independent of Russia.",
+        {("CHN", "RUS", "distancing")},
+    ),
+    (
+        "led-appositive",
+        "Armenia left the CSTO, a Russian-led security alliance.",
+        {("RUS", "CSTO", "leads_bloc"), ("ARM", "CSTO", "distancing")},
+    ),
+    (
+        "examples-of-a-group",
+        "Armenia deepened ties with Western countries like France and India.",
+        {
+            ("ARM", "WEST", "diplomatic_cooperation"),
+            ("ARM", "FRA", "diplomatic_cooperation"),
+            ("ARM", "IND", "diplomatic_cooperation"),
+        },
+    ),
+    (
+        "received-criticism",
+        "Armenia joined the court, drawing criticism from Russia.",
+        {("RUS", "ARM", "criticism")},
+    ),
+    (
+        "role-for-whom",
+        "For Kyrgyzstan and Uzbekistan, China remains the most important partner.",
+        {("KGZ", "CHN", "diplomatic_cooperation"), ("UZB", "CHN", "diplomatic_cooperation")},
+    ),
+    (
+        "role-kind-from-modifier",
+        "Kazakhstan's biggest trading partner is China.",
+        {("KAZ", "CHN", "trade")},
+    ),
+    (
+        "pronoun-in-a-second-clause",
+        (
+            "Kazakhstan borders Russia and it is a member of the Kremlin-sponsored Eurasian"
+            " Economic Union."
+        ),
+        {("KAZ", "EAEU", "member_of"), ("RUS", "EAEU", "leads_bloc")},
+    ),
+    (
+        "one-of-the-partners",
+        "Kazakhstan is one of Russia's main trade partners.",
+        {("KAZ", "RUS", "trade")},
+    ),
+    (
+        "among-the-partners",
+        "Georgia is among the main trade partners of Turkey.",
+        {("GEO", "TUR", "trade")},
+    ),
+    (
+        "its-is-the-actor-before",
+        "Kazakhstan decided to continue its close relationship with Russia.",
+        {("KAZ", "RUS", "diplomatic_cooperation")},
+    ),
+    (
+        "preposition-of-the-of-object",
+        "Ukraine asked about the Kyrgyzstani export of dual-use goods to Russia.",
+        {("KGZ", "RUS", "trade")},
+    ),
+    (
+        "dative-preposition",
+        "The Chinese government has been offering weapons and training to Central Asian states.",
+        {("CHN", "CENTRAL_ASIA", "security_assistance")},
+    ),
+    (
+        "countered-influence",
+        "China wants to counter Russian influence in Central Asia.",
+        {("RUS", "CENTRAL_ASIA", "influence"), ("CHN", "RUS", "hostility")},
+    ),
+    (
+        "gerund-misparse-after-for",
+        "For neighboring Kyrgyzstan and Uzbekistan, China remains the most important partner.",
+        {("KGZ", "CHN", "diplomatic_cooperation"), ("UZB", "CHN", "diplomatic_cooperation")},
+    ),
+    (
+        "attendance-at-the-subject",
+        "The SCO summit is being held in Astana, with attendance by China, Russia and India.",
+        {
+            ("SCO", "CHN", "consultation"),
+            ("SCO", "RUS", "consultation"),
+            ("SCO", "IND", "consultation"),
+        },
+    ),
+    (
+        "take-part-in",
+        "Turkish President Recep Tayyip Erdogan will take part in the BRICS summit.",
+        {("ERDOGAN", "BRICS", "consultation")},
+    ),
+    (
+        "boosted-influence",
+        "Lukashenko noted that Minsk will strive to expand the SCO's influence.",
+        {("BLR", "SCO", "diplomatic_cooperation")},
+    ),
+    ("members-of-blocs-only", "Kazakhstan includes Russia and China.", set()),
+    (
+        "place-is-not-a-party",
+        "Turkey and Uzbekistan held talks in Ankara.",
+        {("TUR", "UZB", "consultation")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [s[1:] for s in SHAPES], ids=[s[0] for s in SHAPES]
+)
+def test_shape(sentence, expected):
+    assert rels(sentence) == expected
+
+
+def test_the_region_is_the_last_region_named():
+    doc = extract("Central Asia matters. China is the economic power of the region.")
+    assert ("CHN", "CENTRAL_ASIA", "influence") in {
+        (r.source, r.target, r.type) for r in doc.relations
+    }
+
+
+def test_membership_verb_runs_from_the_members():
+    found = rels("The region of Central Asia consists of Kazakhstan, Kyrgyzstan and Tajikistan.")
+    assert found == {
+        ("KAZ", "CENTRAL_ASIA", "member_of"),
+        ("KGZ", "CENTRAL_ASIA", "member_of"),
+        ("TJK", "CENTRAL_ASIA", "member_of"),
+    }
+
+
+def test_the_lexicon_names_a_bad_type(tmp_path):
+    bad = tmp_path / "lex.yaml"
+    bad.write_text("verbs:\n  hug: friendship\n", encoding="utf-8")
+    with pytest.raises(ExtractError, match=r"lex.yaml: verbs.hug.type: unknown relation type"):
+        load_lexicon(bad)
+
+
+def test_the_lexicon_reads_a_bare_on_as_a_word(tmp_path):
+    path = tmp_path / "lex.yaml"
+    path.write_text("nouns:\n  curb: {type: sanctions, preps: [on]}\n", encoding="utf-8")
+    assert load_lexicon(path).nouns["curb"].preps == frozenset({"on"})
+
+
+def test_a_missing_model_is_one_line(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Russia criticised Armenia.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(text), "--model", "no_such_pipeline"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        (
+            "Error: spaCy pipeline 'no_such_pipeline' is not installed: pip install "
+            "'vectorgraph[nlp]' (or: python -m spacy download no_such_pipeline)"
+        )
+    ]
+
+
+def test_without_spacy_extract_falls_back_and_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(nlp_module, "available", lambda: False)
+    text = tmp_path / "a.txt"
+    text.write_text("Russia criticised Armenia.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(text)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "spaCy is not installed: using the cue engine (pip install 'vectorgraph[nlp]')"
+    )
+    assert "type: criticism" in result.stdout
+
+
+def test_unknown_engine_is_misuse():
+    with pytest.raises(ValueError, match="unknown engine 'tree'"):
+        extract("Russia criticised Armenia.", engine="tree")
+
+
+def test_a_person_is_of_the_state_the_sentence_opens_with():
+    text = (
+        "Russia hosts the summit in Kazan. Russia invited India. "
+        "Turkey is watching BRICS closely, Foreign Minister Hakan Fidan said."
+    )
+    found = {(r.source, r.target, r.type) for r in extract(text).relations}
+    assert ("FIDAN", "TUR", "serves") in found
+    assert ("FIDAN", "RUS", "serves") not in found
+
+
+def test_a_subject_pronoun_is_the_subject_before():
+    text = (
+        "The Chinese government has offered weapons to Kyrgyzstan. They built a base in Tajikistan."
+    )
+    doc = extract(text)
+    (base,) = [r for r in doc.relations if r.target == "TJK"]
+    assert (base.source, base.type) == ("CHN", "influence")
+    (evidence,) = base.evidence
+    assert evidence.source_span is not None
+    assert text[evidence.source_span[0] : evidence.source_span[1]] == "They"
+
+
+def test_the_alliance_is_the_last_bloc_named():
+    text = (
+        "Armenia froze its role in the CSTO. The alliance, which includes Russia and Belarus, met."
+    )
+    found = {(r.source, r.target, r.type) for r in extract(text).relations}
+    assert {("RUS", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")} <= found
+
+
+def test_a_curly_apostrophe_is_a_possessive_to_the_parser():
+    doc = extract("Russia\u2019s longstanding presence in Central Asia is undeniable.")
+    found = {(r.source, r.target, r.type) for r in doc.relations}
+    assert found == {("RUS", "CENTRAL_ASIA", "influence")}
+    (evidence,) = next(r for r in doc.relations if r.source == "RUS").evidence
+    assert evidence.quote.endswith("is undeniable.") and "\u2019" in evidence.quote
+
+
+def test_a_presidential_aide_serves_his_state():
+    doc = extract("Russian Presidential Aide Yury Ushakov told reporters about BRICS.")
+    assert ("USHAKOV", "RUS", "serves") in {(r.source, r.target, r.type) for r in doc.relations}
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_reporter():
+    text = "Armenia left the CSTO. The Russian government said that it has begun withdrawing from Armenia."
+    doc = extract(text)
+    second = {(r.source, r.target, r.type) for r in doc.relations if r.evidence[0].sentence == 1}
+    assert second == {("RUS", "ARM", "distancing")}
