@@ -228,7 +228,7 @@ def bench_reduction(folder: Path, articles: int) -> None:
 
 def bench_merge(folder: Path, count: int) -> None:
     """Merge ``count`` per-article documents: all distinct, and repeating 25 articles."""
-    from vectorgraph import extract
+    from vectorgraph.extract import extract
 
     docs = folder / "docs"
     docs.mkdir()
