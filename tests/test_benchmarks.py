@@ -20,9 +20,14 @@ import pytest
         ("bench_extract.py", ["--mb", "0.05", "--jobs", "1"], "sentences/s per core"),
         ("bench_measures.py", ["--small", "--samples", "50"], "centrality --measure all"),
         ("bench_startup.py", ["--runs", "1"], "vectorgraph --help"),
+        (
+            "bench_balance.py",
+            ["--sizes", "30", "--no-browser", "--out", "{tmp}/balance.json"],
+            "+balance s",
+        ),
         ("bench_corpus.py", ["--articles", "30", "--merge-docs", "30"], "byte-identical"),
     ],
-    ids=["render", "extract", "measures", "startup", "corpus"],
+    ids=["render", "extract", "measures", "startup", "balance", "corpus"],
 )
 def test_benchmark_runs(tmp_path, root, script, args, expected):
     result = subprocess.run(

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -101,10 +102,10 @@ class Opened:
 def open_html(browser: Any, tmp_path: Path) -> Iterator[Any]:
     pages: list[Any] = []
 
-    def opener(text: str, name: str = "page.html") -> Opened:
+    def opener(text: str, name: str = "page.html", width: int = 1400, height: int = 900) -> Opened:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
         page.set_default_timeout(15_000)
         pages.append(context)
@@ -150,10 +151,11 @@ def test_bundled_page_loads_offline(open_html: Any, article: GraphDocument) -> N
     assert page.inst("root.querySelector('.vg-status').textContent") == (
         "Showing 28 of 28 actors, 43 of 43 relations"
     )
-    assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 4
+    # solid, dotted, dashed, dash-dot (hedging: since issue 11 apart from memberships), arrow
+    assert page.js("document.querySelectorAll('.vg-legend .vg-row').length") == 5
     if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
         page.page.wait_for_timeout(2000)
-        page.inst("(() => { inst.network.selectEdges([0]); inst.showEdge(0); return 1; })()")
+        page.inst("(() => { inst.selectEdge(0); return 1; })()")
         page.page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
 
 
@@ -201,11 +203,19 @@ def test_click_an_actor_shows_ties_and_highlights(open_html: Any, article: Graph
     assert info.get_attribute("data-vg-shown").startswith("edge:")
 
 
+def drawn_actors(doc: GraphDocument, kept: GraphDocument) -> int:
+    """How many of ``kept``'s actors a filtered page draws: those with a drawn relation,
+    and those without any relation in ``doc`` (isolates, tucked below the graph)."""
+    linked = {a for r in doc.relations for a in (r.source, r.target)}
+    drawn = {a for r in kept.relations for a in (r.source, r.target)}
+    return sum(a.id in drawn or a.id not in linked for a in kept.actors)
+
+
 def test_filters_hide_what_they_should(open_html: Any, article: GraphDocument) -> None:
     page = open_html(render(article).html)
     page.page.locator('input[data-vg-filter="sign"][data-vg-key="-1"]').uncheck()
     no_conflict = article.filter(sign=[1, 0])
-    assert page.counts() == (28, len(no_conflict.relations))
+    assert page.counts() == (drawn_actors(article, no_conflict), len(no_conflict.relations))
     person = next(
         t["id"]
         for t in [{"id": i} for i in range(5)]
@@ -213,11 +223,11 @@ def test_filters_hide_what_they_should(open_html: Any, article: GraphDocument) -
     )
     page.page.locator(f'input[data-vg-filter="atype"][data-vg-key="{person}"]').uncheck()
     kept = no_conflict.filter(actor_type=["state", "organisation", "region", "company"])
-    assert page.counts() == (len(kept.actors), len(kept.relations))
+    assert page.counts() == (drawn_actors(article, kept), len(kept.relations))
     member = page.inst("inst.data.relationTypes.findIndex(t => t.id === 'member_of')")
     page.page.locator(f'input[data-vg-filter="rtype"][data-vg-key="{member}"]').uncheck()
     kept = kept.filter(type=set(article.types) - {"member_of"})
-    assert page.counts() == (len(kept.actors), len(kept.relations))
+    assert page.counts() == (drawn_actors(article, kept), len(kept.relations))
     page.page.get_by_role("button", name="Show all").click()
     assert page.counts() == (28, 43)
     assert page.errors == []
@@ -232,6 +242,210 @@ def test_find_an_actor_by_alias(open_html: Any) -> None:
     page.page.locator(".vg-find input").fill("Atlantis")
     page.page.get_by_role("button", name="Find").click()
     assert page.page.locator(".vg-info").inner_text() == "No actor named \u201cAtlantis\u201d."
+
+
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("kazak", "Kazakhstan"),  # a prefix
+        ("KAZAKHSTAN ", "Kazakhstan"),  # case and spaces
+        ("Kazakstan", "Kazakhstan"),  # one letter missing
+        ("Rusia", "Russia"),
+        ("Tokaev", "Kassym-Jomart Tokayev"),  # a word's approximate prefix
+        ("economic", "Eurasian Economic Union"),  # a word's prefix: the shorter name first
+        ("Washington", "United States"),  # an alias
+    ],
+    ids=["prefix", "case", "missing-letter", "misspelt", "word-approximate", "word", "alias"],
+)
+def test_search_by_prefix_and_approximate_name(
+    open_html: Any, article: GraphDocument, query: str, found: str
+) -> None:
+    page = open_html(render(article, physics=False).html)
+    page.page.locator(".vg-find input").fill(query)
+    page.page.locator(".vg-find input").press("Enter")
+    assert page.page.locator(".vg-info h3").inner_text() == found
+    ids = [a.id for a in article.actors]
+    (selected,) = page.inst("inst.network.getSelectedNodes()")
+    assert article.actors[selected].name == found and ids[selected]
+    assert page.errors == []
+
+
+def test_search_lists_other_matches(open_html: Any, article: GraphDocument) -> None:
+    page = open_html(render(article, physics=False).html)
+    page.page.locator(".vg-find input").fill("eurasian")
+    page.page.get_by_role("button", name="Find").click()
+    assert page.page.locator(".vg-info h3").inner_text() == "Eurasian Economic Union"
+    others = page.page.locator(".vg-info .vg-matches button").all_text_contents()
+    assert others == ["Eurasian Economic Commission"]
+    page.page.locator(".vg-info .vg-matches button").first.click()
+    assert page.page.locator(".vg-info h3").inner_text() == "Eurasian Economic Commission"
+
+
+def test_filters_hide_orphaned_actors(open_html: Any, article: GraphDocument) -> None:
+    page = open_html(render(article).html)
+    for sign in ("1", "0"):  # only the conflictual ties are left
+        page.page.locator(f'input[data-vg-filter="sign"][data-vg-key="{sign}"]').uncheck()
+    conflict = article.filter(sign=-1)
+    ends = {a for r in conflict.relations for a in (r.source, r.target)}
+    isolates = {a.id for a in article.actors} - {
+        a for r in article.relations for a in (r.source, r.target)
+    }
+    drawn = page.inst("inst.nodeView.getIds()")
+    assert sorted(article.actors[i].id for i in drawn) == sorted(ends | isolates)
+    assert page.counts() == (len(ends | isolates), len(conflict.relations))
+    assert len(ends) < 10  # most of the 28 actors have no conflictual tie and are hidden
+    page.page.get_by_role("button", name="Show all").click()
+    assert page.counts() == (28, 43)
+
+
+def _overlap(page: Opened, node: int, root: int = 0) -> dict[str, Any]:
+    """The selected node's disc and the details panel, in page pixels."""
+    return page.inst(
+        "(() => { const net = inst.network, p = net.getPositions([" + str(node) + "])"
+        "[" + str(node) + "], d = net.canvasToDOM(p);"
+        " const c = root.querySelector('.vg-canvas').getBoundingClientRect();"
+        " const r = inst.data.nodes[" + str(node) + "][5] * net.getScale();"
+        " const i = root.querySelector('.vg-info').getBoundingClientRect();"
+        " const x = c.left + d.x, y = c.top + d.y;"
+        " return {x: x, y: y, r: r, info: [i.left, i.top, i.right, i.bottom],"
+        " canvas: [c.left, c.top, c.right, c.bottom],"
+        " hidden: x + r > i.left && x - r < i.right && y + r > i.top && y - r < i.bottom}; })()",
+        root,
+    )
+
+
+@pytest.mark.parametrize(
+    "width, height, actor",
+    [
+        (1400, 900, "Kazakhstan"),
+        (1400, 900, "Ukraine"),
+        (390, 844, "Russia"),
+        (390, 844, "Germany"),
+    ],
+    ids=["laptop-centre", "laptop-edge", "phone-centre", "phone-edge"],
+)
+def test_details_panel_never_hides_the_selection(
+    open_html: Any, article: GraphDocument, width: int, height: int, actor: str
+) -> None:
+    page = open_html(render(article, physics=False).html, width=width, height=height)
+    page.page.locator(".vg-find input").fill(actor)
+    page.page.locator(".vg-find input").press("Enter")
+    (i,) = page.inst("inst.network.getSelectedNodes()")
+    assert article.actors[i].name == actor
+    where = _overlap(page, i)
+    assert not where["hidden"], where
+    c = where["canvas"]  # and still on the canvas
+    assert c[0] <= where["x"] <= c[2] and c[1] <= where["y"] <= c[3], where
+    # clicking an actor under the panel brings it out too
+    j = next(k for k, a in enumerate(article.actors) if a.id == "CHN")
+    page.inst(
+        f"inst.network.moveTo({{position: inst.network.getPositions([{j}])[{j}],"
+        " animation: false})"
+    )
+    page.inst(f"inst.selectNode({j})")
+    assert not _overlap(page, j)["hidden"]
+    assert page.errors == []
+
+
+def test_phone_width_gives_the_canvas_the_width(open_html: Any, article: GraphDocument) -> None:
+    page = open_html(render(article).html, width=390, height=844)
+    canvas, side, root = page.inst(
+        "['.vg-canvas', '.vg-side', '.vg-root'].map(s => {"
+        " const r = root.parentNode.querySelector(s).getBoundingClientRect();"
+        " return [r.left, r.top, r.width, r.height]; })"
+    )
+    assert root[2] <= 390 and canvas[2] >= 0.8 * root[2] and canvas[3] >= 320
+    assert side[1] >= canvas[1] + canvas[3] - 1  # the side panel moved below the drawing
+    assert page.js("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+    page.page.locator(".vg-find input").fill("kazak")
+    page.page.locator(".vg-find input").press("Enter")
+    info = page.inst(
+        "(() => { const r = root.querySelector('.vg-info').getBoundingClientRect();"
+        " return [r.left, r.width]; })()"
+    )
+    assert info[1] >= 0.8 * canvas[2]  # a sheet along the bottom, not a column
+    if os.environ.get("VECTORGRAPH_SCREENSHOT") == "1":
+        page.js("window.scrollTo(0, 0)")
+        page.page.wait_for_timeout(500)
+        page.page.screenshot(path=str(ROOT / "docs" / "screenshot-phone.png"))
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("width, least", [(960, 8.0), (600, 7.0)], ids=["notebook", "column"])
+def test_labels_stay_legible_in_a_narrow_figure(
+    open_html: Any, article: GraphDocument, width: int, least: float
+) -> None:
+    """The first view fits the connected graph (isolates tucked below, the panel not beside
+    a narrow drawing): labels were 7.5 px in a notebook and 3.5 px in a 600 px column."""
+    frag = render(article, fragment=True, physics=False, height="600px").html
+    page = open_html(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>{frag}"
+        "</body></html>",
+        width=width,
+        height=800,
+    )
+    label_px = 14 * page.inst("inst.network.getScale()")
+    assert label_px >= least, label_px
+
+
+@pytest.mark.parametrize("width", [1024, 1400, 2560, 3840], ids=["1024", "1400", "2560", "4k"])
+def test_layout_from_laptop_to_4k(open_html: Any, article: GraphDocument, width: int) -> None:
+    page = open_html(render(article).html, width=width, height=900 if width < 3000 else 2160)
+    canvas, side = page.inst(
+        "['.vg-canvas', '.vg-side'].map(s => root.querySelector(s).getBoundingClientRect().width)"
+    )
+    assert canvas >= 0.7 * width and 250 <= side <= 380
+    assert page.js("document.documentElement.scrollWidth") <= width
+
+
+def test_the_page_palette_is_the_exports(open_html: Any, article: GraphDocument) -> None:
+    import xml.etree.ElementTree as ET
+
+    from vectorgraph.export import to_dot, to_gexf
+
+    page = open_html(render(article).html)
+    fills = page.inst(
+        "Object.fromEntries(inst.data.actorTypes.map((t, i) => [t.id,"
+        " root.querySelectorAll('input[data-vg-filter=atype]')[i].parentNode"
+        ".querySelector('svg *').getAttribute('fill').toLowerCase()]))"
+    )
+    lines = page.inst(
+        "Object.fromEntries(inst.data.signs.map((s, i) => [s.id,"
+        " root.querySelectorAll('input[data-vg-filter=sign]')[i].parentNode"
+        ".querySelector('line').getAttribute('stroke').toLowerCase()]))"
+    )
+    drawn = page.inst("inst.edges.get(0).color.color.toLowerCase()")
+    ns = {"g": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}
+    root = ET.fromstring(to_gexf(article))
+
+    def hex_of(el: Any) -> str:
+        c = el.find("viz:color", ns)
+        return "#{:02x}{:02x}{:02x}".format(*(int(c.get(k)) for k in "rgb"))
+
+    types = {a.id: a.type for a in article.actors}
+    gexf_nodes = {types[n.get("id")]: hex_of(n) for n in root.iterfind(".//g:node", ns)}
+    gexf_signs = {
+        r.sign: hex_of(e) for r, e in zip(article.relations, root.iterfind(".//g:edge", ns))
+    }
+    dot = to_dot(article).splitlines()
+    dot_nodes = {
+        re.search(r' type="(\w+)"', line).group(1): re.search(r'fillcolor="(#\w+)"', line).group(1)
+        for line in dot
+        if "fillcolor=" in line
+    }
+    dot_signs = {
+        int(re.search(r" sign=(-?\d)", line).group(1)): re.search(r' color="(#\w+)"', line).group(1)
+        for line in dot
+        if " -> " in line
+    }
+    assert len(fills) == 5 and gexf_nodes == fills and dot_nodes == fills
+    assert (
+        {str(k): v for k, v in gexf_signs.items()}
+        == lines
+        == {str(k): v for k, v in dot_signs.items()}
+    )
+    assert drawn == lines[str(article.relations[0].sign)]
+    assert fills["organisation"] == "#e69f00"  # orange everywhere (it was purple in the exports)
 
 
 def loads_bundled() -> GraphDocument:
@@ -256,12 +470,158 @@ def test_two_fragments_on_one_page_work_independently(
     assert page.js("Object.keys(window.vectorgraph.instances).sort()") == sorted([a.id, b.id])
     assert page.counts(0) == (28, 43) and page.counts(1) == (6, 7)
     page.page.locator(f'#{a.id} input[data-vg-filter="sign"][data-vg-key="1"]').uncheck()
-    assert page.counts(0) == (28, len(article.filter(sign=[-1, 0]).relations))
+    kept = article.filter(sign=[-1, 0])
+    assert page.counts(0) == (drawn_actors(article, kept), len(kept.relations))
     assert page.counts(1) == (6, 7)
     page.inst("inst.showEdge(0)", 1)
     assert "S0 trades with S1." in page.page.locator(f"#{b.id} .vg-info").inner_text()
     assert page.page.locator(f"#{a.id} .vg-info").get_attribute("data-vg-shown") is None
     assert page.page.locator(f"#{b.id} .vg-title").inner_text() == "ring"
+
+
+def test_the_same_fragment_twice_both_draw(open_html: Any, article: GraphDocument) -> None:
+    a = render(article, fragment=True)
+    shared = render(article, fragment=True, library=False)
+    assert shared.id == a.id and len(shared.html) < len(a.html) / 10
+    page = open_html(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        f"{a.html}<p>Between.</p>{shared.html}</body></html>"
+    )
+    assert page.errors == [] and page.requests == [page.url]
+    ids = page.js("Array.from(document.querySelectorAll('.vg-root')).map(r => r.id)")
+    assert ids == [a.id, a.id + "-2"]
+    assert page.js("Object.keys(window.vectorgraph.instances).sort()") == sorted(ids)
+    assert page.counts(0) == (28, 43) and page.counts(1) == (28, 43)
+    page.page.locator(f'#{a.id}-2 input[data-vg-filter="sign"][data-vg-key="1"]').uncheck()
+    assert page.counts(0) == (28, 43) and page.counts(1)[1] == len(
+        article.filter(sign=[-1, 0]).relations
+    )
+    page.page.locator(f"#{a.id}-2 .vg-find input").fill("kazak")
+    page.page.locator(f"#{a.id}-2 .vg-find input").press("Enter")
+    assert page.page.locator(f"#{a.id}-2 .vg-info h3").inner_text() == "Kazakhstan"
+    assert page.page.locator(f"#{a.id} .vg-info").get_attribute("data-vg-shown") is None
+
+
+#: An extension as the balance view would write one: per-figure state in its closure.
+HELLO = """window.vectorgraph.extend("hello", function (api) {
+  var clicks = 0, box = api.panel("Hello");
+  var b = api.el("button", "hello-go", "first two");
+  b.addEventListener("click", function () {
+    clicks += 1;
+    api.showRelations([0, 1]);
+    api.highlight({edges: [0]});
+    box.setAttribute("data-clicks", String(clicks));
+  });
+  box.appendChild(b);
+  box.appendChild(api.el("span", "hello-n", api.config.label + ":" + api.nodeIndex("KAZ")));
+  api.on("filter", function () { box.setAttribute("data-drawn", String(api.counts().edges)); });
+  var under = api.below();
+  if (under) { under.appendChild(api.el("span", "below-js", api.config.label)); }
+});"""
+
+
+def test_an_extension_runs_once_per_figure_without_sharing_state(
+    open_html: Any, article: GraphDocument
+) -> None:
+    from vectorgraph.render import Extension
+
+    def ext(label: str) -> Extension:
+        return Extension(name="hello", script=HELLO, config={"label": label}, style=".hello-n{}")
+
+    given = Extension(
+        name="hello",
+        script=HELLO,
+        config={"label": "page"},
+        panel='<h4 class="given">Rendered in Python</h4>',
+        below='<p class="under">Below the drawing</p>',
+    )
+    page = open_html(render(article, extensions=[given]).html)  # its CSP allows the script
+    assert page.errors == []
+    assert page.page.locator(".hello-n").inner_text() == "page:0"
+    # the Python-rendered panel is the one api.panel() gives, placed after the search
+    assert page.page.locator("section.vg-ext[data-vg-ext=hello] .given").count() == 1
+    assert page.page.locator("section.vg-ext[data-vg-ext=hello] .hello-go").count() == 1
+    order = page.js("Array.from(document.querySelector('.vg-side').children).map(c => c.className)")
+    assert order.index("vg-ext") == order.index("vg-buttons") + 1
+    assert page.page.locator(".vg-root > .vg-below .under").inner_text() == "Below the drawing"
+    assert page.page.locator(".vg-below .below-js").inner_text() == "page"
+    a = render(article, fragment=True, id="one", extensions=[ext("A")])
+    b = render(article, fragment=True, id="two", extensions=[ext("B")], library=False)
+    assert a.html.count('extend("hello"') == b.html.count('extend("hello"') == 1
+    page = open_html(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        f"{a.html}{b.html}</body></html>",
+        "two.html",
+    )
+    assert page.errors == []
+    assert page.page.locator("#one .hello-n").inner_text() == "A:0"
+    assert page.page.locator("#two .hello-n").inner_text() == "B:0"
+    page.page.locator("#two .hello-go").click()
+    first_two = replace(article, relations=article.relations[:2])
+    assert page.counts(1) == (drawn_actors(article, first_two), 2)
+    assert page.counts(0) == (28, 43)
+    assert page.page.locator("#two [data-vg-ext]").get_attribute("data-clicks") == "1"
+    assert page.page.locator("#one [data-vg-ext]").get_attribute("data-clicks") is None
+    assert page.page.locator("#two [data-vg-ext]").get_attribute("data-drawn") == "2"
+    assert page.page.locator(".below-js").count() == 0  # no below block in the fragments
+    dimmed = page.inst("inst.nodes.get().filter(n => n.color.background === '#e6e6e6').length", 1)
+    assert dimmed == 28 - 2
+
+
+def test_search_works_in_the_notebook_iframe(browser: Any, article: GraphDocument) -> None:
+    html = f"<!DOCTYPE html><html><body>{figure(article, height=500)._repr_html_()}</body></html>"
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.set_content(html)
+    assert page.locator("iframe").get_attribute("sandbox") == "allow-scripts"
+    frame = page.frames[1]
+    frame.wait_for_selector(".vg-root[data-vg-first-draw-ms]", timeout=60_000)
+    frame.locator(".vg-find input").fill("kazak")
+    frame.locator(".vg-find input").press("Enter")
+    assert frame.locator(".vg-info h3").inner_text() == "Kazakhstan"
+    frame.locator(".vg-find input").fill("the Kreml")
+    frame.get_by_role("button", name="Find").click()
+    assert frame.locator(".vg-info h3").inner_text() == "Russia"
+    assert errors == []  # Chromium logs "Blocked form submission" when a form is used
+    context.close()
+
+
+def test_inline_notebook_figures_share_one_copy(
+    open_html: Any, article: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vectorgraph.render import Figure
+
+    monkeypatch.setattr(Figure, "library_shown", False)
+    small = doc_of(small_dict(6, "ring"))
+    outputs = [
+        figure(d, embed="inline", height=400)._repr_html_() for d in (article, small, article)
+    ]
+    notebook = "".join(f'<div class="output">{o}</div>' for o in outputs)
+    text = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{notebook}</body></html>"
+    from vectorgraph.render.assets import vis_js
+
+    assert text.count(vis_js()[:2000]) == 1 and vis_js()[:2000] in outputs[0]
+    page = open_html(text)
+    assert page.errors == [] and page.requests == [page.url]
+    assert [page.counts(i) for i in range(3)] == [(28, 43), (6, 7), (28, 43)]
+    for i in range(3):
+        assert page.inst("inst.search('S1').length + inst.search('kazak').length", i) >= 1
+
+
+def test_a_fragment_without_its_library_says_so(browser: Any, article: GraphDocument) -> None:
+    lone = render(article, fragment=True, library=False)
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_content(f"<!DOCTYPE html><html><body>{lone.html}</body></html>")
+    status = page.locator(".vg-status").inner_text()
+    assert status.startswith("vis-network is not loaded on this page")
+    assert errors == []
+    context.close()
 
 
 def test_notebook_figure_displays_in_an_iframe(browser: Any, article: GraphDocument) -> None:
@@ -298,6 +658,12 @@ def test_large_graph_draws_without_physics(open_html: Any) -> None:
     near = {0} | {int(r.other("A00000")[1:]) for r in ties}
     assert sorted(page.inst("inst.network.getSelectedNodes()")) == sorted(near)
     assert len(page.inst("inst.network.getSelectedEdges()")) == len(ties)
+    # a still picture came first, and went when vis-network drew
+    picture, drawn = page.inst(
+        "[Number(root.dataset.vgPreviewAt), Number(root.dataset.vgFirstDrawAt)]"
+    )
+    assert 0 < picture < drawn
+    assert page.js("document.querySelectorAll('.vg-preview').length") == 0
     assert page.errors == []
 
 

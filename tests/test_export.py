@@ -209,14 +209,14 @@ def test_gexf_colours_by_sign_and_type(small: GraphDocument, tmp_path: Path) -> 
         c = edge.find("viz:color", ns)
         assert c is not None
         colours[edge.get("id")] = (c.get("r"), c.get("g"), c.get("b"))
-    assert colours == {
-        "r0": ("198", "40", "40"),
-        "r1": ("198", "40", "40"),
-        "r2": ("46", "125", "50"),
-        "crit": ("46", "125", "50"),
+    assert colours == {  # the page's palette (vectorgraph.palette): vermilion, green
+        "r0": ("213", "94", "0"),
+        "r1": ("213", "94", "0"),
+        "r2": ("0", "158", "115"),
+        "crit": ("0", "158", "115"),
     }
     node = root.find(".//g:node[@id='B']/viz:color", ns)
-    assert node is not None and node.get("r") == "106"
+    assert node is not None and node.get("r") == "230"  # an organisation: orange #E69F00
 
 
 def test_gexf_open_period_has_start_only(tmp_path: Path) -> None:
@@ -248,7 +248,7 @@ def test_dot_text(small: GraphDocument) -> None:
     assert lines[-1] == "}"
     assert (
         '  "B" -> "A" [key="r2", label="trade", type="trade", sign=1, score=6.4, '
-        'weight=0.64, directed=false, date="2022", color="#2e7d32", dir="none"];' in lines
+        'weight=0.64, directed=false, date="2022", color="#009e73", dir="none"];' in lines
     )
     assert sum(" -> " in line for line in lines) == 4
     assert 'quote="A sanctions B."' in text

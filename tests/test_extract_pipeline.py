@@ -273,8 +273,9 @@ def test_article_meets_the_targets(article):
     assert scores["actors"]["f1"] >= 0.9
     assert scores["actors_active"]["f1"] == 1.0
     assert scores["relations_sign"]["f1"] >= 0.7
-    assert scores["relations_sign"]["f1"] == pytest.approx(0.939, abs=0.001)
-    assert scores["relations_type"]["f1"] == pytest.approx(0.94, abs=0.001)
+    # 0.939 / 0.94 until the persons table tied Mishustin to Russia, not to the country he visited
+    assert scores["relations_sign"]["f1"] == pytest.approx(0.97, abs=0.001)
+    assert scores["relations_type"]["f1"] == pytest.approx(0.964, abs=0.001)
 
 
 def test_china_text():

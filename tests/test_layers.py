@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
         "vectorgraph.merging",
         "vectorgraph.compare",
         "vectorgraph.extract",
+        "vectorgraph.timeline",
     ),
     ("vectorgraph.render",),
     ("vectorgraph",),  # the public API: re-exports the layers below

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
 import json
 import re
 import sys
@@ -21,12 +22,13 @@ from vectorgraph.cli import cli
 from vectorgraph.render import (
     PHYSICS_MAX_ACTORS,
     SIZE_MEASURES,
-    centrality,
     figure,
     neighbourhood,
     render,
+    size_values,
 )
 from vectorgraph.render.assets import vis_css, vis_js
+from vectorgraph.render.balance import balance_extensions  # the CLI adds the balance view
 from vectorgraph.render.data import curve_roundness, payload
 from vectorgraph.render.page import script_json
 
@@ -233,25 +235,75 @@ def test_sizes_are_the_measures(article: GraphDocument, measure: str) -> None:
     from vectorgraph.measures import centrality as measure_centrality
 
     G = article.to_networkx()
-    assert centrality(G, measure) == pytest.approx(measure_centrality(G, measure))
+    assert size_values(G, measure) == pytest.approx(measure_centrality(G, measure))
 
 
 def test_size_measures(article: GraphDocument) -> None:
     G = article.to_networkx()
-    pagerank = centrality(G, "pagerank")
+    pagerank = size_values(G, "pagerank")
     assert max(pagerank, key=pagerank.get) == "KAZ"
-    assert set(centrality(G, "none").values()) == {1.0}
+    assert set(size_values(G, "none").values()) == {1.0}
     with pytest.raises(ValueError, match="unknown measure 'signed'"):
-        centrality(G, "signed")
+        size_values(G, "signed")
 
 
 def test_size_by_degree_scales_linearly(article: GraphDocument) -> None:
     data, _ = payload(article, size_by="degree")
     sizes = {n[0]: (n[5], n[6]) for n in data["nodes"]}
-    degree = centrality(article.to_networkx(), "degree")
+    degree = size_values(article.to_networkx(), "degree")
     assert sizes["KAZ"] == (40.0, degree["KAZ"]) and degree["KAZ"] == max(degree.values())
     low = min(v for _, v in sizes.values())
     assert sizes["TKM"] == (10.0, low)
+
+
+def test_hedging_is_drawn_apart_from_membership(article: GraphDocument) -> None:
+    data, _ = payload(article)
+    dashes = {t["id"]: t["dashes"] for t in data["relationTypes"]}
+    assert dashes["hedges"] == [14, 6, 2, 6] and dashes["member_of"] == [10, 10]
+    assert [s["label"].split(":")[0] for s in data["lineStyles"]] == [
+        "solid",
+        "dotted",
+        "dashed",
+        "dash-dot",
+    ]
+
+
+def test_isolates_are_tucked_below_the_connected_graph(article: GraphDocument) -> None:
+    from vectorgraph.render.layout import ISOLATE_GAP
+
+    data, _ = payload(article)
+    rows = {n[0]: n for n in data["nodes"]}
+    isolates = sorted(a for a, n in rows.items() if n[7] == 0)
+    assert isolates == ["KGZ", "TJK", "TKM", "UZB"]  # Central Asia's members: no relation
+    linked = [n for n in rows.values() if n[7] > 0]
+    left, right = min(n[3] for n in linked), max(n[3] for n in linked)
+    bottom = max(n[4] for n in linked)
+    for a in isolates:
+        x, y = rows[a][3:5]
+        assert left <= x <= right and bottom < y <= bottom + 2 * ISOLATE_GAP
+    xs = sorted(rows[a][3] for a in isolates)
+    assert [round(b - a, 1) for a, b in itertools.pairwise(xs)] == [ISOLATE_GAP] * 3
+    assert data["nodes"][0][7] == len(article.ties("KAZ"))  # relations, not partners
+
+
+def test_small_components_and_many_isolates_are_tucked() -> None:
+    from generate import generate
+    from vectorgraph.render.layout import positions
+
+    doc = generate(3000, 3000, seed=2)  # sparse: a giant component, pairs and many isolates
+    ids = [a.id for a in doc.actors]
+    pos = positions(ids, [(r.source, r.target) for r in doc.relations])
+    G = nx.Graph([(r.source, r.target) for r in doc.relations])
+    giant = max(nx.connected_components(G), key=len)
+    rest = set(ids) - giant
+    assert len(rest) > 300  # isolates and small components
+    g_top = max(pos[a][1] for a in giant)
+    assert all(pos[a][1] > g_top for a in rest)  # every one of them below the giant
+    width = max(pos[a][0] for a in giant) - min(pos[a][0] for a in giant)
+    height = max(pos[a][1] for a in giant) - min(pos[a][1] for a in giant)
+    band_w = max(pos[a][0] for a in rest) - min(pos[a][0] for a in rest)
+    band_h = max(pos[a][1] for a in rest) - min(pos[a][1] for a in rest)
+    assert band_w <= width + 1 and band_w * band_h <= 0.3 * width * height
 
 
 def test_physics_threshold() -> None:
@@ -274,6 +326,7 @@ def test_large_mode_threshold() -> None:
     data = data_block(render(generate(2001, 10)).html)
     assert data["large"] is True and data["options"]["interaction"]["hover"] is False
     assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
+    assert data["options"]["nodes"]["scaling"]["label"]["drawThreshold"] == 9  # 8 px and up
 
 
 def test_focus_is_the_networkx_neighbourhood(article: GraphDocument) -> None:
@@ -302,6 +355,23 @@ def test_figure_repr_html_embeds_the_page(article: GraphDocument) -> None:
     assert match and html.unescape(match.group(1)) == render(article).html
 
 
+def test_inline_figures_share_one_library(
+    article: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vectorgraph.render import Figure, library_html
+
+    monkeypatch.setattr(Figure, "library_shown", False)
+    first, second = figure(article, embed="inline"), figure(article, embed="inline", height=300)
+    a, b = first._repr_html_(), second._repr_html_()
+    assert a.startswith(library_html() + "\n") and a.count(vis_js()) == 1
+    assert vis_js() not in b and vis_js()[:300] not in b
+    assert b == render(article, fragment=True, library=False, height="300px").html
+    assert first._repr_html_() == b.replace("300px", "600px")  # shown again: no second copy
+    assert first.html == render(article).html  # save() still writes the whole page
+    with pytest.raises(ValueError, match="embed 'shadow' is not 'iframe' or 'inline'"):
+        figure(article, embed="shadow")
+
+
 # --- the command ----------------------------------------------------------------------
 
 
@@ -312,7 +382,7 @@ def test_cli_default_output_in_current_folder(
     result = CliRunner().invoke(cli, ["render"])
     assert result.exit_code == 0, result.output
     written = (tmp_path / "kazakhstan-multivector.html").read_text(encoding="utf-8")
-    assert written == render(article).html
+    assert written == render(article, extensions=balance_extensions(article)).html
     assert result.stderr.splitlines() == [
         (
             "28 actors, 43 relations: physics on (Barnes-Hut, starting from igraph "
@@ -356,8 +426,21 @@ def test_cli_file_fragment_title_size(tmp_path: Path) -> None:
         (["--depth", "2"], 2, "Error: --depth needs --focus"),
         (["--focus", "Atlantis"], 1, "Error: unknown actor 'Atlantis'"),
         (["--size-by", "signed"], 2, "Error: Invalid value for '--size-by'"),
+        (
+            ["--fragment", "--id", "2fig"],
+            2,
+            (
+                "Error: Invalid value for '--id': id '2fig' is not a plain HTML id "
+                "(a letter, then letters, digits, - or _)\n"
+            ),
+        ),
+        (
+            ["--no-library"],
+            2,
+            "Error: --no-library needs --fragment (a whole page always carries it)\n",
+        ),
     ],
-    ids=["depth-alone", "unknown-actor", "bad-measure"],
+    ids=["depth-alone", "unknown-actor", "bad-measure", "bad-id", "no-library-page"],
 )
 def test_cli_errors_write_nothing(tmp_path: Path, args: list[str], code: int, message: str) -> None:
     out = tmp_path / "x.html"
@@ -365,6 +448,33 @@ def test_cli_errors_write_nothing(tmp_path: Path, args: list[str], code: int, me
     assert result.exit_code == code
     assert message in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_id_and_shared_library(tmp_path: Path, article: GraphDocument) -> None:
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    assert CliRunner().invoke(cli, ["render", "--fragment", "-o", str(first)]).exit_code == 0
+    args = ["render", "--fragment", "--id", "kaz-2", "--no-library", "-o", str(second)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0
+    text = second.read_text(encoding="utf-8")
+    assert (
+        text
+        == render(
+            article,
+            fragment=True,
+            id="kaz-2",
+            library=False,
+            extensions=balance_extensions(article),
+        ).html
+    )
+    assert text.startswith('<div class="vg-root" id="kaz-2"')
+    assert vis_js()[:500] not in text and vis_js()[:500] in first.read_text(encoding="utf-8")
+    assert text.rstrip().endswith(
+        '<script>if(window.vectorgraph&&window.vis){window.vectorgraph.mount("kaz-2");}else{'
+        "document.getElementById(\"kaz-2\").querySelector('.vg-status').textContent="
+        '"vis-network is not loaded on this page: put vectorgraph.render.library_html() (or a'
+        ' fragment rendered with its library) before this one.";}</script>'
+    )
 
 
 def test_cli_bad_document_writes_nothing(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,7 @@ FORMAT_VERSION = 1
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@functools.lru_cache(maxsize=4096)  # a corpus repeats a few dates; time slices parse each often
 def parse_period(text: str) -> tuple[dt.date, dt.date]:
     """The first and last day that a date or period string covers.
 

@@ -47,6 +47,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vectorgraph import palette
 from vectorgraph.document import GraphDocument, Relation
 from vectorgraph.graph import edge_key, to_networkx
 
@@ -90,17 +91,10 @@ EDGE_COLUMNS = (
     "evidence",
 )
 
-#: Edge colours by sign (RGB): cooperative green, conflictual red, structural grey.
-SIGN_COLOURS = {1: (46, 125, 50), -1: (198, 40, 40), 0: (117, 117, 117)}
-#: Node colours by actor type (RGB).
-TYPE_COLOURS = {
-    "state": (21, 101, 192),
-    "organisation": (106, 27, 154),
-    "region": (0, 131, 143),
-    "company": (239, 108, 0),
-    "person": (109, 76, 65),
-    "other": (97, 97, 97),
-}
+#: Edge colours by sign (RGB), from :mod:`vectorgraph.palette` (the page's too).
+SIGN_COLOURS = {sign: palette.rgb(colour) for sign, colour in palette.SIGN_COLOURS.items()}
+#: Node colours by actor type (RGB), from :mod:`vectorgraph.palette`.
+TYPE_COLOURS = {kind: palette.rgb(colour) for kind, colour in palette.ACTOR_COLOURS.items()}
 
 
 def _graph_meta(doc: GraphDocument) -> dict[str, Any]:
@@ -245,17 +239,17 @@ def to_dot(doc: GraphDocument) -> str:
     ...     "relations": [{"source": "A", "target": "B", "type": "trade"}]})
     >>> print(to_dot(doc), end="")  # doctest: +NORMALIZE_WHITESPACE
     digraph "t" {
-      node [shape=box, style="rounded,filled", fontcolor="white"];
-      "A" [label="A", name="A", type="other", fillcolor="#616161"];
-      "B" [label="B", name="B", type="other", fillcolor="#616161"];
+      node [shape=box, style="rounded,filled", fontcolor="black"];
+      "A" [label="A", name="A", type="other", fillcolor="#999999"];
+      "B" [label="B", name="B", type="other", fillcolor="#999999"];
       "A" -> "B" [key="r0", label="trade", type="trade", sign=1, score=6.4, weight=0.64,
-                  directed=false, color="#2e7d32", dir="none"];
+                  directed=false, color="#009e73", dir="none"];
     }
     """
     G = flat_graph(doc)
     lines = [
         f"digraph {_dot_id(doc.title)} {{",
-        '  node [shape=box, style="rounded,filled", fontcolor="white"];',
+        '  node [shape=box, style="rounded,filled", fontcolor="black"];',
     ]
     for node, data in G.nodes(data=True):
         colour = _hex(TYPE_COLOURS.get(data["type"], TYPE_COLOURS["other"]))

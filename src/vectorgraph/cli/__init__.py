@@ -11,7 +11,7 @@ one family of commands on it.
 
 from __future__ import annotations
 
-from vectorgraph.cli import analysis, documents, drawing, extraction  # noqa: F401 - registers
+from vectorgraph.cli import analysis, documents, drawing, extraction, report  # noqa: F401 - registers
 from vectorgraph.cli.base import cli
 
 __all__ = ["cli"]

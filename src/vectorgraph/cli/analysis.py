@@ -21,9 +21,9 @@ from vectorgraph.cli.base import (
 )
 from vectorgraph.errors import NotFoundError, VectorgraphError
 from vectorgraph.measures import CENTRALITY_MEASURES, DEFAULT_FOCAL, DEFAULT_POLES, DISTANCES
-from vectorgraph.ties import sign_text
 
 if TYPE_CHECKING:
+    from vectorgraph.document import GraphDocument
     from vectorgraph.timeslice import TimeSlice
 
 
@@ -173,6 +173,11 @@ def centrality_command(
     is_flag=True,
     help="Add ties through organisations and companies outside the poles.",
 )
+@click.option(
+    "--by",
+    type=click.Choice(["year", "quarter", "month"]),
+    help="The balance of --focal in every year, quarter or month of the relations' dates.",
+)
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N rows.")
 @_weight_options
 @slice_options
@@ -183,6 +188,7 @@ def vectors(
     poles: str,
     all_states: bool,
     two_step: bool,
+    by: str | None,
     top: int | None,
     weight: str,
     unweighted: bool,
@@ -195,16 +201,21 @@ def vectors(
     share of the focal actor's positive weight, and p, the share among the
     poles. The balance index (normalised entropy of p: 1 even, 0 one pole;
     concentration; dominant pole) goes to stderr, or into --format json.
-    --all-states gives the index of every state, most even first.
+    --all-states gives the index of every state, most even first. --by
+    gives one row per period: counts (relations in force, the focal actor's
+    ties, their evidence sentences), the index and p per pole.
 
     \b
     Example:
         vectorgraph vectors
         vectorgraph vectors --focal KAZ --poles RUS,CHN,WEST --two-step
         vectorgraph vectors --all-states --format json
+        vectorgraph vectors --by quarter --undated drop
     """
     from vectorgraph.measures import vector_balances
 
+    if by is not None and all_states:
+        raise click.UsageError("--by cannot be combined with --all-states")
     names = [p.strip() for p in poles.split(",") if p.strip()]
     if not names:
         raise click.BadParameter("give at least one pole", param_hint="--poles")
@@ -220,6 +231,22 @@ def vectors(
     pole_ids = [resolve(name, "pole") for name in names]
     if not all_states:
         focal = resolve(focal, "focal")
+    if by is not None:
+        _timeline(
+            doc,
+            window,
+            where,
+            by,
+            focal,
+            pole_ids,
+            fmt,
+            top,
+            weight,
+            unweighted,
+            include_structural,
+            two_step,
+        )
+        return
     G = doc.to_networkx()
     results = vector_balances(
         G,
@@ -272,6 +299,47 @@ def vectors(
         err=True,
     )
     emit(_top(rows, top), ["pole", "positive", "negative", "net", "share", "p"], fmt)
+
+
+def _timeline(
+    doc: GraphDocument,
+    window: TimeSlice,
+    where: str,
+    by: str,
+    focal: str,
+    poles: list[str],
+    fmt: str | None,
+    top: int | None,
+    weight: str,
+    unweighted: bool,
+    include_structural: bool,
+    two_step: bool,
+) -> None:
+    """``vectors --by``: the balance per period."""
+    from vectorgraph.timeline import balance_timeline
+
+    try:
+        timeline = balance_timeline(
+            doc,
+            by,
+            focal,
+            poles,
+            start=window.at or window.start,
+            end=window.at or window.end,
+            weight=None if unweighted else weight,
+            include_structural=include_structural,
+            two_step=two_step,
+        )
+    except VectorgraphError as exc:
+        raise VectorgraphError(f"{where}: {exc}") from None
+    if fmt == "json":
+        data = timeline.to_dict()
+        data["periods"] = _top(data["periods"], top)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    first, last = timeline.periods[0].period.label, timeline.periods[-1].period.label
+    click.echo(f"{focal} by {by}: {len(timeline.periods)} periods, {first} to {last}", err=True)
+    emit(_top(timeline.rows(), top), timeline.columns, fmt)
 
 
 @cli.command()
@@ -338,17 +406,7 @@ def balance(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if triads:
-        rows = [
-            {
-                "a": t.actors[0],
-                "b": t.actors[1],
-                "c": t.actors[2],
-                "kind": t.kind,
-                "edges": " ".join(f"{u}{sign_text(s)}{v}" for u, v, s in t.edges),
-            }
-            for t in result.unbalanced
-        ]
-        emit(_top(rows, top), ["a", "b", "c", "kind", "edges"], fmt)
+        emit(_top(result.rows(), top), result.COLUMNS, fmt)
         return
     summary: list[tuple[str, Any]] = [
         ("triangles", result.triangles),

@@ -4,13 +4,17 @@ States come from :mod:`pycountry` (ISO 3166-1: every state's name, official
 name and common name, keyed by alpha-3 code); the curated ``gazetteer.yaml``
 beside this module adds what pycountry lacks: short forms ("Russia"),
 demonyms ("Kazakh", "Kazakhstani"), capitals and seats used as metonyms
-("Astana", "the Kremlin"), organisations and blocs, loose groups (the West,
-Central Asia) and a few well-known companies.
+("Astana", "the Kremlin"), organisations and blocs, movements and armed groups,
+think tanks, loose groups (the West, Central Asia), companies, banks and media
+with the state they are based in, initiatives, and persons (heads of state and
+government, ministers) with the state they lead or serve.
 
 Lookup is by exact, case-sensitive surface form (``"Moscow"``, ``"U.S."``,
 ``"Organization of Turkic States"``): running text capitalises proper names, and
 case keeps "turkey" and "chad" out. :meth:`Gazetteer.lookup` also accepts a
-possessive (``"Russia's"``).
+possessive (``"Russia's"``). Forms that capitalised words joined by connectors
+cannot spell (``"post-Soviet space"``, ``"C5+1"``, ``"RFE/RL"``, ``"al-Qaeda"``)
+are found by one compiled alternation, :attr:`Gazetteer.pattern`.
 
 Examples
 --------
@@ -21,6 +25,13 @@ Examples
 ('OTS', 'organisation')
 >>> g.lookup("Latin America") is None, g.lookup("Chad").id
 (True, 'TCD')
+>>> rahmon = g.lookup("Mr Rahmon".split()[1])
+>>> rahmon.id, rahmon.type, rahmon.of, rahmon.role
+('RAHMON', 'person', 'TJK', 'leads')
+>>> g.lookup("Rakhmon").id, g.lookup("TASS").based_in
+('RAKHMON', 'RUS')
+>>> [m.group() for m in g.pattern.finditer("the post-Soviet space and the C5+1 format")]
+['post-Soviet space', 'C5+1 format']
 """
 
 from __future__ import annotations
@@ -34,7 +45,22 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Entry", "Gazetteer", "default_gazetteer", "snake_id"]
+__all__ = ["GAP", "TOKEN", "Entry", "Gazetteer", "default_gazetteer", "snake_id"]
+
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+#: A capitalised token of running text: "Kazakhstan", "Kassym-Jomart", "U.S.", "OPEC+".
+TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
+#: What may join the tokens of one name: spaces and up to two connectors ("Union of the").
+GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
+
+#: Gazetteer sections and the actor type of their entries.
+SECTIONS = {
+    "organisations": "organisation",
+    "regions": "region",
+    "companies": "company",
+    "initiatives": "other",
+    "peoples": "other",
+}
 
 #: Forms that contain a gazetteer name but are not actors (longest match wins).
 _IGNORE = (
@@ -54,9 +80,7 @@ _IGNORE = (
     "East Africa",
     "West Bank",
     "Western Balkans",
-    "Washington Post",
     "New York",
-    "Moscow Times",
     "Georgia Tech",
 )
 
@@ -77,6 +101,8 @@ class Entry:
     kind: str = "name"
     based_in: str | None = None
     members: tuple[str, ...] = ()
+    of: str | None = None  # a person's state (or organisation), from the persons table
+    role: str | None = None  # leads / serves: a person's tie to ``of``
 
 
 def snake_id(name: str) -> str:
@@ -103,9 +129,19 @@ class Gazetteer:
         self.surname_first = surname_first
         #: first word of a form -> the most capitalised words a form starting with it has
         self.spans: dict[str, int] = {}
+        odd: list[str] = []
         for form in entries:
             first = form.split()[0]
             self.spans[first] = max(self.spans.get(first, 1), _caps_words(form))
+            if not _spellable(form) and TOKEN.search(form):
+                odd.append(form)
+        #: the forms that capitalised tokens cannot spell, as one regex (a trie of them), or None
+        self.pattern: re.Pattern[str] | None = None
+        #: the first capitalised token of each of those forms: a sentence without any of them
+        #: holds none of the forms, and need not be searched
+        self.pattern_tokens = frozenset(m.group() for f in odd if (m := TOKEN.search(f)))
+        if odd:
+            self.pattern = re.compile(rf"(?<![\w\-])(?:{_trie(odd)})(?![\w\-+])")
         self.actors: dict[str, Entry] = {}
         for entry in entries.values():
             if entry is not None:
@@ -124,6 +160,39 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.forms)
+
+
+def _trie(forms: list[str]) -> str:
+    """One regex for many literal forms, sharing their prefixes (fast: few branches per step).
+
+    >>> _trie(["ab", "abc", "ad"])
+    'a(?:b(?:c)?|d)'
+    """
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _spellable(form: str) -> bool:
+    """Whether capitalised tokens joined by :data:`GAP` spell ``form`` exactly."""
+    at = 0
+    for m in TOKEN.finditer(form):
+        if m.start() != at and not GAP.fullmatch(form, at, m.start()):
+            return False
+        at = m.end()
+    return at == len(form) and at > 0 and form[0].isupper()
 
 
 def _caps_words(form: str) -> int:
@@ -163,6 +232,16 @@ def build(data: dict[str, Any]) -> Gazetteer:
         if override or form not in forms:
             forms[form] = entry
 
+    def add_state(code: str, name: str, extra: dict[str, Any], iso: list[str | None]) -> None:
+        entry = Entry(code, name, "state")
+        for form in [*(extra.get("names") or ()), *iso]:
+            if form:
+                add(_uninvert(form), entry)
+        for form in extra.get("demonyms") or ():
+            add(form, Entry(code, name, "state", "demonym"))
+        for form in extra.get("seats") or ():
+            add(form, Entry(code, name, "state", "seat"))
+
     for country in pycountry.countries:
         code = country.alpha_3
         extra = states.get(code, {})
@@ -170,25 +249,14 @@ def build(data: dict[str, Any]) -> Gazetteer:
         name = extra.get("name") or common or country.name
         if ", " in name:
             name = _uninvert(name)
-        entry = Entry(code, name, "state")
-        candidates = [
-            *(extra.get("names") or ()),
-            country.name,
-            common,
-            getattr(country, "official_name", None),
-        ]
-        for form in candidates:
-            if form:
-                add(_uninvert(form), entry)
-        for form in extra.get("demonyms") or ():
-            add(form, Entry(code, name, "state", "demonym"))
-        for form in extra.get("seats") or ():
-            add(form, Entry(code, name, "state", "seat"))
-    for section, kind in (
-        ("organisations", "organisation"),
-        ("regions", "region"),
-        ("companies", "company"),
-    ):
+        add_state(
+            code, name, extra, [country.name, common, getattr(country, "official_name", None)]
+        )
+    iso_codes = {c.alpha_3 for c in pycountry.countries}
+    for code, extra in states.items():  # states ISO 3166-1 does not list (USSR, Kosovo)
+        if code not in iso_codes:
+            add_state(code, extra.get("name", code), extra, [extra.get("name", code)])
+    for section, kind in SECTIONS.items():
         for aid, spec in (data.get(section) or {}).items():
             entry = Entry(
                 aid,
@@ -226,9 +294,29 @@ def build(data: dict[str, Any]) -> Gazetteer:
                     ),
                     override=True,
                 )
-    for form in _IGNORE:
+    surname_first = frozenset(data.get("surname_first") or ())
+    for aid, spec in (data.get("persons") or {}).items():
+        of, role = spec.get("of"), spec.get("role")
+        named = [(aid, spec["name"], [spec["name"], *(spec.get("forms") or ())])]
+        for sid, full in (spec.get("spellings") or {}).items():
+            named.append((sid, full, [full, _family(full, surname_first)]))
+        for pid, full, person_forms in named:
+            for i, form in enumerate(person_forms):
+                entry = Entry(pid, full, "person", "alias" if i else "name", of=of, role=role)
+                add(form, entry, override=True)
+    for form in (*_IGNORE, *(data.get("ignore") or ())):
         forms[form] = None
-    return Gazetteer(forms, frozenset(data.get("surname_first") or ()))
+    return Gazetteer(forms, surname_first)
+
+
+def _family(name: str, surname_first: frozenset[str]) -> str:
+    """The family name in a full name: the first word for Chinese or Korean usage, else the last.
+
+    >>> _family("Emomali Rakhmon", frozenset()), _family("Xi Jinping", frozenset({"Xi"}))
+    ('Rakhmon', 'Xi')
+    """
+    words = name.split()
+    return words[0] if len(words) > 1 and words[0] in surname_first else words[-1]
 
 
 @functools.lru_cache(maxsize=1)

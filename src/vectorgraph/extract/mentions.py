@@ -7,8 +7,13 @@ person when a title introduces it ("President Tokayev", "ex-president Nursultan
 Nazarbayev", "Prime Ministers A B and C D") and a company when a company noun or
 list does ("carmaker Great Wall Motors", "companies, including Honeywell and
 Emerson"); both are remembered for the rest of the document, so "Tokayev" alone
-resolves later. Lower-case back-references ("the country", "the two countries")
-are found here and resolved by the pipeline.
+resolves later. Persons in the gazetteer's table are found by name alone, and
+a title, an apposition ("Mr Japarov, the Kyrgyz president") or a relative clause
+("who has ruled Azerbaijan") ties them; the table gives the state of a title
+that names none ("President Tokayev"), never the country of the sentence. Forms
+that capitalised words cannot spell ("post-Soviet space", "C5+1") come from the
+gazetteer's one pattern. Lower-case back-references ("the country", "the two
+countries") are found here and resolved by the pipeline.
 
 Examples
 --------
@@ -19,6 +24,10 @@ Examples
 ('leads', 'RUS')
 >>> [m.id for m in finder.find("Putin thanked the Kremlin.")]
 ['PUTIN', 'RUS']
+>>> [(m.id, m.text) for m in finder.find("Mr Rahmon, the Tajik president, went to Astana.")]
+[('RAHMON', 'Rahmon'), ('TJK', 'Tajik'), ('KAZ', 'Astana')]
+>>> [(t.id, t.role, t.state) for t, _, _ in finder.intros]
+[('RAHMON', 'leads', 'TJK')]
 """
 
 from __future__ import annotations
@@ -26,13 +35,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vectorgraph.extract.gazetteer import Entry, Gazetteer, default_gazetteer, snake_id
+from vectorgraph.extract.gazetteer import GAP as _GAP
+from vectorgraph.extract.gazetteer import TOKEN, Entry, Gazetteer, default_gazetteer, snake_id
 
 __all__ = ["TITLE_WORDS", "Intro", "Mention", "MentionFinder"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
-_GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
 TITLE_WORDS = frozenset(
     [
         "President",
@@ -108,6 +116,7 @@ TITLE_WORDS = frozenset(
         "Pope",
         "Vice-President",
         "Vice-Premier",
+        "Assistant",
         "Mr.",
         "Mrs.",
         "Ms.",
@@ -129,11 +138,21 @@ _LEAD_WORDS = (
     "head of government",
     "crown prince",
 )
-_LOWER_TITLE = re.compile(
-    r"\b(?P<title>(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)"
+_TITLES = (
     r"(?:president|prime minister|premier|leader|head of state|head of government|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
-    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor))s?"
+    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor)"
+)
+#: The last words of :data:`_TITLES` (a title must end just before its name).
+_TITLE_ENDS = frozenset(
+    ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
+    + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
+    + ["chairman", "senator", "governor"]
+)
+_LOWER_TITLE = re.compile(
+    r"\b(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)"
+    + _TITLES
+    + r"))s?"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>country|republic|["
     + _UPPER
     + r"][\w’'\-]*(?:\s+["
@@ -144,8 +163,11 @@ _COMPANY_NOUN = re.compile(
     r"\b(?:compan(?:y|ies)|carmakers?|automakers?|manufacturers?|makers?|producers?|firms?|"
     r"giants?|operators?|conglomerates?|retailers?|exporters?|suppliers?|miners?|developers?|"
     r"insurers?|airlines?|lenders?|providers?|corporations?|brands?|refiners?|"
-    r"shipbuilders?|startups?|concerns?)\s*,?\s*(?P<intro>(?:including|such as|like|among them|"
-    r"notably|namely)\s+)?$"
+    r"shipbuilders?|startups?|concerns?|banks?|"
+    # media: "Turkish TV channel HaberGlobal", "the news agency Kabar"
+    r"channels?|broadcasters?|newspapers?|dailies|daily|agency|agencies|outlets?|portals?|"
+    r"magazines?|websites?)\s*,?\s*(?P<intro>(?:including|such as|like|among them|"
+    r"notably|namely)\s+|:\s*)?$"
 )
 _COMPANY_SUFFIX = frozenset(
     [
@@ -170,21 +192,15 @@ _COMPANY_SUFFIX = frozenset(
         "PJSC",
     ]
 )
-#: Endings of abstract nouns, never of a person's name ("Envoy for the Implementation of").
-_NOT_NAMES = ("tion", "ment", "ism", "ity", "ness", "ance", "ence", "ship", "ure")
+#: Endings of abstract nouns, never of a person's name ("Envoy for the Implementation of");
+#: not -ment, -ance, -ence (Clement, Lance, Lawrence, Florence).
+_NOT_NAMES = ("tion", "ism", "ness", "ship")
 #: Title words that only qualify another ("Foreign Minister"): alone, they are no title.
 _MODIFIER_TITLES = frozenset(
     ["Foreign", "Deputy", "Vice", "First", "Former", "Acting", "Special", "Executive", "Chief",
      "Supreme", "Crown", "Presidential", "Economic", "Economy", "Trade", "Energy", "Finance",
      "Defence", "Defense", "Interior", "Affairs", "General", "Prime", "Head"]
 )  # fmt: skip
-_TITLE_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|current|long-serving)\s+)?"
-    r"(?:(?P<dem>[" + _UPPER + r"][\w\-]+)\s+)?"
-    r"(?P<title>(?:(?:[Ff]oreign|[Dd]efen[cs]e|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?"
-    r"(?:[Pp]resident|[Mm]inister|[Aa]mbassador|[Ee]nvoy|[Ll]eader|[Pp]remier|[Cc]hancellor))\b"
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>[" + _UPPER + r"][\w\-]+(?:\s+[" + _UPPER + r"][\w\-]+)*))?"
-)
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
@@ -194,8 +210,141 @@ REFERENCE = re.compile(
     r"(?P<bloc>(?:[Tt]he|[Tt]his) (?:bloc|alliance|organi[sz]ation|association|grouping|entity|"
     r"forum|union))|"
     r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
-    r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian|post-Soviet|former Soviet|Caucasian|Baltic|"
+    r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian?|post-Soviet|former Soviet|Caucasian|Baltic|"
     r"neighbou?ring|landlocked|oil-rich|[Tt]urkic) )?(?P<one>country|republic|nation))\b"
+)
+
+
+_NAME_OR_STATE = rf"[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)*"
+#: A title in apposition after a name: ", the Kyrgyz president", ", Russia's foreign minister",
+#: ", the ambassador of Kyrgyzstan" (an ambassador *to* a state is not its official).
+_APPOSITION = re.compile(
+    r"\s*,\s+(?:the\s+|a\s+|an\s+)?(?:(?P<ref>country|republic)['’]s\s+|"
+    rf"(?P<state>[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)?)(?:['’]s)?\s+)?"
+    r"(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first |current |new )*)"
+    + _TITLES
+    + r"))\b(?:\s+(?P<prep>of|to)\s+(?:the\s+)?(?P<of>country\b|republic\b|"
+    + _NAME_OR_STATE
+    + r"))?"
+)
+#: ", who has ruled Azerbaijan since 2003": a head of state by a relative clause.
+_RULED = re.compile(
+    r"\s*,\s+(?:[^,;]{0,60}?\s)?who\s+(?:has\s+|had\s+|have\s+)?(?:long\s+)?"
+    rf"(?:ruled|led|governed|headed)\s+(?:the\s+)?(?P<of>{_NAME_OR_STATE})"
+)
+#: A lower-case person title after a demonym with no name after it: "the Irish envoy".
+_TITLE_AFTER = re.compile(
+    r"\s+(?:(?:former|deputy|vice|first|acting|special|new|top)\s+)*"
+    r"(?P<title>president|prime minister|premier|leader|foreign minister|minister|"
+    rf"ambassador|envoy|diplomat|spokes(?:man|woman|person))\b(?!\s*,?\s+[{_UPPER}])"
+)
+#: Titles that only address a person ("Mr Rahmon"): they name no office.
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "former"])
+_DOTTED_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
+
+
+def _honorific(title: str) -> bool:
+    """Whether a title only addresses its person: "Mr", "Dr." (see :data:`_HONORIFICS`)."""
+    return all(w in _HONORIFICS for w in title.lower().split())
+
+
+#: Words that make a titled capitalised stretch a body, a law or a policy, not a person
+#: ("Foreign Policy Research Institute", "Envoy for the Implementation", "Foreign Agents").
+_NOT_NAME = frozenset(
+    [
+        "Institute",
+        "Institution",
+        "Center",
+        "Centre",
+        "Foundation",
+        "Endowment",
+        "University",
+        "Academy",
+        "School",
+        "Studies",
+        "Research",
+        "Policy",
+        "Policies",
+        "Relations",
+        "Affairs",
+        "Agents",
+        "Agent",
+        "Law",
+        "Act",
+        "Bill",
+        "Code",
+        "Concept",
+        "Doctrine",
+        "Strategy",
+        "Programme",
+        "Program",
+        "Initiative",
+        "Implementation",
+        "Sanctions",
+        "Cooperation",
+        "Development",
+        "Security",
+        "Intelligence",
+        "Service",
+        "Services",
+        "Forces",
+        "Force",
+        "Troops",
+        "Army",
+        "Navy",
+        "Guard",
+        "Ministry",
+        "Office",
+        "Department",
+        "Committee",
+        "Council",
+        "Commission",
+        "Agency",
+        "Structure",
+        "Administration",
+        "Staff",
+        "Board",
+        "Bank",
+        "Fund",
+        "Parliament",
+        "Assembly",
+        "Court",
+        "Party",
+        "Movement",
+        "Front",
+        "Union",
+        "Organization",
+        "Organisation",
+        "Summit",
+        "Forum",
+        "Club",
+        "Conference",
+        "Dialogue",
+        "Format",
+        "Region",
+        "Province",
+        "District",
+        "Republic",
+        "Federation",
+        "Kingdom",
+        "Treaty",
+        "Agreement",
+        "Pact",
+        "Charter",
+        "Declaration",
+        "Accord",
+        "Accords",
+        "Corridor",
+        "Route",
+        "Railway",
+        "Pipeline",
+        "Day",
+        "War",
+        "Plan",
+        "Budget",
+        "Report",
+        "Index",
+    ]
 )
 
 
@@ -229,6 +378,9 @@ class Intro:
     state: str | None = None  # the actor it leads, serves or is based in
     state_ref: str | None = None  # "country" when the tie is a back-reference
     forms: set[str] = field(default_factory=set)
+    #: the state (or organisation) the gazetteer's persons table gives, used once a title
+    #: says the person holds an office but not whose ("President Tokayev")
+    table_state: str | None = None
 
 
 class MentionFinder:
@@ -242,7 +394,10 @@ class MentionFinder:
         #: (sentence-relative) introductions found by the last :meth:`find`: intro, name span, state span
         self.intros: list[tuple[Intro, Mention, Mention | None]] = []
         self._plural_title: str | None = None  # "Prime Ministers A and B": B too
-        self._attributes: set[tuple[int, int]] = set()  # demonyms of an appositive title
+        self._table: set[str] = set()  # persons whose state so far is the table's, not the text's
+        self._titled: dict[str, str] = {}  # a title's last word -> the person last given it
+        #: ties an apposition gives, made once the sentence's states are found
+        self._pending: list[tuple[Intro, Mention, str, int | None, str | None]] = []
 
     # -- registry -----------------------------------------------------------------
 
@@ -274,7 +429,7 @@ class MentionFinder:
         """The mentions of one sentence, in order (offsets relative to the sentence)."""
         self.intros = []
         self._plural_title = None
-        self._attributes = set()
+        self._pending = []
         tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         out: list[Mention] = []
         i = 0
@@ -284,6 +439,12 @@ class MentionFinder:
                 j += 1
             self._run(sentence, tokens[i:j], out)
             i = j
+        gaz = self.gazetteer
+        if gaz.pattern is not None and any(sentence[a:b] in gaz.pattern_tokens for a, b in tokens):
+            self._spelled(sentence, out)
+        if self._pending:
+            self._appositions(out)
+        self._titled_refs(sentence, out)
         if (
             "ountr" in sentence
             or "epublic" in sentence
@@ -316,6 +477,12 @@ class MentionFinder:
                         sentence[m.end() : m.end() + 2] in ("’s", "'s"),
                     )
                 )
+                if kind == "ref":  # "the Central Asian country" is a state, not the region
+                    out[:] = [
+                        x
+                        for x in out
+                        if not (x.type == "region" and m.start() <= x.start < m.end())
+                    ]
             out.sort(key=lambda m: m.start)
         if sentence.startswith("Its ") and (not out or out[0].start > 4):
             # "Its economy depends on ...": the last state named, if that is safe
@@ -360,6 +527,7 @@ class MentionFinder:
         state: Mention | None = None  # a state or organisation named before a title
         title: str | None = None  # title words waiting for a name
         title_start = 0
+        carried = False  # the title went on past a body's name ("Envoy for the Implementation")
         k = 0
         while k < len(pieces):
             start, end, entry = pieces[k]
@@ -377,15 +545,20 @@ class MentionFinder:
                     k += first  # "Yet President Sadyr Japarov": skip the opening word
                     words = words[first:]
                 t = 0
-                while t < len(words) and words[t] in TITLE_WORDS:
-                    t += 1
+                while t < len(words) and (
+                    words[t] in TITLE_WORDS or (words[t] == "State" and title is not None)
+                ):
+                    t += 1  # "Secretary of State"
                 if t:
                     if title is None:
                         title_start = pieces[k][0]
                     title = s[title_start : pieces[k + t - 1][1]]
                 if t < len(words):
-                    self._unknown(s, pieces[k + t][0], pieces[e - 1][1], title, state, out)
-                    title = None
+                    start_at, end_at = pieces[k + t][0], pieces[e - 1][1]
+                    if self._unknown(s, start_at, end_at, title, state, out, carried=carried):
+                        title, carried = None, False
+                    else:  # the title goes on: "Envoy for the Implementation of"
+                        carried = True
                 k = e
                 continue
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
@@ -406,10 +579,7 @@ class MentionFinder:
                     self._based(mention, based)
             out.append(mention)
             if entry.type == "person":
-                if title is not None:
-                    intro = self.people.get(entry.id)
-                    if intro is not None:
-                        self._tie(intro, mention, title, state, None)
+                self._known(s, mention, entry, title, state, out)
                 title = None
             elif entry.type in ("state", "organisation"):
                 state = mention
@@ -421,26 +591,7 @@ class MentionFinder:
         if text.endswith(("'s", "’s")):
             end -= 2
             text = text[:-2]
-        attribute = (start, end) in self._attributes  # "Kyrgyz" in "X, Kyrgyz Ambassador"
-        return Mention(entry.id, start, end, text, entry.type, entry.kind, possessive, attribute)
-
-    def _title_after(self, s: str, end: int) -> tuple[str, Mention | None] | None:
-        """ "Idris Kadyrkulov, Kyrgyz Ambassador to Ukraine": a title in an appositive after
-        the name, and the state its demonym (or "of X") names."""
-        found = _TITLE_AFTER.match(s, end)
-        if found is None:
-            return None
-        state: Mention | None = None
-        for group in ("dem", "of"):
-            form = found.group(group)
-            entry = self._lookup(form) if form else None
-            if entry is not None and entry.type in ("state", "organisation"):
-                at = found.start(group)
-                state = Mention(entry.id, at, at + len(form), form, entry.type, entry.kind)
-                if group == "dem":
-                    self._attributes.add((at, at + len(form)))
-                break
-        return found.group("title"), state
+        return Mention(entry.id, start, end, text, entry.type, entry.kind, possessive)
 
     # -- persons and companies ----------------------------------------------------------
 
@@ -452,42 +603,56 @@ class MentionFinder:
         title: str | None,
         state: Mention | None,
         out: list[Mention],
-    ) -> None:
+        *,
+        carried: bool = False,
+    ) -> bool:
+        """Make a person or company of an unknown stretch; False when a title word goes on.
+
+        ``carried``: the title went on past the name of a body, so only a full name (two
+        words or more) is its person: "[Envoy for the Implementation of EU] Sanctions David
+        O'Sullivan", not "[... of Trade] Rules".
+        """
         name = s[start:end]
         if name.endswith(("'s", "’s")):
             name, end = name[:-2], end - 2
         words = name.split()
+        if title is not None and words[0] in _NOT_NAME:  # "[Envoy for ...] Sanctions David X"
+            while words and words[0] in _NOT_NAME:
+                start = s.index(words[0], start) + len(words[0])
+                words = words[1:]
+            if not words:
+                return False
+            start = s.index(words[0], start)
+            name = s[start:end]
+        if carried and len(words) < 2:
+            return True
         before = s[max(0, start - 90) : start]
         state_ref = None
         if title is None:
-            lower = _LOWER_TITLE.search(before)
-            if lower is not None:
-                title, state = lower.group("title"), None
-                at = start - len(before) + lower.start()
-                for m in reversed(out):  # "EU special envoy", "Russian foreign minister"
-                    if (
-                        m.end <= at
-                        and m.type in ("state", "organisation")
-                        and _STATE_BEFORE_TITLE.fullmatch(s, m.end, at)
-                    ):
-                        state = m
-                        break
-                of = lower.group("of")
-                if of in ("country", "republic"):
-                    state_ref = "country"
-                elif of:
-                    entry = self._lookup(of)
-                    if entry is not None and entry.type in ("state", "organisation"):
-                        state = next((m for m in reversed(out) if m.id == entry.id), None)
-        if title is None and 2 <= len(words) <= 4:
-            after = self._title_after(s, end)
+            title, state, state_ref = self._title_before(s, start, out)
+        if title is None and _DOTTED_HONORIFIC.search(before):
+            title = "Dr"  # "Dr. Eva Seiwert": the dot ends the run, not the title
+        if title is not None and _honorific(title) and len(words) <= 4:
+            after = self._after(s, end)  # "Mr Japarov, the Kyrgyz president"
             if after is not None:
-                title, state = after
+                self._person(name, start, end, title, state, state_ref, out, after)
+                return True
         if title is not None and set(title.split()) <= _MODIFIER_TITLES:
             title = None  # "the Law on Foreign Agents": "Foreign" alone is no title
-        if title is not None and len(words) <= 4 and not any(w.endswith(_NOT_NAMES) for w in words):
+        if title is not None and any(w in _NOT_NAME or w.endswith(_NOT_NAMES) for w in words):
+            return False  # "Foreign Policy Research Institute", "Envoy for the Implementation"
+        if title is not None and len(words) <= 4:
             self._person(name, start, end, title, state, state_ref, out)
-            return
+            return True
+        if 2 <= len(words) <= 4 and not any(w in _NOT_NAME for w in words):
+            after = self._after(s, end)  # "Idris Kadyrkulov, the Kyrgyz ambassador"
+            if after is not None:
+                family = self._family(words)
+                intro = self._register(Intro(snake_id(family), name, "person"), [name, family])
+                mention = Mention(intro.id, start, end, name, "person", "person")
+                out.append(mention)
+                self._pending.append((intro, mention, *after))
+                return True
         prev = out[-1] if out else None
         linked = prev is not None and _LIST_LINK.match(s[prev.end : start]) is not None
         if (
@@ -498,10 +663,21 @@ class MentionFinder:
             and 2 <= len(words) <= 3
         ):
             self._person(name, start, end, self._plural_title, None, None, out)
-            return
+            return True
         near = before[-48:]
         company = _COMPANY_NOUN.search(near)
         listed = linked and prev is not None and prev.kind == "listed"
+        if (
+            listed
+            and prev is not None
+            and len(words) == 1
+            and words[0] in _NOT_NAME
+            and s[prev.end : start].strip() == "and"
+        ):  # "RM Design and Development": one listed company
+            name = s[prev.start : end]
+            intro = self._register(Intro(snake_id(name), name, "company"), [name])
+            prev.id, prev.end, prev.text = intro.id, end, name
+            return True
         if (company is not None or listed or words[-1] in _COMPANY_SUFFIX) and len(words) <= 5:
             based = self._nationality(s, start, out, company, len(near))
             kind = (
@@ -514,6 +690,7 @@ class MentionFinder:
             out.append(mention)
             if based is not None:
                 self._based(mention, based)
+        return True
 
     def _nationality(
         self, s: str, start: int, out: list[Mention], company: re.Match[str] | None, window: int
@@ -546,17 +723,19 @@ class MentionFinder:
         state: Mention | None,
         state_ref: str | None,
         out: list[Mention],
+        after: tuple[str, int | None, str | None] | None = None,
     ) -> None:
         words = name.split()
-        family = (
-            words[0] if len(words) > 1 and words[0] in self.gazetteer.surname_first else words[-1]
-        )
+        family = self._family(words)
         intro = self._register(Intro(snake_id(family), name, "person"), [name, family])
         mention = Mention(intro.id, start, end, name, "person", "person")
         out.append(mention)
         low = title.lower()
         self._plural_title = title if low.endswith("s") and not low.endswith("ss") else None
-        self._tie(intro, mention, title, state, state_ref)
+        if after is not None:
+            self._pending.append((intro, mention, *after))
+        else:
+            self._tie(intro, mention, title, state, state_ref)
 
     def _tie(
         self,
@@ -567,6 +746,9 @@ class MentionFinder:
         state_ref: str | None,
     ) -> None:
         low = title.lower()
+        if _honorific(title):
+            return  # "Mr Rahmon" names no office: no tie, whatever the sentence's country
+        self._titled[low.split()[-1]] = intro.id
         leads = any(w in low for w in _LEAD_WORDS) and not any(
             w in low for w in ("deputy", "vice", "spokes", "adviser", "advisor", "envoy", "aide")
         )
@@ -575,9 +757,180 @@ class MentionFinder:
         role = "leads" if leads else "serves"
         if state is not None and state.kind == "demonym" and state.end <= mention.start:
             state.attribute = True
-        if state is not None and intro.state is None:
-            intro.state, intro.role = state.id, role
+        if state is not None and (intro.state is None or intro.id in self._table):
+            intro.state, intro.role = state.id, role  # the text's state wins over the table's
+            self._table.discard(intro.id)
+        elif state is None and state_ref is None and intro.state is None and intro.table_state:
+            intro.state, intro.role = intro.table_state, role  # never the country he visits
+            self._table.add(intro.id)
         tie = Intro(
             intro.id, intro.name, "person", role, state.id if state is not None else None, state_ref
         )
         self.intros.append((tie, mention, state))
+
+    # -- the persons table, appositions, forms no token spells -------------------------
+
+    def _family(self, words: list[str]) -> str:
+        if len(words) > 1 and words[0] in self.gazetteer.surname_first:
+            return words[0]
+        return words[-1]
+
+    def _known(
+        self,
+        s: str,
+        mention: Mention,
+        entry: Entry,
+        title: str | None,
+        state: Mention | None,
+        out: list[Mention],
+    ) -> None:
+        """A person the gazetteer or the text already knows, tied by a title if one is given."""
+        mention.kind = "person"
+        intro = self.people.get(entry.id)
+        if intro is None:  # first named here: from the persons table
+            family = self._family(entry.name.split())
+            forms = [mention.text, family] if family in self.gazetteer.forms else [mention.text]
+            intro = self._register(
+                Intro(entry.id, entry.name, "person", table_state=entry.of), forms
+            )
+        state_ref = None
+        prev = out[-2] if len(out) > 1 and out[-1] is mention else None
+        if (
+            title is None
+            and self._plural_title
+            and prev is not None
+            and prev.type == "person"
+            and _LIST_LINK.match(s[prev.end : mention.start])
+        ):
+            title = self._plural_title  # "Prime Ministers Mishustin and Smailov"
+        elif title is None:
+            title, state, state_ref = self._title_before(s, mention.start, out)
+        if title is not None and not _honorific(title):
+            low = title.lower()
+            self._plural_title = title if low.endswith("s") and not low.endswith("ss") else None
+            self._tie(intro, mention, title, state, state_ref)
+            return
+        after = self._after(s, mention.end)
+        if after is not None:
+            self._pending.append((intro, mention, *after))
+
+    def _title_before(
+        self, s: str, start: int, out: list[Mention]
+    ) -> tuple[str | None, Mention | None, str | None]:
+        """A lower-case title just before a name, with the state it names ("Russian foreign
+        minister", "the former president of the country,")."""
+        before = s[max(0, start - 90) : start]
+        tail = before.rstrip(" ,\t")
+        last = tail[tail.rfind(" ") + 1 :].lower().rsplit("-", 1)[-1]
+        if last not in _TITLE_ENDS and last[:-1] not in _TITLE_ENDS and " of " not in tail:
+            return None, None, None  # the title must end just before the name (fast path)
+        lower = _LOWER_TITLE.search(before)
+        if lower is None:
+            return None, None, None
+        title, state, state_ref = lower.group("title"), None, None
+        at = start - len(before) + lower.start()
+        for m in reversed(out):  # "EU special envoy", "Russian foreign minister"
+            if (
+                m.end <= at
+                and m.type in ("state", "organisation")
+                and _STATE_BEFORE_TITLE.fullmatch(s, m.end, at)
+            ):
+                state = m
+                break
+        of = lower.group("of")
+        if of in ("country", "republic"):
+            state_ref = "country"
+        elif of:
+            entry = self._lookup(of)
+            if entry is not None and entry.type in ("state", "organisation"):
+                state = next((m for m in reversed(out) if m.id == entry.id), None)
+        return title, state, state_ref
+
+    def _after(self, s: str, end: int) -> tuple[str, int | None, str | None] | None:
+        """A title given after a name: (title, start of the state named in it, "country")."""
+        if s[end : end + 2] in ("'s", "’s"):
+            end += 2
+        if not s.startswith(",", end) and not s.startswith(" ,", end):
+            return None
+        m = _APPOSITION.match(s, end)
+        if m is not None and m.group("state"):  # "X, Progress Leader": no state, no title
+            named = self._lookup(m.group("state"))
+            if named is None or named.type not in ("state", "organisation"):
+                m = None
+        if m is not None:
+            if m.group("ref"):
+                return m.group("title"), None, "country"
+            of = m.group("of")
+            if of and m.group("prep") == "of":
+                if of in ("country", "republic"):
+                    return m.group("title"), None, "country"
+                return m.group("title"), m.start("of"), None
+            if m.group("state"):
+                return m.group("title"), m.start("state"), None
+            return m.group("title"), None, None
+        m = _RULED.match(s, end)
+        if m is not None:
+            return "leader", m.start("of"), None
+        return None
+
+    def _appositions(self, out: list[Mention]) -> None:
+        """Tie the persons whose title came after their name to the state that title names."""
+        for intro, mention, title, at, state_ref in self._pending:
+            state = next(
+                (
+                    m
+                    for m in out
+                    if at is not None and m.start == at and m.type in ("state", "organisation")
+                ),
+                None,
+            )
+            if state is not None and state.kind == "demonym":
+                state.attribute = True  # "the Kyrgyz president": describes the person
+            self._tie(intro, mention, title, state, state_ref)
+
+    def _titled_refs(self, s: str, out: list[Mention]) -> None:
+        """ "The Irish envoy": a demonym before a bare title describes the person given that
+        title earlier (or no one), not the state."""
+        for k, m in enumerate(list(out)):
+            if m.kind != "demonym" or m.type != "state" or m.attribute:
+                continue
+            after = _TITLE_AFTER.match(s, m.end)
+            if after is None:
+                continue
+            m.attribute = True
+            pid = self._titled.get(after.group("title").split()[-1])
+            intro = self.people.get(pid or "")
+            if intro is not None and intro.state in {None, m.id} | self._organisations(intro):
+                person = Mention(intro.id, m.start, after.end(), s[m.start : after.end()], "person")
+                person.kind = "person"
+                out.insert(out.index(m) + 1, person)
+
+    def _organisations(self, intro: Intro) -> set[str | None]:
+        """The intro's state when it is an organisation (an EU envoy may be Irish)."""
+        entry = self.gazetteer.actors.get(intro.state or "")
+        return {intro.state} if entry is not None and entry.type != "state" else set()
+
+    def _spelled(self, s: str, out: list[Mention]) -> None:
+        """Gazetteer forms no run of capitalised tokens spells: they replace what they cover."""
+        assert self.gazetteer.pattern is not None
+        found = [
+            (m.start(), m.end(), self.gazetteer.forms.get(m.group()))
+            for m in self.gazetteer.pattern.finditer(s)
+        ]
+        if not found:
+            return
+        kept = [m for m in out if not any(a < m.end and m.start < b for a, b, _ in found)]
+        if len(kept) < len(
+            out
+        ):  # what a longer form covers ties nothing ("Ursula [von der Leyen]")
+            gone = {id(m) for m in out} - {id(m) for m in kept}
+            self.intros = [x for x in self.intros if id(x[1]) not in gone]
+            self._pending = [x for x in self._pending if id(x[1]) not in gone]
+        for start, end, entry in found:
+            if entry is not None:
+                mention = self._mention(s, start, end, entry)
+                kept.append(mention)
+                if entry.type == "person":
+                    self._known(s, mention, entry, None, None, kept)
+        kept.sort(key=lambda m: m.start)
+        out[:] = kept

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import ArgumentError
 from vectorgraph.measures.collapsing import collapse
-from vectorgraph.ties import pair
+from vectorgraph.ties import pair, sign_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -136,6 +136,35 @@ class Balance:
             "unbalanced": [t.to_dict() for t in self.unbalanced],
             "frustration": None if self.frustration is None else self.frustration.to_dict(),
         }
+
+    #: The columns of :meth:`rows`: one unbalanced triad per row.
+    COLUMNS = ("a", "b", "c", "kind", "edges")
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The unbalanced triads, one row each (see :attr:`COLUMNS`)."""
+        return [
+            {
+                "a": t.actors[0],
+                "b": t.actors[1],
+                "c": t.actors[2],
+                "kind": t.kind,
+                "edges": " ".join(f"{u}{sign_text(s)}{v}" for u, v, s in t.edges),
+            }
+            for t in self.unbalanced
+        ]
+
+    def _repr_html_(self) -> str:
+        from vectorgraph.measures.display import html_table
+
+        ratio = "undefined" if self.ratio is None else f"{self.ratio:.3f}"
+        caption = f"{self.triangles} signed triangles, balanced ratio {ratio}; unbalanced triads:"
+        return html_table(self.rows(), self.COLUMNS, caption=caption)
+
+    def to_pandas(self) -> Any:
+        """The unbalanced triads as a :class:`pandas.DataFrame` (needs pandas)."""
+        from vectorgraph.measures.display import data_frame
+
+        return data_frame(self.rows(), self.COLUMNS)
 
 
 def signed_graph(

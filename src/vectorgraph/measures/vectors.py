@@ -117,6 +117,26 @@ class VectorBalance:
             "poles": [t.to_dict() for t in self.poles],
         }
 
+    #: The columns of :meth:`rows`, as ``vectorgraph vectors`` prints them.
+    COLUMNS = ("pole", "positive", "negative", "net", "share", "p")
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per pole (see :attr:`COLUMNS`), in pole order."""
+        return [t.to_dict() for t in self.poles]
+
+    def _repr_html_(self) -> str:
+        from vectorgraph.measures.display import html_table
+
+        index = "undefined" if self.entropy is None else f"entropy {self.entropy:.3f}"
+        caption = f"{self.focal}: {index}, dominant {self.dominant or 'none'}"
+        return html_table(self.rows(), self.COLUMNS, caption=caption)
+
+    def to_pandas(self) -> Any:
+        """The pole rows as a :class:`pandas.DataFrame` (needs pandas)."""
+        from vectorgraph.measures.display import data_frame
+
+        return data_frame(self.rows(), self.COLUMNS)
+
 
 def pole_members(G: nx.Graph, pole: Any) -> frozenset[Any]:
     """The pole and its members, transitively (node attribute ``members``).

@@ -1,12 +1,21 @@
 /* vectorgraph page script: builds the vis-network drawing, the legend, the filters
  * and the popups of one graph from its JSON data block. Every string from the
  * graph document reaches the page through textContent or DOM nodes, never
- * innerHTML. Instances register on window.vectorgraph.instances[rootId]. */
+ * innerHTML. Instances register on window.vectorgraph.instances[rootId].
+ *
+ * Extensions (see vectorgraph.render.page) register once per page with
+ * window.vectorgraph.extend(name, setup); every figure whose data names the
+ * extension calls setup(api) with an api object of its own (below, makeApi), so
+ * two figures on one page share no state. */
 (function () {
   "use strict";
   var ns = (window.vectorgraph = window.vectorgraph || {});
   if (ns.mount) { return; }
   ns.instances = ns.instances || {};
+  ns.extensions = ns.extensions || {};
+  ns.extend = function (name, setup) {
+    if (!ns.extensions[name]) { ns.extensions[name] = setup; }
+  };
   var SVG = "http://www.w3.org/2000/svg";
 
   function el(tag, cls, text) {
@@ -20,6 +29,7 @@
     Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
     return e;
   }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
   function num(v) {
     if (typeof v !== "number") { return String(v); }
     return Math.abs(v) >= 1000 || v === Math.round(v) ? String(v) : v.toPrecision(3);
@@ -48,14 +58,76 @@
     return s;
   }
 
+  // --- search: exact, then prefix, then word prefix, substring, approximate -----------
+  function fold(s) {
+    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/\s+/g, " ").trim();
+  }
+  function editDistance(a, b, most) {  // Levenshtein, giving up past `most`
+    if (Math.abs(a.length - b.length) > most) { return most + 1; }
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) { prev.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1,
+                          prev[j - 1] + (a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1)));
+        low = Math.min(low, cur[j]);
+      }
+      if (low > most) { return most + 1; }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+  /* How well a folded query matches a folded name: 0 exact, 1 prefix, 2 a word's
+   * prefix, 3 substring, 4 + d within d edits (of the name or of its prefix), or -1. */
+  function matchScore(q, name) {
+    if (name === q) { return 0; }
+    if (name.indexOf(q) === 0) { return 1; }
+    if ((" " + name).indexOf(" " + q) >= 0) { return 2; }
+    if (q.length >= 3 && name.indexOf(q) >= 0) { return 3; }
+    if (q.length < 4) { return -1; }
+    var most = q.length >= 8 ? 2 : 1, best = most + 1;
+    best = Math.min(best, editDistance(q, name, most));
+    for (var L = q.length - most; L <= q.length + most; L++) {
+      if (L > 0 && L < name.length) {
+        best = Math.min(best, editDistance(q, name.slice(0, L), most));
+      }
+    }
+    return best <= most ? 4 + best : -1;
+  }
+  ns.matchScore = function (query, name) { return matchScore(fold(query), fold(name)); };
+
+  function uniqueRoot(rootId) {
+    var roots = document.querySelectorAll(".vg-root"), root = null;
+    for (var k = 0; k < roots.length; k++) {
+      if (roots[k].id === rootId && !roots[k].getAttribute("data-vg-mounted")) {
+        root = roots[k];
+        break;
+      }
+    }
+    if (!root) { return null; }
+    var id = rootId, n = 1;
+    while (ns.instances[id] || (id !== rootId && document.getElementById(id))) {
+      n += 1;
+      id = rootId + "-" + n;
+    }
+    root.id = id;  // the same fragment embedded twice: the second becomes id-2
+    return root;
+  }
+
   ns.mount = function (rootId) {
-    var root = document.getElementById(rootId);
-    if (!root || root.getAttribute("data-vg-mounted")) { return null; }
+    var root = uniqueRoot(rootId);
+    if (!root) { return null; }
+    rootId = root.id;
     root.setAttribute("data-vg-mounted", "1");
     var t0 = performance.now();
     var data = JSON.parse(root.querySelector("script.vg-data").textContent);
     var timings = {parse: performance.now() - t0};
+    var evidenceBlock = root.querySelector("script.vg-evidence"), EV = null;
     var side = root.querySelector(".vg-side");
+    var stageBox = root.querySelector(".vg-stage");
     var stage = root.querySelector(".vg-canvas");
     var status = root.querySelector(".vg-status");
     var AT = data.actorTypes, RT = data.relationTypes, N = data.nodes, E = data.edges;
@@ -65,6 +137,35 @@
     AT.forEach(function (t, i) { state.atype[i] = true; });
     RT.forEach(function (t, i) { state.rtype[i] = true; });
     data.signs.forEach(function (s) { state.sign[s.id] = true; });
+    var only = null;  // null, or {relation index: true}: the relations a time control keeps
+    var nodeOn = new Uint8Array(N.length), edgeOn = new Uint8Array(E.length);
+    var listeners = {select: [], filter: []};
+    function emit(kind, a, b) {
+      listeners[kind].forEach(function (fn) {
+        try { fn(a, b); } catch (err) { if (window.console) { console.error(err); } }
+      });
+    }
+
+    /* Which actors and relations are drawn. A relation: its type and sign are on,
+     * both its actors' types are on, and the time control (if any) keeps it. An
+     * actor: its type is on and, if it has relations at all, one of them is drawn. */
+    function recompute() {
+      var typeOn = new Uint8Array(N.length), drawnTies = new Uint32Array(N.length), i, j;
+      for (i = 0; i < N.length; i++) { typeOn[i] = state.atype[N[i][2]] === true ? 1 : 0; }
+      for (j = 0; j < E.length; j++) {
+        var e = E[j];
+        var on = state.rtype[e[2]] === true && state.sign[e[3]] === true &&
+                 typeOn[e[0]] === 1 && typeOn[e[1]] === 1 && (only === null || only[j] === true);
+        edgeOn[j] = on ? 1 : 0;
+        if (on) { drawnTies[e[0]] += 1; drawnTies[e[1]] += 1; }
+      }
+      for (i = 0; i < N.length; i++) {
+        nodeOn[i] = typeOn[i] === 1 && (N[i][7] === 0 || drawnTies[i] > 0) ? 1 : 0;
+      }
+    }
+    recompute();
+    function nodeShown(i) { return nodeOn[i] === 1; }
+    function edgeShown(j) { return edgeOn[j] === 1; }
 
     function nodeColor(i, dim) {
       var c = AT[N[i][2]].color;
@@ -79,8 +180,10 @@
                  : {color: c, highlight: c, hover: c, opacity: 0.9};
     }
     var nodeItems = N.map(function (n, i) {
-      return {id: i, label: n[1], x: n[3], y: n[4], size: n[5], shape: AT[n[2]].shape,
-              color: nodeColor(i, false), font: {color: "#222222"}};
+      var item = {id: i, label: n[1], x: n[3], y: n[4], size: n[5], shape: AT[n[2]].shape,
+                  color: nodeColor(i, false), font: {color: "#222222"}};
+      if (n[7] === 0) { item.physics = false; }  // isolates stay tucked below the graph
+      return item;
     });
     var edgeItems = E.map(function (e, j) {
       var item = {id: j, from: e[0], to: e[1], color: edgeColor(j, false),
@@ -93,7 +196,6 @@
       return item;
     });
     timings.items = performance.now() - t0;
-    function nodeShown(i) { return state.atype[N[i][2]] === true; }
     var nodes = null, edges = null, nodeView = null, edgeView = null, network = null;
     var inst = {id: rootId, root: root, data: data, network: null, nodes: null, edges: null,
                 nodeView: null, edgeView: null, firstDrawMs: null, timings: timings};
@@ -103,11 +205,7 @@
       nodes = new vis.DataSet(nodeItems);
       edges = new vis.DataSet(edgeItems);
       nodeView = new vis.DataView(nodes, {filter: function (n) { return nodeShown(n.id); }});
-      edgeView = new vis.DataView(edges, {filter: function (item) {
-        var e = E[item.id];
-        return state.rtype[e[2]] === true && state.sign[e[3]] === true &&
-               nodeShown(e[0]) && nodeShown(e[1]);
-      }});
+      edgeView = new vis.DataView(edges, {filter: function (e) { return edgeShown(e.id); }});
       timings.datasets = performance.now() - t0;
       network = new vis.Network(stage, {nodes: nodeView, edges: edgeView}, data.options);
       timings.network = performance.now() - t0;
@@ -133,9 +231,13 @@
     }
     inst.drawn = drawn;
 
-    // --- side panel: summary, find, legend, filters, details ------------------
+    // --- side panel: summary, find, extensions' panels, legend, filters ---------------
+    var extPanels = Array.prototype.slice.call(side.children);
+    extPanels.forEach(function (p) { side.removeChild(p); });
     if (data.description) { side.appendChild(el("p", "vg-desc", data.description)); }
-    var form = el("form", "vg-find");
+    // Not a <form>: a sandboxed iframe (a notebook's) blocks form submission outright.
+    var form = el("div", "vg-find");
+    form.setAttribute("role", "search");
     var input = el("input");
     input.type = "search";
     input.placeholder = "Find an actor by name";
@@ -144,9 +246,11 @@
     input.setAttribute("list", listId);
     var list = el("datalist");
     list.id = listId;
-    N.forEach(function (n) { var o = el("option"); o.value = n[1]; list.appendChild(o); });
+    if (N.length <= 5000) {
+      N.forEach(function (n) { var o = el("option"); o.value = n[1]; list.appendChild(o); });
+    }
     var findBtn = el("button", null, "Find");
-    findBtn.type = "submit";
+    findBtn.type = "button";
     form.appendChild(input); form.appendChild(findBtn); form.appendChild(list);
     side.appendChild(form);
     var buttons = el("div", "vg-buttons");
@@ -156,15 +260,18 @@
     fitBtn.type = "button";
     buttons.appendChild(resetBtn); buttons.appendChild(fitBtn);
     side.appendChild(buttons);
+    extPanels.forEach(function (p) { side.appendChild(p); });
+    var extAnchor = el("div", "vg-ext-sections");
+    side.appendChild(extAnchor);
 
     var info = el("div", "vg-info");
     info.setAttribute("aria-live", "polite");
 
-    function section(title, open) {
+    function section(title, open, parent) {
       var d = el("details", "vg-section");
       if (open) { d.open = true; }
       d.appendChild(el("summary", null, title));
-      side.appendChild(d);
+      (parent || side).appendChild(d);
       return d;
     }
     function checkRow(box, kind, key, swatch, label, title) {
@@ -185,11 +292,10 @@
     var lg = el("div", "vg-legend");
     lg.appendChild(el("div", "vg-note", "Actor size: " + (data.measure === "none" ? "equal" : data.measure)));
     lg.appendChild(el("div", "vg-note", "Line width: relation weight (strength)"));
-    [["solid: material relation", false], ["dotted: verbal relation", [2, 6]],
-     ["dashed: structural tie", [10, 10]]].forEach(function (p) {
+    data.lineStyles.forEach(function (p) {
       var row = el("div", "vg-row");
-      row.appendChild(lineSwatch("#555555", p[1], 2, false));
-      row.appendChild(el("span", null, p[0]));
+      row.appendChild(lineSwatch("#555555", p.dashes, 2, false));
+      row.appendChild(el("span", null, p.label));
       lg.appendChild(row);
     });
     var arrowRow = el("div", "vg-row");
@@ -213,21 +319,38 @@
     });
     lg.appendChild(el("p", "vg-hint", "Hover or click a relation to read its evidence; " +
                       "click an actor to see its ties and neighbourhood."));
-    root.querySelector(".vg-stage").appendChild(info);
+    stageBox.appendChild(info);
 
+    function refresh() {
+      recompute();
+      if (!network) { return; }
+      nodeView.refresh();
+      edgeView.refresh();
+      updateCounts();
+      emit("filter");
+    }
     function setFilter(kind, key, on) {
       if (!network) { return; }
       state[kind][key] = !!on;
       var box = root.querySelector('input[data-vg-filter="' + kind + '"][data-vg-key="' + key + '"]');
       if (box) { box.checked = !!on; }
-      nodeView.refresh();
-      edgeView.refresh();
-      updateCounts();
+      refresh();
     }
     inst.setFilter = setFilter;
+    /* Draw only these relations (indices into data.edges), or every one again (null);
+     * the sign and type filters still apply, and actors left without a drawn relation
+     * are hidden. */
+    function showRelations(indices) {
+      if (indices === null || indices === undefined) { only = null; }
+      else {
+        only = {};
+        Array.prototype.forEach.call(indices, function (j) { only[j] = true; });
+      }
+      refresh();
+    }
+    inst.showRelations = showRelations;
 
-    // --- details --------------------------------------------------------------
-    function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+    // --- details ----------------------------------------------------------------------
     function closeButton() {
       var b = el("button", "vg-close", "\u00d7");
       b.type = "button";
@@ -255,6 +378,25 @@
       if (s.date) { parts.push(s.date); }
       return parts.join(", ");
     }
+    /* The evidence of relation j: [[source index, sentence, quote], ...]. A large page
+     * keeps evidence in a block of its own (each row holds its count), parsed the first
+     * time any is shown. */
+    function evidence(j) {
+      if (typeof E[j][12] !== "number") { return E[j][12]; }
+      if (EV === null) {
+        var t = performance.now();
+        EV = evidenceBlock ? JSON.parse(evidenceBlock.textContent) : [];
+        timings.evidence = performance.now() - t;
+      }
+      return EV[j] || [];
+    }
+    function quoteBlock(x) {
+      var q = el("blockquote", "vg-quote");
+      q.appendChild(el("p", null, x[2]));
+      q.appendChild(el("cite", null, sourceLabel(x[0]) +
+                       (x[1] === null ? "" : ", sentence " + x[1])));
+      return q;
+    }
     function showEdge(j) {
       var e = E[j], rt = RT[e[2]];
       clear(info);
@@ -271,17 +413,16 @@
                            ["direction", e[5] ? "directed" : "undirected"],
                            ["date", e[8]], ["confidence", e[10] === null ? null : num(e[10])],
                            ["note", e[9]], ["id", e[6]]]));
-      var ev = e[12];
+      var ev = evidence(j);
       info.appendChild(el("h4", null, ev.length ? "Evidence (" + ev.length + ")" : "No evidence recorded"));
-      ev.forEach(function (x) {
-        var q = el("blockquote", "vg-quote");
-        q.appendChild(el("p", null, x[2]));
-        q.appendChild(el("cite", null, sourceLabel(x[0]) +
-                         (x[1] === null ? "" : ", sentence " + x[1])));
-        info.appendChild(q);
-      });
+      ev.forEach(function (x) { info.appendChild(quoteBlock(x)); });
     }
-    function showNode(i) {
+    function tiesOf(i) {
+      var ties = [];
+      E.forEach(function (e, j) { if (e[0] === i || e[1] === i) { ties.push(j); } });
+      return ties;
+    }
+    function showNode(i, others) {
       var n = N[i];
       clear(info);
       info.setAttribute("data-vg-shown", "node:" + i);
@@ -293,8 +434,7 @@
                            [data.measure === "none" ? null : data.measure,
                             data.measure === "none" ? null : num(n[6])],
                            ["relations", String(n[7])]].filter(function (r) { return r[0]; })));
-      var ties = [];
-      E.forEach(function (e, j) { if (e[0] === i || e[1] === i) { ties.push(j); } });
+      var ties = tiesOf(i);
       info.appendChild(el("h4", null, "Ties (" + ties.length + ")"));
       var ul = el("ul", "vg-ties");
       ties.slice(0, 200).forEach(function (j) {
@@ -305,29 +445,82 @@
         li.appendChild(sw);
         var a = el("button", "vg-link", RT[e[2]].label + arrow + N[other][1]);
         a.type = "button";
-        a.addEventListener("click", function () { network.selectEdges([j]); showEdge(j); });
+        a.addEventListener("click", function () { selectEdge(j); });
         li.appendChild(a);
         ul.appendChild(li);
       });
       if (ties.length > 200) { ul.appendChild(el("li", null, "\u2026 and " + (ties.length - 200) + " more")); }
       info.appendChild(ul);
+      if (others && others.length) {
+        info.appendChild(el("h4", null, "Also matching"));
+        var more = el("ul", "vg-ties vg-matches");
+        others.forEach(function (k) {
+          var li = el("li"), b = el("button", "vg-link", N[k][1]);
+          b.type = "button";
+          b.addEventListener("click", function () { selectNode(k); });
+          li.appendChild(b);
+          more.appendChild(li);
+        });
+        info.appendChild(more);
+      }
     }
     inst.showEdge = showEdge;
     inst.showNode = showNode;
 
-    // --- neighbourhood highlight -------------------------------------------------
-    var highlighted = false;
-    function highlight(i) {
-      var near = {};
-      near[i] = true;
-      var hot = {};
-      E.forEach(function (e, j) {
-        if (e[0] === i || e[1] === i) { near[e[0]] = true; near[e[1]] = true; hot[j] = true; }
+    /* Keep the details panel off what it describes: the panel takes the side of the
+     * stage away from the points (canvas coordinates), and when it still covers them
+     * (a narrow stage, where it is a sheet along the bottom) the view moves them
+     * into the part of the stage it leaves free, zooming out if they do not fit. */
+    function place(points) {
+      if (!network || !points.length || !info.firstChild) { return; }
+      var w = stageBox.clientWidth, h = stageBox.clientHeight, scale0 = network.getScale();
+      var dom = points.map(function (p) { return network.canvasToDOM(p); });
+      var cx = dom.reduce(function (s, p) { return s + p.x; }, 0) / dom.length;
+      info.classList.toggle("vg-info-left", cx > w / 2);
+      var s = stageBox.getBoundingClientRect(), r = info.getBoundingClientRect();
+      var L = r.left - s.left, R = r.right - s.left, T = r.top - s.top, B = r.bottom - s.top;
+      var bands = [[0, 0, L, h], [R, 0, w, h], [0, 0, w, T], [0, B, w, h]];
+      var free = bands.reduce(function (best, b) {
+        return (b[2] - b[0]) * (b[3] - b[1]) > (best[2] - best[0]) * (best[3] - best[1]) ? b : best;
       });
-      if (data.large) {  // recolouring every item would block the tab for seconds
+      var inside = dom.every(function (p, k) {
+        var m = 12 + (points[k].r || 0) * scale0;  // a node's whole disc, not just its centre
+        return p.x >= free[0] + m && p.x <= free[2] - m && p.y >= free[1] + m && p.y <= free[3] - m;
+      });
+      inst.lastPlacement = {free: free, moved: !inside};
+      if (inside) { return; }
+      var margin = 12 + Math.max.apply(null, points.map(function (p) { return p.r || 0; })) * scale0;
+      var xs = points.map(function (p) { return p.x; }), ys = points.map(function (p) { return p.y; });
+      var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
+      var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
+      var fw = Math.max(40, free[2] - free[0] - 2 * margin);
+      var fh = Math.max(40, free[3] - free[1] - 2 * margin);
+      var scale = Math.min(network.getScale(), fw / Math.max(1, maxX - minX),
+                           fh / Math.max(1, maxY - minY));
+      network.moveTo({position: {x: (minX + maxX) / 2, y: (minY + maxY) / 2}, scale: scale,
+                      offset: {x: (free[0] + free[2]) / 2 - w / 2, y: (free[1] + free[3]) / 2 - h / 2},
+                      animation: false});
+    }
+    function nodePoints(list) {
+      var pos = network.getPositions(list);
+      return list.filter(function (i) { return pos[i]; }).map(function (i) {
+        return {x: pos[i].x, y: pos[i].y, r: N[i][5]};
+      });
+    }
+    function edgePoints(j) { return nodePoints([E[j][0], E[j][1]]); }
+    inst.place = place;
+
+    // --- highlight ----------------------------------------------------------------------
+    var highlighted = false;
+    /* Bring forward a set of actors and relations (indices), dimming the rest; on a
+     * large page, select them instead (recolouring every item would block the tab). */
+    function highlightSet(nodeList, edgeList) {
+      var near = {}, hot = {};
+      nodeList.forEach(function (i) { near[i] = true; });
+      edgeList.forEach(function (j) { hot[j] = true; near[E[j][0]] = true; near[E[j][1]] = true; });
+      if (data.large) {
         network.setSelection({nodes: Object.keys(near).map(Number).filter(nodeShown),
-                              edges: Object.keys(hot).map(Number).filter(function (j) {
-                                return edgeView.get(j) !== null; })},
+                              edges: Object.keys(hot).map(Number).filter(edgeShown)},
                              {unselectAll: true, highlightEdges: false});
         return;
       }
@@ -336,6 +529,7 @@
       edges.update(E.map(function (e, j) { return {id: j, color: edgeColor(j, !hot[j])}; }));
       highlighted = true;
     }
+    function highlight(i) { highlightSet([i], tiesOf(i)); }
     function unhighlight() {
       if (data.large) { network.unselectAll(); return; }
       if (!highlighted) { return; }
@@ -345,6 +539,8 @@
       highlighted = false;
     }
     inst.highlight = highlight;
+    inst.highlightSet = highlightSet;
+    inst.unhighlight = unhighlight;
 
     var pinned = null;
     function restore() {
@@ -352,72 +548,252 @@
       else if (pinned[0] === "node") { showNode(pinned[1]); }
       else { showEdge(pinned[1]); }
     }
+    function selectNode(i, others) {
+      pinned = ["node", i];
+      network.selectNodes([i]);
+      showNode(i, others);
+      highlight(i);
+      place(nodePoints([i]));
+      emit("select", "node", i);
+    }
+    function selectEdge(j) {
+      pinned = ["edge", j];
+      unhighlight();
+      network.selectEdges([j]);
+      showEdge(j);
+      place(edgePoints(j));
+      emit("select", "edge", j);
+    }
+    inst.selectNode = selectNode;
+    inst.selectEdge = selectEdge;
     function bindEvents() {
-      network.on("hoverEdge", function (p) { showEdge(p.edge); });
+      network.on("hoverEdge", function (p) {
+        showEdge(p.edge);
+        var pts = edgePoints(p.edge);
+        if (pts.length) {  // only the side: the view does not move under the pointer
+          var dom = pts.map(function (q) { return network.canvasToDOM(q); });
+          info.classList.toggle("vg-info-left",
+            (dom[0].x + dom[dom.length - 1].x) / 2 > stageBox.clientWidth / 2);
+        }
+      });
       network.on("blurEdge", function () { restore(); });
       network.on("click", function (p) {
-        if (p.nodes.length) {
-          pinned = ["node", p.nodes[0]];
-          showNode(p.nodes[0]);
-          highlight(p.nodes[0]);
-        } else if (p.edges.length) {
-          pinned = ["edge", p.edges[0]];
-          unhighlight();
-          showEdge(p.edges[0]);
-        } else {
+        if (p.nodes.length) { selectNode(p.nodes[0]); }
+        else if (p.edges.length) { selectEdge(p.edges[0]); }
+        else {
           pinned = null;
           unhighlight();
           restore();
+          emit("select", null, null);
         }
       });
     }
 
+    /* The actors whose id, name or an alias matches `name`, best first (see matchScore),
+     * ties broken by the shorter name, then document order. */
+    function search(name) {
+      var q = fold(name), hits = [];
+      if (!q) { return hits; }
+      N.forEach(function (n, i) {
+        var best = -1;
+        [n[0], n[1]].concat(n[8]).forEach(function (s) {
+          var sc = matchScore(q, fold(s));
+          if (sc >= 0 && (best < 0 || sc < best)) { best = sc; }
+        });
+        if (best >= 0) { hits.push([best, n[1].length, i]); }
+      });
+      hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+      return hits.map(function (h) { return h[2]; });
+    }
+    inst.search = search;
     function find(name) {
       if (!network) { return -1; }
-      var key = String(name).trim().toLowerCase();
-      if (!key) { return -1; }
-      for (var i = 0; i < N.length; i++) {
-        var n = N[i];
-        if (n[0].toLowerCase() === key || n[1].toLowerCase() === key ||
-            n[8].some(function (a) { return a.toLowerCase() === key; })) {
-          if (!nodeShown(i)) { setFilter("atype", N[i][2], true); }
-          pinned = ["node", i];
-          network.selectNodes([i]);
-          network.focus(i, {scale: Math.max(network.getScale(), 1.0), animation: false});
-          highlight(i);
-          showNode(i);
-          return i;
-        }
+      var hits = search(name);
+      if (!hits.length) {
+        if (!fold(name)) { return -1; }
+        clear(info);
+        info.appendChild(el("p", "vg-warn", "No actor named \u201c" + String(name) + "\u201d."));
+        return -1;
       }
-      clear(info);
-      info.appendChild(el("p", "vg-warn", "No actor named \u201c" + String(name) + "\u201d."));
-      return -1;
+      var i = hits[0];
+      if (!nodeShown(i)) { setFilter("atype", N[i][2], true); }
+      if (!nodeShown(i)) { showAll(); }
+      network.focus(i, {scale: Math.max(network.getScale(), 1.0), animation: false});
+      selectNode(i, hits.slice(1, 6));
+      return i;
     }
     inst.find = find;
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); find(input.value); });
-    resetBtn.addEventListener("click", function () {
-      if (!network) { return; }
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter") { ev.preventDefault(); find(input.value); }
+    });
+    findBtn.addEventListener("click", function () { find(input.value); });
+    function fitAll() {
+      if (network) { network.fit({animation: false}); }
+    }
+    function showAll() {
       Object.keys(state).forEach(function (kind) {
         Object.keys(state[kind]).forEach(function (k) { state[kind][k] = true; });
       });
       Array.prototype.forEach.call(root.querySelectorAll("input[data-vg-filter]"),
                                    function (cb) { cb.checked = true; });
-      nodeView.refresh(); edgeView.refresh();
+      refresh();
+    }
+    resetBtn.addEventListener("click", function () {
+      if (!network) { return; }
+      showAll();
       pinned = null; unhighlight(); restore(); network.unselectAll(); updateCounts();
-      network.fit({animation: false});
+      fitAll();
     });
-    fitBtn.addEventListener("click", function () {
-      if (network) { network.fit({animation: false}); }
-    });
+    fitBtn.addEventListener("click", fitAll);
+
+    // --- what an extension sees --------------------------------------------------------
+    function makeApi(name) {
+      var byId = null, byKey = null;
+      return {
+        name: name,
+        root: root,
+        data: data,
+        config: (data.extensions || {})[name],
+        network: function () { return network; },
+        nodes: function () { return nodes; },
+        edges: function () { return edges; },
+        el: el,
+        svg: svg,
+        clear: clear,
+        lineSwatch: lineSwatch,
+        shapeSwatch: shapeSwatch,
+        /* The panel the page was rendered with for this extension (Extension.panel),
+         * else a new section of the side panel titled `title`. */
+        panel: function (title, open) {
+          var given = root.querySelector('section.vg-ext[data-vg-ext="' + name + '"]');
+          if (given) { return given; }
+          var d = section(title || name, open !== false, extAnchor);
+          d.setAttribute("data-vg-ext", name);
+          return d;
+        },
+        below: function () {
+          return root.querySelector('.vg-below[data-vg-ext="' + name + '"]');
+        },
+        nodeIndex: function (id) {
+          if (byId === null) {
+            byId = Object.create(null);
+            N.forEach(function (n, i) { byId[n[0]] = i; });
+          }
+          return id in byId ? byId[id] : -1;
+        },
+        edgeIndex: function (key) {
+          if (byKey === null) {
+            byKey = Object.create(null);
+            E.forEach(function (e, j) { byKey[e[6]] = j; });
+          }
+          return key in byKey ? byKey[key] : -1;
+        },
+        evidence: evidence,
+        sourceLabel: sourceLabel,
+        quote: quoteBlock,
+        highlight: function (set) {
+          highlightSet((set && set.nodes) || [], (set && set.edges) || []);
+          var pts = nodePoints(((set && set.nodes) || []).concat(
+            ((set && set.edges) || []).reduce(function (a, j) { return a.concat([E[j][0], E[j][1]]); }, [])));
+          place(pts);
+        },
+        unhighlight: unhighlight,
+        showRelations: showRelations,
+        shownRelations: function () {
+          var out = [];
+          for (var j = 0; j < E.length; j++) { if (edgeOn[j] === 1) { out.push(j); } }
+          return out;
+        },
+        selectNode: function (i) { selectNode(i); },
+        selectEdge: function (j) { selectEdge(j); },
+        show: function (content) {  // a DOM node in the details panel
+          pinned = null;
+          clear(info);
+          info.setAttribute("data-vg-shown", "ext:" + name);
+          info.appendChild(closeButton());
+          info.appendChild(content);
+        },
+        fit: fitAll,
+        counts: drawn,
+        on: function (kind, fn) { listeners[kind].push(fn); }
+      };
+    }
+    function startExtensions() {
+      Object.keys(data.extensions || {}).sort().forEach(function (name) {
+        var setup = ns.extensions[name];
+        if (!setup) { return; }
+        try { setup(makeApi(name)); }
+        catch (err) { if (window.console) { console.error(err); } }
+      });
+    }
 
     function start() {
       build();
       updateCounts();
+      startExtensions();
       root.setAttribute("data-vg-ready", "1");
     }
-    if (data.large) {  // let the side panel paint before vis-network takes the thread
+    /* A large page first paints a still picture of the graph on a plain canvas (the
+     * lines by sign colour, the actors as dots), fitted as vis-network will fit it: it
+     * shows in well under a second, while vis-network's own set-up of tens of thousands
+     * of items takes several. The picture goes when vis-network has drawn. */
+    function preview() {
+      var w = stageBox.clientWidth, h = stageBox.clientHeight;
+      if (!N.length || !w || !h) { return null; }
+      var ratio = window.devicePixelRatio || 1, canvas = el("canvas", "vg-preview");
+      canvas.width = Math.round(w * ratio);
+      canvas.height = Math.round(h * ratio);
+      canvas.setAttribute("aria-hidden", "true");
+      var ctx = canvas.getContext("2d");
+      var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, i, j;
+      for (i = 0; i < N.length; i++) {
+        minX = Math.min(minX, N[i][3]); maxX = Math.max(maxX, N[i][3]);
+        minY = Math.min(minY, N[i][4]); maxY = Math.max(maxY, N[i][4]);
+      }
+      var k = Math.min(w / Math.max(1, maxX - minX + 80), h / Math.max(1, maxY - minY + 80));
+      var ox = w / 2 - k * (minX + maxX) / 2, oy = h / 2 - k * (minY + maxY) / 2;
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.lineWidth = 0.6;
+      ctx.globalAlpha = 0.5;
+      data.signs.forEach(function (sg) {
+        ctx.strokeStyle = sg.color;
+        ctx.beginPath();
+        for (j = 0; j < E.length; j++) {
+          var e = E[j];
+          if (e[3] !== sg.id) { continue; }
+          ctx.moveTo(ox + k * N[e[0]][3], oy + k * N[e[0]][4]);
+          ctx.lineTo(ox + k * N[e[1]][3], oy + k * N[e[1]][4]);
+        }
+        ctx.stroke();
+      });
+      ctx.globalAlpha = 1;
+      AT.forEach(function (t, a) {
+        ctx.fillStyle = t.color;
+        ctx.beginPath();
+        for (i = 0; i < N.length; i++) {
+          if (N[i][2] !== a) { continue; }
+          var r = Math.max(1.2, N[i][5] * k);
+          ctx.moveTo(ox + k * N[i][3] + r, oy + k * N[i][4]);
+          ctx.arc(ox + k * N[i][3], oy + k * N[i][4], r, 0, 2 * Math.PI);
+        }
+        ctx.fill();
+      });
+      stage.appendChild(canvas);
+      root.setAttribute("data-vg-preview-at", performance.now().toFixed(1));
+      return canvas;
+    }
+
+    if (data.large) {  // let the side panel and the picture paint before vis-network sets up
       status.textContent = "Drawing " + N.length + " actors and " + E.length + " relations\u2026";
-      setTimeout(start, 30);
+      var still = preview();
+      setTimeout(function () {
+        start();
+        if (still) {
+          network.once("afterDrawing", function () {
+            if (still.parentNode) { still.parentNode.removeChild(still); }
+          });
+        }
+      }, 30);
     } else {
       start();
     }

@@ -7,6 +7,14 @@ about a second. Every page therefore starts from these positions. Browser physic
 for graphs of at most :data:`PHYSICS_MAX_ACTORS` actors and
 :data:`PHYSICS_MAX_RELATIONS` relations; above that the page is static.
 
+Actors without a relation (isolates) and the small components (fewer actors than
+:data:`SMALL_COMPONENT` of the largest one's) take no part in the force layout:
+they sit in a compact grid just below the connected graph, component by
+component, :data:`ISOLATE_GAP` pixels apart (closer when there are many: the
+grid takes at most a quarter of the graph's area) and no wider than it, so that
+fitting the view to the drawing fits the connected graph rather than a ring of
+far-flung isolates and pairs (which Fruchterman-Reingold pushes to the edge).
+
 Examples
 --------
 >>> pos = positions(["a", "b", "c"], [("a", "b"), ("b", "c")], seed=1)
@@ -14,6 +22,13 @@ Examples
 True
 >>> sorted(pos)
 ['a', 'b', 'c']
+>>> pos = positions(["a", "b", "lone"], [("a", "b")])
+>>> pos["lone"][1] > max(pos["a"][1], pos["b"][1])  # tucked below the connected part
+True
+>>> ring = [(f"r{i}", f"r{(i + 1) % 30}") for i in range(30)]
+>>> pos = positions([f"r{i}" for i in range(30)] + ["p", "q"], [*ring, ("p", "q")])
+>>> pos["p"][1] > max(pos[f"r{i}"][1] for i in range(30))  # a lone pair: tucked too
+True
 >>> use_physics(300, 1500), use_physics(301, 10)
 (True, False)
 """
@@ -27,8 +42,10 @@ from collections.abc import Hashable, Iterable, Sequence
 __all__ = [
     "EDGE_LENGTH",
     "GRID_FROM",
+    "ISOLATE_GAP",
     "PHYSICS_MAX_ACTORS",
     "PHYSICS_MAX_RELATIONS",
+    "SMALL_COMPONENT",
     "positions",
     "use_physics",
 ]
@@ -43,6 +60,10 @@ PHYSICS_MAX_RELATIONS = 1500
 GRID_FROM = 300
 #: The median drawn edge length, in vis-network pixels.
 EDGE_LENGTH = 160.0
+#: The spacing of the isolates' grid, in vis-network pixels.
+ISOLATE_GAP = 120.0
+#: A component with fewer actors than this share of the largest one's is tucked away.
+SMALL_COMPONENT = 0.1
 
 
 def use_physics(n_actors: int, n_relations: int) -> bool:
@@ -57,14 +78,40 @@ def positions(
 
     The same nodes, edges and seed give the same positions. Coordinates are
     centred on 0 and scaled so that the median edge is :data:`EDGE_LENGTH`
-    pixels long, rounded to 0.1 pixel.
+    pixels long, rounded to 0.1 pixel; isolates and small components go in a
+    grid below (see the module's docstring).
     """
     import igraph
 
     index = {n: i for i, n in enumerate(nodes)}
-    pairs = sorted({(min(index[s], index[t]), max(index[s], index[t])) for s, t in edges if s != t})
+    pairs = {(min(index[s], index[t]), max(index[s], index[t])) for s, t in edges if s != t}
     if not nodes:
         return {}
+    g = igraph.Graph(n=len(nodes), edges=sorted(pairs))
+    components = sorted(
+        (sorted(c) for c in g.connected_components() if len(c) > 1), key=lambda c: (-len(c), c[0])
+    )
+    least = SMALL_COMPONENT * len(components[0]) if components else 0.0
+    laid = sorted(i for c in components if len(c) >= least for i in c)
+    out: dict[Hashable, tuple[float, float]] = {}
+    if laid:
+        local = {i: k for k, i in enumerate(laid)}
+        out = _fruchterman_reingold(
+            [nodes[i] for i in laid],
+            sorted((local[a], local[b]) for a, b in pairs if a in local),
+            seed,
+        )
+    tucked = [nodes[i] for c in components if len(c) < least for i in c]
+    tucked += [nodes[i] for i in range(len(nodes)) if g.degree(i) == 0]
+    out.update(_tucked(tucked, list(out.values())))
+    return {n: out[n] for n in nodes}
+
+
+def _fruchterman_reingold(
+    nodes: Sequence[Hashable], pairs: list[tuple[int, int]], seed: int
+) -> dict[Hashable, tuple[float, float]]:
+    import igraph
+
     rng = random.Random(seed)
     g = igraph.Graph(n=len(nodes), edges=pairs)
     igraph.set_random_number_generator(rng)
@@ -81,4 +128,29 @@ def positions(
     return {
         n: (round((x - cx) * scale, 1), round((y - cy) * scale, 1))
         for n, (x, y) in zip(nodes, zip(xs, ys))
+    }
+
+
+def _tucked(
+    isolates: Sequence[Hashable], placed: Sequence[tuple[float, float]]
+) -> dict[Hashable, tuple[float, float]]:
+    """Grid positions for ``isolates`` below the ``placed`` points, no wider than they are."""
+    if not isolates:
+        return {}
+    gap = ISOLATE_GAP
+    if placed:
+        left, right = min(p[0] for p in placed), max(p[0] for p in placed)
+        low, high = min(p[1] for p in placed), max(p[1] for p in placed)
+        # at most a quarter of the connected graph's area: many isolates sit closer
+        budget = max(right - left, gap) * max(high - low, gap) / 4
+        gap = min(ISOLATE_GAP, max(8.0, math.sqrt(budget / len(isolates))))
+        top = high + 1.5 * gap
+        columns = max(1, int((right - left) // gap) + 1)
+    else:
+        columns = math.ceil(math.sqrt(len(isolates)))
+        left = -gap * (columns - 1) / 2
+        top = -gap * (math.ceil(len(isolates) / columns) - 1) / 2
+    return {
+        n: (round(left + (k % columns) * gap, 1), round(top + (k // columns) * gap, 1))
+        for k, n in enumerate(isolates)
     }

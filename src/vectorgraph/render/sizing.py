@@ -9,9 +9,9 @@ Examples
 --------
 >>> from vectorgraph import load
 >>> G = load().to_networkx()
->>> max(centrality(G, "pagerank").items(), key=lambda kv: kv[1])[0]
+>>> max(size_values(G, "pagerank").items(), key=lambda kv: kv[1])[0]
 'KAZ'
->>> set(centrality(G, "none").values())
+>>> set(size_values(G, "none").values())
 {1.0}
 """
 
@@ -19,24 +19,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vectorgraph.errors import ArgumentError
 from vectorgraph.measures.centrality import CENTRALITY_MEASURES
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["SIZE_MEASURES", "centrality"]
+__all__ = ["SIZE_MEASURES", "size_values"]
 
 #: The measures ``--size-by`` accepts.
 SIZE_MEASURES: tuple[str, ...] = (*(m for m in CENTRALITY_MEASURES if m != "signed"), "none")
 
 
-def centrality(G: nx.MultiDiGraph, measure: str = "pagerank") -> dict[str, float]:
-    """``{actor: value}`` of ``measure`` on the graph of :func:`vectorgraph.to_networkx`.
+def size_values(G: nx.MultiDiGraph, measure: str = "pagerank") -> dict[str, float]:
+    """``{actor: value}`` that sizes actors: ``measure`` of :func:`vectorgraph.measures.centrality`.
 
-    Raises ValueError for a measure not in :data:`SIZE_MEASURES`.
+    Named apart from that function: it also takes ``none``, and refuses ``signed``.
+
+    Raises :class:`vectorgraph.ArgumentError` (a ValueError) for a measure not in :data:`SIZE_MEASURES`.
     """
     if measure not in SIZE_MEASURES:
-        raise ValueError(f"unknown measure {measure!r} (one of {', '.join(SIZE_MEASURES)})")
+        raise ArgumentError(f"unknown measure {measure!r} (one of {', '.join(SIZE_MEASURES)})")
     if measure == "none":
         return {n: 1.0 for n in G}
     from vectorgraph.measures import centrality as measure_centrality
