@@ -25,8 +25,9 @@ import pytest
             ["--sizes", "30", "--no-browser", "--out", "{tmp}/balance.json"],
             "+balance s",
         ),
+        ("bench_corpus.py", ["--articles", "30", "--merge-docs", "30"], "byte-identical"),
     ],
-    ids=["render", "extract", "measures", "startup", "balance"],
+    ids=["render", "extract", "measures", "startup", "balance", "corpus"],
 )
 def test_benchmark_runs(tmp_path, root, script, args, expected):
     result = subprocess.run(

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from generate import generate
 from vectorgraph import GraphDocument, VectorgraphError
 from vectorgraph.cli import cli
-from vectorgraph.measures import MEASURES, centralities, centrality, parse_measures
+from vectorgraph.measures import CENTRALITY_MEASURES, centralities, centrality, parse_measures
 
 PATH_MEASURES = ("betweenness", "closeness", "harmonic")
 
@@ -324,7 +324,7 @@ def test_bad_workers(tiny: nx.MultiDiGraph) -> None:
 
 
 def test_parse_measures() -> None:
-    assert parse_measures(["all"]) == list(MEASURES)
+    assert parse_measures(["all"]) == list(CENTRALITY_MEASURES)
     assert parse_measures(["pn, degree", "degree"]) == ["pn", "degree"]
 
 
@@ -495,3 +495,30 @@ def test_cli_uses_both_cores_by_default(
     result = CliRunner().invoke(cli, ["centrality", "-m", "degree", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert seen == [expected]
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{}, {"directed": True}, {"distance": "inverse"}, {"directed": True, "distance": "inverse"}],
+    ids=["hops", "directed", "inverse", "directed-inverse"],
+)
+def test_path_measures_split_over_processes_are_the_same_floats(
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch, kw: dict[str, Any]
+) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "CHUNK", 7)  # many tasks over few actors
+    names = ["closeness", "degree", "betweenness", "harmonic"]
+    one = centralities(generated, names, **kw)
+    for workers in (2, 3):
+        assert centralities(generated, names, workers=workers, **kw) == one
+    assert list(one) == names
+    if "distance" not in kw:  # in hops, paths tie exactly in both engines
+        reference = centralities(generated, names, engine="networkx", **kw)
+        for name in ("closeness", "betweenness", "harmonic"):
+            assert one[name] == pytest.approx(reference[name], rel=1e-9, abs=1e-12)
+
+
+def test_every_measure_has_one_function() -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    assert list(module._MEASURES) == list(CENTRALITY_MEASURES)

@@ -287,11 +287,11 @@ def test_info_prints_a_table_on_a_terminal_and_csv_into_a_pipe(root, run_cli):
 
 
 def test_defaults_and_choices_come_from_the_library():
-    from vectorgraph.measures import DEFAULT_FOCAL, DEFAULT_POLES, DISTANCES, MEASURES
+    from vectorgraph.measures import CENTRALITY_MEASURES, DEFAULT_FOCAL, DEFAULT_POLES, DISTANCES
 
     vectors = {p.name: p for p in cli.commands["vectors"].params}
     assert vectors["focal"].default == DEFAULT_FOCAL
     assert tuple(vectors["poles"].default.split(",")) == DEFAULT_POLES
     centrality = {p.name: p for p in cli.commands["centrality"].params}
     assert tuple(centrality["distance"].type.choices) == DISTANCES
-    assert centrality["measures"].help == f"{', '.join(MEASURES)}, or all. Repeatable."
+    assert centrality["measures"].help == f"{', '.join(CENTRALITY_MEASURES)}, or all. Repeatable."

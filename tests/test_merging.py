@@ -249,3 +249,51 @@ def test_by_date_keeps_dated_claims_apart() -> None:
     assert [(r.date, r.count) for r in merge([one, two]).document.relations] == [
         ("2021-01-01/2023-12-31", 3)
     ]
+
+
+# --- streaming ----------------------------------------------------------------------------
+
+
+def _heavy(i: int) -> GraphDocument:
+    """A document of 20 relations with 20 evidence quotes each, the same in every copy."""
+    actors = [{"id": f"X{k}", "type": "state"} for k in range(21)]
+    relations = [
+        {
+            "source": f"X{k}",
+            "target": f"X{k + 1}",
+            "type": "trade",
+            "weight": 0.1,
+            "evidence": [ev(f"quote {k}-{q} " + "x" * 200) for q in range(20)],
+        }
+        for k in range(20)
+    ]
+    return doc(f"d{i}", actors, relations)
+
+
+def test_merge_takes_a_generator_and_counts_what_it_read() -> None:
+    merged = merge(_heavy(i) for i in range(3))
+    assert merged == merge([_heavy(i) for i in range(3)])
+    assert merged.relations_read == 60
+    rel = merged.document.relations[0]
+    assert (rel.count, len(rel.evidence), rel.weight) == (3, 20, 0.271)
+
+
+def test_merge_of_an_empty_generator_is_an_error() -> None:
+    with pytest.raises(VectorgraphError, match="nothing to merge"):
+        merge(d for d in [])
+
+
+def test_merge_streams_memory_flat_in_the_number_of_documents() -> None:
+    import tracemalloc
+
+    def peak(n: int) -> int:
+        tracemalloc.start()
+        try:
+            merge(_heavy(i) for i in range(n))
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak(10), peak(40)
+    # holding the documents would take 4x; streaming keeps one document and the result
+    assert large < 1.3 * small, (small, large)

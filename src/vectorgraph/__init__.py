@@ -81,10 +81,16 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``vectorgraph.extract`` (the extraction package) loads on first use, not at start-up."""
+    """``vectorgraph.extract`` (the extraction package) loads on first use, not at start-up.
+
+    ``vectorgraph.extract_corpus`` is :func:`vectorgraph.cluster.extract_corpus`:
+    serial, or on a Dask cluster given ``client=``.
+    """
     if name in ("extract", "extract_corpus"):
         import importlib
 
-        module = importlib.import_module("vectorgraph.extract")
+        module = importlib.import_module(
+            "vectorgraph.extract" if name == "extract" else "vectorgraph.cluster"
+        )
         return module if name == "extract" else module.extract_corpus
     raise AttributeError(f"module 'vectorgraph' has no attribute {name!r}")

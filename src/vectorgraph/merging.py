@@ -26,6 +26,11 @@ The rules, in the order of the documents given:
   the first definition and is reported.
 * A relation id used by two different merged relations gets ``~2``, ``~3``...
 
+:func:`merge` streams: it takes any iterable of documents (a generator that
+loads one file at a time) and keeps, of each, only what the merged document
+needs (each tie's evidence once, and one weight and score per claim), so
+memory stays flat in the number of documents.
+
 Examples
 --------
 >>> a = GraphDocument.from_dict({"title": "a", "actors": [{"id": "A"}, {"id": "B"}],
@@ -40,7 +45,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -58,6 +63,8 @@ class Merged:
 
     document: GraphDocument
     conflicts: list[str] = field(default_factory=list)
+    #: How many relations the documents held before they were combined.
+    relations_read: int = 0
 
 
 def merge_key(rel: Relation, by_date: bool = False) -> tuple[Any, ...]:
@@ -75,36 +82,90 @@ def _label(doc: GraphDocument, i: int) -> str:
     return doc.path or doc.title or f"document {i + 1}"
 
 
-def _period(rels: Sequence[Relation]) -> str | None:
-    dated = [r for r in rels if r.date]
-    if not dated:
-        return None
-    if len({r.date for r in dated}) == 1:
-        return dated[0].date
-    periods = [r.period for r in dated if r.period is not None]
-    lo, hi = min(p[0] for p in periods), max(p[1] for p in periods)
-    left = "" if lo == dt.date.min else lo.isoformat()
-    right = "" if hi == dt.date.max else hi.isoformat()
-    return f"{left}/{right}"
+class _Group:
+    """The relations combined into one, gathered one at a time (see the module's rules)."""
 
-
-def _combine(rels: list[Relation]) -> Relation:
-    first = rels[0]
-    if len(rels) == 1:
-        return first
-    evidence = list(dict.fromkeys(e for r in rels for e in r.evidence))
-    confidences = [r.confidence for r in rels if r.confidence is not None]
-    return replace(
-        first,
-        evidence=tuple(evidence),
-        count=sum(r.count or 1 for r in rels),
-        weight=noisy_or(r.weight for r in rels),
-        score=round(sum(r.score for r in rels) / len(rels), 6),
-        confidence=max(confidences) if confidences else None,
-        date=_period(rels),
-        id=next((r.id for r in rels if r.id is not None), None),
-        note=next((r.note for r in rels if r.note is not None), None),
+    __slots__ = (
+        "confidence",
+        "count",
+        "dates",
+        "docs",
+        "evidence",
+        "first",
+        "id",
+        "note",
+        "period",
+        "scores",
+        "weights",
     )
+
+    def __init__(self, rel: Relation) -> None:
+        self.first = rel
+        self.evidence = dict.fromkeys(rel.evidence)
+        self.weights = [rel.weight]
+        self.scores = [rel.score]
+        self.count = rel.count or 1
+        self.confidence = rel.confidence
+        self.id, self.note = rel.id, rel.note
+        self.dates: dict[str, None] = {}
+        self.period: tuple[dt.date, dt.date] | None = None
+        self._date(rel)
+        self.docs: dict[int, None] = {}
+
+    def _date(self, rel: Relation) -> None:
+        if not rel.date:
+            return
+        if len(self.dates) < 2:
+            self.dates.setdefault(rel.date)
+        if rel.period is not None:
+            lo, hi = rel.period
+            self.period = (
+                (lo, hi)
+                if self.period is None
+                else (
+                    min(self.period[0], lo),
+                    max(self.period[1], hi),
+                )
+            )
+
+    def add(self, rel: Relation) -> None:
+        self.evidence.update(dict.fromkeys(rel.evidence))
+        self.weights.append(rel.weight)
+        self.scores.append(rel.score)
+        self.count += rel.count or 1
+        if rel.confidence is not None:
+            c = self.confidence
+            self.confidence = rel.confidence if c is None else max(c, rel.confidence)
+        self.id = self.id if self.id is not None else rel.id
+        self.note = self.note if self.note is not None else rel.note
+        self._date(rel)
+
+    def relation(self) -> Relation:
+        """The combined relation: the first unchanged when it was alone."""
+        if len(self.weights) == 1:
+            return self.first
+        return replace(
+            self.first,
+            evidence=tuple(self.evidence),
+            count=self.count,
+            weight=noisy_or(self.weights),
+            score=round(sum(self.scores) / len(self.scores), 6),
+            confidence=self.confidence,
+            date=self._period(),
+            id=self.id,
+            note=self.note,
+        )
+
+    def _period(self) -> str | None:
+        if not self.dates:
+            return None
+        if len(self.dates) == 1:
+            return next(iter(self.dates))
+        assert self.period is not None
+        lo, hi = self.period
+        left = "" if lo == dt.date.min else lo.isoformat()
+        right = "" if hi == dt.date.max else hi.isoformat()
+        return f"{left}/{right}"
 
 
 def _rename(name: str, taken: set[str]) -> str:
@@ -115,7 +176,7 @@ def _rename(name: str, taken: set[str]) -> str:
 
 
 def merge(
-    docs: Sequence[GraphDocument],
+    docs: Iterable[GraphDocument],
     *,
     title: str | None = None,
     base: str | Path | None = None,
@@ -128,18 +189,26 @@ def merge(
 
     ``base`` is the folder the merged document will be written to: the sources'
     relative paths are rebased onto it from each document's own folder.
+
+    ``docs`` may be any iterable, read once: a generator that loads each
+    document in turn keeps one document in memory at a time.
     """
     from vectorgraph.interchange import rebase_sources
 
-    if not docs:
-        raise ArgumentError("nothing to merge: give at least one document")
     conflicts: list[str] = []
     sources: dict[str, Source] = {}
     types: dict[str, Any] = {}
     actors: dict[str, dict[str, Any]] = {}
-    groups: dict[tuple[Any, ...], list[tuple[int, Relation]]] = {}
+    groups: dict[tuple[Any, ...], _Group] = {}
+    labels: list[str] = []
+    titles: dict[str, None] = {}
+    read = 0
     for i, doc in enumerate(docs):
         label = _label(doc, i)
+        labels.append(label)
+        if doc.title:
+            titles.setdefault(doc.title)
+        read += len(doc.relations)
         if base is not None and doc.path is not None:
             doc = rebase_sources(doc, Path(doc.path).parent, base)
         renamed: dict[str, str] = {}
@@ -169,10 +238,18 @@ def merge(
                         replace(e, source=renamed.get(e.source, e.source)) for e in rel.evidence
                     ),
                 )
-            groups.setdefault(merge_key(rel, by_date), []).append((i, rel))
-    relations = _relations(groups, [_label(d, i) for i, d in enumerate(docs)], conflicts)
+            key = merge_key(rel, by_date)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(rel)
+            else:
+                group.add(rel)
+            group.docs.setdefault(i)
+    if not labels:
+        raise ArgumentError("nothing to merge: give at least one document")
+    relations = _relations(groups, labels, conflicts)
     merged = GraphDocument(
-        title=title or " + ".join(dict.fromkeys(d.title for d in docs if d.title)) or "merged",
+        title=title or " + ".join(titles) or "merged",
         sources=tuple(sources.values()),
         vocabulary=tuple(types.values()),
         actors=tuple(
@@ -188,7 +265,7 @@ def merge(
         ),
         relations=tuple(relations),
     )
-    return Merged(merged, conflicts)
+    return Merged(merged, conflicts, read)
 
 
 def _add_actor(
@@ -220,15 +297,15 @@ def _add_actor(
 
 
 def _relations(
-    groups: dict[tuple[Any, ...], list[tuple[int, Relation]]],
+    groups: dict[tuple[Any, ...], _Group],
     labels: list[str],
     conflicts: list[str],
 ) -> list[Relation]:
     out: list[Relation] = []
     ids: set[str] = set()
     claims: dict[tuple[str, str], dict[int, dict[int, None]]] = {}
-    for members in groups.values():
-        rel = _combine([r for _, r in members])
+    for group in groups.values():
+        rel = group.relation()
         if rel.id is not None:
             new_id = _rename(rel.id, ids) if rel.id in ids else rel.id
             rel = replace(rel, id=new_id)
@@ -236,7 +313,7 @@ def _relations(
         out.append(rel)
         if rel.sign:
             by_sign = claims.setdefault(pair(rel.source, rel.target), {})
-            by_sign.setdefault(rel.sign, {}).update(dict.fromkeys(i for i, _ in members))
+            by_sign.setdefault(rel.sign, {}).update(group.docs)
     for (a, b), by_sign in claims.items():
         plus, minus = by_sign.get(1, {}), by_sign.get(-1, {})
         if plus and minus and set(plus) | set(minus) != set(plus) & set(minus):

@@ -20,7 +20,7 @@ from vectorgraph.cli.base import (
     slice_options,
 )
 from vectorgraph.errors import NotFoundError, VectorgraphError
-from vectorgraph.measures import DEFAULT_FOCAL, DEFAULT_POLES, DISTANCES, MEASURES
+from vectorgraph.measures import CENTRALITY_MEASURES, DEFAULT_FOCAL, DEFAULT_POLES, DISTANCES
 
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
@@ -68,7 +68,7 @@ def _sort_key(value: Any) -> float:
     default=("strength",),
     show_default=True,
     metavar="NAME[,NAME...]",
-    help=f"{', '.join(MEASURES)}, or all. Repeatable.",
+    help=f"{', '.join(CENTRALITY_MEASURES)}, or all. Repeatable.",
 )
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
 @_weight_options
@@ -94,9 +94,9 @@ def _sort_key(value: Any) -> float:
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="2: exact betweenness runs in a second process beside the other "
-    "measures (graphs of 2,000 actors or more) [default: 2 on a machine with "
-    "two cores or more, else 1].",
+    help="N: betweenness, closeness and harmonic split over N processes beside "
+    "the other measures (graphs of 2,000 actors or more; the same values) "
+    "[default: 2 on a machine with two cores or more, else 1].",
 )
 @slice_options
 def centrality_command(

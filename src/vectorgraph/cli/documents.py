@@ -263,13 +263,13 @@ def merge(
     from vectorgraph.io import dump
     from vectorgraph.merging import merge as merge_docs
 
-    docs = [load_graph(f, window) for f in files]
+    docs = (load_graph(f, window) for f in files)  # one document in memory at a time
     merged = merge_docs(docs, title=title, base=output.parent, by_date=by_date)
     dump(merged.document, output)
     for line in merged.conflicts:
         click.echo(f"note: {line}", err=True)
     doc = merged.document
-    combined = sum(len(d.relations) for d in docs) - len(doc.relations)
+    combined = merged.relations_read - len(doc.relations)
     click.echo(
         f"wrote {_shown(output)} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
         f"{combined} combined)",

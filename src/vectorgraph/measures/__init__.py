@@ -24,8 +24,9 @@ from vectorgraph.measures.balance import (
     structural_balance,
 )
 from vectorgraph.measures.centrality import (
+    CENTRALITY_MEASURES,
     DISTANCES,
-    MEASURES,
+    PATH_MEASURES,
     SIGNED_COLUMNS,
     centralities,
     centrality,
@@ -44,10 +45,11 @@ from vectorgraph.measures.vectors import (
 )
 
 __all__ = [
+    "CENTRALITY_MEASURES",
     "DEFAULT_FOCAL",
     "DEFAULT_POLES",
     "DISTANCES",
-    "MEASURES",
+    "PATH_MEASURES",
     "SIGNED_COLUMNS",
     "Balance",
     "Frustration",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["hop_distance_sums", "popcount_rows"]
+__all__ = ["add_hop_batches", "batches", "hop_batch", "hop_distance_sums", "popcount_rows"]
 
 WORDS = 8  # sources per batch = 64 * WORDS (8 was fastest here, of 4, 8, 16, 32)
 
@@ -46,43 +46,71 @@ def hop_distance_sums(
 
     ``indptr``/``indices`` are the CSR rows of in-neighbours (row ``v`` lists
     every ``u`` with an arc ``u -> v``; both ways for an undirected graph).
+    The sum, in order, of :func:`hop_batch` over :func:`batches`, which is how
+    several processes share the work and get the same floats.
 
     >>> import numpy as np
     >>> indptr, indices = np.array([0, 1, 3, 4]), np.array([1, 0, 2, 1])   # path 0-1-2
     >>> [a.tolist() for a in hop_distance_sums(indptr, indices)]
     [[2, 2, 2], [3, 2, 3], [1.5, 2.0, 1.5]]
     """
+    parts = [hop_batch(indptr, indices, a, b, words) for a, b in batches(len(indptr) - 1, words)]
+    return add_hop_batches(len(indptr) - 1, parts)
+
+
+def batches(n: int, words: int = WORDS) -> list[tuple[int, int]]:
+    """The source ranges ``[first, last)`` that :func:`hop_batch` takes, ``64 * words`` each."""
+    size = 64 * words
+    return [(first, min(n, first + size)) for first in range(0, n, size)]
+
+
+def add_hop_batches(
+    n: int, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sums of :func:`hop_batch` results, added in the order given."""
+    import numpy as np
+
+    reach = np.zeros(n, dtype=np.int64)
+    total = np.zeros(n, dtype=np.int64)
+    harmonic = np.zeros(n, dtype=np.float64)
+    for r, t, h in parts:
+        reach += r
+        total += t
+        harmonic += h
+    return reach, total, harmonic
+
+
+def hop_batch(
+    indptr: np.ndarray, indices: np.ndarray, first: int, last: int, words: int = WORDS
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`hop_distance_sums` counting only the sources ``first .. last - 1`` (at most
+    ``64 * words`` of them): one multi-source BFS."""
     import numpy as np
 
     n = len(indptr) - 1
     reach = np.zeros(n, dtype=np.int64)
     total = np.zeros(n, dtype=np.int64)
     harmonic = np.zeros(n, dtype=np.float64)
-    degree = np.diff(indptr)
-    has_in = degree > 0
+    has_in = np.diff(indptr) > 0
     starts = indptr[:-1][has_in]
-    batch = 64 * words
-    for first in range(0, n, batch):
-        sources = np.arange(first, min(n, first + batch))
-        frontier = np.zeros((n, words), dtype=np.uint64)
-        offset = sources - first
-        frontier[sources, offset // 64] = np.left_shift(
-            np.uint64(1), (offset % 64).astype(np.uint64)
-        )
-        seen = frontier.copy()
-        distance = 0
-        while True:
-            distance += 1
-            step = np.zeros_like(frontier)
-            if len(starts):
-                step[has_in] = np.bitwise_or.reduceat(frontier[indices], starts, axis=0)
-            new = step & ~seen
-            counts = popcount_rows(new)
-            if not counts.any():
-                break
-            reach += counts
-            total += distance * counts
-            harmonic += counts / distance
-            seen |= new
-            frontier = new
+    sources = np.arange(first, last)
+    frontier = np.zeros((n, words), dtype=np.uint64)
+    offset = sources - first
+    frontier[sources, offset // 64] = np.left_shift(np.uint64(1), (offset % 64).astype(np.uint64))
+    seen = frontier.copy()
+    distance = 0
+    while True:
+        distance += 1
+        step = np.zeros_like(frontier)
+        if len(starts):
+            step[has_in] = np.bitwise_or.reduceat(frontier[indices], starts, axis=0)
+        new = step & ~seen
+        counts = popcount_rows(new)
+        if not counts.any():
+            break
+        reach += counts
+        total += distance * counts
+        harmonic += counts / distance
+        seen |= new
+        frontier = new
     return reach, total, harmonic

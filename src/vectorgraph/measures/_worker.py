@@ -1,10 +1,23 @@
-"""Betweenness in a second Python process, so that it runs beside the other measures.
+"""Path measures split into tasks, run here or in child processes on the other cores.
 
-igraph holds the GIL while it computes betweenness, so a thread cannot overlap
-it with anything. A child process can. The child is a plain
-``python -m vectorgraph.measures._worker`` that reads the graph from stdin and
-writes the values to stdout (pickles): unlike :mod:`multiprocessing` it never
-re-imports the caller's ``__main__`` and never forks a process with threads.
+Exact betweenness is a sum over source actors (each source's dependencies,
+Brandes); closeness and harmonic centrality in hops are sums over sources too
+(each source's distances, :mod:`vectorgraph.measures._msbfs`); weighted
+closeness and harmonic centrality are values per actor. So each splits into
+**tasks** over chunks of actors, and a measure is its tasks' results added
+**in task order**: the same floats whether one process ran every task or
+several ran some each, whichever finished first.
+
+igraph holds the GIL while it computes, so threads cannot share this work;
+processes can. :class:`Children` starts plain ``python -m
+vectorgraph.measures._worker`` processes (unlike :mod:`multiprocessing` they
+never re-import the caller's ``__main__`` and never fork a process that has
+threads), sends each its share of the tasks and the graph on stdin, and reads
+the results from stdout (pickles). A child that fails has its tasks run here.
+
+>>> spec = PathGraph(n=3, edges=[(0, 1), (1, 2)], directed=False)
+>>> [r.tolist() for r in run(spec, [("betweenness", [0, 1]), ("betweenness", [2])])]
+[[0.0, 0.5, 0.0], [0.0, 0.5, 0.0]]
 """
 
 from __future__ import annotations
@@ -13,86 +26,169 @@ import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BackgroundBetweenness"]
+__all__ = ["Children", "PathGraph", "Task", "assign", "run"]
+
+#: A task: its kind and the actors (vertex indices) or source range it covers.
+Task = tuple[str, Any]
 
 
-class BackgroundBetweenness:
-    """Start the child now; :meth:`result` waits for it (or computes here if it failed)."""
+@dataclass(frozen=True)
+class PathGraph:
+    """What a task needs of the graph: igraph's edges and weights, and the CSR of in-arcs."""
 
-    def __init__(
-        self,
-        edges: list[tuple[int, int]],
-        n: int,
-        directed: bool,
-        weights: list[float] | None,
-        samples: int | None,
-        seed: int,
-    ) -> None:
-        self.job = (edges, n, directed, weights, samples, seed)
+    n: int
+    edges: list[tuple[int, int]]
+    directed: bool
+    weights: list[float] | None = None
+    indptr: Any = None
+    indices: Any = None
+
+
+class _Tasks:
+    """The graph of one process, built once, and the task kinds it runs."""
+
+    def __init__(self, spec: PathGraph) -> None:
+        import igraph as ig
+
+        self.spec = spec
+        self.g = ig.Graph(n=spec.n, edges=spec.edges, directed=spec.directed)
+
+    def run(self, task: Task) -> Any:
+        import warnings
+
+        import numpy as np
+
+        kind, arg = task
+        spec, g = self.spec, self.g
+        mode = "in" if spec.directed else "all"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            if kind == "betweenness":
+                values = g.betweenness(directed=spec.directed, weights=spec.weights, sources=arg)
+            elif kind == "closeness":
+                values = g.closeness(arg, mode=mode, weights=spec.weights, normalized=False)
+            elif kind == "harmonic":
+                values = g.harmonic_centrality(
+                    arg, mode=mode, weights=spec.weights, normalized=False
+                )
+            elif kind == "hops":
+                from vectorgraph.measures._msbfs import hop_batch
+
+                return hop_batch(spec.indptr, spec.indices, *arg)
+            else:
+                raise ValueError(f"unknown task {kind!r}")
+        return np.asarray(values, dtype=np.float64)
+
+
+def run(spec: PathGraph, tasks: Sequence[Task]) -> list[Any]:
+    """The results of ``tasks``, in their order, computed in this process."""
+    if not tasks:
+        return []
+    runner = _Tasks(spec)
+    return [runner.run(t) for t in tasks]
+
+
+def assign(costs: Sequence[float], workers: int) -> list[list[int]]:
+    """Task indices for each worker: the costliest first, each to the least loaded (LPT).
+
+    >>> assign([5, 1, 4, 2], 2)
+    [[0, 1], [2, 3]]
+    """
+    loads = [0.0] * workers
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    for i in sorted(range(len(costs)), key=lambda i: (-costs[i], i)):
+        w = min(range(workers), key=lambda w: (loads[w], w))
+        shares[w].append(i)
+        loads[w] += costs[i]
+    return shares
+
+
+class Children:
+    """``workers`` child processes, started now so that they import while this one works.
+
+    :meth:`send` gives each its share of the tasks; :meth:`results` waits for
+    them and gives every task's result in task order; :meth:`cancel` stops
+    them.
+    """
+
+    def __init__(self, workers: int) -> None:
         src = str(Path(__file__).resolve().parents[2])
         env = {
             **os.environ,
             "PYTHONPATH": os.pathsep.join([src, *filter(None, [os.environ.get("PYTHONPATH")])]),
         }
-        self.proc: subprocess.Popen[bytes] | None
-        try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "vectorgraph.measures._worker"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env=env,
-            )
-            assert self.proc.stdin is not None
-            self.proc.stdin.write(pickle.dumps(self.job))
-            self.proc.stdin.close()
-        except OSError:
-            self.proc = None
+        self.procs: list[subprocess.Popen[bytes] | None] = []
+        for _ in range(workers):
+            try:
+                proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+                    [sys.executable, "-m", "vectorgraph.measures._worker"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=env,
+                )
+            except OSError:
+                proc = None
+            self.procs.append(proc)
+        self.spec: PathGraph | None = None
+        self.tasks: list[Task] = []
+        self.shares: list[list[int]] = []
+
+    def send(self, spec: PathGraph, tasks: Sequence[Task], costs: Sequence[float]) -> None:
+        """Hand out ``tasks`` (costs in any unit) over the children."""
+        self.spec, self.tasks = spec, list(tasks)
+        self.shares = assign(costs, len(self.procs))
+        for i, proc in enumerate(self.procs):
+            if proc is None or proc.stdin is None:
+                continue
+            try:
+                proc.stdin.write(pickle.dumps((spec, [self.tasks[t] for t in self.shares[i]])))
+                proc.stdin.close()
+            except OSError:  # the child died already: its share runs here
+                self._drop(i)
+
+    def _drop(self, i: int) -> None:
+        proc = self.procs[i]
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+            for stream in (proc.stdin, proc.stdout):
+                if stream is not None:
+                    stream.close()
+        self.procs[i] = None
 
     def cancel(self) -> None:
-        """Stop the child (the caller failed and will not ask for the result)."""
-        if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait()
-            if self.proc.stdout is not None:
-                self.proc.stdout.close()
+        """Stop every child (the caller failed and will not ask for the results)."""
+        for i in range(len(self.procs)):
+            self._drop(i)
 
-    def result(self) -> list[float]:
-        if self.proc is not None:
-            assert self.proc.stdout is not None
-            data = self.proc.stdout.read()
-            self.proc.stdout.close()
-            if self.proc.wait() == 0 and data:
-                values: list[float] = pickle.loads(data)
-                return values
-        return compute(*self.job)
-
-
-def compute(
-    edges: list[tuple[int, int]],
-    n: int,
-    directed: bool,
-    weights: list[float] | None,
-    samples: int | None,
-    seed: int,
-) -> list[float]:
-    """Betweenness of vertices ``0 .. n-1``, as :func:`centrality` gives it."""
-    import igraph as ig
-
-    from vectorgraph.measures.centrality import _betweenness_ig
-
-    g = ig.Graph(n=n, edges=edges, directed=directed)
-    nodes = list(range(n))
-    values = _betweenness_ig(g, nodes, weights, directed, samples, seed)
-    return [values[i] for i in nodes]
+    def results(self) -> list[Any]:
+        """Every task's result, in task order."""
+        assert self.spec is not None
+        out: list[Any] = [None] * len(self.tasks)
+        for i, proc in enumerate(self.procs):
+            share = self.shares[i]
+            values: list[Any] | None = None
+            if proc is not None and proc.stdout is not None:
+                data = proc.stdout.read()
+                proc.stdout.close()
+                if proc.wait() == 0 and data:
+                    values = pickle.loads(data)
+            if values is None or len(values) != len(share):
+                values = run(self.spec, [self.tasks[t] for t in share])
+            for t, value in zip(share, values):
+                out[t] = value
+        return out
 
 
 def main() -> None:
-    job: Any = pickle.loads(sys.stdin.buffer.read())
-    sys.stdout.buffer.write(pickle.dumps(compute(*job)))
+    spec, tasks = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(pickle.dumps(run(spec, tasks), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 if __name__ == "__main__":

@@ -64,9 +64,11 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import math
 import random
-import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
@@ -76,10 +78,17 @@ if TYPE_CHECKING:
     import igraph as ig
     import networkx as nx
 
-__all__ = ["MEASURES", "SIGNED_COLUMNS", "centralities", "centrality", "parse_measures"]
+__all__ = [
+    "CENTRALITY_MEASURES",
+    "PATH_MEASURES",
+    "SIGNED_COLUMNS",
+    "centralities",
+    "centrality",
+    "parse_measures",
+]
 
 #: Every measure :func:`centrality` computes, in the order ``all`` gives them.
-MEASURES: tuple[str, ...] = (
+CENTRALITY_MEASURES: tuple[str, ...] = (
     "degree",
     "in_degree",
     "out_degree",
@@ -92,6 +101,8 @@ MEASURES: tuple[str, ...] = (
     "pn",
     "signed",
 )
+#: The measures that follow shortest paths (and ``workers`` splits across processes).
+PATH_MEASURES: tuple[str, ...] = ("betweenness", "closeness", "harmonic")
 #: The columns the ``signed`` measure gives (see :func:`vectorgraph.measures.signed_degree`).
 SIGNED_COLUMNS: tuple[str, ...] = ("positive", "negative", "net", "ratio")
 #: What ``distance=`` may be: path lengths in hops, or 1/strength.
@@ -106,7 +117,7 @@ def parse_measures(names: Iterable[str]) -> list[str]:
 
     >>> parse_measures(["pagerank,degree", "pagerank"])
     ['pagerank', 'degree']
-    >>> len(parse_measures(["all"])) == len(MEASURES)
+    >>> len(parse_measures(["all"])) == len(CENTRALITY_MEASURES)
     True
     """
     out: list[str] = []
@@ -114,10 +125,10 @@ def parse_measures(names: Iterable[str]) -> list[str]:
         for name in (p.strip() for p in chunk.split(",")):
             if not name:
                 continue
-            picked = list(MEASURES) if name == "all" else [name]
-            if name != "all" and name not in MEASURES:
+            picked = list(CENTRALITY_MEASURES) if name == "all" else [name]
+            if name != "all" and name not in CENTRALITY_MEASURES:
                 raise VectorgraphError(
-                    f"unknown measure {name!r} (choose from {', '.join(MEASURES)} or all)"
+                    f"unknown measure {name!r} (choose from {', '.join(CENTRALITY_MEASURES)} or all)"
                 )
             out.extend(m for m in picked if m not in out)
     return out
@@ -138,14 +149,14 @@ def centrality(
     tol: float = 1e-6,
     engine: str = "fast",
 ) -> dict[Any, float]:
-    """One centrality measure of every actor (any of :data:`MEASURES` but ``signed``).
+    """One centrality measure of every actor (any of :data:`CENTRALITY_MEASURES` but ``signed``).
 
     Parameters
     ----------
     G : networkx graph
         The graph of :func:`vectorgraph.to_networkx` (or any networkx graph).
     measure : str
-        One of :data:`MEASURES`.
+        One of :data:`CENTRALITY_MEASURES`.
     weight : str or None
         Edge attribute of a relation's strength; None counts every relation as 1.
     distance : {"hops", "inverse"}
@@ -211,12 +222,13 @@ def centralities(
     and comma lists. The graph is collapsed once for all of them. ``signed``
     adds the keys of :data:`SIGNED_COLUMNS` instead of its own.
 
-    ``workers=2`` computes betweenness (igraph holds the GIL for all of it) in a
-    second Python process (:mod:`vectorgraph.measures._worker`) while this one
-    computes the other measures, when there are
-    others and at least :data:`PARALLEL_MIN` actors: on two idle cores the
-    whole set then takes about as long as betweenness alone. The values are
-    the same.
+    ``workers=N`` splits the path measures of the default engine (betweenness,
+    closeness, harmonic: each a sum over source actors, or a value per actor)
+    into tasks run by ``N`` child processes (:mod:`vectorgraph.measures._worker`)
+    while this one computes the other measures, on graphs of at least
+    :data:`PARALLEL_MIN` actors. The tasks' results are added in the same
+    order however many processes ran them, so the values are the same floats
+    for every ``workers``.
 
     >>> from vectorgraph import load
     >>> out = centralities(load().to_networkx(), ["degree", "strength"])
@@ -232,77 +244,364 @@ def centralities(
         raise VectorgraphError(f"samples must be at least 2, not {samples}")
     if workers < 1:
         raise VectorgraphError(f"workers must be at least 1, not {workers}")
-    H = collapse(G, weight=weight, include_structural=include_structural)
-    graph = H
-    if directed:
-        graph = collapse(G, weight=weight, directed=True, include_structural=include_structural)
-    out: dict[str, dict[Any, Any]] = {}
-    cache: dict[str, Any] = {}
-    background = None
+    from vectorgraph.measures import _worker
+
+    children = None
     if (
         workers > 1
         and engine == "fast"
-        and "betweenness" in names
-        and len(names) > 1
-        and len(graph) >= PARALLEL_MIN
+        and any(m in PATH_MEASURES for m in names)
+        and len(G) >= PARALLEL_MIN
     ):
-        cache["paths"] = _path_graph(graph, distance)
-        from vectorgraph.measures._worker import BackgroundBetweenness
-
-        g, nodes, w = cache["paths"]
-        background = BackgroundBetweenness(
-            g.get_edgelist(), len(nodes), g.is_directed(), w, samples, seed
-        )
+        children = _worker.Children(workers)  # they start up while the graph is prepared
+    out: dict[str, dict[Any, Any]] = {}
     try:
+        run = _Run(
+            G,
+            engine=engine,
+            weight=weight,
+            distance=distance,
+            directed=directed,
+            include_structural=include_structural,
+            samples=samples,
+            seed=seed,
+            alpha=alpha,
+            max_iter=max_iter,
+            tol=tol,
+        )
+        jobs = _path_jobs(run, names) if engine == "fast" else []
+        tasks = [t for job in jobs for t in job.tasks]
+        done = {m for job in jobs for m in job.measures}
+        if children is not None:
+            children.send(run.path_graph(jobs), tasks, [c for job in jobs for c in job.costs])
         for name in names:
-            if name == "betweenness" and background is not None:
+            if name in done:
                 out[name] = {}  # filled in below, keeps the order
-            elif name == "degree":
-                out[name] = {v: float(d) for v, d in H.degree()}
-            elif name in ("in_degree", "out_degree"):
-                if "arcs" not in cache:
-                    cache["arcs"] = arc_degrees(G, include_structural=include_structural)
-                counts = cache["arcs"][0 if name == "in_degree" else 1]
-                out[name] = {v: float(counts[v]) for v in H}
-            elif name == "strength":
-                out[name] = {v: float(d) for v, d in H.degree(weight="weight")}
-            elif name == "pn":
-                from vectorgraph.measures.signed import pn_from_collapsed
-
-                out[name] = pn_from_collapsed(H)
-            elif name == "signed":
-                from vectorgraph.measures.signed import signed_from_collapsed
-
-                table = signed_from_collapsed(H, counts=True)
-                for column in SIGNED_COLUMNS:
-                    out[column] = {v: getattr(d, column) for v, d in table.items()}
-            elif name == "eigenvector" and engine == "fast":
-                out[name] = _eigenvector_fast(graph, max_iter=max_iter, tol=tol)
-            elif name in ("eigenvector", "pagerank"):
-                if "positive" not in cache:
-                    cache["positive"] = positive_layer(graph)
-                out[name] = _spectral(
-                    cache["positive"], name, alpha=alpha, max_iter=max_iter, tol=tol
-                )
-            elif engine == "networkx":
-                out[name] = _paths_nx(
-                    graph, name, inverse=distance == "inverse", samples=samples, seed=seed
-                )
-            elif name in ("closeness", "harmonic") and distance == "hops":
-                if "hops" not in cache:
-                    cache["hops"] = _hops(graph)
-                out[name] = cache["hops"][name]
             else:
-                if "paths" not in cache:
-                    cache["paths"] = _path_graph(graph, distance)
-                out[name] = _paths_ig(cache["paths"], name, samples=samples, seed=seed)
+                out.update(_MEASURES[name](run))
+        if children is not None:
+            results = children.results()
+        else:
+            results = _worker.run(run.path_graph(jobs), tasks)
     except BaseException:
-        if background is not None:
-            background.cancel()
+        if children is not None:
+            children.cancel()
         raise
-    if background is not None:
-        out["betweenness"] = dict(zip(cache["paths"][1], background.result()))
+    for job in jobs:
+        part, results = results[: len(job.tasks)], results[len(job.tasks) :]
+        out.update(job.finish(part))
     return out
+
+
+class _Run:
+    """The options of one :func:`centralities` call and the graphs it derives, each built once."""
+
+    def __init__(self, G: nx.Graph, **options: Any) -> None:
+        self.G = G
+        for key, value in options.items():
+            setattr(self, key, value)
+        self.engine: str
+        self.weight: str | None
+        self.distance: str
+        self.directed: bool
+        self.include_structural: bool
+        self.samples: int | None
+        self.seed: int
+        self.alpha: float
+        self.max_iter: int
+        self.tol: float
+        self.H = collapse(G, weight=self.weight, include_structural=self.include_structural)
+        self.graph = self.H
+        if self.directed:
+            self.graph = collapse(
+                G, weight=self.weight, directed=True, include_structural=self.include_structural
+            )
+
+    @functools.cached_property
+    def arcs(self) -> tuple[dict[Any, int], dict[Any, int]]:
+        return arc_degrees(self.G, include_structural=self.include_structural)
+
+    @functools.cached_property
+    def positive(self) -> nx.Graph:
+        return positive_layer(self.graph)
+
+    @functools.cached_property
+    def paths(self) -> tuple[ig.Graph, list[Any], list[float] | None]:
+        return _path_graph(self.graph, self.distance)
+
+    @functools.cached_property
+    def in_arcs(self) -> tuple[list[Any], Any, Any]:
+        """The nodes and the CSR rows of in-neighbours (both ways when undirected)."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        H = self.graph
+        nodes = list(H)
+        n = len(nodes)
+        index = {v: i for i, v in enumerate(nodes)}
+        src = np.array([index[u] for u, _ in H.edges()], dtype=np.int64)
+        dst = np.array([index[v] for _, v in H.edges()], dtype=np.int64)
+        if not H.is_directed():
+            src, dst = np.concatenate([src, dst]), np.concatenate([dst, src])
+        # row v: the actors with an arc into v
+        A = sp.csr_matrix((np.ones(len(src), dtype=np.int8), (dst, src)), shape=(n, n))
+        return nodes, A.indptr, A.indices
+
+    def path_graph(self, jobs: Sequence[_Job]) -> Any:
+        """What the tasks of ``jobs`` need of the graph (igraph edges, CSR rows, or both)."""
+        from vectorgraph.measures._worker import PathGraph
+
+        kinds = {kind for job in jobs for kind, _ in job.tasks}
+        graph = self.graph
+        edges: list[tuple[int, int]] = []
+        weights = None
+        if kinds - {"hops"}:
+            g, _, weights = self.paths
+            edges = g.get_edgelist()
+        indptr = indices = None
+        if "hops" in kinds:
+            _, indptr, indices = self.in_arcs
+        return PathGraph(
+            n=len(graph),
+            edges=edges,
+            directed=graph.is_directed(),
+            weights=weights,
+            indptr=indptr,
+            indices=indices,
+        )
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Path measures as tasks: ``finish`` turns the tasks' results, in order, into values."""
+
+    measures: tuple[str, ...]
+    tasks: list[tuple[str, Any]]
+    costs: list[float]
+    finish: Callable[[list[Any]], dict[str, dict[Any, float]]]
+
+
+#: Sources (or actors) per path-measure task: a fixed split, whatever the workers.
+CHUNK = 250
+#: A multi-source BFS of 512 sources costs about as much as this many single searches.
+_HOP_BATCH_COST = 100.0
+
+
+def _chunks(items: Sequence[int]) -> list[list[int]]:
+    return [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+
+
+def _path_jobs(run: _Run, names: Sequence[str]) -> list[_Job]:
+    """The fast engine's path measures among ``names``, as jobs of tasks."""
+    jobs = []
+    if "betweenness" in names:
+        jobs.append(_betweenness_job(run))
+    wanted = tuple(m for m in ("closeness", "harmonic") if m in names)
+    if wanted and run.distance == "hops":
+        jobs.append(_hops_job(run, wanted))
+    elif wanted:
+        jobs.extend(_igraph_job(run, m) for m in wanted)
+    return jobs
+
+
+def _betweenness_job(run: _Run) -> _Job:
+    """Betweenness as a sum over chunks of sources (see :func:`_leaf_sources`)."""
+    import numpy as np
+
+    g, nodes, _ = run.paths
+    n = len(nodes)
+    directed = g.is_directed()
+    samples = run.samples
+    extra = None
+    if samples is None or samples >= n:
+        if directed:
+            out_degree = g.outdegree()
+            groups = [(1, [v for v in range(n) if out_degree[v]])]
+        else:
+            groups, extra = _leaf_sources(g)
+        # igraph counts unordered pairs on undirected graphs: networkx's
+        # normalisation divides ordered pairs by (n-1)(n-2)
+        scale = np.full(n, (1.0 if directed else 2.0) / ((n - 1) * (n - 2)) if n > 2 else 1.0)
+    else:
+        picked = random.Random(run.seed).sample(nodes, samples)
+        index = {v: i for i, v in enumerate(nodes)}
+        groups = [(1, [index[v] for v in picked])]
+        # networkx's rescaling of sampled betweenness without endpoints
+        chosen = np.zeros(n, dtype=bool)
+        chosen[[index[v] for v in picked]] = True
+        k = np.where(chosen, samples - 1, samples)
+        scale = (1.0 if directed else 2.0) / (k * (n - 2)) if n > 2 else np.ones(n)
+    plan = [(mult, chunk) for mult, sources in groups for chunk in _chunks(sources)]
+
+    def finish(results: list[Any]) -> dict[str, dict[Any, float]]:
+        total = np.zeros(n) if extra is None else extra.copy()
+        for (mult, _), part in zip(plan, results):
+            total += mult * part
+        return {"betweenness": dict(zip(nodes, (total * scale).tolist()))}
+
+    return _Job(
+        ("betweenness",),
+        [("betweenness", chunk) for _, chunk in plan],
+        [float(len(chunk)) for _, chunk in plan],
+        finish,
+    )
+
+
+def _hops_job(run: _Run, measures: tuple[str, ...]) -> _Job:
+    """Closeness (networkx's Wasserman-Faust form) and harmonic centrality in hops."""
+    from vectorgraph.measures._msbfs import add_hop_batches, batches
+
+    nodes = list(run.graph)
+    n = len(nodes)
+    ranges = batches(n)
+
+    def finish(results: list[Any]) -> dict[str, dict[Any, float]]:
+        reach, total, harmonic = add_hop_batches(n, results)
+        values: dict[str, dict[Any, float]] = {"closeness": {}, "harmonic": {}}
+        for v, r, t in zip(nodes, reach.tolist(), total.tolist()):
+            values["closeness"][v] = r / t * r / (n - 1) if r else 0.0
+        values["harmonic"] = {v: float(h) for v, h in zip(nodes, harmonic.tolist())}
+        return {m: values[m] for m in measures}
+
+    return _Job(measures, [("hops", r) for r in ranges], [_HOP_BATCH_COST] * len(ranges), finish)
+
+
+def _igraph_job(run: _Run, name: str) -> _Job:
+    """Weighted closeness or harmonic centrality: igraph's, per chunk of actors."""
+    g, nodes, _ = run.paths
+    n = len(nodes)
+    plan = _chunks(range(n))
+
+    def finish(results: list[Any]) -> dict[str, dict[Any, float]]:
+        raw = [x for part in results for x in part.tolist()]
+        if name == "harmonic":
+            return {name: {v: float(x) for v, x in zip(nodes, raw)}}
+        reach = _reach_counts(g, g.is_directed())
+        out = {}
+        for v, x, r in zip(nodes, raw, reach):
+            # igraph: 1 / (sum of distances to reachable actors); networkx scales
+            # (r / sum) by r / (n - 1), r = number of actors that reach v
+            out[v] = 0.0 if r == 0 or math.isnan(x) else x * r * r / (n - 1)
+        return {name: out}
+
+    return _Job((name,), [(name, chunk) for chunk in plan], [float(len(c)) for c in plan], finish)
+
+
+def _leaf_sources(g: ig.Graph) -> tuple[list[tuple[int, list[int]]], Any]:
+    """Exact undirected betweenness as a weighted sum over sources, without the leaves.
+
+    Every path from a leaf (an actor with one partner p, which has others)
+    runs through p and continues as p's own paths do, so the leaf's
+    dependencies equal p's everywhere but at p, where they are the size of
+    the component minus 2. Betweenness is a sum over sources: searching from
+    p with multiplicity 1 + (its leaves) and adding the leaves' share at p
+    gives the same values with a fifth fewer searches on the generated
+    10,000-actor graph. Returns the sources grouped by multiplicity and the
+    leaves' shares (igraph's scale, which counts unordered pairs).
+    """
+    import numpy as np
+
+    n = g.vcount()
+    degree = g.degree()
+    leaves = [0] * n
+    is_leaf = [False] * n
+    for v in range(n):
+        if degree[v] == 1:
+            (p,) = g.neighbors(v)
+            if degree[p] > 1:
+                is_leaf[v] = True
+                leaves[p] += 1
+    groups: dict[int, list[int]] = {}
+    for v in range(n):
+        if not is_leaf[v] and degree[v] > 0:
+            groups.setdefault(1 + leaves[v], []).append(v)
+    extra = np.zeros(n)
+    if any(leaves):
+        comps = g.connected_components()
+        sizes = comps.sizes()
+        for p, k in enumerate(leaves):
+            if k:
+                # each leaf's paths to the rest of its component pass p (unordered: half)
+                extra[p] = k * (sizes[comps.membership[p]] - 2) / 2
+    return sorted(groups.items()), extra
+
+
+def _degree(run: _Run) -> dict[str, dict[Any, float]]:
+    return {"degree": {v: float(d) for v, d in run.H.degree()}}
+
+
+def _in_degree(run: _Run) -> dict[str, dict[Any, float]]:
+    return {"in_degree": {v: float(run.arcs[0][v]) for v in run.H}}
+
+
+def _out_degree(run: _Run) -> dict[str, dict[Any, float]]:
+    return {"out_degree": {v: float(run.arcs[1][v]) for v in run.H}}
+
+
+def _strength(run: _Run) -> dict[str, dict[Any, float]]:
+    return {"strength": {v: float(d) for v, d in run.H.degree(weight="weight")}}
+
+
+def _pn(run: _Run) -> dict[str, dict[Any, float]]:
+    from vectorgraph.measures.signed import pn_from_collapsed
+
+    return {"pn": pn_from_collapsed(run.H)}
+
+
+def _signed(run: _Run) -> dict[str, dict[Any, Any]]:
+    from vectorgraph.measures.signed import signed_from_collapsed
+
+    table = signed_from_collapsed(run.H, counts=True)
+    return {c: {v: getattr(d, c) for v, d in table.items()} for c in SIGNED_COLUMNS}
+
+
+def _eigenvector(run: _Run) -> dict[str, dict[Any, float]]:
+    if run.engine == "fast":
+        return {"eigenvector": _eigenvector_fast(run.graph, max_iter=run.max_iter, tol=run.tol)}
+    return _spectral_measure("eigenvector")(run)
+
+
+def _spectral_measure(name: str) -> Callable[[_Run], dict[str, dict[Any, float]]]:
+    """networkx's eigenvector centrality or PageRank of the positive layer."""
+
+    def measure(run: _Run) -> dict[str, dict[Any, float]]:
+        values = _spectral(run.positive, name, alpha=run.alpha, max_iter=run.max_iter, tol=run.tol)
+        return {name: values}
+
+    return measure
+
+
+def _path_measure(name: str) -> Callable[[_Run], dict[str, dict[Any, float]]]:
+    """A path measure on its own: networkx's, or the fast engine's tasks run here."""
+
+    def measure(run: _Run) -> dict[str, dict[Any, float]]:
+        from vectorgraph.measures._worker import run as run_tasks
+
+        if run.engine == "networkx":
+            inverse = run.distance == "inverse"
+            values = _paths_nx(run.graph, name, inverse=inverse, samples=run.samples, seed=run.seed)
+            return {name: values}
+        jobs = _path_jobs(run, [name])
+        tasks = [t for job in jobs for t in job.tasks]
+        return jobs[0].finish(run_tasks(run.path_graph(jobs), tasks))
+
+    return measure
+
+
+#: What computes each measure: one function per entry of :data:`CENTRALITY_MEASURES`.
+_MEASURES: dict[str, Callable[[_Run], dict[str, dict[Any, Any]]]] = {
+    "degree": _degree,
+    "in_degree": _in_degree,
+    "out_degree": _out_degree,
+    "strength": _strength,
+    "betweenness": _path_measure("betweenness"),
+    "closeness": _path_measure("closeness"),
+    "harmonic": _path_measure("harmonic"),
+    "eigenvector": _eigenvector,
+    "pagerank": _spectral_measure("pagerank"),
+    "pn": _pn,
+    "signed": _signed,
+}
 
 
 # --- networkx engine -------------------------------------------------------------------------
@@ -345,34 +644,6 @@ def _spectral(
 
 
 # --- fast engine: igraph, and numpy for closeness and harmonic in hops -----------------------
-
-
-def _hops(H: nx.Graph) -> dict[str, dict[Any, float]]:
-    """Closeness (networkx's Wasserman-Faust form) and harmonic centrality in hops."""
-    import numpy as np
-    import scipy.sparse as sp
-
-    from vectorgraph.measures._msbfs import hop_distance_sums
-
-    nodes = list(H)
-    n = len(nodes)
-    if n == 0:
-        return {"closeness": {}, "harmonic": {}}
-    index = {v: i for i, v in enumerate(nodes)}
-    src = np.array([index[u] for u, _ in H.edges()], dtype=np.int64)
-    dst = np.array([index[v] for _, v in H.edges()], dtype=np.int64)
-    if not H.is_directed():
-        src, dst = np.concatenate([src, dst]), np.concatenate([dst, src])
-    # row v: the actors with an arc into v
-    A = sp.csr_matrix((np.ones(len(src), dtype=np.int8), (dst, src)), shape=(n, n))
-    reach, total, harmonic = hop_distance_sums(A.indptr, A.indices)
-    closeness = {}
-    for v, r, t in zip(nodes, reach.tolist(), total.tolist()):
-        closeness[v] = r / t * r / (n - 1) if r else 0.0
-    return {
-        "closeness": closeness,
-        "harmonic": {v: float(h) for v, h in zip(nodes, harmonic.tolist())},
-    }
 
 
 def _eigenvector_fast(H: nx.Graph, *, max_iter: int, tol: float) -> dict[Any, float]:
@@ -438,102 +709,6 @@ def _to_igraph(
             if transform is not None:
                 weights = [transform(w) for w in weights]
     return g, nodes, weights
-
-
-def _paths_ig(
-    converted: tuple[ig.Graph, list[Any], list[float] | None],
-    name: str,
-    *,
-    samples: int | None,
-    seed: int,
-) -> dict[Any, float]:
-    g, nodes, w = converted
-    n = len(nodes)
-    directed = g.is_directed()
-    mode = "in" if directed else "all"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        if name == "betweenness":
-            return _betweenness_ig(g, nodes, w, directed, samples, seed)
-        if name == "harmonic":
-            values = g.harmonic_centrality(mode=mode, weights=w, normalized=False)
-            return {v: float(x) for v, x in zip(nodes, values)}
-        raw = g.closeness(mode=mode, weights=w, normalized=False)
-    reach = _reach_counts(g, directed)
-    out = {}
-    for v, x, r in zip(nodes, raw, reach):
-        # igraph: 1 / (sum of distances to reachable actors); networkx scales
-        # (r / sum) by r / (n - 1), r = number of actors that reach v
-        out[v] = 0.0 if r == 0 or x != x else x * r * r / (n - 1)
-    return out
-
-
-def _betweenness_ig(
-    g: ig.Graph,
-    nodes: list[Any],
-    w: list[float] | None,
-    directed: bool,
-    samples: int | None,
-    seed: int,
-) -> dict[Any, float]:
-    n = len(nodes)
-    if samples is None or samples >= n:
-        raw = g.betweenness(directed=directed, weights=w) if directed else _without_leaves(g, w)
-        # igraph counts unordered pairs on undirected graphs: networkx's
-        # normalisation divides ordered pairs by (n-1)(n-2)
-        scale = (1.0 if directed else 2.0) / ((n - 1) * (n - 2)) if n > 2 else 1.0
-        return {v: x * scale for v, x in zip(nodes, raw)}
-    picked = random.Random(seed).sample(nodes, samples)
-    index = {v: i for i, v in enumerate(nodes)}
-    raw = g.betweenness(directed=directed, weights=w, sources=[index[v] for v in picked])
-    factor = 1.0 if directed else 2.0
-    sources = set(picked)
-    # networkx's rescaling of sampled betweenness without endpoints
-    out = {}
-    for v, x in zip(nodes, raw):
-        k = samples - 1 if v in sources else samples
-        out[v] = x * factor / (k * (n - 2))
-    return out
-
-
-def _without_leaves(g: ig.Graph, w: list[float] | None) -> list[float]:
-    """Exact undirected betweenness (igraph's scale) without a search from every leaf.
-
-    Every path from a leaf (an actor with one partner p, which has others)
-    runs through p and continues as p's own paths do, so the leaf's
-    dependencies equal p's everywhere but at p, where they are the size of
-    the component minus 2. Betweenness is a sum over sources: searching from
-    p with multiplicity 1 + (its leaves) and adding the leaves' share at p
-    gives the same values with a fifth fewer searches on the generated
-    10,000-actor graph. igraph's ``sources=`` sums over chosen sources.
-    """
-    degree = g.degree()
-    leaves = [0] * g.vcount()
-    is_leaf = [False] * g.vcount()
-    for v in range(g.vcount()):
-        if degree[v] == 1:
-            (p,) = g.neighbors(v)
-            if degree[p] > 1:
-                is_leaf[v] = True
-                leaves[p] += 1
-    if not any(is_leaf):
-        return list(g.betweenness(directed=False, weights=w))
-    groups: dict[int, list[int]] = {}
-    for v in range(g.vcount()):
-        if not is_leaf[v] and degree[v] > 0:
-            groups.setdefault(1 + leaves[v], []).append(v)
-    total = [0.0] * g.vcount()
-    for mult, sources in sorted(groups.items()):
-        part = g.betweenness(directed=False, weights=w, sources=sources)
-        for v, x in enumerate(part):
-            total[v] += mult * x
-    comps = g.connected_components()
-    sizes = comps.sizes()
-    for p, k in enumerate(leaves):
-        if k:
-            # each leaf's paths to the rest of its component pass p (unordered: half)
-            total[p] += k * (sizes[comps.membership[p]] - 2) / 2
-    return total
 
 
 def _reach_counts(g: ig.Graph, directed: bool) -> list[int]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vectorgraph.errors import ArgumentError
-from vectorgraph.measures.centrality import MEASURES
+from vectorgraph.measures.centrality import CENTRALITY_MEASURES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["SIZE_MEASURES", "size_values"]
 
 #: The measures ``--size-by`` accepts.
-SIZE_MEASURES: tuple[str, ...] = (*(m for m in MEASURES if m != "signed"), "none")
+SIZE_MEASURES: tuple[str, ...] = (*(m for m in CENTRALITY_MEASURES if m != "signed"), "none")
 
 
 def size_values(G: nx.MultiDiGraph, measure: str = "pagerank") -> dict[str, float]:
