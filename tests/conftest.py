@@ -1,8 +1,7 @@
 """Shared fixtures: the checkout's root, the bundled graph, and a real CLI process.
 
-Tests take these as fixtures (``def test_x(root, run_cli)``). ``from conftest
-import run_cli`` still works for the test files not yet converted
-(test_evaluate.py, test_extract_cli.py); new tests use the fixture.
+Tests take these as fixtures (``def test_x(root, run_cli)``); no test file imports
+from ``conftest``.
 """
 
 from __future__ import annotations

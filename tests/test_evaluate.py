@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import run_cli
 from vectorgraph import GraphDocument
 from vectorgraph.cli import cli
 from vectorgraph.extract.evaluate import actor_map, evaluate, evaluate_many, score_sets
@@ -142,7 +141,7 @@ def test_command_reports_a_bad_file(tmp_path):
     assert "nope.yaml: cannot read" in result.output
 
 
-def test_real_process_scores_the_article_extraction(tmp_path):
+def test_real_process_scores_the_article_extraction(tmp_path, run_cli):
     out = tmp_path / "cand.yaml"
     source = ROOT / "graphs" / "sources" / "kazakhstan-multivector-2023.txt"
     done = run_cli("extract", str(source), "-o", str(out), "--engine", "cues")
@@ -154,7 +153,7 @@ def test_real_process_scores_the_article_extraction(tmp_path):
     assert rows["actors_active"][3] == "1.0"
 
 
-def test_the_parse_engine_meets_the_article_target(tmp_path):
+def test_the_parse_engine_meets_the_article_target(tmp_path, run_cli):
     out = tmp_path / "cand.yaml"
     source = ROOT / "graphs" / "sources" / "kazakhstan-multivector-2023.txt"
     done = run_cli("extract", str(source), "-o", str(out))

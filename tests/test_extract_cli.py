@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import run_cli
 from vectorgraph.cli import cli
 from vectorgraph.extract import ExtractError, extract_corpus, iter_extractions, read_source
 from vectorgraph.io import load
@@ -149,7 +148,7 @@ def test_command_rejects_a_bad_confidence():
     assert "Invalid value for '--min-confidence'" in result.output
 
 
-def test_real_process_folder_to_stdout(corpus):
+def test_real_process_folder_to_stdout(corpus, run_cli):
     done = run_cli("extract", str(corpus), "--format", "yaml")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -158,7 +157,7 @@ def test_real_process_folder_to_stdout(corpus):
     assert f"path: {(corpus / 'a.txt').resolve()}" in done.stdout
 
 
-def test_real_process_error_has_no_traceback(tmp_path):
+def test_real_process_error_has_no_traceback(tmp_path, run_cli):
     bad = tmp_path / "latin.txt"
     bad.write_bytes(b"Caf\xe9")
     done = run_cli("extract", str(bad))
