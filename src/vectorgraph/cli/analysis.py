@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from vectorgraph.cli.base import (
+    PERIOD_UNITS,
     F,
     cell,
     cli,
@@ -175,7 +176,7 @@ def centrality_command(
 )
 @click.option(
     "--by",
-    type=click.Choice(["year", "quarter", "month"]),
+    type=click.Choice(PERIOD_UNITS),
     help="The balance of --focal in every year, quarter or month of the relations' dates.",
 )
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N rows.")

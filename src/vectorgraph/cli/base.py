@@ -17,6 +17,7 @@ import click
 
 from vectorgraph import __version__
 from vectorgraph.errors import DocumentError, VectorgraphError
+from vectorgraph.timeline import BY
 
 if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
@@ -98,6 +99,33 @@ def _date_param(ctx: click.Context, param: click.Parameter, value: str | None) -
         return check_date(value)
     except VectorgraphError as exc:
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+#: The units of the balance over time.
+PERIOD_UNITS = BY
+
+
+def balance_options(f: F) -> F:
+    """``--focal``, ``--poles`` and ``--by`` of the commands that draw the balance: the
+    defaults named in their help are the library's."""
+    from vectorgraph.measures import DEFAULT_FOCAL, DEFAULT_POLES
+
+    f = click.option(
+        "--by",
+        type=click.Choice(PERIOD_UNITS),
+        help="Periods of the balance over time [default: the finest giving at most 24].",
+    )(f)
+    f = click.option(
+        "--poles",
+        metavar="A,B,...",
+        help=f"Comma-separated pole actors [default: {','.join(DEFAULT_POLES)}, those present].",
+    )(f)
+    return click.option(
+        "--focal",
+        metavar="ACTOR",
+        help=f"Whose balance to show (id, name or alias) [default: {DEFAULT_FOCAL} when the "
+        "graph holds it].",
+    )(f)
 
 
 def slice_options(f: F) -> F:

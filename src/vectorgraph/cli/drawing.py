@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vectorgraph.cli.base import cli, graph_argument, load_graph, slice_options
+from vectorgraph.cli.base import (
+    balance_options,
+    cli,
+    graph_argument,
+    load_graph,
+    slice_options,
+)
 from vectorgraph.render.sizing import SIZE_MEASURES
 
 if TYPE_CHECKING:
@@ -60,21 +66,7 @@ if TYPE_CHECKING:
     help="With --fragment: leave out vis-network and the page script, for a page whose first "
     "fragment already carries them.",
 )
-@click.option(
-    "--focal",
-    metavar="ACTOR",
-    help="Whose multi-vector balance the page shows [default: KAZ when the graph holds it].",
-)
-@click.option(
-    "--poles",
-    metavar="A,B,...",
-    help="Comma-separated poles of the balance [default: RUS,CHN,WEST,TUR,CENTRAL_ASIA present].",
-)
-@click.option(
-    "--by",
-    type=click.Choice(["year", "quarter", "month"]),
-    help="Periods of the time control [default: the finest giving at most 24].",
-)
+@balance_options
 @click.option("--no-balance", is_flag=True, help="Leave the balance view out.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seeds the layout.")
 @click.option(

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vectorgraph.cli.base import cli, graph_argument, load_graph, slice_options
+from vectorgraph.cli.base import (
+    balance_options,
+    cli,
+    graph_argument,
+    load_graph,
+    slice_options,
+)
 from vectorgraph.errors import ArgumentError, NotFoundError, VectorgraphError
 
 if TYPE_CHECKING:
@@ -22,21 +28,7 @@ if TYPE_CHECKING:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write here [default: the graph's file name with -report.html, in the current folder].",
 )
-@click.option(
-    "--focal",
-    metavar="ACTOR",
-    help="Whose balance to show (id, name or alias) [default: KAZ when the graph holds it].",
-)
-@click.option(
-    "--poles",
-    metavar="A,B,...",
-    help="Comma-separated pole actors [default: RUS,CHN,WEST,TUR,CENTRAL_ASIA, those present].",
-)
-@click.option(
-    "--by",
-    type=click.Choice(["year", "quarter", "month"]),
-    help="Periods of the balance over time [default: the finest giving at most 24].",
-)
+@balance_options
 @click.option(
     "--top",
     type=click.IntRange(min=1),
