@@ -182,26 +182,27 @@ def _parse(
     of both are merged as every relation is, by (source, target, type).
     """
     from vectorgraph.extract.lexicon import default_lexicon
-    from vectorgraph.extract.nlp import load_model
+    from vectorgraph.extract.nlp import load_model, one_thread
     from vectorgraph.extract.parse import read
 
     nlp = load_model(model)
     lexicon = default_lexicon()
     texts = (state.text[state.spans[i][0] : state.spans[i][1]].translate(_PLAIN) for i in chosen)
     before: tuple[int, list[Mention]] = (-2, [])
-    for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
-        antecedents = before[1] if before[0] == index - 1 else []
-        claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
-        before = (index, subjects)
-        for claim in claims:
-            a, b = claim.source, claim.target
-            if a.id is not None and b.id is not None:
-                state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
-        mentions = per_sentence[index]
-        if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
-            _relational(mentions, focus, state.text, state.spans[index])
-        ):
-            state.relations(index, mentions, focus)  # the cue table reads it too
+    with one_thread():
+        for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
+            antecedents = before[1] if before[0] == index - 1 else []
+            claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
+            before = (index, subjects)
+            for claim in claims:
+                a, b = claim.source, claim.target
+                if a.id is not None and b.id is not None:
+                    state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
+            mentions = per_sentence[index]
+            if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
+                _relational(mentions, focus, state.text, state.spans[index])
+            ):
+                state.relations(index, mentions, focus)  # the cue table reads it too
 
 
 def _implied(text: str, span: tuple[int, int]) -> bool:
