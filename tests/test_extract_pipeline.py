@@ -437,3 +437,62 @@ def test_the_networks_compute_with_numpy_blas_on_one_thread():
     )
     theirs = [[(t.tag_, t.dep_, t.head.i) for t in d] for d in default.pipe(sentences)]
     assert ours == theirs  # the same trees as spaCy's own BLIS build
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The sentences that reach the parser, in order, as the engine hands them over."""
+    from vectorgraph.extract import nlp
+
+    seen: list[str] = []
+    real = nlp.load_model()
+
+    class Recording:
+        def pipe(self, texts, **options):
+            def record():
+                for text in texts:
+                    seen.append(text)
+                    yield text
+
+            return real.pipe(record(), **options)
+
+    monkeypatch.setattr(nlp, "load_model", lambda name=None: Recording())
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kazakhstan and Uzbekistan, the region's largest economies, have offered to mediate.", []),
+        ("Kyrgyzstan and Tajikistan have not followed the same course.", []),
+        (
+            (
+                "Kazakhstan and Uzbekistan, the region's largest economies, have offered to "
+                "mediate. They criticised Russia."
+            ),
+            [
+                "Kazakhstan and Uzbekistan, the region's largest economies, have offered to mediate.",
+                "They criticised Russia.",
+            ],
+        ),
+        (
+            "Kazakhstan and Uzbekistan have strained ties.",
+            ["Kazakhstan and Uzbekistan have strained ties."],
+        ),
+        ("Kazakhstan and China held talks.", ["Kazakhstan and China held talks."]),
+        ("The Russian-led CSTO met Armenia.", ["The Russian-led CSTO met Armenia."]),
+        ("Armenia's allies include France.", ["Armenia's allies include France."]),
+    ],
+    ids=[
+        "no-word-no-cue",
+        "negated-no-word",
+        "antecedent-of-they",
+        "inflected-noun",
+        "cue",
+        "led",
+        "inflected-role",
+    ],
+)
+def test_the_parser_sees_only_sentences_that_can_relate(parsed, text, expected):
+    extract_any(text, engine="parse")
+    assert parsed == expected

@@ -11,8 +11,9 @@
    title did not name get the state named for them elsewhere in the text, else
    the focus state (the state named most often), else the only state of their sentence;
 3. in sentences with two or more actors (or one and "relations with"): the
-   parse engine (``engine="parse"``, the default) parses them in one batch with
-   spaCy and reads each tree (:mod:`.parse`, :mod:`.lexicon`); both engines
+   parse engine (``engine="parse"``, the default) parses those that hold a cue
+   or a word of its lexicon (or whose subject a "they" in the next sentence
+   may need) in one batch with spaCy and reads each tree (:mod:`.parse`, :mod:`.lexicon`); both engines
    find cues (:mod:`.cues`), relate their arguments (:mod:`.frames`) and apply
    negation and possibility; the results merge into one relation per
    (source, target, type) with every supporting sentence as evidence and a
@@ -34,12 +35,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.errors import ArgumentError
 from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
 from vectorgraph.extract.frames import Candidate, Sentence, objects, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
+from vectorgraph.extract.lexicon import Lexicon
 from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
 from vectorgraph.ties import ends, noisy_or
@@ -61,6 +64,7 @@ _RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Hh]e|[Ss]he)\b")
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -187,6 +191,14 @@ def _parse(
 
     nlp = load_model(model)
     lexicon = default_lexicon()
+    heads = _heads(lexicon)
+    wanted = set(chosen)
+    chosen = [
+        i
+        for i in chosen
+        if i + 1 in wanted  # its subject may be the next sentence's "they"
+        or _may_relate(state.text[state.spans[i][0] : state.spans[i][1]].lower(), lexicon, heads)
+    ]
     texts = (state.text[state.spans[i][0] : state.spans[i][1]].translate(_PLAIN) for i in chosen)
     before: tuple[int, list[Mention]] = (-2, [])
     with one_thread():
@@ -203,6 +215,34 @@ def _parse(
                 _relational(mentions, focus, state.text, state.spans[index])
             ):
                 state.relations(index, mentions, focus)  # the cue table reads it too
+
+
+class _Word(NamedTuple):
+    """A word as :meth:`Lexicon.lemma` reads a token: its lower-case text and a tag."""
+
+    lower_: str
+    tag_: str
+
+
+def _heads(lexicon: Lexicon) -> frozenset[str]:
+    """The lemmas the tree reader can take as a predicate, a role or a "-led" word."""
+    verbs = {v.split()[0] for v in lexicon.verbs}  # "hold back": the verb's own lemma
+    return frozenset(verbs | {*lexicon.nouns, *lexicon.adjectives, *lexicon.roles, *lexicon.led})
+
+
+def _may_relate(lower: str, lexicon: Lexicon, heads: frozenset[str]) -> bool:
+    """Whether a lower-cased sentence can yield a relation: a cue, or a word of the lexicon.
+
+    Each word is lemmatised as a verb, a noun and an adjective (the tree reader
+    uses one of those); a sentence with neither a cue nor such a word ("X and Y,
+    the region's largest economies, have offered to mediate") gives neither
+    reader anything, so it is not parsed.
+    """
+    lemma = lexicon.lemma
+    for word in _WORD.findall(lower):
+        if any(lemma(_Word(word, tag)) in heads for tag in ("VB", "NN", "JJ")):
+            return True
+    return next(find_cues(lower), None) is not None
 
 
 def _implied(text: str, span: tuple[int, int]) -> bool:
