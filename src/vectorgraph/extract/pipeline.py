@@ -193,11 +193,14 @@ def _parse(
     lexicon = default_lexicon()
     heads = _heads(lexicon)
     wanted = set(chosen)
+    seen: dict[str, bool] = {}
     chosen = [
         i
         for i in chosen
         if i + 1 in wanted  # its subject may be the next sentence's "they"
-        or _may_relate(state.text[state.spans[i][0] : state.spans[i][1]].lower(), lexicon, heads)
+        or _may_relate(
+            state.text[state.spans[i][0] : state.spans[i][1]].lower(), lexicon, heads, seen
+        )
     ]
     texts = (state.text[state.spans[i][0] : state.spans[i][1]].translate(_PLAIN) for i in chosen)
     before: tuple[int, list[Mention]] = (-2, [])
@@ -230,17 +233,21 @@ def _heads(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(verbs | {*lexicon.nouns, *lexicon.adjectives, *lexicon.roles, *lexicon.led})
 
 
-def _may_relate(lower: str, lexicon: Lexicon, heads: frozenset[str]) -> bool:
+def _may_relate(lower: str, lexicon: Lexicon, heads: frozenset[str], seen: dict[str, bool]) -> bool:
     """Whether a lower-cased sentence can yield a relation: a cue, or a word of the lexicon.
 
     Each word is lemmatised as a verb, a noun and an adjective (the tree reader
-    uses one of those); a sentence with neither a cue nor such a word ("X and Y,
-    the region's largest economies, have offered to mediate") gives neither
-    reader anything, so it is not parsed.
+    uses one of those; ``seen`` keeps the answer per word); a sentence with
+    neither a cue nor such a word ("X and Y, the region's largest economies,
+    have offered to mediate") gives neither reader anything, so it is not parsed.
     """
-    lemma = lexicon.lemma
     for word in _WORD.findall(lower):
-        if any(lemma(_Word(word, tag)) in heads for tag in ("VB", "NN", "JJ")):
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = any(
+                lexicon.lemma(_Word(word, tag)) in heads for tag in ("VB", "NN", "JJ")
+            )
+        if found:
             return True
     return next(find_cues(lower), None) is not None
 
