@@ -222,7 +222,9 @@ def browse(browser: Any, path: Path, edge: int, timeout_s: float) -> dict[str, f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--actors", type=int, default=10000)
+    parser.add_argument(
+        "--actors", type=int, default=10000, help="over 300, so that the page runs no physics"
+    )
     parser.add_argument("--relations", type=int, help="[default: 5 x actors]")
     parser.add_argument("--evidence", type=int, default=5, help="sentences per relation")
     parser.add_argument("--baseline", default="main", help="the git revision to compare with")
