@@ -570,7 +570,9 @@
     }
     function highlight(i) { highlightSet([i], tiesOf(i)); }
     function unhighlight() {
-      if (data.large) { network.unselectAll(); return; }
+      // Network.unselectAll redraws at once (a second or more at 50,000 relations); an
+      // empty selection waits for the next frame, with whatever else changes
+      if (data.large) { network.setSelection({nodes: [], edges: []}); return; }
       if (!highlighted) { return; }
       nodes.update(N.map(function (n, k) { return {id: k, color: nodeColor(k, false),
         font: {color: "#222222"}}; }));
@@ -597,7 +599,7 @@
     }
     function selectEdge(j) {
       pinned = ["edge", j];
-      unhighlight();
+      if (!data.large) { unhighlight(); }  // a large page's selection is replaced below
       network.selectEdges([j]);
       showEdge(j);
       place(edgePoints(j));
