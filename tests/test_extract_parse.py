@@ -222,6 +222,43 @@ SHAPES = [
         "Turkey and Uzbekistan held talks in Ankara.",
         {("TUR", "UZB", "consultation")},
     ),
+    (
+        "object-control",
+        "Ankara urged Baku to sign a peace treaty with Yerevan.",
+        {("AZE", "ARM", "diplomatic_cooperation")},
+    ),
+    (
+        "thanked-for-doing",
+        "Mirziyoyev thanked Erdogan for visiting Tashkent.",
+        {("MIRZIYOYEV", "ERDOGAN", "diplomatic_cooperation"), ("ERDOGAN", "UZB", "consultation")},
+    ),
+    (
+        "topic-is-not-a-party",
+        "Kazakhstan and Uzbekistan discussed the future of Iran.",
+        {("KAZ", "UZB", "consultation")},
+    ),
+    ("unnamed-destination-pairs-nobody", "Turkish and Azerbaijani envoys visited cities.", set()),
+    (
+        "hyphened-pair",
+        "The Armenian-Iranian partnership is growing.",
+        {("ARM", "IRN", "diplomatic_cooperation")},
+    ),
+    ("hyphened-rivalry", "A Turkish-Iranian rivalry is old.", {("TUR", "IRN", "hostility")}),
+    (
+        "tensions-in-relations",
+        "Analysts see tensions in Kyrgyz-Tajik relations.",
+        {("KGZ", "TJK", "hostility")},
+    ),
+    (
+        "cooling-in-relations",
+        "Trade fell after a cooling in relations between Baku and Tehran.",
+        {("AZE", "IRN", "distancing")},
+    ),
+    (
+        "aim-of-a-verb",
+        "Moldova applied for EU membership.",
+        {("MDA", "EU", "member_of")},
+    ),
 ]
 
 

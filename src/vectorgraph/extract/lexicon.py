@@ -46,6 +46,7 @@ class Predicate:
     preps: frozenset[str]
     person: str | None = None  # the type when the subject is a person
     reverse: bool = False  # roles: the relation runs relatum -> holder
+    topic: bool = False  # a verb's direct object is what it is about, not a party ("discuss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ def _table(
             preps=_words(own) if own is not None else preps,
             person=item.get("person"),
             reverse=bool(item.get("reverse", False)),
+            topic=bool(item.get("topic", False)),
         )
     return out
 

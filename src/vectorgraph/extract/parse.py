@@ -70,6 +70,7 @@ _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including C
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
+_AIM = frozenset(("for", "in", "into", "at"))  # a verb's aim: "pushed for sanctions on"
 _TAKING_PART = frozenset(("attendance", "participation", "presence"))
 _SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
@@ -98,6 +99,8 @@ class _Args:
     objects: list[Mention] = field(default_factory=list)
     partners: list[Mention] = field(default_factory=list)
     parties: list[Mention] = field(default_factory=list)
+    aimed: bool = False  # a verb's party object names no actor: "A and B visited cities"
+    mutual: bool = False  # a hyphened pair names both sides: "the Russian-Chinese rivalry"
 
     def merge(self, other: _Args) -> None:
         for name in ("subjects", "objects", "partners", "parties"):
@@ -205,7 +208,7 @@ class _Sentence:
         """The mentions at a token and its conjuncts (no descent into modifiers)."""
         own = list(self.at.get(tok.i, ()))
         for child in tok.children:
-            if child.dep_ in _EXPAND:
+            if child.dep_ in _EXPAND or _hyphened(child, tok):  # "Uzbek-Russian relations"
                 own.extend(self.only(child))
         return own
 
@@ -238,6 +241,12 @@ class _Sentence:
         if found or depth > 3:
             return found
         dep, head = verb.dep_, verb.head
+        if dep == "xcomp" or (dep == "pcomp" and head.lower_ == "for"):
+            # "invited Xi to visit Astana", "thanked Tokayev for visiting China": the object acts
+            controller = head if dep == "xcomp" else head.head
+            objs = [m for c in controller.children if c.dep_ == "dobj" for m in self.phrase(c)]
+            if objs and _pos(controller) in _VERB_POS:
+                return objs
         inherits = dep in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i
         if inherits and (_pos(head) in _VERB_POS or dep == "conj"):
             return self.subjects(head, depth + 1)
@@ -256,6 +265,8 @@ class _Sentence:
                 args.subjects.extend(m for g in _pobjs(child) for m in self.phrase(g))
             if child.dep_ != "prep" and not (child.dep_ == "dative" and child.tag_ == "IN"):
                 continue  # "offered weapons to X": the parser's "dative" preposition
+            if any(g.dep_ == "pcomp" and self.predicate(g) for g in child.children):
+                continue  # "thanked X for visiting Y": the gerund is an act of its own
             word = child.lower_
             found = [m for g in _pobjs(child) for m in self.phrase(g)]
             if word in _PARTIES:
@@ -273,14 +284,20 @@ class _Sentence:
         if _pos(tok) in _VERB_POS:
             args.subjects.extend(self.subjects(tok))
             for child in tok.children:
-                if child.dep_ in _OBJECT and child.tag_ != "IN":
-                    args.objects.extend(self.phrase(child))
+                if child.dep_ in _OBJECT and child.tag_ != "IN" and not pred.topic:
+                    found = self.phrase(child)
+                    args.objects.extend(found)
+                    args.aimed = args.aimed or (child.dep_ == "dobj" and not found)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))
         elif noun:
             for child in tok.children:
-                if child.dep_ in _NOUN_SUBJECT:
+                if child.dep_ in _NOUN_SUBJECT and pred.type in _OF_BLOCS:  # "EU membership"
+                    for m in self.only(child):
+                        (args.objects if m.type in _ORGS else args.subjects).append(m)
+                elif child.dep_ in _NOUN_SUBJECT:
                     args.subjects.extend(self.only(child))
+                    args.mutual = args.mutual or any(_hyphened(g, child) for g in child.children)
                 if child.dep_ == "poss" and child.lower_ == "its":
                     args.subjects.extend(self.last_before(child))
             for child in tok.children:  # "the export of goods to Russia"
@@ -326,6 +343,9 @@ class _Sentence:
                 args.subjects.extend(self.subjects(head))
             if self.lexicon.lemma(head) in lex.light_verbs or self.predicate(head) is None:
                 self.prep_args(head, pred, args, agent=True)
+        elif tok.dep_ == "pobj" and head.lower_ in _AIM and _pos(head.head) in _VERB_POS:
+            if not args.subjects:  # "applied for EU membership", "invested in cooperation with"
+                args.subjects.extend(self.subjects(head.head))
         elif tok.dep_ == "pobj" and head.lower_ == "of" and _pos(head.head) in _NOUN_POS:
             outer = head.head
             if self.lexicon.lemma(outer) in lex.light_nouns:
@@ -391,6 +411,24 @@ class _Sentence:
             c.dep_ in _NOUN_SUBJECT and self.only(c) for c in tok.children
         )
 
+    def state_of_ties(self, tok: Token) -> str | None:
+        """The type of cooperation said to be damaged or in conflict: "strained ties" and
+        "a cooling in relations" are distancing, "tensions in relations" hostility."""
+        if self.worsened(tok):
+            return "distancing"
+        head = tok.head
+        outer = head.head  # a noun or a gerund: "tensions in", "years of cooling in"
+        if tok.dep_ != "pobj" or head.lower_ not in ("in", "of") or head.i == outer.i:
+            return None
+        if _pos(outer) not in _NOUN_POS and outer.tag_ != "VBG":
+            return None
+        if self.lexicon.lemma(outer) in self.lexicon.worsen or outer.lower_ in self.lexicon.worsen:
+            return "distancing"
+        pred = self.lexicon.nouns.get(self.lexicon.lemma(outer))
+        if pred is not None and RELATION_TYPES[pred.type].sign < 0:
+            return pred.type
+        return None
+
     def worsened(self, tok: Token) -> bool:
         """Whether cooperation is said to be damaged: "strained ties", "ties have cooled"."""
         words = self.lexicon.worsen
@@ -441,8 +479,8 @@ class _Sentence:
                 None,
             )
             rtype = kind or rtype
-            if RELATION_TYPES[rtype].sign > 0 and self.worsened(tok):
-                rtype = "distancing"
+            if RELATION_TYPES[rtype].sign > 0:
+                rtype = self.state_of_ties(tok) or rtype
             implied = self.focus and self.lexicon.lemma(tok) in _IMPLIED and _pos(tok) in _NOUN_POS
             if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
                 args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
@@ -597,6 +635,15 @@ def _det_negated(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
 
 
+def _hyphened(child: Token, tok: Token) -> bool:
+    """Whether ``child`` is the first half of a hyphened pair with ``tok`` ("Uzbek-Russian")."""
+    return (
+        child.dep_ in ("amod", "compound", "nmod")
+        and child.i == tok.i - 2
+        and tok.doc[tok.i - 1].text in ("-", "–")
+    )
+
+
 def _heads(tok: Token) -> Iterator[Token]:
     while tok.head.i != tok.i:
         tok = tok.head
@@ -634,8 +681,8 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         if len(ps) == 1:
             for s in args.subjects:
                 yield Claim(s, ps[0], rtype, CONFIDENCE["parties"])
-    if not directed and not targets and not args.parties:
-        ss = args.subjects
+    if (not directed or args.mutual) and not targets and not args.parties and not args.aimed:
+        ss = sorted(args.subjects, key=lambda m: m.start)  # text order: "Turkish-Iranian"
         for i, a in enumerate(ss):
             for b in ss[i + 1 :]:
                 yield Claim(a, b, rtype, CONFIDENCE["joint"])
