@@ -255,6 +255,37 @@ SHAPES = [
         {("AZE", "IRN", "distancing")},
     ),
     (
+        "lifted-sanctions",
+        "Canada lifted its sanctions on Cuba.",
+        {("CAN", "CUB", "diplomatic_cooperation")},
+    ),
+    (
+        "eased-tensions-between",
+        "Qatar helped to ease tensions between Iran and Saudi Arabia.",
+        {
+            ("QAT", "IRN", "diplomatic_cooperation"),
+            ("QAT", "SAU", "diplomatic_cooperation"),
+            ("IRN", "SAU", "hostility"),
+        },
+    ),
+    (
+        "came-under-pressure",
+        "Georgia came under pressure from Brussels.",
+        {("EU", "GEO", "hostility")},
+    ),
+    (
+        "sent-an-envoy",
+        "Erdogan sent his envoy Hakan Fidan to Baku.",
+        {("FIDAN", "AZE", "consultation")},
+    ),
+    ("chairmanship", "India took over the SCO chairmanship.", {("IND", "SCO", "leads_bloc")}),
+    ("candidate-role", "Ukraine is an EU candidate.", {("UKR", "EU", "observer_of")}),
+    (
+        "as-a-role",
+        "As a critic of Moscow, Lithuania spoke first.",
+        {("LTU", "RUS", "criticism")},
+    ),
+    (
         "aim-of-a-verb",
         "Moldova applied for EU membership.",
         {("MDA", "EU", "member_of")},

@@ -70,6 +70,8 @@ _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including C
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
+_UNDER = frozenset(("come", "fall"))  # "came under pressure from X"
+_DISPATCH = frozenset(("send", "dispatch"))  # "sent an envoy to X": the envoy visits X
 _AIM = frozenset(("for", "in", "into", "at"))  # a verb's aim: "pushed for sanctions on"
 _TAKING_PART = frozenset(("attendance", "participation", "presence"))
 _SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
@@ -343,6 +345,17 @@ class _Sentence:
                 args.subjects.extend(self.subjects(head))
             if self.lexicon.lemma(head) in lex.light_verbs or self.predicate(head) is None:
                 self.prep_args(head, pred, args, agent=True)
+        elif tok.dep_ == "pobj" and head.lower_ == "under" and lex.lemma(head.head) in _UNDER:
+            args.objects.extend(self.subjects(head.head))  # "Iran came under pressure from X"
+            if not args.subjects:
+                args.subjects.extend(
+                    m
+                    for t in (tok, head.head)
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in _pobjs(c)
+                    for m in self.phrase(g)
+                )
         elif tok.dep_ == "pobj" and head.lower_ in _AIM and _pos(head.head) in _VERB_POS:
             if not args.subjects:  # "applied for EU membership", "invested in cooperation with"
                 args.subjects.extend(self.subjects(head.head))
@@ -429,6 +442,17 @@ class _Sentence:
             return pred.type
         return None
 
+    def undone(self, tok: Token) -> bool:
+        """Whether a conflict noun is ended or eased: "lifted sanctions", "defused tensions"."""
+        head = tok.head
+        return (
+            _pos(tok) in _NOUN_POS
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and _pos(head) in _VERB_POS
+            and self.lexicon.lemma(head) in self.lexicon.undo
+            and self.mood(head) is None
+        )
+
     def worsened(self, tok: Token) -> bool:
         """Whether cooperation is said to be damaged: "strained ties", "ties have cooled"."""
         words = self.lexicon.worsen
@@ -462,6 +486,12 @@ class _Sentence:
             ):
                 continue  # "banned the shipment of goods to": the ban says what happened
             args = self.arguments(tok, pred)
+            if self.lexicon.lemma(tok) in _DISPATCH and _pos(tok) in _VERB_POS:
+                envoys = [m for m in args.objects if m.type == "person"]
+                if envoys:  # "Trump sent Gore to Tashkent": Gore visits Uzbekistan
+                    places = [m for m in args.objects if m.type != "person"]
+                    yield from _pairs(_Args(envoys, places), "consultation", pred)
+                    continue
             # "refused to join Western sanctions": the sanctions are still Western
             if (self.own_subject(tok) and _det_negated(tok)) or (
                 not self.own_subject(tok) and self.mood(tok) is not None
@@ -484,6 +514,11 @@ class _Sentence:
             implied = self.focus and self.lexicon.lemma(tok) in _IMPLIED and _pos(tok) in _NOUN_POS
             if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
                 args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
+            if RELATION_TYPES[rtype].sign < 0 and self.undone(tok):
+                eased = _Args(self.subjects(tok.head), args.objects + args.partners + args.parties)
+                yield from _pairs(eased, "diplomatic_cooperation", pred)
+                if not args.parties:
+                    continue  # "lifted its sanctions on Iran"; "eased tensions between" still says
             yield from _pairs(args, rtype, pred)
             if pred.type == "influence" and tok.dep_ == "dobj":
                 yield from self.countered(tok, args)
