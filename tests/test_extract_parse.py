@@ -286,6 +286,19 @@ SHAPES = [
         {("LTU", "RUS", "criticism")},
     ),
     (
+        "first-to-act",
+        "Turkey was the first to recognise Azerbaijan.",
+        {("TUR", "AZE", "diplomatic_cooperation")},
+    ),
+    ("no-friend-of", "Belarus was no friend of Poland.", {("BLR", "POL", "hostility")}),
+    ("not-a-member", "Azerbaijan is not a member of the CSTO.", set()),
+    ("at-odds-with", "Yerevan is at odds with Baku.", {("ARM", "AZE", "hostility")}),
+    (
+        "led-forces-act",
+        "Saudi-led forces attacked Yemen.",
+        {("SAU", "YEM", "armed_conflict")},
+    ),
+    (
         "aim-of-a-verb",
         "Moldova applied for EU membership.",
         {("MDA", "EU", "member_of")},

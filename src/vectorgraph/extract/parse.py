@@ -193,7 +193,12 @@ class _Sentence:
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _EXAMPLES:  # "Western countries like France"
                 own.extend(m for g in _pobjs(child) for m in self.phrase(g, depth + 1))
-            elif own or depth > 4 or (dep != "prep" and self.predicate(child) is not None):
+            elif own or depth > 4:
+                continue
+            elif dep == "amod" and self.lexicon.lemma(child) in self.lexicon.led:
+                if tok.dep_ != "appos":  # not "the CSTO, a Russian-led alliance": the CSTO
+                    own.extend(self.leaders(child))  # "NATO-led operations": NATO's
+            elif dep != "prep" and self.predicate(child) is not None:
                 continue
             elif dep in _DESCEND:
                 own.extend(self.phrase(child, depth + 1))
@@ -253,7 +258,13 @@ class _Sentence:
         if inherits and (_pos(head) in _VERB_POS or dep == "conj"):
             return self.subjects(head, depth + 1)
         if dep in ("relcl", "acl") and verb.tag_ != "VBN":
-            return self.phrase(head)
+            found = self.phrase(head)
+            above = head.head  # "Russia was the first to recognise X", "emerged as the first to"
+            if not found and head.dep_ == "pobj" and above.lower_ == "as":
+                above = above.head
+            if not found and head.dep_ in ("attr", "pobj") and _pos(above) in _VERB_POS:
+                found = self.subjects(above, depth + 1)
+            return found
         if dep == "pcomp" and head.head.i != head.i:
             return self.subjects(head.head, depth + 1)
         return []
@@ -458,8 +469,10 @@ class _Sentence:
         words = self.lexicon.worsen
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and self.lexicon.lemma(tok.head) in words:
             return True
-        return any(
-            c.dep_ in ("amod", "compound") and (self.lexicon.lemma(c) in words or c.lower_ in words)
+        return any(  # "strained ties", not "full-scale participation"
+            c.dep_ in ("amod", "compound")
+            and _pos(c) not in _NOUN_POS
+            and (self.lexicon.lemma(c) in words or c.lower_ in words)
             for c in tok.children
         )
 
@@ -552,7 +565,11 @@ class _Sentence:
             if pred is None and lemma in _STATUS:  # "holds observer status"
                 mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
                 pred = lex.roles.get(self.lexicon.lemma(mod)) if mod is not None else None
-            if pred is None or self.mood(tok) is not None:
+            if pred is None:
+                continue
+            mood = self.mood(tok)  # "X was no friend of Y" asserts the opposite (guide)
+            opposite = _det_negated(tok) and RELATION_TYPES[pred.type].sign > 0
+            if mood is not None and not opposite:
                 continue
             relata = self.relata(tok, pred)
             holders = self.holders(tok)
@@ -583,7 +600,8 @@ class _Sentence:
             for h in holders:
                 for r in relata:
                     a, b = (r, h) if pred.reverse else (h, r)
-                    yield Claim(a, b, kind or pred.type, CONFIDENCE["role"])
+                    rtype = "hostility" if opposite else kind or pred.type
+                    yield Claim(a, b, rtype, CONFIDENCE["role"])
 
     def relata(self, tok: Token, pred: Predicate) -> list[Mention]:
         found: list[Mention] = []
@@ -628,6 +646,13 @@ class _Sentence:
                 found.extend(self.phrase(child))
         return found
 
+    def leaders(self, tok: Token) -> list[Mention]:
+        """Who leads in "the Russian-led CSTO", "the bloc dominated by Moscow"."""
+        found = [m for c in tok.children if c.dep_ not in ("punct", "agent") for m in self.only(c)]
+        if not found and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
+            found = list(self.at.get(tok.i - 2, ()))
+        return found
+
     def led(self) -> Iterator[Claim]:
         """ "The Russian-led CSTO", "the Beijing-dominated forum"."""
         for tok in self.doc:
@@ -640,12 +665,7 @@ class _Sentence:
             if not self.only(head) and head.dep_ == "appos":  # "the CSTO, a Russian-led alliance"
                 head = head.head
             blocs = [m for m in self.only(head) if m.type in _ORGS]
-            leaders = [
-                m for c in tok.children if c.dep_ not in ("punct", "agent") for m in self.only(c)
-            ]
-            if not leaders and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
-                leaders = list(self.at.get(tok.i - 2, ()))
-            for a in leaders:
+            for a in self.leaders(tok):
                 for b in blocs:
                     yield Claim(a, b, "leads_bloc", CONFIDENCE["led"])
 
