@@ -299,6 +299,26 @@ SHAPES = [
         {("SAU", "YEM", "armed_conflict")},
     ),
     (
+        "visit-of-to",
+        "The visit of Lukashenko to Beijing was short.",
+        {("LUKASHENKO", "CHN", "consultation")},
+    ),
+    (
+        "accused-of-doing",
+        "Baku accused Yerevan of courting Paris.",
+        {("AZE", "ARM", "criticism"), ("ARM", "FRA", "diplomatic_cooperation")},
+    ),
+    (
+        "joint-exercises",
+        "India and Mongolia held joint exercises.",
+        {("IND", "MNG", "diplomatic_cooperation")},
+    ),
+    (
+        "relies-on-from",
+        "Tajikistan relies on wheat from Kazakhstan.",
+        {("TJK", "KAZ", "depends_on")},
+    ),
+    (
         "aim-of-a-verb",
         "Moldova applied for EU membership.",
         {("MDA", "EU", "member_of")},

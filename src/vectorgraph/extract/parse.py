@@ -65,7 +65,7 @@ _VERB_POS = frozenset(("VERB", "AUX"))
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
 _STATUS = frozenset(("status", "seat", "membership"))
 _ORGS = frozenset(("organisation", "region"))
-_INNER = frozenset(("of", "as"))
+_INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
@@ -102,6 +102,7 @@ class _Args:
     partners: list[Mention] = field(default_factory=list)
     parties: list[Mention] = field(default_factory=list)
     aimed: bool = False  # a verb's party object names no actor: "A and B visited cities"
+    of: list[Mention] = field(default_factory=list)  # a noun's "of" objects, maybe its actor
     mutual: bool = False  # a hyphened pair names both sides: "the Russian-Chinese rivalry"
 
     def merge(self, other: _Args) -> None:
@@ -248,8 +249,9 @@ class _Sentence:
         if found or depth > 3:
             return found
         dep, head = verb.dep_, verb.head
-        if dep == "xcomp" or (dep == "pcomp" and head.lower_ == "for"):
-            # "invited Xi to visit Astana", "thanked Tokayev for visiting China": the object acts
+        if dep == "xcomp" or (dep == "pcomp" and head.lower_ in ("for", "of")):
+            # "invited Xi to visit Astana", "thanked Tokayev for visiting China", "accused Baku
+            # of hosting drones": the object acts
             controller = head if dep == "xcomp" else head.head
             objs = [m for c in controller.children if c.dep_ == "dobj" for m in self.phrase(c)]
             if objs and _pos(controller) in _VERB_POS:
@@ -288,6 +290,8 @@ class _Sentence:
                 args.partners.extend(found)
             elif word in preps:
                 args.objects.extend(found)
+                if word == "of" and _pos(tok) in _NOUN_POS:
+                    args.of.extend(found)
             elif word == "by" and agent:
                 args.subjects.extend(found)
 
@@ -326,6 +330,9 @@ class _Sentence:
         self.prep_args(tok, pred, args, agent=noun)
         if noun:
             self.light(tok, pred, args)
+            if not args.subjects and args.of and len(args.of) < len(args.objects):
+                args.subjects = args.of  # "the visit of Erdogan to Baku": Erdogan visits
+                args.objects = [m for m in args.objects if m not in args.of]
             if not args.objects and tok.dep_ == "pobj" and tok.head.lower_ == "with":
                 verb = tok.head.head  # "the SCO summit is held with attendance by X": X at it
                 if _pos(verb) in _VERB_POS and self.lexicon.lemma(tok) in _TAKING_PART:
