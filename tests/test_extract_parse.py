@@ -243,6 +243,11 @@ SHAPES = [
         "The Armenian-Iranian partnership is growing.",
         {("ARM", "IRN", "diplomatic_cooperation")},
     ),
+    (
+        "hyphened-pair-as-adverb",
+        "The Uzbek-Russian talks went well.",
+        {("UZB", "RUS", "consultation")},
+    ),
     ("hyphened-rivalry", "A Turkish-Iranian rivalry is old.", {("TUR", "IRN", "hostility")}),
     (
         "tensions-in-relations",
