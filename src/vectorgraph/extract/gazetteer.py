@@ -295,6 +295,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
                     override=True,
                 )
     surname_first = frozenset(data.get("surname_first") or ())
+    shared = frozenset(data.get("shared_surnames") or ())
+    families: list[tuple[str, Entry]] = []
     for aid, spec in (data.get("persons") or {}).items():
         of, role = spec.get("of"), spec.get("role")
         named = [(aid, spec["name"], [spec["name"], *(spec.get("forms") or ())])]
@@ -304,6 +306,11 @@ def build(data: dict[str, Any]) -> Gazetteer:
             for i, form in enumerate(person_forms):
                 entry = Entry(pid, full, "person", "alias" if i else "name", of=of, role=role)
                 add(form, entry, override=True)
+            family = _family(full, surname_first)
+            if family not in shared and all(w[:1].isupper() for w in full.split()[1:]):
+                families.append((family, Entry(pid, full, "person", "alias", of=of, role=role)))
+    for family, entry in families:  # "Karimov" alone; never over a place or a namesake's form
+        add(family, entry)
     for form in (*_IGNORE, *(data.get("ignore") or ())):
         forms[form] = None
     return Gazetteer(forms, surname_first)

@@ -143,16 +143,37 @@ _TITLES = (
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor)"
 )
+#: Persons who speak about states without holding an office of one: a name after
+#: one of these ("analyst Atilla Yesilada", "X, an expert at Y") is a person, tied only
+#: to the body that the text says they work for ("for GlobalSource Partners").
+_EXPERTS = (
+    r"(?:political scientist|political analyst|analyst|expert|economist|researcher|scholar|"
+    r"professor|journalist|commentator|historian|specialist|sociologist|orientalist|lecturer|"
+    r"(?:senior |research )?fellow|editor|correspondent|director|founder|strategist|adviser|"
+    r"advisor|consultant|author|writer|columnist|reporter)"
+)
+_EXPERT_END = re.compile(_EXPERTS + r"s?$")
+#: Members of a state's bodies: tied to the state named before them ("U.S. Congress members").
+_MEMBERS = r"(?:lawmaker|legislator|congressman|congresswoman|member|parliamentarian|mp|deputy|official|diplomat)"
 #: The last words of :data:`_TITLES` (a title must end just before its name).
 _TITLE_ENDS = frozenset(
     ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
-    + ["chairman", "senator", "governor"]
+    + ["chairman", "senator", "governor", "scientist", "analyst", "expert", "economist"]
+    + ["researcher", "scholar", "professor", "journalist", "commentator", "historian"]
+    + ["specialist", "sociologist", "orientalist", "lecturer", "fellow", "editor", "founder"]
+    + ["correspondent", "director", "strategist", "adviser", "advisor", "consultant", "author"]
+    + ["writer", "columnist", "reporter", "lawmaker", "legislator", "congressman"]
+    + ["congresswoman", "member", "parliamentarian", "mp", "deputy", "official", "diplomat"]
 )
 _LOWER_TITLE = re.compile(
-    r"\b(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)"
+    r"\b(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)(?:"
     + _TITLES
-    + r"))s?"
+    + "|"
+    + _EXPERTS
+    + "|"
+    + _MEMBERS
+    + r")))s?"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>country|republic|["
     + _UPPER
     + r"][\w’'\-]*(?:\s+["
@@ -201,6 +222,12 @@ _MODIFIER_TITLES = frozenset(
      "Supreme", "Crown", "Presidential", "Economic", "Economy", "Trade", "Energy", "Finance",
      "Defence", "Defense", "Interior", "Affairs", "General", "Prime", "Head"]
 )  # fmt: skip
+#: Capitalised words of a title that name no state: "the International Special Envoy".
+_TITLE_ADJECTIVES = frozenset(
+    ["International", "Special", "Senior", "Chief", "Permanent", "Presidential", "Deputy",
+     "Vice", "First", "Foreign", "Acting", "Former", "High", "Personal", "Executive"]
+)  # fmt: skip
+_CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
@@ -227,6 +254,28 @@ _APPOSITION = re.compile(
     + _NAME_OR_STATE
     + r"))?"
 )
+#: An expert in apposition: ", a Turkey analyst for GlobalSource Partners", ", expert on Iran".
+_EXPERT_AFTER = re.compile(
+    r"\s*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,4}?(?P<title>(?i:"
+    + _EXPERTS
+    + r"))s?\b(?:\s+(?:at|for|with|of|from)\s+(?:the\s+)?(?P<org>["
+    + _UPPER
+    + r"]))?"
+)
+#: The text before the body an expert works for: "an analyst at ", "senior fellow with the ".
+_AFFILIATION = re.compile(r"\b(?i:" + _EXPERTS + r")s?\s+(?:at|for|with|from)\s+(?:the\s+)?$")
+#: A capitalised title in apposition before a name: "the U.S. Special Representative for
+#: South and Central Asia, Sergio Gore".
+_TITLE_COMMA = re.compile(
+    r"(?P<title>\b(?:(?:Deputy|Vice|First|Special|Foreign|Prime|Senior|Chief|Permanent)\s+)*"
+    r"(?:President|Minister|Representative|Envoy|Secretary|Ambassador|Adviser|Advisor|Aide|"
+    r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Chairman|Chancellor|Premier|Director))"
+    r"(?:\s+(?:for|of|to|on)\s+[^,;:()]{1,60}?)?\s*,\s*$"
+)
+_BODY_WORDS = frozenset(
+    ["Institute", "Institution", "Center", "Centre", "University", "Foundation", "Council",
+     "Academy", "School", "Endowment", "Club", "Forum", "Initiative", "Association"]
+)  # fmt: skip
 #: ", who has ruled Azerbaijan since 2003": a head of state by a relative clause.
 _RULED = re.compile(
     r"\s*,\s+(?:[^,;]{0,60}?\s)?who\s+(?:has\s+|had\s+|have\s+)?(?:long\s+)?"
@@ -526,7 +575,7 @@ class MentionFinder:
         pieces = self._segment(s, run)
         state: Mention | None = None  # a state or organisation named before a title
         title: str | None = None  # title words waiting for a name
-        title_start = 0
+        title_start = title_end = 0
         carried = False  # the title went on past a body's name ("Envoy for the Implementation")
         k = 0
         while k < len(pieces):
@@ -553,8 +602,11 @@ class MentionFinder:
                     if title is None:
                         title_start = pieces[k][0]
                     title = s[title_start : pieces[k + t - 1][1]]
+                    title_end = pieces[k + t - 1][1]
                 if t < len(words):
                     start_at, end_at = pieces[k + t][0], pieces[e - 1][1]
+                    if title is not None and not t and _CONNECTOR.search(s, title_end, start_at):
+                        carried = True  # "Representative for South and ...": no name yet
                     if self._unknown(s, start_at, end_at, title, state, out, carried=carried):
                         title, carried = None, False
                     else:  # the title goes on: "Envoy for the Implementation of"
@@ -664,6 +716,27 @@ class MentionFinder:
         ):
             self._person(name, start, end, self._plural_title, None, None, out)
             return True
+        if title is None and _AFFILIATION.search(before[-60:]) and len(words) <= 6:
+            # "an analyst for GlobalSource Partners": the body they work for
+            kind = "organisation" if any(w in _BODY_WORDS for w in words) else "company"
+            intro = self._register(Intro(snake_id(name), name, kind), [name])
+            out.append(Mention(intro.id, start, end, name, kind, "company"))
+            return True
+        if title is None and 2 <= len(words) <= 4 and (comma := _TITLE_COMMA.search(before)):
+            # "the U.S. Special Representative for South and Central Asia, Sergio Gore"
+            at = start - len(before) + comma.start("title")
+            state = next(
+                (
+                    m
+                    for m in reversed(out)
+                    if m.end <= at
+                    and m.type in ("state", "organisation")
+                    and _STATE_BEFORE_TITLE.fullmatch(s, m.end, at)
+                ),
+                None,
+            )
+            self._person(name, start, end, comma.group("title"), state, None, out)
+            return True
         near = before[-48:]
         company = _COMPANY_NOUN.search(near)
         listed = linked and prev is not None and prev.kind == "listed"
@@ -748,6 +821,8 @@ class MentionFinder:
         low = title.lower()
         if _honorific(title):
             return  # "Mr Rahmon" names no office: no tie, whatever the sentence's country
+        if _EXPERT_END.search(low) and (state is None or state.type == "state"):
+            return  # "a Turkey analyst", "Kazakh expert X": no office of a state
         self._titled[low.split()[-1]] = intro.id
         leads = any(w in low for w in _LEAD_WORDS) and not any(
             w in low for w in ("deputy", "vice", "spokes", "adviser", "advisor", "envoy", "aide")
@@ -789,7 +864,8 @@ class MentionFinder:
         intro = self.people.get(entry.id)
         if intro is None:  # first named here: from the persons table
             family = self._family(entry.name.split())
-            forms = [mention.text, family] if family in self.gazetteer.forms else [mention.text]
+            # named in full, the family name alone is them for the rest of the text ("Wang")
+            forms = [mention.text, family] if " " in mention.text else [mention.text]
             intro = self._register(
                 Intro(entry.id, entry.name, "person", table_state=entry.of), forms
             )
@@ -828,6 +904,8 @@ class MentionFinder:
         if lower is None:
             return None, None, None
         title, state, state_ref = lower.group("title"), None, None
+        if s.startswith("s", start - len(before) + lower.end("title")):
+            title += "s"  # "Congress members A and B": both
         at = start - len(before) + lower.start()
         for m in reversed(out):  # "EU special envoy", "Russian foreign minister"
             if (
@@ -856,6 +934,9 @@ class MentionFinder:
         if m is not None and m.group("state"):  # "X, Progress Leader": no state, no title
             named = self._lookup(m.group("state"))
             if named is None or named.type not in ("state", "organisation"):
+                if set(m.group("state").split()) <= _TITLE_ADJECTIVES:
+                    # "the International Special Envoy for the Implementation of EU Sanctions"
+                    return m.group("title"), self._body_in(s, m.end()), None
                 m = None
         if m is not None:
             if m.group("ref"):
@@ -871,6 +952,19 @@ class MentionFinder:
         m = _RULED.match(s, end)
         if m is not None:
             return "leader", m.start("of"), None
+        m = _EXPERT_AFTER.match(s, end)
+        if m is not None:
+            return m.group("title"), m.start("org") if m.group("org") else None, None
+        return None
+
+    def _body_in(self, s: str, at: int) -> int | None:
+        """The start of the first state or organisation named in a title's words up to the
+        next comma ("for the Implementation of EU Sanctions"), or None."""
+        stop = s.find(",", at)
+        for tok in TOKEN.finditer(s, at, stop if stop >= 0 else len(s)):
+            entry = self._lookup(tok.group())
+            if entry is not None and entry.type in ("state", "organisation"):
+                return tok.start()
         return None
 
     def _appositions(self, out: list[Mention]) -> None:
@@ -880,7 +974,9 @@ class MentionFinder:
                 (
                     m
                     for m in out
-                    if at is not None and m.start == at and m.type in ("state", "organisation")
+                    if at is not None
+                    and m.start == at
+                    and m.type in ("state", "organisation", "company")
                 ),
                 None,
             )
