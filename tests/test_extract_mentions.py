@@ -460,3 +460,30 @@ def test_a_table_persons_family_name_alone_is_them():
     assert ids("Wang said nothing.", MentionFinder()) == []
     assert ids("Wang Yi arrived.", finder) == [("WANG", "Wang Yi")]
     assert ids("Later Wang said nothing.", finder) == [("WANG", "Wang")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports to Latin America doubled.",
+        "Volunteers from the North Caucasus fought.",
+        "Tankers cross the Indian Ocean.",
+        "Latin America’s banks lent more.",
+    ],
+    ids=["region", "part-of-a-state", "sea", "possessive"],
+)
+def test_an_ignored_form_hides_the_names_inside_it(sentence):
+    assert ids(sentence) == []
+
+
+def test_a_name_with_its_acronym_is_one_body_and_hides_the_names_inside_it():
+    finder = MentionFinder()
+    found = ids("Ankara welcomed it, Radio Armenia International (RAI) reported.", finder)
+    assert found == [
+        ("TUR", "Ankara"),
+        ("RAI", "Radio Armenia International"),
+        ("RAI", "RAI"),
+    ]
+    assert ids("Later RAI said so.", finder) == [("RAI", "RAI")]
+    # initials that do not spell the acronym: no body
+    assert ids("Armenia Daily (XYZ) reported.") == [("ARM", "Armenia")]

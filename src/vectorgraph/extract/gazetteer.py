@@ -142,6 +142,8 @@ class Gazetteer:
         self.pattern_tokens = frozenset(m.group() for f in odd if (m := TOKEN.search(f)))
         if odd:
             self.pattern = re.compile(rf"(?<![\w\-])(?:{_trie(odd)})(?![\w\-+])")
+        #: forms that are no actor and hide the names inside them ("Latin America")
+        self.ignored = frozenset(form for form, entry in entries.items() if entry is None)
         self.actors: dict[str, Entry] = {}
         for entry in entries.values():
             if entry is not None:

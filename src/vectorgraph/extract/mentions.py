@@ -227,6 +227,15 @@ _TITLE_ADJECTIVES = frozenset(
     ["International", "Special", "Senior", "Chief", "Permanent", "Presidential", "Deputy",
      "Vice", "First", "Foreign", "Acting", "Former", "High", "Personal", "Executive"]
 )  # fmt: skip
+#: An acronym in brackets right after a name: " (RFI)", " (KazISS)".
+_ACRONYM = re.compile(r" \((?P<acr>[A-Z][A-Za-z]{1,6})\)")
+#: Words of a company's or outlet's name (else a body named with an acronym is an organisation).
+_COMPANY_WORDS = frozenset(
+    ["Radio", "Television", "TV", "News", "Agency", "Press", "Times", "Post", "Company",
+     "Corporation", "Bank", "Group", "Holding", "Airlines", "Airways", "Railways", "Oil", "Gas",
+     "Petroleum", "Energy", "Mining", "Partners", "Capital", "Media", "Broadcasting"]
+)  # fmt: skip
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
@@ -491,6 +500,8 @@ class MentionFinder:
         gaz = self.gazetteer
         if gaz.pattern is not None and any(sentence[a:b] in gaz.pattern_tokens for a, b in tokens):
             self._spelled(sentence, out)
+        if " (" in sentence:
+            self._acronyms(sentence, tokens, out)
         if self._pending:
             self._appositions(out)
         self._titled_refs(sentence, out)
@@ -543,14 +554,19 @@ class MentionFinder:
         pieces: list[tuple[int, int, Entry | None]] = []
         n, i = len(run), 0
         spans, local = self.gazetteer.spans, self.spans
+        ignored = self.gazetteer.ignored
         while i < n:
             first = s[run[i][0] : run[i][1]]
             width = max(spans.get(first, 1), local.get(first, 1)) if n > 1 else 1
             for j in range(min(n, i + width), i, -1):
-                entry = self._lookup(s[run[i][0] : run[j - 1][1]])
+                form = s[run[i][0] : run[j - 1][1]]
+                entry = self._lookup(form)
                 if entry is not None:
                     pieces.append((run[i][0], run[j - 1][1], entry))
                     i = j
+                    break
+                if j > i + 1 and _POSSESSIVE_END.sub("", form) in ignored:
+                    i = j  # "Latin America", "North Caucasus": no actor, nor a part of one
                     break
             else:
                 pieces.extend(self._hyphen_parts(s, run[i]))
@@ -1005,6 +1021,39 @@ class MentionFinder:
         """The intro's state when it is an organisation (an EU envoy may be Irish)."""
         entry = self.gazetteer.actors.get(intro.state or "")
         return {intro.state} if entry is not None and entry.type != "state" else set()
+
+    def _acronyms(self, s: str, tokens: list[tuple[int, int]], out: list[Mention]) -> None:
+        """A body the text names with its acronym: "Radio France Internationale (RFI)".
+
+        The capitalised words before the brackets whose initials spell the acronym are
+        one organisation (a company, by its words), with the acronym as its id; the
+        names inside them ("France") are no mentions of their own.
+        """
+        ends = {b: k for k, (_, b) in enumerate(tokens)}
+        for m in _ACRONYM.finditer(s):
+            acronym = m.group("acr")
+            j = ends.get(m.start())
+            if j is None or self._lookup(acronym) is not None:
+                continue
+            i = j - len(acronym) + 1
+            if i < 0 or any(
+                not _GAP.fullmatch(s, tokens[x - 1][1], tokens[x][0]) for x in range(i + 1, j + 1)
+            ):
+                continue
+            start, end = tokens[i][0], tokens[j][1]
+            words = [s[a:b] for a, b in tokens[i : j + 1]]
+            if "".join(w[0] for w in words).upper() != acronym.upper():
+                continue
+            if any(m.start <= start and end <= m.end and m.type != "state" for m in out):
+                continue  # a known body, or a person
+            name = s[start:end]
+            kind = "company" if any(w in _COMPANY_WORDS for w in words) else "organisation"
+            intro = self._register(Intro(acronym.upper(), name, kind), [name, acronym])
+            out[:] = [x for x in out if not (start <= x.start and x.end <= end)]
+            out.append(Mention(intro.id, start, end, name, kind, "alias"))
+            a = m.start("acr")
+            out.append(Mention(intro.id, a, a + len(acronym), acronym, kind, "alias"))
+            out.sort(key=lambda x: x.start)
 
     def _spelled(self, s: str, out: list[Mention]) -> None:
         """Gazetteer forms no run of capitalised tokens spells: they replace what they cover."""
