@@ -45,11 +45,12 @@ from typing import Any
 
 import yaml
 
-__all__ = ["GAP", "TOKEN", "Entry", "Gazetteer", "default_gazetteer", "snake_id"]
+__all__ = ["GAP", "TOKEN", "UPPER", "Entry", "Gazetteer", "default_gazetteer", "snake_id"]
 
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+#: Capital letters that may open a name ("Šefčovič", "İlham", "Łukasz").
+UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁČĆĐŁŃŚŠŹŽŻĞİŞŐŰŘĚ"
 #: A capitalised token of running text: "Kazakhstan", "Kassym-Jomart", "U.S.", "OPEC+".
-TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
+TOKEN = re.compile(rf"[{UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
 #: What may join the tokens of one name: spaces and up to two connectors ("Union of the").
 GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
 
@@ -309,7 +310,12 @@ def build(data: dict[str, Any]) -> Gazetteer:
                 entry = Entry(pid, full, "person", "alias" if i else "name", of=of, role=role)
                 add(form, entry, override=True)
             family = _family(full, surname_first)
-            if family not in shared and all(w[:1].isupper() for w in full.split()[1:]):
+            if (
+                family not in shared
+                and family not in surname_first  # "Wang", "Kim": many share them
+                and family[-1].isalpha()  # not "Jr."
+                and all(w[:1].isupper() for w in full.split()[1:])
+            ):
                 families.append((family, Entry(pid, full, "person", "alias", of=of, role=role)))
     for family, entry in families:  # "Karimov" alone; never over a place or a namesake's form
         add(family, entry)

@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 
 from vectorgraph.extract.gazetteer import GAP as _GAP
 from vectorgraph.extract.gazetteer import TOKEN, Entry, Gazetteer, default_gazetteer, snake_id
+from vectorgraph.extract.gazetteer import UPPER as _UPPER
 
 __all__ = ["TITLE_WORDS", "Intro", "Mention", "MentionFinder"]
 
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 TITLE_WORDS = frozenset(
     [
         "President",
