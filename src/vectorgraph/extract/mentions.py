@@ -732,13 +732,24 @@ class MentionFinder:
         ):
             self._person(name, start, end, self._plural_title, None, None, out)
             return True
-        if title is None and _AFFILIATION.search(before[-60:]) and len(words) <= 6:
+        tail = before[-5:]
+        if (
+            title is None
+            and (tail.endswith(("at ", "for ", "with ", "from ")) or tail == "the ")
+            and _AFFILIATION.search(before[-60:])
+            and len(words) <= 6
+        ):
             # "an analyst for GlobalSource Partners": the body they work for
             kind = "organisation" if any(w in _BODY_WORDS for w in words) else "company"
             intro = self._register(Intro(snake_id(name), name, kind), [name])
             out.append(Mention(intro.id, start, end, name, kind, "company"))
             return True
-        if title is None and 2 <= len(words) <= 4 and (comma := _TITLE_COMMA.search(before)):
+        if (
+            title is None
+            and 2 <= len(words) <= 4
+            and before.endswith((", ", ","))
+            and (comma := _TITLE_COMMA.search(before))
+        ):
             # "the U.S. Special Representative for South and Central Asia, Sergio Gore"
             at = start - len(before) + comma.start("title")
             state = next(
