@@ -316,3 +316,19 @@ def test_a_persons_family_name_is_a_form_unless_many_share_it(gaz, form, actor):
 )  # fmt: skip
 def test_coverage_of_states_bodies_and_officials(gaz, form, actor):
     assert gaz.lookup(form).id == actor
+
+
+def test_no_id_is_written_twice_in_a_section():
+    """YAML keeps the last of two equal keys silently: each id is written once."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("vectorgraph.extract").joinpath("gazetteer.yaml").read_text("utf-8")
+    root = yaml.compose(text)
+    twice = []
+    for key, section in root.value:
+        if isinstance(section, yaml.MappingNode):
+            ids = [k.value for k, _ in section.value]
+            twice += [f"{key.value}.{i}" for i in sorted(set(ids)) if ids.count(i) > 1]
+    assert twice == []
