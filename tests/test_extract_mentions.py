@@ -487,3 +487,15 @@ def test_a_name_with_its_acronym_is_one_body_and_hides_the_names_inside_it():
     assert ids("Later RAI said so.", finder) == [("RAI", "RAI")]
     # initials that do not spell the acronym: no body
     assert ids("Armenia Daily (XYZ) reported.") == [("ARM", "Armenia")]
+
+
+def test_a_name_of_a_known_body_is_a_person_of_it():
+    finder = MentionFinder()
+    found = ids("“It is a hedge,” said Rustam Alimov of the Carnegie Endowment.", finder)
+    assert found == [("ALIMOV", "Rustam Alimov"), ("CARNEGIE", "Carnegie Endowment")]
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == [
+        ("ALIMOV", "serves", "CARNEGIE")
+    ]
+    assert ids("Later Alimov agreed.", finder) == [("ALIMOV", "Alimov")]
+    # a state after "of" is no body: "the Great Wall of China" names no person
+    assert ids("The Great Wall of China stood.") == [("CHN", "China")]

@@ -235,6 +235,7 @@ _COMPANY_WORDS = frozenset(
      "Corporation", "Bank", "Group", "Holding", "Airlines", "Airways", "Railways", "Oil", "Gas",
      "Petroleum", "Energy", "Mining", "Partners", "Capital", "Media", "Broadcasting"]
 )  # fmt: skip
+_OF_BODY = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
@@ -621,6 +622,9 @@ class MentionFinder:
                     title_end = pieces[k + t - 1][1]
                 if t < len(words):
                     start_at, end_at = pieces[k + t][0], pieces[e - 1][1]
+                    if title is None and self._of_body(s, pieces, k, e, out):
+                        k = e
+                        continue
                     if title is not None and not t and _CONNECTOR.search(s, title_end, start_at):
                         carried = True  # "Representative for South and ...": no name yet
                     if self._unknown(s, start_at, end_at, title, state, out, carried=carried):
@@ -790,6 +794,35 @@ class MentionFinder:
             out.append(mention)
             if based is not None:
                 self._based(mention, based)
+        return True
+
+    def _of_body(
+        self,
+        s: str,
+        pieces: list[tuple[int, int, Entry | None]],
+        k: int,
+        e: int,
+        out: list[Mention],
+    ) -> bool:
+        """ "Temur Umarov of the Carnegie Russia Eurasia Center": a person of the body named
+        right after them; False when the stretch is not such a name."""
+        if e >= len(pieces) or not 2 <= e - k <= 3:
+            return False
+        body = pieces[e][2]
+        if body is None or body.type not in ("organisation", "company"):
+            return False
+        if not _OF_BODY.fullmatch(s, pieces[e - 1][1], pieces[e][0]):
+            return False
+        words = [s[a:b] for a, b, _ in pieces[k:e]]
+        if any(w in _NOT_NAME or w in TITLE_WORDS or w.endswith(_NOT_NAMES) for w in words):
+            return False
+        start, end = pieces[k][0], pieces[e - 1][1]
+        name = s[start:end]
+        family = self._family(words)
+        intro = self._register(Intro(snake_id(family), name, "person"), [name, family])
+        mention = Mention(intro.id, start, end, name, "person", "person")
+        out.append(mention)
+        self._pending.append((intro, mention, "expert", pieces[e][0], None))
         return True
 
     def _nationality(
