@@ -499,3 +499,27 @@ def test_a_name_of_a_known_body_is_a_person_of_it():
     assert ids("Later Alimov agreed.", finder) == [("ALIMOV", "Alimov")]
     # a state after "of" is no body: "the Great Wall of China" names no person
     assert ids("The Great Wall of China stood.") == [("CHN", "China")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Aidar Sadykov was comfortably re-elected as Kyrgyzstan’s president.",
+            ("SADYKOV", "leads", "KGZ"),
+        ),
+        ("Aidar Sadykov became the Kazakh prime minister.", ("SADYKOV", "leads", "KAZ")),
+        ("Aidar Sadykov was appointed Tajik foreign minister.", ("SADYKOV", "serves", "TJK")),
+    ],
+    ids=["re-elected-as", "became", "appointed"],
+)
+def test_an_office_given_by_a_verb_after_the_name(sentence, expected):
+    assert ties(sentence) == [expected]
+
+
+def test_a_demonym_in_a_hyphenated_compound_is_not_the_titles_state():
+    finder = MentionFinder()
+    assert ties("The pro-Russian President Sooronbai Jeenbekov resigned.", finder) == [
+        ("JEENBEKOV", "leads", None)
+    ]
+    assert finder.people["JEENBEKOV"].state == "KGZ"  # the table's, not Russia

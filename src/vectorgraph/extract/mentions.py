@@ -286,6 +286,14 @@ _BODY_WORDS = frozenset(
     ["Institute", "Institution", "Center", "Centre", "University", "Foundation", "Council",
      "Academy", "School", "Endowment", "Club", "Forum", "Initiative", "Association"]
 )  # fmt: skip
+_ELECTED_VERBS = ("was ", "has been ", "had been ", "is ", "became ", "becomes ")
+#: "X was re-elected as Uzbekistan's president", "X became the Kyrgyz prime minister".
+_ELECTED = re.compile(
+    r"\s+(?:was|has been|had been|is|became|becomes)\s+(?:\w+ly\s+)?(?:(?:re-?elected|elected|appointed|"
+    r"named|sworn in|inaugurated|installed|confirmed)\s+(?:as\s+)?)?(?:the\s+)?"
+    rf"(?P<state>[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)?)(?:['’]s)?\s+"
+    r"(?P<title>(?i:(?:new |next |first |acting |interim )?" + _TITLES + r"))\b"
+)
 #: ", who has ruled Azerbaijan since 2003": a head of state by a relative clause.
 _RULED = re.compile(
     r"\s*,\s+(?:[^,;]{0,60}?\s)?who\s+(?:has\s+|had\s+|have\s+)?(?:long\s+)?"
@@ -653,8 +661,8 @@ class MentionFinder:
             if entry.type == "person":
                 self._known(s, mention, entry, title, state, out)
                 title = None
-            elif entry.type in ("state", "organisation"):
-                state = mention
+            elif entry.type in ("state", "organisation") and not s.startswith("-", start - 1):
+                state = mention  # not "pro-Russian President X": the compound is no state of his
             k += 1
 
     def _mention(self, s: str, start: int, end: int, entry: Entry) -> Mention:
@@ -988,6 +996,10 @@ class MentionFinder:
         """A title given after a name: (title, start of the state named in it, "country")."""
         if s[end : end + 2] in ("'s", "’s"):
             end += 2
+        if s.startswith(" ", end) and s.startswith(_ELECTED_VERBS, end + 1):
+            m = _ELECTED.match(s, end)  # "X was re-elected as Uzbekistan's president"
+            if m is not None and self._lookup(m.group("state")) is not None:
+                return m.group("title"), m.start("state"), None
         if not s.startswith(",", end) and not s.startswith(" ,", end):
             return None
         m = _APPOSITION.match(s, end)
