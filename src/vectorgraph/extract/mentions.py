@@ -574,7 +574,10 @@ class MentionFinder:
                     pieces.append((run[i][0], run[j - 1][1], entry))
                     i = j
                     break
-                if j > i + 1 and _POSSESSIVE_END.sub("", form) in ignored:
+                if j > i + 1 and (
+                    form in ignored
+                    or (form[-1] in "s'’" and _POSSESSIVE_END.sub("", form) in ignored)
+                ):
                     i = j  # "Latin America", "North Caucasus": no actor, nor a part of one
                     break
             else:
