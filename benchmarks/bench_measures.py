@@ -23,6 +23,7 @@ shared, so the load average is recorded with the figures.
 
     python benchmarks/bench_measures.py            # both sizes
     python benchmarks/bench_measures.py --small    # 1,000 / 5,000 only
+    python benchmarks/bench_measures.py --large --repeat 1 -k 5   # the 0.65 ratio, quickly
 
 Prints a table and writes JSON to ``benchmarks/results/``.
 """
@@ -295,6 +296,7 @@ def bench(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="1,000 / 5,000 only")
+    parser.add_argument("--large", action="store_true", help="10,000 / 50,000 only")
     parser.add_argument(
         "--samples", type=int, default=500, help="sources for sampled betweenness [500]"
     )
@@ -309,6 +311,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     sizes = [(1000, 5000)] if args.small else [(1000, 5000), (10000, 50000)]
+    if args.large:
+        sizes = [(10000, 50000)]
     # warm up: imports of igraph, scipy and numpy are not part of the figures
     centralities(generate(30, 60).to_networkx(), ["all"])
     structural_balance(generate(30, 60).to_networkx())
