@@ -463,15 +463,15 @@ def parsed(monkeypatch):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Kazakhstan and Uzbekistan, the region's largest economies, have offered to mediate.", []),
+        ("Kazakhstan and Uzbekistan, the region's largest economies, have grown quickly.", []),
         ("Kyrgyzstan and Tajikistan have not followed the same course.", []),
         (
             (
-                "Kazakhstan and Uzbekistan, the region's largest economies, have offered to "
-                "mediate. They criticised Russia."
+                "Kazakhstan and Uzbekistan, the region's largest economies, have grown "
+                "quickly. They criticised Russia."
             ),
             [
-                "Kazakhstan and Uzbekistan, the region's largest economies, have offered to mediate.",
+                "Kazakhstan and Uzbekistan, the region's largest economies, have grown quickly.",
                 "They criticised Russia.",
             ],
         ),
