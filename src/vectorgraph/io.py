@@ -140,7 +140,7 @@ def _yaml(text: str, label: str) -> Any:
         raise DocumentError(
             [f"{label}: {where}invalid YAML: {_one_line(exc.problem or exc.context)}"]
         ) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         raise DocumentError([f"{label}: invalid YAML: {_one_line(exc)}"]) from None
     if "*" in text and _expanded_size(data, len(text) + 1000) > len(text) + 1000:
         raise DocumentError(
@@ -152,6 +152,9 @@ def _yaml(text: str, label: str) -> Any:
 def _load_yaml(text: str) -> Any:
     """``yaml.load(text, CSafeLoader)``, built faster for what documents hold.
 
+    The block YAML the tool writes is read line by line by
+    :mod:`vectorgraph.formats._yaml_block` (exact, PyYAML's resolver deciding
+    every plain scalar), which leaves all else to the C loader below.
     libyaml parses and composes the node tree; PyYAML's constructor then spends
     most of the time (five sixths of it for a large document) in generic Python
     code. Here plain maps, lists and the standard scalar tags are built in one
@@ -163,6 +166,12 @@ def _load_yaml(text: str) -> Any:
     """
     import yaml
 
+    from vectorgraph.formats import _yaml_block
+
+    try:
+        return _yaml_block.load(text)
+    except _yaml_block.Unsupported:
+        pass
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(text)
     try:
@@ -186,6 +195,7 @@ _TAG = "tag:yaml.org,2002:"
 
 
 def _construct(root: Any, constructor: Any) -> Any:
+    import yaml
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     scalars = {
@@ -206,7 +216,12 @@ def _construct(root: Any, constructor: Any) -> Any:
             make = scalars.get(node.tag)
             if make is None:
                 raise _Unusual
-            return make(node)
+            try:
+                return make(node)
+            except ValueError as exc:  # a timestamp such as 2022-13-45
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{node.value!r} is not a date: {exc}", node.start_mark
+                ) from None
         known = built.get(id(node))
         if known is not None:
             return known
