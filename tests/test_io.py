@@ -371,3 +371,37 @@ def test_an_impossible_yaml_date_is_one_error_line(tmp_path):
         f"Error: {path}: line 3, column 7: invalid YAML: "
         "'2022-13-45' is not a date: month must be in 1..12\n"
     )
+
+
+def test_the_next_write_removes_what_a_sigkilled_writer_left(tmp_path, root):
+    script = (
+        "import sys, time\n"
+        "from vectorgraph.io import atomic_write\n"
+        "with atomic_write(sys.argv[1]) as fh:\n"
+        "    fh.write('complete, never moved in')\n"
+        "    fh.flush()\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    out = tmp_path / "out.txt"
+    out.write_text("old", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(out)], stdout=subprocess.PIPE, env=env, text=True
+    )
+    assert proc.stdout is not None
+    with proc.stdout:
+        assert proc.stdout.readline() == "writing\n"
+        proc.kill()  # SIGKILL: nothing in the writer runs
+        assert proc.wait(timeout=30) == -9
+    (left,) = tmp_path.glob(".out.txt.*.tmp")
+    assert left.name.startswith(f".out.txt.{proc.pid}.")
+    # a live writer's file (this process's pid, another writer of the same file) stays
+    live = tmp_path / f".out.txt.{os.getppid()}.abcdefgh.tmp"
+    live.write_text("in progress", encoding="utf-8")
+    other = tmp_path / ".other.txt.1.abcdefgh.tmp"  # another file's: not ours to touch
+    other.write_text("x", encoding="utf-8")
+    with atomic_write(out) as fh:
+        fh.write("new")
+    assert out.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.txt", live.name, other.name])

@@ -10,8 +10,10 @@ leaves no half-written file.
 from __future__ import annotations
 
 import fcntl
+import glob
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -323,8 +325,10 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     ``-`` is standard output. A symlink is written through (its target is
     replaced); a FIFO or device is written directly, since it cannot be
     replaced. A replaced file keeps its permissions and, where the process may
-    set it, its owner. The temporary file is removed on any failure, SIGTERM
-    included. Failures raise :class:`VectorgraphError` naming ``path``.
+    set it, its owner. The temporary file (``.NAME.PID.XXXXXXXX.tmp``) is
+    removed on any failure, SIGTERM included; SIGKILL cannot be caught, so the
+    next write of the same file removes the temporary files of writers that no
+    longer run. Failures raise :class:`VectorgraphError` naming ``path``.
     """
     with atomic_writes([path], mode) as (fh,):
         yield fh
@@ -356,8 +360,9 @@ def atomic_writes(paths: Iterable[str | Path], mode: str = "w") -> Iterator[list
                     handles.append(stack.enter_context(_direct(path, target, mode, encoding)))
                     continue
                 try:
+                    _remove_stale(target)
                     fd, tmp = tempfile.mkstemp(
-                        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+                        prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
                     )
                 except OSError as exc:
                     raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
@@ -376,6 +381,29 @@ def atomic_writes(paths: Iterable[str | Path], mode: str = "w") -> Iterator[list
             stack.close()
             for tmp, _, _ in pending:
                 Path(tmp).unlink(missing_ok=True)
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the temporary files that writers of ``target`` killed by SIGKILL left behind.
+
+    A temporary file is named ``.NAME.PID.XXXXXXXX.tmp`` after its writer's
+    process id; one whose process no longer exists on this machine is stale.
+    A file of a live process (or of one this process may not signal) is kept.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[a-z0-9_]{{8}}\.tmp")
+    for path in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        match = pattern.fullmatch(path.name)
+        if match is None:
+            continue
+        pid = int(match.group(1))
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except (OSError, OverflowError):  # alive but another user's, or no such pid number
+            continue
 
 
 @contextmanager
