@@ -40,6 +40,7 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "locked_folder",
     "read_bytes",
     "read_raw",
     "read_text",
@@ -432,13 +433,32 @@ def _replace_all(pending: list[tuple[str, Path, Path]]) -> None:
             pass
     if not pending:
         return
-    folder = os.open(pending[0][1].parent, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
+    with locked_folder(pending[0][1].parent):
         for tmp, target, _ in pending:
             os.replace(tmp, target)
+
+
+@contextmanager
+def locked_folder(folder: str | Path, *, shared: bool = False) -> Iterator[None]:
+    """Hold a lock on ``folder``: exclusive while a set of files is moved in, shared to read one.
+
+    :func:`atomic_writes` moves its files in under the exclusive lock; a reader
+    of several files written together (the CSV pair) reads them under the
+    shared lock, so they always come from the same write. The lock is
+    advisory (``flock``): it orders vectorgraph's own readers and writers.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        if not shared:
+            raise
+        yield  # a folder that cannot be opened to lock: its files are read unlocked
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        yield
     finally:
-        os.close(folder)
+        os.close(fd)
 
 
 @contextmanager
