@@ -274,7 +274,7 @@ def _same(text: str) -> None:
     """The block reader gives PyYAML's value, or leaves the text to PyYAML."""
     import yaml
 
-    from vectorgraph.formats import _yaml_block
+    import vectorgraph.yaml_block as _yaml_block
 
     try:
         expected = yaml.load(text, Loader=yaml.CSafeLoader)
@@ -309,7 +309,7 @@ def test_block_yaml_is_pyyaml_or_left_to_it(text):
 def test_block_yaml_reads_the_shapes_it_should(name):
     import yaml
 
-    from vectorgraph.formats import _yaml_block
+    import vectorgraph.yaml_block as _yaml_block
 
     text = _BLOCK_TEXTS[name]
     assert repr(_yaml_block.load(text)) == repr(yaml.load(text, Loader=yaml.CSafeLoader))
@@ -318,8 +318,8 @@ def test_block_yaml_reads_the_shapes_it_should(name):
 def test_block_yaml_reads_every_bundled_graph_as_written():
     import yaml
 
+    import vectorgraph.yaml_block as _yaml_block
     from vectorgraph import dumps, load
-    from vectorgraph.formats import _yaml_block
 
     root = Path(__file__).resolve().parents[1] / "graphs"
     for path in sorted(root.glob("*.yaml")):

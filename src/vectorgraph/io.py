@@ -156,7 +156,7 @@ def _load_yaml(text: str) -> Any:
     """``yaml.load(text, CSafeLoader)``, built faster for what documents hold.
 
     The block YAML the tool writes is read line by line by
-    :mod:`vectorgraph.formats._yaml_block` (exact, PyYAML's resolver deciding
+    :mod:`vectorgraph.yaml_block` (exact, PyYAML's resolver deciding
     every plain scalar), which leaves all else to the C loader below.
     libyaml parses and composes the node tree; PyYAML's constructor then spends
     most of the time (five sixths of it for a large document) in generic Python
@@ -169,11 +169,12 @@ def _load_yaml(text: str) -> Any:
     """
     import yaml
 
-    from vectorgraph.formats import _yaml_block
+    from vectorgraph.yaml_block import Unsupported
+    from vectorgraph.yaml_block import load as load_block
 
     try:
-        return _yaml_block.load(text)
-    except _yaml_block.Unsupported:
+        return load_block(text)
+    except Unsupported:
         pass
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(text)
