@@ -11,10 +11,16 @@ drawn from the gazetteer, and plain sentences with no actor. Then, in one run:
   that many worker processes (one thread each), started before the clock
   starts (its start-up is reported apart), the workers reading the files;
 
-and reports wall time, articles and sentences per second, the scheduler's
-overhead (1 worker against serial), the speed-up of 2 workers, and the peak
-resident memory of each worker process. The three documents must be
+with ``--engine`` (default: the default parse engine; ``cues`` for the cue
+engine), its model loaded in this process and in every worker before the clock
+starts, and reports wall time, articles and sentences per second, the
+scheduler's overhead (1 worker against serial), the speed-up of 2 workers, and
+the peak resident memory of each worker process. The three documents must be
 byte-identical, and the run fails if they are not.
+
+**reduction**: the tree reduction alone on the extractions of the first
+``--reduction-articles`` articles (default 500): what the partials weigh and
+what merging them costs.
 
 **merge**: ``--merge-docs`` (default 1,000) per-article documents written as
 JSON are merged streaming (a generator loading one file at a time, as
@@ -26,6 +32,7 @@ ratios travel better than absolute times.
 
     python benchmarks/bench_corpus.py                   # 2,000 articles, 1,000 documents
     python benchmarks/bench_corpus.py --articles 200 --merge-docs 100   # quicker
+    python benchmarks/bench_corpus.py --engine cues     # the cue engine
 """
 
 from __future__ import annotations
@@ -118,37 +125,49 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_cluster(folder: Path, workers: int) -> tuple[float, float, float, str, list[float]]:
+def _warm(engine: str) -> None:
+    """What a long run does once per process: load the gazetteer and the engine's model, and
+    extract the bundled article (spaCy's first texts are slower than the later ones)."""
+    from vectorgraph.extract import extract
+
+    article = ROOT / "graphs" / "sources" / "kazakhstan-multivector-2023.txt"
+    extract(article.read_text(encoding="utf-8"), engine=engine)
+
+
+def run_cluster(
+    folder: Path, workers: int, engine: str
+) -> tuple[float, float, float, str, list[float]]:
     """Start-up and run seconds, CPU seconds of the run (workers, and this process with the
     scheduler), the document's text, each worker's peak memory (MB)."""
     start = time.perf_counter()
     with open_client(workers=workers) as client:
         client.wait_for_workers(workers)
-        client.run(default_gazetteer)  # as any long run: the engine loaded once per worker
+        client.run(_warm, engine)  # as any long run: the engine loaded once per worker
         before = sum(client.run(_cpu_seconds).values()) + _cpu_seconds()
         ready = time.perf_counter()
-        doc = extract_corpus([folder], client=client)
+        doc = extract_corpus([folder], client=client, options={"engine": engine})
         wall = time.perf_counter() - ready
         cpu = sum(client.run(_cpu_seconds).values()) + _cpu_seconds() - before
         peaks = sorted(client.run(_peak_rss_mb).values())
     return ready - start, wall, cpu, dumps(doc, "yaml"), peaks
 
 
-def bench_extract(folder: Path, articles: int, n_sentences: int) -> None:
-    extract_corpus(sorted(folder.glob("*.txt"))[:20])  # warm up: imports, caches, the gazetteer
+def bench_extract(folder: Path, articles: int, n_sentences: int, engine: str) -> None:
+    _warm(engine)  # as the workers do
     start = time.perf_counter()
     cpu = time.process_time()
-    doc = extract_corpus([folder])
+    doc = extract_corpus([folder], options={"engine": engine})
     t_serial, cpu_serial = time.perf_counter() - start, time.process_time() - cpu
     serial = dumps(doc, "yaml")
     rows = [("serial (this process)", 0.0, t_serial, cpu_serial, [_peak_rss_mb()])]
     for workers in (1, 2):
-        boot, wall, cpu, text, peaks = run_cluster(folder, workers)
+        boot, wall, cpu, text, peaks = run_cluster(folder, workers, engine)
         if text != serial:
             raise SystemExit(f"{workers} worker(s): the document differs from the serial run's")
         rows.append((f"{workers} worker{'s' if workers > 1 else ''}", boot, wall, cpu, peaks))
+    print(f"\nengine: {engine}")
     print(
-        f"\n{'run':<22} {'start s':>8} {'wall s':>7} {'articles/s':>11} {'sentences/s':>12} "
+        f"{'run':<22} {'start s':>8} {'wall s':>7} {'articles/s':>11} {'sentences/s':>12} "
         f"{'x serial':>9} {'CPU s':>6} {'x serial':>9}  peak memory per process (MB)"
     )
     for name, boot, wall, cpu, peaks in rows:
@@ -194,14 +213,15 @@ def _merge_table(files: list[Path], label: str) -> None:
         )
 
 
-def bench_reduction(folder: Path, articles: int) -> None:
+def bench_reduction(folder: Path, articles: int, engine: str) -> None:
     """The tree reduction alone, in this process: what it moves and how fast it merges."""
     import pickle
 
     from vectorgraph.cluster import BATCH_SIZE, FAN_IN, Partial
     from vectorgraph.extract.corpus import extract_file, iter_jobs
 
-    results = [extract_file(job) for job in iter_jobs([folder])]
+    jobs = list(iter_jobs([folder]))[:articles]
+    results = [extract_file(job, engine=engine) for job in jobs]
     level = [Partial.of(results[i : i + BATCH_SIZE]) for i in range(0, len(results), BATCH_SIZE)]
     leaf_bytes = sum(len(pickle.dumps(p)) for p in level)
     seconds = moved = travel = 0.0
@@ -226,7 +246,7 @@ def bench_reduction(folder: Path, articles: int) -> None:
     )
 
 
-def bench_merge(folder: Path, count: int) -> None:
+def bench_merge(folder: Path, count: int, engine: str) -> None:
     """Merge ``count`` per-article documents: all distinct, and repeating 25 articles."""
     from vectorgraph.extract import extract
 
@@ -234,7 +254,8 @@ def bench_merge(folder: Path, count: int) -> None:
     docs.mkdir()
     texts = sorted(folder.glob("*.txt"))[:count]
     for i, path in enumerate(texts):
-        doc = extract(path.read_text(encoding="utf-8"), source_id=path.stem, title=path.name)
+        text = path.read_text(encoding="utf-8")
+        doc = extract(text, source_id=path.stem, title=path.name, engine=engine)
         (docs / f"{i:05d}.json").write_text(dumps(doc, "json"), encoding="utf-8")
     distinct = sorted(docs.glob("*.json"))
     # the same 25 articles read again and again (re-extractions, overlapping feeds): the
@@ -249,6 +270,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000, help="articles [2000]")
     parser.add_argument("--merge-docs", type=int, default=1000, help="documents to merge [1000]")
+    parser.add_argument(
+        "--reduction-articles", type=int, default=500, help="articles for the reduction [500]"
+    )
+    parser.add_argument(
+        "--engine", choices=("parse", "cues"), default="parse", help="extraction engine [parse]"
+    )
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     load_before = os.getloadavg()
@@ -261,10 +288,11 @@ def main() -> None:
             f"corpus: {args.articles:,} articles, {n_sentences:,} sentences, "
             f"{size / 1e6:.1f} MB, generated in {time.perf_counter() - start:.1f} s"
         )
-        bench_extract(folder, args.articles, n_sentences)
-        bench_reduction(folder, args.articles)
+        bench_extract(folder, args.articles, n_sentences, args.engine)
+        if args.reduction_articles:
+            bench_reduction(folder, min(args.reduction_articles, args.articles), args.engine)
         if args.merge_docs:
-            bench_merge(folder, min(args.merge_docs, args.articles))
+            bench_merge(folder, min(args.merge_docs, args.articles), args.engine)
     load_after = os.getloadavg()
     print(
         f"\nload average before {load_before[0]:.2f}, after {load_after[0]:.2f} "

@@ -285,7 +285,9 @@ def bare_pipeline(files: list[Path], full: bool = False) -> tuple[int, float]:
 
     The engine's trimmed pipeline, or (``full``) the model's own without ``ner``.
     """
-    from vectorgraph.extract.nlp import DEFAULT_MODELS, load_model
+    import contextlib
+
+    from vectorgraph.extract.nlp import DEFAULT_MODELS, load_model, one_thread
 
     if full:
         import spacy
@@ -295,9 +297,10 @@ def bare_pipeline(files: list[Path], full: bool = False) -> tuple[int, float]:
         nlp = load_model()
     count = 0
     cpu = time.process_time()
-    for path in files:
-        for _ in nlp.pipe(sentences(path.read_text(encoding="utf-8")), batch_size=256):
-            count += 1
+    with contextlib.nullcontext() if full else one_thread():
+        for path in files:
+            for _ in nlp.pipe(sentences(path.read_text(encoding="utf-8")), batch_size=256):
+                count += 1
     return count, time.process_time() - cpu
 
 

@@ -74,3 +74,20 @@ def small_dict(n: int = 6, title: str = "small") -> dict[str, Any]:
         "actors": [{"id": a, "name": f"State {a}", "type": "state"} for a in ids],
         "relations": rels,
     }
+
+
+def large_hostile_dict(at: int) -> dict[str, Any]:
+    """A large generated graph (2,003 actors, 1,501 relations) whose relation ``at``, between
+    two actors of its own, quotes every payload."""
+    from generate import generate_dict
+
+    data = generate_dict(2001, 1500, seed=2)
+    data["actors"] += [
+        {"id": "HX1", "name": "Hostile one", "type": "state"},
+        {"id": "HX2", "name": "Hostile two", "type": "state"},
+    ]
+    evidence = [{"source": "gen", "sentence": k, "quote": q} for k, q in enumerate(PAYLOADS)]
+    data["relations"].insert(
+        at, {"source": "HX1", "target": "HX2", "type": "sanctions", "evidence": evidence}
+    )
+    return data

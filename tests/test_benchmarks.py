@@ -26,8 +26,23 @@ import pytest
             "+balance s",
         ),
         ("bench_corpus.py", ["--articles", "30", "--merge-docs", "30"], "byte-identical"),
+        (
+            "bench_page.py",
+            [
+                "--actors",
+                "400",
+                "--relations",
+                "800",
+                "--evidence",
+                "2",
+                "--no-baseline",
+                "--out",
+                "{tmp}/page.json",
+            ],
+            "1st frame s",
+        ),
     ],
-    ids=["render", "extract", "measures", "startup", "balance", "corpus"],
+    ids=["render", "extract", "measures", "startup", "balance", "corpus", "page"],
 )
 def test_benchmark_runs(tmp_path, root, script, args, expected):
     result = subprocess.run(

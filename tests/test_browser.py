@@ -19,9 +19,10 @@ from typing import Any
 
 import pytest
 
-from render_docs import PAYLOADS, hostile_dict, small_dict
+from render_docs import PAYLOADS, hostile_dict, large_hostile_dict, small_dict
 from vectorgraph import GraphDocument, loads
 from vectorgraph.render import figure, render
+from vectorgraph.render.page import EVIDENCE_CHUNK
 
 pytestmark = pytest.mark.browser
 
@@ -665,6 +666,57 @@ def test_large_graph_draws_without_physics(open_html: Any) -> None:
     assert 0 < picture < drawn
     assert page.js("document.querySelectorAll('.vg-preview').length") == 0
     assert page.errors == []
+
+
+def test_large_page_parses_evidence_on_click_and_runs_none(open_html: Any) -> None:
+    j = EVIDENCE_CHUNK + 100  # in the second block
+    doc = doc_of(large_hostile_dict(j))
+    page = open_html(render(doc).html)
+    assert page.inst("inst.data.large && inst.timings.evidenceChunks === undefined") is True
+    # the relation's two actors move clear of the rest; a real click on its middle
+    a, b = (next(k for k, x in enumerate(doc.actors) if x.id == i) for i in ("HX1", "HX2"))
+    page.inst(
+        f"(() => {{ inst.network.moveNode({a}, 30000, 30000);"
+        f" inst.network.moveNode({b}, 30600, 30000); inst.network.moveTo("
+        "{position: {x: 30300, y: 30000}, scale: 1, animation: false}); return 1; })()"
+    )
+    page.page.mouse.click(*page.canvas_point("{x: 30300, y: 30000}"))
+    page.page.wait_for_function(
+        f"() => document.querySelector('.vg-info').getAttribute('data-vg-shown') === 'edge:{j}'"
+    )
+    assert page.page.locator(".vg-info blockquote p").all_text_contents() == PAYLOADS
+    assert page.page.locator(".vg-info h4").inner_text() == f"Evidence ({len(PAYLOADS)})"
+    assert page.inst("inst.timings.evidenceChunks") == 1  # its block only
+    page.inst("inst.showEdge(3)")  # a relation of the first block parses that one
+    assert page.page.locator(".vg-info blockquote p").all_text_contents() == [
+        e.quote for e in doc.relations[3].evidence
+    ]
+    assert page.inst("inst.timings.evidenceChunks") == 2
+    page.page.wait_for_timeout(300)  # an injected <img onerror> fires asynchronously
+    assert page.js("window.__vgPwned") is None
+    assert page.dialogs == []
+    assert page.js("document.querySelectorAll('img, svg[onload]').length") == 0
+    assert page.errors == []
+    assert page.requests == [page.url]
+
+
+def test_large_page_draws_dashes_from_the_label_zoom(open_html: Any) -> None:
+    from generate import generate
+
+    page = open_html(render(generate(2001, 3000, seed=3)).html)
+    assert page.inst("inst.dashScale") == pytest.approx(9 / 14)  # labels from 8 px, 14 px font
+    dash = (
+        "(() => { inst.network.moveTo({scale: %s, animation: false});"
+        " const ctx = inst.network.canvas.frame.canvas.getContext('2d');"
+        " ctx.setLineDash([4, 6]); const d = ctx.getLineDash(); ctx.setLineDash([]);"
+        " return d; })()"
+    )
+    assert page.inst(dash % "0.5") == []  # the overview: solid
+    assert page.inst(dash % "0.7") == [4, 6]
+    # a small page keeps its dashes at every zoom (the wrapper is a large page's only)
+    small = open_html(render(doc_of(small_dict())).html, name="small.html")
+    assert small.inst(dash % "0.2") == [4, 6]
+    assert page.errors == [] and small.errors == []
 
 
 @pytest.mark.parametrize(

@@ -237,6 +237,24 @@ def test_second_process_failure_falls_back(
     assert two == centralities(generated, ["betweenness", "degree"])
 
 
+def test_the_children_compute_the_path_measures_themselves(
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the children import the worker module on their own (not the package): if they failed,
+    # their tasks would run here, where running tasks now raises
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    worker = importlib.import_module("vectorgraph.measures._worker")
+    names = ["betweenness", "closeness", "harmonic"]
+    one = centralities(generated, names)
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+
+    def refuse(*args: Any) -> list[Any]:
+        raise AssertionError("a task ran in the parent")
+
+    monkeypatch.setattr(worker, "run", refuse)
+    assert centralities(generated, names, workers=2) == one
+
+
 def test_second_process_stops_when_another_measure_fails(
     generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,6 +2,8 @@
 
 The cluster tests start one ``distributed.LocalCluster`` of two worker
 processes (not threads) for the module, and kill one of its workers mid-run.
+Most runs use the cue engine (:data:`CUES`), which starts in a moment; one
+runs the default parse engine on the cluster, spaCy loaded in each worker.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from vectorgraph.extract.corpus import extract_file, iter_jobs
 from vectorgraph.io import dumps
 
 distributed = pytest.importorskip("distributed")
+
+#: The cue engine's options: no spaCy model to load in every (restarted) worker.
+CUES = {"engine": "cues"}
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "tests" / "data" / "extract").glob("*.txt")) + [
@@ -46,8 +51,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def expected(corpus: Path) -> str:
-    """The serial run's document, as text."""
-    return dumps(serial([corpus]), "yaml")
+    """The serial run's document (cue engine), as text."""
+    return dumps(serial([corpus], **CUES), "yaml")
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +68,7 @@ def client():
 @pytest.fixture(scope="module")
 def results() -> list:
     """The extractions of the bundled article and the test texts, one by one."""
-    return [extract_file(job) for job in iter_jobs(TEXTS)]
+    return [extract_file(job, **CUES) for job in iter_jobs(TEXTS)]
 
 
 def _tree(parts: list[Partial], rng: random.Random) -> Partial:
@@ -80,7 +85,7 @@ def test_partials_merged_in_any_tree_give_the_serial_document(results, seed):
     cuts = sorted(rng.sample(range(1, n), rng.randint(0, n - 1)))
     parts = [Partial.of(results[a:b]) for a, b in zip([0, *cuts], [*cuts, n])]
     merged = _tree(parts, rng)
-    assert dumps(merged.document(paths=TEXTS), "yaml") == dumps(serial(TEXTS), "yaml")
+    assert dumps(merged.document(paths=TEXTS), "yaml") == dumps(serial(TEXTS, **CUES), "yaml")
     assert merged.files == n
     assert merged.sentences == sum(r.sentences for r in results)
 
@@ -125,6 +130,7 @@ def test_cluster_run_is_byte_identical_to_serial(
         batch_size=batch_size,
         fan_in=fan_in,
         window=window,
+        options=CUES,
         on_skip=skipped.append,
         on_file=lambda: files.append(1),
     )
@@ -136,10 +142,19 @@ def test_cluster_run_is_byte_identical_to_serial(
     ]
 
 
+def test_the_default_parse_engine_on_the_cluster_gives_the_serial_document(client, corpus):
+    # spaCy loads in each worker process; the document is the serial parse run's, not the cues'
+    doc = extract_corpus([corpus], client=client, batch_size=3, fan_in=3)
+    text = dumps(doc, "yaml")
+    assert text == dumps(serial([corpus]), "yaml")
+    assert text != dumps(serial([corpus], **CUES), "yaml")
+    assert len(doc.sources) == 14
+
+
 def test_cluster_reads_fsspec_urls_on_the_workers(client, corpus):
     url = f"file://{corpus}"
-    doc = extract_corpus([url], client=client, batch_size=4)
-    assert dumps(doc, "yaml") == dumps(serial([url]), "yaml")
+    doc = extract_corpus([url], client=client, batch_size=4, options=CUES)
+    assert dumps(doc, "yaml") == dumps(serial([url], **CUES), "yaml")
     assert doc.sources[0].path == f"file://{corpus}/t00.txt"
     assert len(doc.sources) == 14
 
@@ -155,7 +170,7 @@ def long_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_killed_worker_has_its_tasks_rerun_and_the_result_is_unchanged(client, long_corpus):
-    expected = dumps(serial([long_corpus]), "yaml")
+    expected = dumps(serial([long_corpus]), "yaml")  # the parse engine: a run long enough
     pids = client.run(os.getpid)
     killed: dict[str, object] = {}
 
@@ -179,9 +194,10 @@ def test_a_killed_worker_has_its_tasks_rerun_and_the_result_is_unchanged(client,
 def test_cli_workers_gives_the_serial_output(tmp_path, corpus):
     runner = CliRunner()
     out, ref = tmp_path / "cluster.yaml", tmp_path / "serial.yaml"
-    result = runner.invoke(cli, ["extract", str(corpus), "--workers", "2", "-o", str(out)])
+    cues = ["--engine", "cues"]
+    result = runner.invoke(cli, ["extract", str(corpus), *cues, "--workers", "2", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert runner.invoke(cli, ["extract", str(corpus), "-o", str(ref)]).exit_code == 0
+    assert runner.invoke(cli, ["extract", str(corpus), *cues, "-o", str(ref)]).exit_code == 0
     assert out.read_bytes() == ref.read_bytes()
     assert f"skipped {corpus / 't05b.txt'}: binary file, not text" in result.stderr
     assert "14 text(s): " in result.stderr
@@ -191,11 +207,12 @@ def test_cli_scheduler_address(tmp_path, client, corpus, expected):
     out = tmp_path / "c.yaml"
     address = client.scheduler.address
     result = CliRunner().invoke(
-        cli, ["extract", str(corpus), "--scheduler", address, "-o", str(out)]
+        cli, ["extract", str(corpus), "--engine", "cues", "--scheduler", address, "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
     ref = tmp_path / "s.yaml"
-    assert CliRunner().invoke(cli, ["extract", str(corpus), "-o", str(ref)]).exit_code == 0
+    cues = ["extract", str(corpus), "--engine", "cues", "-o", str(ref)]
+    assert CliRunner().invoke(cli, cues).exit_code == 0
     assert out.read_bytes() == ref.read_bytes()
 
 
@@ -245,7 +262,8 @@ def test_a_progress_bar_on_a_terminal(tmp_path, corpus):
     leader, follower = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "100"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "vectorgraph", "extract", str(corpus), "--workers", "1"]
+        [sys.executable, "-m", "vectorgraph", "extract", str(corpus), "--engine", "cues"]
+        + ["--workers", "1"]
         + ["-o", str(tmp_path / "out.yaml")],
         stdin=follower,
         stdout=follower,
@@ -276,9 +294,9 @@ def test_the_workers_read_the_files_not_the_client(client):
     fs = fsspec.filesystem("memory")
     fs.pipe("/vg-test/a.txt", b"Turkey criticised Armenia.")
     try:
-        assert [r.type for r in serial(["memory://vg-test/"]).relations] == ["criticism"]
+        assert [r.type for r in serial(["memory://vg-test/"], **CUES).relations] == ["criticism"]
         with pytest.raises(ExtractError) as caught:
-            extract_corpus(["memory://vg-test/"], client=client)
+            extract_corpus(["memory://vg-test/"], client=client, options=CUES)
         assert str(caught.value).startswith("memory:///vg-test/a.txt: cannot read: ")
     finally:
         fs.rm("/vg-test", recursive=True)

@@ -228,3 +228,107 @@ def test_every_pattern_form_is_gated_by_its_first_token(gaz):
             first = TOKEN.search(form)
             assert first is not None and first.group() in gaz.pattern_tokens, form
             assert gaz.pattern.fullmatch(form), form
+
+
+#: The 193 member states of the United Nations (ISO 3166-1 alpha-3).
+# fmt: off
+UN_MEMBERS = [
+    "AFG", "ALB", "DZA", "AND", "AGO", "ATG", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR", "BGD", "BRB", "BLR",
+    "BEL", "BLZ", "BEN", "BTN", "BOL", "BIH", "BWA", "BRA", "BRN", "BGR", "BFA", "BDI", "CPV", "KHM", "CMR", "CAN",
+    "CAF", "TCD", "CHL", "CHN", "COL", "COM", "COG", "CRI", "CIV", "HRV", "CUB", "CYP", "CZE", "PRK", "COD", "DNK",
+    "DJI", "DMA", "DOM", "ECU", "EGY", "SLV", "GNQ", "ERI", "EST", "SWZ", "ETH", "FJI", "FIN", "FRA", "GAB", "GMB",
+    "GEO", "DEU", "GHA", "GRC", "GRD", "GTM", "GIN", "GNB", "GUY", "HTI", "HND", "HUN", "ISL", "IND", "IDN", "IRN",
+    "IRQ", "IRL", "ISR", "ITA", "JAM", "JPN", "JOR", "KAZ", "KEN", "KIR", "KWT", "KGZ", "LAO", "LVA", "LBN", "LSO",
+    "LBR", "LBY", "LIE", "LTU", "LUX", "MDG", "MWI", "MYS", "MDV", "MLI", "MLT", "MHL", "MRT", "MUS", "MEX", "FSM",
+    "MCO", "MNG", "MNE", "MAR", "MOZ", "MMR", "NAM", "NRU", "NPL", "NLD", "NZL", "NIC", "NER", "NGA", "MKD", "NOR",
+    "OMN", "PAK", "PLW", "PAN", "PNG", "PRY", "PER", "PHL", "POL", "PRT", "QAT", "KOR", "MDA", "ROU", "RUS", "RWA",
+    "KNA", "LCA", "VCT", "WSM", "SMR", "STP", "SAU", "SEN", "SRB", "SYC", "SLE", "SGP", "SVK", "SVN", "SLB", "SOM",
+    "ZAF", "SSD", "ESP", "LKA", "SDN", "SUR", "SWE", "CHE", "SYR", "TJK", "THA", "TLS", "TGO", "TON", "TTO", "TUN",
+    "TUR", "TKM", "TUV", "UGA", "UKR", "ARE", "GBR", "TZA", "USA", "URY", "UZB", "VUT", "VEN", "VNM", "YEM", "ZMB",
+    "ZWE",
+]
+# fmt: on
+
+
+@pytest.fixture(scope="module")
+def forms_by_actor(gaz):
+    out: dict[str, dict[str, set[str]]] = {}
+    for form, entry in gaz.forms.items():
+        if entry is not None:
+            out.setdefault(entry.id, {}).setdefault(entry.kind, set()).add(form)
+    return out
+
+
+def test_every_un_member_has_its_name_and_a_demonym_or_capital(gaz, forms_by_actor):
+    assert len(set(UN_MEMBERS)) == 193
+    for code in UN_MEMBERS:
+        kinds = forms_by_actor.get(code, {})
+        assert gaz.actors[code].type == "state", code
+        assert kinds.get("name"), code
+        assert kinds.get("demonym") or kinds.get("seat"), code
+
+
+def test_ids_are_well_formed_and_never_an_iso_code_of_another_actor(gaz):
+    import re
+
+    iso = {c.alpha_3 for c in pycountry.countries}
+    for aid, entry in gaz.actors.items():
+        assert re.fullmatch(r"[A-Z][A-Z0-9_]*", aid), aid
+        if entry.type != "state":  # the Non-Aligned Movement is not Namibia (NAM)
+            assert aid not in iso, aid
+
+
+def test_no_curated_form_names_two_actors():
+    """Each curated form is written once: the build would keep one of two silently."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("vectorgraph.extract").joinpath("gazetteer.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    owners: dict[str, set[str]] = {}
+    for section in ("states", "organisations", "regions", "companies", "initiatives", "persons"):
+        for aid, spec in (data.get(section) or {}).items():
+            for key in ("name", "names", "aliases", "adjectives", "demonyms", "seats", "forms"):
+                value = spec.get(key) or []
+                for form in [value] if isinstance(value, str) else value:
+                    owners.setdefault(form.removeprefix("the "), set()).add(aid)
+    assert {f: ids for f, ids in owners.items() if len(ids) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("form", "actor"),
+    [("Karimov", "KARIMOV"), ("Rudenko", "RUDENKO"), ("Wang", None), ("Zhang", None),
+     ("Austin", None), ("Marcos", "MARCOS"), ("Jr.", None)],
+    ids=str,
+)  # fmt: skip
+def test_a_persons_family_name_is_a_form_unless_many_share_it(gaz, form, actor):
+    entry = gaz.lookup(form)
+    assert (entry.id if entry else None) == actor
+
+
+@pytest.mark.parametrize(
+    ("form", "actor"),
+    [("Nigerien", "NER"), ("Nigerian", "NGA"), ("Kigali", "RWA"), ("Ghanaian", "GHA"),
+     ("UNICEF", "UNICEF"), ("Non-Aligned Movement", "NON_ALIGNED"), ("Namibia", "NAM"),
+     ("Nakhijevan", "NAKHCHIVAN"), ("Georgieva", "GEORGIEVA"), ("Yermekbayev", "YERMEKBAYEV")],
+    ids=str,
+)  # fmt: skip
+def test_coverage_of_states_bodies_and_officials(gaz, form, actor):
+    assert gaz.lookup(form).id == actor
+
+
+def test_no_id_is_written_twice_in_a_section():
+    """YAML keeps the last of two equal keys silently: each id is written once."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("vectorgraph.extract").joinpath("gazetteer.yaml").read_text("utf-8")
+    root = yaml.compose(text)
+    twice = []
+    for key, section in root.value:
+        if isinstance(section, yaml.MappingNode):
+            ids = [k.value for k, _ in section.value]
+            twice += [f"{key.value}.{i}" for i in sorted(set(ids)) if ids.count(i) > 1]
+    assert twice == []

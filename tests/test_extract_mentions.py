@@ -382,3 +382,144 @@ def test_no_person_without_a_head_title_or_a_name(sentence):
     finder = MentionFinder()
     finder.find(sentence)
     assert finder.intros == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "tie"),
+    [
+        (
+            "“Baku has won,” Olga Petrenko, a Caucasus analyst for Meridian Risk Partners, said.",
+            "PETRENKO",
+            ("serves", "MERIDIAN_RISK_PARTNERS"),
+        ),
+        (
+            "Aigul Nurlanova, a senior fellow at Chatham House, disagreed.",
+            "NURLANOVA",
+            ("serves", "CHATHAM_HOUSE"),
+        ),
+        ("Timur Dadabaev, expert on Japan and Uzbekistan:", "DADABAEV", None),
+        ("Political scientist Dosym Satpayev said Astana was cautious.", "SATPAYEV", None),
+        ("Kazakh economist Aidarbek Seitov warned of a slowdown.", "SEITOV", None),
+    ],
+    ids=["analyst-for-company", "fellow-at-known", "expert-on", "lower-noun", "demonym-expert"],
+)
+def test_experts_are_persons_tied_only_to_the_body_they_work_for(sentence, person, tie):
+    # an analyst of a country holds no office of it: no tie to a state, ever
+    finder = MentionFinder()
+    found = ids(sentence, finder)
+    assert person in [aid for aid, _ in found]
+    ties = [(t.role, t.state) for t, _, _ in finder.intros if t.id == person]
+    assert ties == ([tie] if tie else [])
+    if tie:
+        assert tie[1] in [aid for aid, _ in found]
+
+
+def test_members_listed_after_a_body_are_all_its_officials():
+    finder = MentionFinder()
+    found = ids("U.S. Congress members Ann Rowe-Baker and Tom Kessel wrote to Rubio.", finder)
+    assert [aid for aid, _ in found] == ["USA", "ROWE_BAKER", "KESSEL", "RUBIO"]
+    assert [(t.id, t.role) for t, _, _ in finder.intros][:2] == [
+        ("ROWE_BAKER", "serves"),
+        ("KESSEL", "serves"),
+    ]
+
+
+def test_a_capitalised_title_in_apposition_before_the_name():
+    # "South" follows the title over a connector: part of the office, no person
+    finder = MentionFinder()
+    found = ids(
+        "Washington sent the U.S. Special Representative for South and Central Asia, "
+        "Maria Lenk, to Tashkent.",
+        finder,
+    )
+    assert found == [
+        ("USA", "Washington"),
+        ("USA", "U.S."),
+        ("CENTRAL_ASIA", "Central Asia"),
+        ("LENK", "Maria Lenk"),
+        ("UZB", "Tashkent"),
+    ]
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == [("LENK", "serves", "USA")]
+
+
+def test_an_apposed_title_without_a_state_takes_the_body_it_names():
+    finder = MentionFinder()
+    found = ids(
+        "Hans Berger, the International Special Envoy for the Implementation of EU Sanctions, "
+        "said so.",
+        finder,
+    )
+    assert [aid for aid, _ in found] == ["BERGER", "EU"]
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == [("BERGER", "serves", "EU")]
+
+
+def test_a_table_persons_family_name_alone_is_them():
+    finder = MentionFinder()
+    assert ids("Karimov refused to join it.", finder) == [("KARIMOV", "Karimov")]
+    # a shared family name is them only once the text names them in full
+    assert ids("Wang said nothing.", MentionFinder()) == []
+    assert ids("Wang Yi arrived.", finder) == [("WANG", "Wang Yi")]
+    assert ids("Later Wang said nothing.", finder) == [("WANG", "Wang")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports to Latin America doubled.",
+        "Volunteers from the North Caucasus fought.",
+        "Tankers cross the Indian Ocean.",
+        "Latin America’s banks lent more.",
+    ],
+    ids=["region", "part-of-a-state", "sea", "possessive"],
+)
+def test_an_ignored_form_hides_the_names_inside_it(sentence):
+    assert ids(sentence) == []
+
+
+def test_a_name_with_its_acronym_is_one_body_and_hides_the_names_inside_it():
+    finder = MentionFinder()
+    found = ids("Ankara welcomed it, Radio Armenia International (RAI) reported.", finder)
+    assert found == [
+        ("TUR", "Ankara"),
+        ("RAI", "Radio Armenia International"),
+        ("RAI", "RAI"),
+    ]
+    assert ids("Later RAI said so.", finder) == [("RAI", "RAI")]
+    # initials that do not spell the acronym: no body
+    assert ids("Armenia Daily (XYZ) reported.") == [("ARM", "Armenia")]
+
+
+def test_a_name_of_a_known_body_is_a_person_of_it():
+    finder = MentionFinder()
+    found = ids("“It is a hedge,” said Rustam Alimov of the Carnegie Endowment.", finder)
+    assert found == [("ALIMOV", "Rustam Alimov"), ("CARNEGIE", "Carnegie Endowment")]
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == [
+        ("ALIMOV", "serves", "CARNEGIE")
+    ]
+    assert ids("Later Alimov agreed.", finder) == [("ALIMOV", "Alimov")]
+    # a state after "of" is no body: "the Great Wall of China" names no person
+    assert ids("The Great Wall of China stood.") == [("CHN", "China")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Aidar Sadykov was comfortably re-elected as Kyrgyzstan’s president.",
+            ("SADYKOV", "leads", "KGZ"),
+        ),
+        ("Aidar Sadykov became the Kazakh prime minister.", ("SADYKOV", "leads", "KAZ")),
+        ("Aidar Sadykov was appointed Tajik foreign minister.", ("SADYKOV", "serves", "TJK")),
+    ],
+    ids=["re-elected-as", "became", "appointed"],
+)
+def test_an_office_given_by_a_verb_after_the_name(sentence, expected):
+    assert ties(sentence) == [expected]
+
+
+def test_a_demonym_in_a_hyphenated_compound_is_not_the_titles_state():
+    finder = MentionFinder()
+    assert ties("The pro-Russian President Sooronbai Jeenbekov resigned.", finder) == [
+        ("JEENBEKOV", "leads", None)
+    ]
+    assert finder.people["JEENBEKOV"].state == "KGZ"  # the table's, not Russia

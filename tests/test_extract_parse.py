@@ -222,6 +222,112 @@ SHAPES = [
         "Turkey and Uzbekistan held talks in Ankara.",
         {("TUR", "UZB", "consultation")},
     ),
+    (
+        "object-control",
+        "Ankara urged Baku to sign a peace treaty with Yerevan.",
+        {("AZE", "ARM", "diplomatic_cooperation")},
+    ),
+    (
+        "thanked-for-doing",
+        "Mirziyoyev thanked Erdogan for visiting Tashkent.",
+        {("MIRZIYOYEV", "ERDOGAN", "diplomatic_cooperation"), ("ERDOGAN", "UZB", "consultation")},
+    ),
+    (
+        "topic-is-not-a-party",
+        "Kazakhstan and Uzbekistan discussed the future of Iran.",
+        {("KAZ", "UZB", "consultation")},
+    ),
+    ("unnamed-destination-pairs-nobody", "Turkish and Azerbaijani envoys visited cities.", set()),
+    (
+        "hyphened-pair",
+        "The Armenian-Iranian partnership is growing.",
+        {("ARM", "IRN", "diplomatic_cooperation")},
+    ),
+    (
+        "hyphened-pair-as-adverb",
+        "The Uzbek-Russian talks went well.",
+        {("UZB", "RUS", "consultation")},
+    ),
+    ("hyphened-rivalry", "A Turkish-Iranian rivalry is old.", {("TUR", "IRN", "hostility")}),
+    (
+        "tensions-in-relations",
+        "Analysts see tensions in Kyrgyz-Tajik relations.",
+        {("KGZ", "TJK", "hostility")},
+    ),
+    (
+        "cooling-in-relations",
+        "Trade fell after a cooling in relations between Baku and Tehran.",
+        {("AZE", "IRN", "distancing")},
+    ),
+    (
+        "lifted-sanctions",
+        "Canada lifted its sanctions on Cuba.",
+        {("CAN", "CUB", "diplomatic_cooperation")},
+    ),
+    (
+        "eased-tensions-between",
+        "Qatar helped to ease tensions between Iran and Saudi Arabia.",
+        {
+            ("QAT", "IRN", "diplomatic_cooperation"),
+            ("QAT", "SAU", "diplomatic_cooperation"),
+            ("IRN", "SAU", "hostility"),
+        },
+    ),
+    (
+        "came-under-pressure",
+        "Georgia came under pressure from Brussels.",
+        {("EU", "GEO", "hostility")},
+    ),
+    (
+        "sent-an-envoy",
+        "Erdogan sent his envoy Hakan Fidan to Baku.",
+        {("FIDAN", "AZE", "consultation")},
+    ),
+    ("chairmanship", "India took over the SCO chairmanship.", {("IND", "SCO", "leads_bloc")}),
+    ("candidate-role", "Ukraine is an EU candidate.", {("UKR", "EU", "observer_of")}),
+    (
+        "as-a-role",
+        "As a critic of Moscow, Lithuania spoke first.",
+        {("LTU", "RUS", "criticism")},
+    ),
+    (
+        "first-to-act",
+        "Turkey was the first to recognise Azerbaijan.",
+        {("TUR", "AZE", "diplomatic_cooperation")},
+    ),
+    ("no-friend-of", "Belarus was no friend of Poland.", {("BLR", "POL", "hostility")}),
+    ("not-a-member", "Azerbaijan is not a member of the CSTO.", set()),
+    ("at-odds-with", "Yerevan is at odds with Baku.", {("ARM", "AZE", "hostility")}),
+    (
+        "led-forces-act",
+        "Saudi-led forces attacked Yemen.",
+        {("SAU", "YEM", "armed_conflict")},
+    ),
+    (
+        "visit-of-to",
+        "The visit of Lukashenko to Beijing was short.",
+        {("LUKASHENKO", "CHN", "consultation")},
+    ),
+    (
+        "accused-of-doing",
+        "Baku accused Yerevan of courting Paris.",
+        {("AZE", "ARM", "criticism"), ("ARM", "FRA", "diplomatic_cooperation")},
+    ),
+    (
+        "joint-exercises",
+        "India and Mongolia held joint exercises.",
+        {("IND", "MNG", "diplomatic_cooperation")},
+    ),
+    (
+        "relies-on-from",
+        "Tajikistan relies on wheat from Kazakhstan.",
+        {("TJK", "KAZ", "depends_on")},
+    ),
+    (
+        "aim-of-a-verb",
+        "Moldova applied for EU membership.",
+        {("MDA", "EU", "member_of")},
+    ),
 ]
 
 

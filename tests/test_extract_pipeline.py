@@ -399,3 +399,100 @@ def test_over_its_support_belongs_to_the_nearest_actor():
         ("EU", "BLR", "sanctions"),
         ("BLR", "RUS", "diplomatic_cooperation"),
     }
+
+
+# -- the parse engine's speed: one model per process, numpy's BLAS on one thread ---------------
+
+
+def test_the_default_model_is_loaded_once():
+    from vectorgraph.extract.nlp import load_model
+
+    assert load_model() is load_model(None)  # the engine asks with None, callers without
+
+
+def test_the_networks_compute_with_numpy_blas_on_one_thread():
+    import spacy
+    import threadpoolctl
+
+    from vectorgraph.extract.nlp import DEFAULT_MODELS, load_model, one_thread
+
+    nlp = load_model()
+    uses_blis = {node.ops.use_blis for _, pipe in nlp.pipeline for node in pipe.model.walk()}
+    assert uses_blis == {False}
+    with one_thread():
+        threads = {
+            lib["num_threads"]
+            for lib in threadpoolctl.threadpool_info()
+            if lib["user_api"] == "blas"
+        }
+        assert threads == {1}
+        sentences = [
+            "Britain and Japan have frozen the reserves of Iran's central bank.",
+            "The CSTO, whose members are Armenia, Belarus and Tajikistan, met in Minsk.",
+            "Uzbekistan's President Mirziyoyev picked Beijing for his first trip abroad.",
+        ]
+        ours = [[(t.tag_, t.dep_, t.head.i) for t in d] for d in nlp.pipe(sentences)]
+    default = spacy.load(
+        DEFAULT_MODELS[0], exclude=["ner", "senter", "attribute_ruler", "lemmatizer"]
+    )
+    theirs = [[(t.tag_, t.dep_, t.head.i) for t in d] for d in default.pipe(sentences)]
+    assert ours == theirs  # the same trees as spaCy's own BLIS build
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The sentences that reach the parser, in order, as the engine hands them over."""
+    from vectorgraph.extract import nlp
+
+    seen: list[str] = []
+    real = nlp.load_model()
+
+    class Recording:
+        def pipe(self, texts, **options):
+            def record():
+                for text in texts:
+                    seen.append(text)
+                    yield text
+
+            return real.pipe(record(), **options)
+
+    monkeypatch.setattr(nlp, "load_model", lambda name=None: Recording())
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kazakhstan and Uzbekistan, the region's largest economies, have offered to mediate.", []),
+        ("Kyrgyzstan and Tajikistan have not followed the same course.", []),
+        (
+            (
+                "Kazakhstan and Uzbekistan, the region's largest economies, have offered to "
+                "mediate. They criticised Russia."
+            ),
+            [
+                "Kazakhstan and Uzbekistan, the region's largest economies, have offered to mediate.",
+                "They criticised Russia.",
+            ],
+        ),
+        (
+            "Kazakhstan and Uzbekistan have strained ties.",
+            ["Kazakhstan and Uzbekistan have strained ties."],
+        ),
+        ("Kazakhstan and China held talks.", ["Kazakhstan and China held talks."]),
+        ("The Russian-led CSTO met Armenia.", ["The Russian-led CSTO met Armenia."]),
+        ("Armenia's allies include France.", ["Armenia's allies include France."]),
+    ],
+    ids=[
+        "no-word-no-cue",
+        "negated-no-word",
+        "antecedent-of-they",
+        "inflected-noun",
+        "cue",
+        "led",
+        "inflected-role",
+    ],
+)
+def test_the_parser_sees_only_sentences_that_can_relate(parsed, text, expected):
+    extract_any(text, engine="parse")
+    assert parsed == expected

@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from render_docs import PAYLOADS, hostile_dict, small_dict
+from render_docs import PAYLOADS, hostile_dict, large_hostile_dict, small_dict
 from vectorgraph import GraphDocument, NotFoundError, loads
 from vectorgraph.cli import cli
 from vectorgraph.render import (
@@ -30,7 +30,7 @@ from vectorgraph.render import (
 from vectorgraph.render.assets import vis_css, vis_js
 from vectorgraph.render.balance import balance_extensions  # the CLI adds the balance view
 from vectorgraph.render.data import curve_roundness, payload
-from vectorgraph.render.page import script_json
+from vectorgraph.render.page import EVIDENCE_CHUNK, script_json
 
 
 def doc_of(data: dict[str, Any]) -> GraphDocument:
@@ -327,6 +327,28 @@ def test_large_mode_threshold() -> None:
     assert data["large"] is True and data["options"]["interaction"]["hover"] is False
     assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
     assert data["options"]["nodes"]["scaling"]["label"]["drawThreshold"] == 9  # 8 px and up
+
+
+def test_large_page_evidence_travels_in_chunks() -> None:
+    j = EVIDENCE_CHUNK + 100
+    doc = doc_of(large_hostile_dict(j))
+    page = render(doc).html
+    data = data_block(page)
+    assert data["evidenceChunk"] == EVIDENCE_CHUNK
+    assert [row[12] for row in data["edges"]] == [len(r.evidence) for r in doc.relations]
+    blocks = re.findall(
+        r'<script type="application/json" class="vg-evidence">(.*?)</script>', page, re.DOTALL
+    )
+    assert len(blocks) == 2  # 1,501 relations: 1,000 and 501
+    chunks = [json.loads(b) for b in blocks]
+    assert [len(c) for c in chunks] == [EVIDENCE_CHUNK, 501]
+    assert [x[2] for x in chunks[1][100]] == PAYLOADS
+    assert [x[1] for x in chunks[0][7]] == [e.sentence for e in doc.relations[7].evidence]
+    for block in blocks:  # no quote can end or bend its block
+        assert not re.search(r"</script|<!--|[<>&\u2028\u2029]", block, re.IGNORECASE)
+    # the small graphs keep their evidence in their rows, and no such block
+    assert 'class="vg-evidence"' not in render(doc_of(hostile_dict())).html
+    assert "evidenceChunk" not in data_block(render(doc_of(hostile_dict())).html)
 
 
 def test_focus_is_the_networkx_neighbourhood(article: GraphDocument) -> None:

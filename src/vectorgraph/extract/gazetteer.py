@@ -45,11 +45,12 @@ from typing import Any
 
 import yaml
 
-__all__ = ["GAP", "TOKEN", "Entry", "Gazetteer", "default_gazetteer", "snake_id"]
+__all__ = ["GAP", "TOKEN", "UPPER", "Entry", "Gazetteer", "default_gazetteer", "snake_id"]
 
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+#: Capital letters that may open a name ("Šefčovič", "İlham", "Łukasz").
+UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁČĆĐŁŃŚŠŹŽŻĞİŞŐŰŘĚ"
 #: A capitalised token of running text: "Kazakhstan", "Kassym-Jomart", "U.S.", "OPEC+".
-TOKEN = re.compile(rf"[{_UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
+TOKEN = re.compile(rf"[{UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
 #: What may join the tokens of one name: spaces and up to two connectors ("Union of the").
 GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
 
@@ -142,6 +143,8 @@ class Gazetteer:
         self.pattern_tokens = frozenset(m.group() for f in odd if (m := TOKEN.search(f)))
         if odd:
             self.pattern = re.compile(rf"(?<![\w\-])(?:{_trie(odd)})(?![\w\-+])")
+        #: forms that are no actor and hide the names inside them ("Latin America")
+        self.ignored = frozenset(form for form, entry in entries.items() if entry is None)
         self.actors: dict[str, Entry] = {}
         for entry in entries.values():
             if entry is not None:
@@ -295,6 +298,8 @@ def build(data: dict[str, Any]) -> Gazetteer:
                     override=True,
                 )
     surname_first = frozenset(data.get("surname_first") or ())
+    shared = frozenset(data.get("shared_surnames") or ())
+    families: list[tuple[str, Entry]] = []
     for aid, spec in (data.get("persons") or {}).items():
         of, role = spec.get("of"), spec.get("role")
         named = [(aid, spec["name"], [spec["name"], *(spec.get("forms") or ())])]
@@ -304,6 +309,16 @@ def build(data: dict[str, Any]) -> Gazetteer:
             for i, form in enumerate(person_forms):
                 entry = Entry(pid, full, "person", "alias" if i else "name", of=of, role=role)
                 add(form, entry, override=True)
+            family = _family(full, surname_first)
+            if (
+                family not in shared
+                and family not in surname_first  # "Wang", "Kim": many share them
+                and family[-1].isalpha()  # not "Jr."
+                and all(w[:1].isupper() for w in full.split()[1:])
+            ):
+                families.append((family, Entry(pid, full, "person", "alias", of=of, role=role)))
+    for family, entry in families:  # "Karimov" alone; never over a place or a namesake's form
+        add(family, entry)
     for form in (*_IGNORE, *(data.get("ignore") or ())):
         forms[form] = None
     return Gazetteer(forms, surname_first)

@@ -31,7 +31,7 @@ STRUCTURE_WORDS = (
     "be", "remain", "become", "stay", "seem", "appear", "continue", "include", "comprise",
     "count", "draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur",
     "status", "seat", "membership", "relation", "relationship", "tie", "cooperation", "trade",
-    "partnership",
+    "partnership", "come", "fall", "send", "dispatch",
 )  # fmt: skip
 
 #: The bundled lexicon.
@@ -46,6 +46,7 @@ class Predicate:
     preps: frozenset[str]
     person: str | None = None  # the type when the subject is a person
     reverse: bool = False  # roles: the relation runs relatum -> holder
+    topic: bool = False  # a verb's direct object is what it is about, not a party ("discuss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Lexicon:
     modals: frozenset[str]
     counter: frozenset[str]
     boost: frozenset[str]
+    undo: frozenset[str]
     irregular: Mapping[str, str]  # word form -> lemma
     known: Mapping[str, frozenset[str]]  # word class ("verb", "noun", "adj") -> lemmas
     cache: dict[tuple[str, str], str]
@@ -135,6 +137,7 @@ def _table(
             preps=_words(own) if own is not None else preps,
             person=item.get("person"),
             reverse=bool(item.get("reverse", False)),
+            topic=bool(item.get("topic", False)),
         )
     return out
 
@@ -163,13 +166,14 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     modals = frozenset(data.get("modals") or ())
     counter = frozenset(data.get("counter") or ())
     boost = frozenset(data.get("boost") or ())
+    undo = frozenset(data.get("undo") or ())
     irregular = {
         str(form): str(lemma)
         for lemma, forms in (data.get("irregular") or {}).items()
         for form in forms
     }
     verb_words = {v.split()[0] for v in verbs} | led | light_verbs | worsen | negators | modals
-    verb_words |= counter | boost
+    verb_words |= counter | boost | undo
     known = {
         "verb": frozenset(verb_words | set(irregular.values()) | set(STRUCTURE_WORDS)),
         "noun": frozenset(set(nouns) | set(roles) | light_nouns | set(STRUCTURE_WORDS)),
@@ -188,6 +192,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         modals=modals,
         counter=counter,
         boost=boost,
+        undo=undo,
         irregular=irregular,
         known=known,
         cache={},

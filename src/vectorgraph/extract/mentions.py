@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 
 from vectorgraph.extract.gazetteer import GAP as _GAP
 from vectorgraph.extract.gazetteer import TOKEN, Entry, Gazetteer, default_gazetteer, snake_id
+from vectorgraph.extract.gazetteer import UPPER as _UPPER
 
 __all__ = ["TITLE_WORDS", "Intro", "Mention", "MentionFinder"]
 
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 TITLE_WORDS = frozenset(
     [
         "President",
@@ -143,16 +143,37 @@ _TITLES = (
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor)"
 )
+#: Persons who speak about states without holding an office of one: a name after
+#: one of these ("analyst Atilla Yesilada", "X, an expert at Y") is a person, tied only
+#: to the body that the text says they work for ("for GlobalSource Partners").
+_EXPERTS = (
+    r"(?:political scientist|political analyst|analyst|expert|economist|researcher|scholar|"
+    r"professor|journalist|commentator|historian|specialist|sociologist|orientalist|lecturer|"
+    r"(?:senior |research )?fellow|editor|correspondent|director|founder|strategist|adviser|"
+    r"advisor|consultant|author|writer|columnist|reporter)"
+)
+_EXPERT_END = re.compile(_EXPERTS + r"s?$")
+#: Members of a state's bodies: tied to the state named before them ("U.S. Congress members").
+_MEMBERS = r"(?:lawmaker|legislator|congressman|congresswoman|member|parliamentarian|mp|deputy|official|diplomat)"
 #: The last words of :data:`_TITLES` (a title must end just before its name).
 _TITLE_ENDS = frozenset(
     ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
-    + ["chairman", "senator", "governor"]
+    + ["chairman", "senator", "governor", "scientist", "analyst", "expert", "economist"]
+    + ["researcher", "scholar", "professor", "journalist", "commentator", "historian"]
+    + ["specialist", "sociologist", "orientalist", "lecturer", "fellow", "editor", "founder"]
+    + ["correspondent", "director", "strategist", "adviser", "advisor", "consultant", "author"]
+    + ["writer", "columnist", "reporter", "lawmaker", "legislator", "congressman"]
+    + ["congresswoman", "member", "parliamentarian", "mp", "deputy", "official", "diplomat"]
 )
 _LOWER_TITLE = re.compile(
-    r"\b(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)"
+    r"\b(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first )*)(?:"
     + _TITLES
-    + r"))s?"
+    + "|"
+    + _EXPERTS
+    + "|"
+    + _MEMBERS
+    + r")))s?"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>country|republic|["
     + _UPPER
     + r"][\w’'\-]*(?:\s+["
@@ -201,6 +222,22 @@ _MODIFIER_TITLES = frozenset(
      "Supreme", "Crown", "Presidential", "Economic", "Economy", "Trade", "Energy", "Finance",
      "Defence", "Defense", "Interior", "Affairs", "General", "Prime", "Head"]
 )  # fmt: skip
+#: Capitalised words of a title that name no state: "the International Special Envoy".
+_TITLE_ADJECTIVES = frozenset(
+    ["International", "Special", "Senior", "Chief", "Permanent", "Presidential", "Deputy",
+     "Vice", "First", "Foreign", "Acting", "Former", "High", "Personal", "Executive"]
+)  # fmt: skip
+#: An acronym in brackets right after a name: " (RFI)", " (KazISS)".
+_ACRONYM = re.compile(r" \((?P<acr>[A-Z][A-Za-z]{1,6})\)")
+#: Words of a company's or outlet's name (else a body named with an acronym is an organisation).
+_COMPANY_WORDS = frozenset(
+    ["Radio", "Television", "TV", "News", "Agency", "Press", "Times", "Post", "Company",
+     "Corporation", "Bank", "Group", "Holding", "Airlines", "Airways", "Railways", "Oil", "Gas",
+     "Petroleum", "Energy", "Mining", "Partners", "Capital", "Media", "Broadcasting"]
+)  # fmt: skip
+_OF_BODY = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
@@ -226,6 +263,36 @@ _APPOSITION = re.compile(
     + r"))\b(?:\s+(?P<prep>of|to)\s+(?:the\s+)?(?P<of>country\b|republic\b|"
     + _NAME_OR_STATE
     + r"))?"
+)
+#: An expert in apposition: ", a Turkey analyst for GlobalSource Partners", ", expert on Iran".
+_EXPERT_AFTER = re.compile(
+    r"\s*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,4}?(?P<title>(?i:"
+    + _EXPERTS
+    + r"))s?\b(?:\s+(?:at|for|with|of|from)\s+(?:the\s+)?(?P<org>["
+    + _UPPER
+    + r"]))?"
+)
+#: The text before the body an expert works for: "an analyst at ", "senior fellow with the ".
+_AFFILIATION = re.compile(r"\b(?i:" + _EXPERTS + r")s?\s+(?:at|for|with|from)\s+(?:the\s+)?$")
+#: A capitalised title in apposition before a name: "the U.S. Special Representative for
+#: South and Central Asia, Sergio Gore".
+_TITLE_COMMA = re.compile(
+    r"(?P<title>\b(?:(?:Deputy|Vice|First|Special|Foreign|Prime|Senior|Chief|Permanent)\s+)*"
+    r"(?:President|Minister|Representative|Envoy|Secretary|Ambassador|Adviser|Advisor|Aide|"
+    r"Commissioner|Spokesman|Spokeswoman|Spokesperson|Chairman|Chancellor|Premier|Director))"
+    r"(?:\s+(?:for|of|to|on)\s+[^,;:()]{1,60}?)?\s*,\s*$"
+)
+_BODY_WORDS = frozenset(
+    ["Institute", "Institution", "Center", "Centre", "University", "Foundation", "Council",
+     "Academy", "School", "Endowment", "Club", "Forum", "Initiative", "Association"]
+)  # fmt: skip
+_ELECTED_VERBS = ("was ", "has been ", "had been ", "is ", "became ", "becomes ")
+#: "X was re-elected as Uzbekistan's president", "X became the Kyrgyz prime minister".
+_ELECTED = re.compile(
+    r"\s+(?:was|has been|had been|is|became|becomes)\s+(?:\w+ly\s+)?(?:(?:re-?elected|elected|appointed|"
+    r"named|sworn in|inaugurated|installed|confirmed)\s+(?:as\s+)?)?(?:the\s+)?"
+    rf"(?P<state>[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)?)(?:['’]s)?\s+"
+    r"(?P<title>(?i:(?:new |next |first |acting |interim )?" + _TITLES + r"))\b"
 )
 #: ", who has ruled Azerbaijan since 2003": a head of state by a relative clause.
 _RULED = re.compile(
@@ -442,6 +509,8 @@ class MentionFinder:
         gaz = self.gazetteer
         if gaz.pattern is not None and any(sentence[a:b] in gaz.pattern_tokens for a, b in tokens):
             self._spelled(sentence, out)
+        if " (" in sentence:
+            self._acronyms(sentence, tokens, out)
         if self._pending:
             self._appositions(out)
         self._titled_refs(sentence, out)
@@ -494,14 +563,22 @@ class MentionFinder:
         pieces: list[tuple[int, int, Entry | None]] = []
         n, i = len(run), 0
         spans, local = self.gazetteer.spans, self.spans
+        ignored = self.gazetteer.ignored
         while i < n:
             first = s[run[i][0] : run[i][1]]
             width = max(spans.get(first, 1), local.get(first, 1)) if n > 1 else 1
             for j in range(min(n, i + width), i, -1):
-                entry = self._lookup(s[run[i][0] : run[j - 1][1]])
+                form = s[run[i][0] : run[j - 1][1]]
+                entry = self._lookup(form)
                 if entry is not None:
                     pieces.append((run[i][0], run[j - 1][1], entry))
                     i = j
+                    break
+                if j > i + 1 and (
+                    form in ignored
+                    or (form[-1] in "s'’" and _POSSESSIVE_END.sub("", form) in ignored)
+                ):
+                    i = j  # "Latin America", "North Caucasus": no actor, nor a part of one
                     break
             else:
                 pieces.extend(self._hyphen_parts(s, run[i]))
@@ -526,7 +603,7 @@ class MentionFinder:
         pieces = self._segment(s, run)
         state: Mention | None = None  # a state or organisation named before a title
         title: str | None = None  # title words waiting for a name
-        title_start = 0
+        title_start = title_end = 0
         carried = False  # the title went on past a body's name ("Envoy for the Implementation")
         k = 0
         while k < len(pieces):
@@ -553,8 +630,14 @@ class MentionFinder:
                     if title is None:
                         title_start = pieces[k][0]
                     title = s[title_start : pieces[k + t - 1][1]]
+                    title_end = pieces[k + t - 1][1]
                 if t < len(words):
                     start_at, end_at = pieces[k + t][0], pieces[e - 1][1]
+                    if title is None and self._of_body(s, pieces, k, e, out):
+                        k = e
+                        continue
+                    if title is not None and not t and _CONNECTOR.search(s, title_end, start_at):
+                        carried = True  # "Representative for South and ...": no name yet
                     if self._unknown(s, start_at, end_at, title, state, out, carried=carried):
                         title, carried = None, False
                     else:  # the title goes on: "Envoy for the Implementation of"
@@ -581,8 +664,8 @@ class MentionFinder:
             if entry.type == "person":
                 self._known(s, mention, entry, title, state, out)
                 title = None
-            elif entry.type in ("state", "organisation"):
-                state = mention
+            elif entry.type in ("state", "organisation") and not s.startswith("-", start - 1):
+                state = mention  # not "pro-Russian President X": the compound is no state of his
             k += 1
 
     def _mention(self, s: str, start: int, end: int, entry: Entry) -> Mention:
@@ -664,6 +747,38 @@ class MentionFinder:
         ):
             self._person(name, start, end, self._plural_title, None, None, out)
             return True
+        tail = before[-5:]
+        if (
+            title is None
+            and (tail.endswith(("at ", "for ", "with ", "from ")) or tail == "the ")
+            and _AFFILIATION.search(before[-60:])
+            and len(words) <= 6
+        ):
+            # "an analyst for GlobalSource Partners": the body they work for
+            kind = "organisation" if any(w in _BODY_WORDS for w in words) else "company"
+            intro = self._register(Intro(snake_id(name), name, kind), [name])
+            out.append(Mention(intro.id, start, end, name, kind, "company"))
+            return True
+        if (
+            title is None
+            and 2 <= len(words) <= 4
+            and before.endswith((", ", ","))
+            and (comma := _TITLE_COMMA.search(before))
+        ):
+            # "the U.S. Special Representative for South and Central Asia, Sergio Gore"
+            at = start - len(before) + comma.start("title")
+            state = next(
+                (
+                    m
+                    for m in reversed(out)
+                    if m.end <= at
+                    and m.type in ("state", "organisation")
+                    and _STATE_BEFORE_TITLE.fullmatch(s, m.end, at)
+                ),
+                None,
+            )
+            self._person(name, start, end, comma.group("title"), state, None, out)
+            return True
         near = before[-48:]
         company = _COMPANY_NOUN.search(near)
         listed = linked and prev is not None and prev.kind == "listed"
@@ -690,6 +805,35 @@ class MentionFinder:
             out.append(mention)
             if based is not None:
                 self._based(mention, based)
+        return True
+
+    def _of_body(
+        self,
+        s: str,
+        pieces: list[tuple[int, int, Entry | None]],
+        k: int,
+        e: int,
+        out: list[Mention],
+    ) -> bool:
+        """ "Temur Umarov of the Carnegie Russia Eurasia Center": a person of the body named
+        right after them; False when the stretch is not such a name."""
+        if e >= len(pieces) or not 2 <= e - k <= 3:
+            return False
+        body = pieces[e][2]
+        if body is None or body.type not in ("organisation", "company"):
+            return False
+        if not _OF_BODY.fullmatch(s, pieces[e - 1][1], pieces[e][0]):
+            return False
+        words = [s[a:b] for a, b, _ in pieces[k:e]]
+        if any(w in _NOT_NAME or w in TITLE_WORDS or w.endswith(_NOT_NAMES) for w in words):
+            return False
+        start, end = pieces[k][0], pieces[e - 1][1]
+        name = s[start:end]
+        family = self._family(words)
+        intro = self._register(Intro(snake_id(family), name, "person"), [name, family])
+        mention = Mention(intro.id, start, end, name, "person", "person")
+        out.append(mention)
+        self._pending.append((intro, mention, "expert", pieces[e][0], None))
         return True
 
     def _nationality(
@@ -748,6 +892,8 @@ class MentionFinder:
         low = title.lower()
         if _honorific(title):
             return  # "Mr Rahmon" names no office: no tie, whatever the sentence's country
+        if _EXPERT_END.search(low) and (state is None or state.type == "state"):
+            return  # "a Turkey analyst", "Kazakh expert X": no office of a state
         self._titled[low.split()[-1]] = intro.id
         leads = any(w in low for w in _LEAD_WORDS) and not any(
             w in low for w in ("deputy", "vice", "spokes", "adviser", "advisor", "envoy", "aide")
@@ -789,7 +935,8 @@ class MentionFinder:
         intro = self.people.get(entry.id)
         if intro is None:  # first named here: from the persons table
             family = self._family(entry.name.split())
-            forms = [mention.text, family] if family in self.gazetteer.forms else [mention.text]
+            # named in full, the family name alone is them for the rest of the text ("Wang")
+            forms = [mention.text, family] if " " in mention.text else [mention.text]
             intro = self._register(
                 Intro(entry.id, entry.name, "person", table_state=entry.of), forms
             )
@@ -828,6 +975,8 @@ class MentionFinder:
         if lower is None:
             return None, None, None
         title, state, state_ref = lower.group("title"), None, None
+        if s.startswith("s", start - len(before) + lower.end("title")):
+            title += "s"  # "Congress members A and B": both
         at = start - len(before) + lower.start()
         for m in reversed(out):  # "EU special envoy", "Russian foreign minister"
             if (
@@ -850,12 +999,19 @@ class MentionFinder:
         """A title given after a name: (title, start of the state named in it, "country")."""
         if s[end : end + 2] in ("'s", "’s"):
             end += 2
+        if s.startswith(" ", end) and s.startswith(_ELECTED_VERBS, end + 1):
+            m = _ELECTED.match(s, end)  # "X was re-elected as Uzbekistan's president"
+            if m is not None and self._lookup(m.group("state")) is not None:
+                return m.group("title"), m.start("state"), None
         if not s.startswith(",", end) and not s.startswith(" ,", end):
             return None
         m = _APPOSITION.match(s, end)
         if m is not None and m.group("state"):  # "X, Progress Leader": no state, no title
             named = self._lookup(m.group("state"))
             if named is None or named.type not in ("state", "organisation"):
+                if set(m.group("state").split()) <= _TITLE_ADJECTIVES:
+                    # "the International Special Envoy for the Implementation of EU Sanctions"
+                    return m.group("title"), self._body_in(s, m.end()), None
                 m = None
         if m is not None:
             if m.group("ref"):
@@ -871,6 +1027,19 @@ class MentionFinder:
         m = _RULED.match(s, end)
         if m is not None:
             return "leader", m.start("of"), None
+        m = _EXPERT_AFTER.match(s, end)
+        if m is not None:
+            return m.group("title"), m.start("org") if m.group("org") else None, None
+        return None
+
+    def _body_in(self, s: str, at: int) -> int | None:
+        """The start of the first state or organisation named in a title's words up to the
+        next comma ("for the Implementation of EU Sanctions"), or None."""
+        stop = s.find(",", at)
+        for tok in TOKEN.finditer(s, at, stop if stop >= 0 else len(s)):
+            entry = self._lookup(tok.group())
+            if entry is not None and entry.type in ("state", "organisation"):
+                return tok.start()
         return None
 
     def _appositions(self, out: list[Mention]) -> None:
@@ -880,7 +1049,9 @@ class MentionFinder:
                 (
                     m
                     for m in out
-                    if at is not None and m.start == at and m.type in ("state", "organisation")
+                    if at is not None
+                    and m.start == at
+                    and m.type in ("state", "organisation", "company")
                 ),
                 None,
             )
@@ -909,6 +1080,39 @@ class MentionFinder:
         """The intro's state when it is an organisation (an EU envoy may be Irish)."""
         entry = self.gazetteer.actors.get(intro.state or "")
         return {intro.state} if entry is not None and entry.type != "state" else set()
+
+    def _acronyms(self, s: str, tokens: list[tuple[int, int]], out: list[Mention]) -> None:
+        """A body the text names with its acronym: "Radio France Internationale (RFI)".
+
+        The capitalised words before the brackets whose initials spell the acronym are
+        one organisation (a company, by its words), with the acronym as its id; the
+        names inside them ("France") are no mentions of their own.
+        """
+        ends = {b: k for k, (_, b) in enumerate(tokens)}
+        for m in _ACRONYM.finditer(s):
+            acronym = m.group("acr")
+            j = ends.get(m.start())
+            if j is None or self._lookup(acronym) is not None:
+                continue
+            i = j - len(acronym) + 1
+            if i < 0 or any(
+                not _GAP.fullmatch(s, tokens[x - 1][1], tokens[x][0]) for x in range(i + 1, j + 1)
+            ):
+                continue
+            start, end = tokens[i][0], tokens[j][1]
+            words = [s[a:b] for a, b in tokens[i : j + 1]]
+            if "".join(w[0] for w in words).upper() != acronym.upper():
+                continue
+            if any(m.start <= start and end <= m.end and m.type != "state" for m in out):
+                continue  # a known body, or a person
+            name = s[start:end]
+            kind = "company" if any(w in _COMPANY_WORDS for w in words) else "organisation"
+            intro = self._register(Intro(acronym.upper(), name, kind), [name, acronym])
+            out[:] = [x for x in out if not (start <= x.start and x.end <= end)]
+            out.append(Mention(intro.id, start, end, name, kind, "alias"))
+            a = m.start("acr")
+            out.append(Mention(intro.id, a, a + len(acronym), acronym, kind, "alias"))
+            out.sort(key=lambda x: x.start)
 
     def _spelled(self, s: str, out: list[Mention]) -> None:
         """Gazetteer forms no run of capitalised tokens spells: they replace what they cover."""

@@ -45,11 +45,24 @@ from typing import Any
 
 from vectorgraph.extract.lexicon import Lexicon, Predicate
 from vectorgraph.extract.mentions import Mention
+from vectorgraph.extract.roles import leaders, led, roles
+from vectorgraph.extract.tree import (
+    CONFIDENCE,
+    NOUN_POS,
+    ORGS,
+    VERB_POS,
+    Claim,
+    Token,
+    det_negated,
+    heads,
+    hyphened,
+    pobjs,
+    pos,
+)
 from vectorgraph.vocabulary import RELATION_TYPES
 
-__all__ = ["Claim", "read", "read_sentence"]
+__all__ = ["Claim", "Sentence", "read", "read_sentence"]
 
-Token = Any  # a spacy.tokens.Token; spaCy is optional, so it is not imported here
 
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
 _SUBJECT = frozenset(("nsubj", "csubj"))
@@ -57,37 +70,19 @@ _OBJECT = frozenset(("dobj", "dative", "attr", "oprd", "nsubjpass"))
 _NOUN_SUBJECT = frozenset(("poss", "compound", "amod", "nmod", "nsubj", "npadvmod"))
 _EXPAND = frozenset(("conj", "appos"))
 _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
-_COPULA = frozenset(("be", "remain", "become", "stay", "seem", "appear", "continue"))
-_INCLUDE = frozenset(("include", "comprise", "count"))
 _PARTNER = frozenset(("with", "alongside"))
 _PARTIES = frozenset(("between", "among", "amongst"))
-_VERB_POS = frozenset(("VERB", "AUX"))
-_NOUN_POS = frozenset(("NOUN", "PROPN"))
-_STATUS = frozenset(("status", "seat", "membership"))
-_ORGS = frozenset(("organisation", "region"))
-_INNER = frozenset(("of", "as"))
+_INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
-_PRONOUNS = frozenset(("its", "their", "his", "her"))
+_UNDER = frozenset(("come", "fall"))  # "came under pressure from X"
+_DISPATCH = frozenset(("send", "dispatch"))  # "sent an envoy to X": the envoy visits X
+_AIM = frozenset(("for", "in", "into", "at"))  # a verb's aim: "pushed for sanctions on"
 _TAKING_PART = frozenset(("attendance", "participation", "presence"))
-_SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
-
-#: Confidence of each frame's claims.
-CONFIDENCE = {"svo": 0.75, "partner": 0.7, "parties": 0.7, "joint": 0.65, "role": 0.8, "led": 0.85}
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """A relation a sentence asserts: source and target mentions, type, confidence."""
-
-    source: Mention
-    target: Mention
-    type: str
-    confidence: float
 
 
 @dataclass(slots=True)
@@ -98,6 +93,9 @@ class _Args:
     objects: list[Mention] = field(default_factory=list)
     partners: list[Mention] = field(default_factory=list)
     parties: list[Mention] = field(default_factory=list)
+    aimed: bool = False  # a verb's party object names no actor: "A and B visited cities"
+    of: list[Mention] = field(default_factory=list)  # a noun's "of" objects, maybe its actor
+    mutual: bool = False  # a hyphened pair names both sides: "the Russian-Chinese rivalry"
 
     def merge(self, other: _Args) -> None:
         for name in ("subjects", "objects", "partners", "parties"):
@@ -105,7 +103,7 @@ class _Args:
             mine.extend(m for m in getattr(other, name) if m not in mine)
 
 
-class _Sentence:
+class Sentence:
     """One parsed sentence with its mentions anchored at tokens."""
 
     def __init__(
@@ -169,7 +167,7 @@ class _Sentence:
     def main_subjects(self) -> list[Mention]:
         """The subject of the sentence's root verb (the antecedent of the next "they")."""
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
-        if root is None or _pos(root) not in _VERB_POS:
+        if root is None or pos(root) not in VERB_POS:
             return []
         return [m for m in self.subjects(root) if m.id is not None]
 
@@ -178,7 +176,7 @@ class _Sentence:
     def phrase(self, tok: Token, depth: int = 0) -> list[Mention]:
         """The mentions a noun phrase stands for: its own, its conjuncts', inner ones."""
         if tok.lower_ in _RELATIVE and depth < 3:
-            clause = next((h for h in _heads(tok) if h.dep_ in ("relcl", "acl")), None)
+            clause = next((h for h in heads(tok) if h.dep_ in ("relcl", "acl")), None)
             if clause is not None:
                 return self.phrase(clause.head, depth + 1)
         own = list(self.at.get(tok.i, ()))
@@ -187,25 +185,30 @@ class _Sentence:
             if dep in _EXPAND:
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _EXAMPLES:  # "Western countries like France"
-                own.extend(m for g in _pobjs(child) for m in self.phrase(g, depth + 1))
-            elif own or depth > 4 or (dep != "prep" and self.predicate(child) is not None):
+                own.extend(m for g in pobjs(child) for m in self.phrase(g, depth + 1))
+            elif own or depth > 4:
+                continue
+            elif dep == "amod" and self.lexicon.lemma(child) in self.lexicon.led:
+                if tok.dep_ != "appos":  # not "the CSTO, a Russian-led alliance": the CSTO
+                    own.extend(leaders(self, child))  # "NATO-led operations": NATO's
+            elif dep != "prep" and self.predicate(child) is not None:
                 continue
             elif dep in _DESCEND:
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _INNER:
-                for g in _pobjs(child):
+                for g in pobjs(child):
                     own.extend(self.phrase(g, depth + 1))
             elif dep == "acl" and child.tag_ == "VBN":  # "the vote organised by Russia"
                 for a in child.children:
                     if a.dep_ == "agent":
-                        own.extend(m for g in _pobjs(a) for m in self.phrase(g, depth + 1))
+                        own.extend(m for g in pobjs(a) for m in self.phrase(g, depth + 1))
         return own
 
     def only(self, tok: Token) -> list[Mention]:
         """The mentions at a token and its conjuncts (no descent into modifiers)."""
         own = list(self.at.get(tok.i, ()))
         for child in tok.children:
-            if child.dep_ in _EXPAND:
+            if child.dep_ in _EXPAND or hyphened(child, tok):  # "Uzbek-Russian relations"
                 own.extend(self.only(child))
         return own
 
@@ -213,7 +216,7 @@ class _Sentence:
 
     def predicate(self, tok: Token) -> Predicate | None:
         lex = self.lexicon
-        if _pos(tok) in _VERB_POS:
+        if pos(tok) in VERB_POS:
             for c in tok.children:
                 if (
                     c.dep_ in ("prt", "advmod")
@@ -221,9 +224,9 @@ class _Sentence:
                 ):
                     return lex.verbs[f"{self.lexicon.lemma(tok)} {c.lower_}"]
             return lex.verbs.get(self.lexicon.lemma(tok))
-        if _pos(tok) in _NOUN_POS:
+        if pos(tok) in NOUN_POS:
             return lex.nouns.get(self.lexicon.lemma(tok))
-        if _pos(tok) == "ADJ":
+        if pos(tok) == "ADJ":
             return lex.adjectives.get(self.lexicon.lemma(tok))
         return None
 
@@ -238,11 +241,24 @@ class _Sentence:
         if found or depth > 3:
             return found
         dep, head = verb.dep_, verb.head
+        if dep == "xcomp" or (dep == "pcomp" and head.lower_ in ("for", "of")):
+            # "invited Xi to visit Astana", "thanked Tokayev for visiting China", "accused Baku
+            # of hosting drones": the object acts
+            controller = head if dep == "xcomp" else head.head
+            objs = [m for c in controller.children if c.dep_ == "dobj" for m in self.phrase(c)]
+            if objs and pos(controller) in VERB_POS:
+                return objs
         inherits = dep in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i
-        if inherits and (_pos(head) in _VERB_POS or dep == "conj"):
+        if inherits and (pos(head) in VERB_POS or dep == "conj"):
             return self.subjects(head, depth + 1)
         if dep in ("relcl", "acl") and verb.tag_ != "VBN":
-            return self.phrase(head)
+            found = self.phrase(head)
+            above = head.head  # "Russia was the first to recognise X", "emerged as the first to"
+            if not found and head.dep_ == "pobj" and above.lower_ == "as":
+                above = above.head
+            if not found and head.dep_ in ("attr", "pobj") and pos(above) in VERB_POS:
+                found = self.subjects(above, depth + 1)
+            return found
         if dep == "pcomp" and head.head.i != head.i:
             return self.subjects(head.head, depth + 1)
         return []
@@ -250,42 +266,52 @@ class _Sentence:
     def prep_args(self, tok: Token, pred: Predicate, args: _Args, *, agent: bool) -> None:
         preps = pred.preps | {"of"} if tok.tag_ == "VBG" else pred.preps  # "shelling of"
         for child in tok.children:
-            if child.dep_ in ("advmod", "prt") and _pos(tok) in _VERB_POS:  # "drift away from"
+            if child.dep_ in ("advmod", "prt") and pos(tok) in VERB_POS:  # "drift away from"
                 self.prep_args(child, pred, args, agent=False)
             if child.dep_ == "agent" and agent:
-                args.subjects.extend(m for g in _pobjs(child) for m in self.phrase(g))
+                args.subjects.extend(m for g in pobjs(child) for m in self.phrase(g))
             if child.dep_ != "prep" and not (child.dep_ == "dative" and child.tag_ == "IN"):
                 continue  # "offered weapons to X": the parser's "dative" preposition
+            if any(g.dep_ == "pcomp" and self.predicate(g) for g in child.children):
+                continue  # "thanked X for visiting Y": the gerund is an act of its own
             word = child.lower_
-            found = [m for g in _pobjs(child) for m in self.phrase(g)]
+            found = [m for g in pobjs(child) for m in self.phrase(g)]
             if word in _PARTIES:
                 args.parties.extend(found)
             elif word in _PARTNER:
                 args.partners.extend(found)
             elif word in preps:
                 args.objects.extend(found)
+                if word == "of" and pos(tok) in NOUN_POS:
+                    args.of.extend(found)
             elif word == "by" and agent:
                 args.subjects.extend(found)
 
     def arguments(self, tok: Token, pred: Predicate) -> _Args:
         args = _Args()
-        noun = _pos(tok) in _NOUN_POS
-        if _pos(tok) in _VERB_POS:
+        noun = pos(tok) in NOUN_POS
+        if pos(tok) in VERB_POS:
             args.subjects.extend(self.subjects(tok))
             for child in tok.children:
-                if child.dep_ in _OBJECT and child.tag_ != "IN":
-                    args.objects.extend(self.phrase(child))
+                if child.dep_ in _OBJECT and child.tag_ != "IN" and not pred.topic:
+                    found = self.phrase(child)
+                    args.objects.extend(found)
+                    args.aimed = args.aimed or (child.dep_ == "dobj" and not found)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))
         elif noun:
             for child in tok.children:
-                if child.dep_ in _NOUN_SUBJECT:
+                if child.dep_ in _NOUN_SUBJECT and pred.type in _OF_BLOCS:  # "EU membership"
+                    for m in self.only(child):
+                        (args.objects if m.type in ORGS else args.subjects).append(m)
+                elif child.dep_ in _NOUN_SUBJECT:
                     args.subjects.extend(self.only(child))
+                    args.mutual = args.mutual or any(hyphened(g, child) for g in child.children)
                 if child.dep_ == "poss" and child.lower_ == "its":
                     args.subjects.extend(self.last_before(child))
             for child in tok.children:  # "the export of goods to Russia"
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    for g in _pobjs(child):
+                    for g in pobjs(child):
                         if self.predicate(g) is None:
                             self.prep_args(g, pred, args, agent=False)
         else:  # a copular adjective: "Kazakhstan is dependent on Russia"
@@ -296,9 +322,12 @@ class _Sentence:
         self.prep_args(tok, pred, args, agent=noun)
         if noun:
             self.light(tok, pred, args)
+            if not args.subjects and args.of and len(args.of) < len(args.objects):
+                args.subjects = args.of  # "the visit of Erdogan to Baku": Erdogan visits
+                args.objects = [m for m in args.objects if m not in args.of]
             if not args.objects and tok.dep_ == "pobj" and tok.head.lower_ == "with":
                 verb = tok.head.head  # "the SCO summit is held with attendance by X": X at it
-                if _pos(verb) in _VERB_POS and self.lexicon.lemma(tok) in _TAKING_PART:
+                if pos(verb) in VERB_POS and self.lexicon.lemma(tok) in _TAKING_PART:
                     args.objects.extend(
                         m
                         for c in verb.children
@@ -318,15 +347,29 @@ class _Sentence:
                     m
                     for c in tok.children
                     if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                    for g in _pobjs(c)
+                    for g in pobjs(c)
                     for m in self.phrase(g)
                 )
-        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and _pos(head) in _VERB_POS:
+        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and pos(head) in VERB_POS:
             if not args.subjects:
                 args.subjects.extend(self.subjects(head))
             if self.lexicon.lemma(head) in lex.light_verbs or self.predicate(head) is None:
                 self.prep_args(head, pred, args, agent=True)
-        elif tok.dep_ == "pobj" and head.lower_ == "of" and _pos(head.head) in _NOUN_POS:
+        elif tok.dep_ == "pobj" and head.lower_ == "under" and lex.lemma(head.head) in _UNDER:
+            args.objects.extend(self.subjects(head.head))  # "Iran came under pressure from X"
+            if not args.subjects:
+                args.subjects.extend(
+                    m
+                    for t in (tok, head.head)
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for g in pobjs(c)
+                    for m in self.phrase(g)
+                )
+        elif tok.dep_ == "pobj" and head.lower_ in _AIM and pos(head.head) in VERB_POS:
+            if not args.subjects:  # "applied for EU membership", "invested in cooperation with"
+                args.subjects.extend(self.subjects(head.head))
+        elif tok.dep_ == "pobj" and head.lower_ == "of" and pos(head.head) in NOUN_POS:
             outer = head.head
             if self.lexicon.lemma(outer) in lex.light_nouns:
                 if not args.subjects:
@@ -367,11 +410,11 @@ class _Sentence:
                 or cur.head.i == cur.i
             ):
                 break
-            if cur.dep_ in ("conj", "advcl") and _pos(cur) in _VERB_POS:
+            if cur.dep_ in ("conj", "advcl") and pos(cur) in VERB_POS:
                 break
             cur = cur.head
             chain.append(cur)
-            if _pos(cur) in _VERB_POS and self.lexicon.lemma(cur) in lex.negators:
+            if pos(cur) in VERB_POS and self.lexicon.lemma(cur) in lex.negators:
                 return "negated"
         for t in chain:
             for child in t.children:
@@ -381,14 +424,43 @@ class _Sentence:
                     return "negated"
                 if child.dep_ == "aux" and self.lexicon.lemma(child) in lex.modals:
                     return "possible"
-            if _pos(t) in _VERB_POS and t is not tok:
+            if pos(t) in VERB_POS and t is not tok:
                 break
         return None
 
     def own_subject(self, tok: Token) -> bool:
         """Whether an event noun names its own subject ("Western sanctions", "Russia's war")."""
-        return _pos(tok) in _NOUN_POS and any(
+        return pos(tok) in NOUN_POS and any(
             c.dep_ in _NOUN_SUBJECT and self.only(c) for c in tok.children
+        )
+
+    def state_of_ties(self, tok: Token) -> str | None:
+        """The type of cooperation said to be damaged or in conflict: "strained ties" and
+        "a cooling in relations" are distancing, "tensions in relations" hostility."""
+        if self.worsened(tok):
+            return "distancing"
+        head = tok.head
+        outer = head.head  # a noun or a gerund: "tensions in", "years of cooling in"
+        if tok.dep_ != "pobj" or head.lower_ not in ("in", "of") or head.i == outer.i:
+            return None
+        if pos(outer) not in NOUN_POS and outer.tag_ != "VBG":
+            return None
+        if self.lexicon.lemma(outer) in self.lexicon.worsen or outer.lower_ in self.lexicon.worsen:
+            return "distancing"
+        pred = self.lexicon.nouns.get(self.lexicon.lemma(outer))
+        if pred is not None and RELATION_TYPES[pred.type].sign < 0:
+            return pred.type
+        return None
+
+    def undone(self, tok: Token) -> bool:
+        """Whether a conflict noun is ended or eased: "lifted sanctions", "defused tensions"."""
+        head = tok.head
+        return (
+            pos(tok) in NOUN_POS
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and pos(head) in VERB_POS
+            and self.lexicon.lemma(head) in self.lexicon.undo
+            and self.mood(head) is None
         )
 
     def worsened(self, tok: Token) -> bool:
@@ -396,8 +468,10 @@ class _Sentence:
         words = self.lexicon.worsen
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and self.lexicon.lemma(tok.head) in words:
             return True
-        return any(
-            c.dep_ in ("amod", "compound") and (self.lexicon.lemma(c) in words or c.lower_ in words)
+        return any(  # "strained ties", not "full-scale participation"
+            c.dep_ in ("amod", "compound")
+            and pos(c) not in NOUN_POS
+            and (self.lexicon.lemma(c) in words or c.lower_ in words)
             for c in tok.children
         )
 
@@ -411,21 +485,27 @@ class _Sentence:
                 continue
             light = self.lexicon.light_verbs
             if (
-                _pos(tok) in _VERB_POS
+                pos(tok) in VERB_POS
                 and self.lexicon.lemma(tok) in light
                 and any(c.dep_ == "dobj" and self.predicate(c) is not None for c in tok.children)
             ):
                 continue  # "signed a trade deal": the deal says what was signed
             if (
-                _pos(tok) in _NOUN_POS
+                pos(tok) in NOUN_POS
                 and tok.dep_ == "dobj"
                 and self.lexicon.lemma(tok.head) not in light
                 and self.predicate(tok.head) is not None
             ):
                 continue  # "banned the shipment of goods to": the ban says what happened
             args = self.arguments(tok, pred)
+            if self.lexicon.lemma(tok) in _DISPATCH and pos(tok) in VERB_POS:
+                envoys = [m for m in args.objects if m.type == "person"]
+                if envoys:  # "Trump sent Gore to Tashkent": Gore visits Uzbekistan
+                    places = [m for m in args.objects if m.type != "person"]
+                    yield from _pairs(_Args(envoys, places), "consultation", pred)
+                    continue
             # "refused to join Western sanctions": the sanctions are still Western
-            if (self.own_subject(tok) and _det_negated(tok)) or (
+            if (self.own_subject(tok) and det_negated(tok)) or (
                 not self.own_subject(tok) and self.mood(tok) is not None
             ):
                 continue
@@ -434,18 +514,23 @@ class _Sentence:
                 (
                     p.type
                     for c in tok.children
-                    if c.dep_ == "compound" and _pos(tok) in _NOUN_POS
+                    if c.dep_ == "compound" and pos(tok) in NOUN_POS
                     for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
                     if p is not None
                 ),
                 None,
             )
             rtype = kind or rtype
-            if RELATION_TYPES[rtype].sign > 0 and self.worsened(tok):
-                rtype = "distancing"
-            implied = self.focus and self.lexicon.lemma(tok) in _IMPLIED and _pos(tok) in _NOUN_POS
+            if RELATION_TYPES[rtype].sign > 0:
+                rtype = self.state_of_ties(tok) or rtype
+            implied = self.focus and self.lexicon.lemma(tok) in _IMPLIED and pos(tok) in NOUN_POS
             if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
                 args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
+            if RELATION_TYPES[rtype].sign < 0 and self.undone(tok):
+                eased = _Args(self.subjects(tok.head), args.objects + args.partners + args.parties)
+                yield from _pairs(eased, "diplomatic_cooperation", pred)
+                if not args.parties:
+                    continue  # "lifted its sanctions on Iran"; "eased tensions between" still says
             yield from _pairs(args, rtype, pred)
             if pred.type == "influence" and tok.dep_ == "dobj":
                 yield from self.countered(tok, args)
@@ -468,152 +553,6 @@ class _Sentence:
             for b in args.subjects:
                 yield Claim(a, b, kind, CONFIDENCE["svo"])
 
-    def roles(self) -> Iterator[Claim]:
-        """ "X is a member of Y", "Y's creditor is X", "whose members are A, B", "its ally X"."""
-        lex = self.lexicon
-        for tok in self.doc:
-            if _pos(tok) not in _NOUN_POS:
-                continue
-            lemma = self.lexicon.lemma(tok)
-            pred = lex.roles.get(lemma)
-            if pred is None and lemma in _STATUS:  # "holds observer status"
-                mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
-                pred = lex.roles.get(self.lexicon.lemma(mod)) if mod is not None else None
-            if pred is None or self.mood(tok) is not None:
-                continue
-            relata = self.relata(tok, pred)
-            holders = self.holders(tok)
-            if not relata and tok.dep_ in ("attr", "nsubj") and _pos(tok.head) in _VERB_POS:
-                relata = [  # "For Kyrgyzstan, China remains the main partner"
-                    m
-                    for c in tok.head.children
-                    if c.dep_ == "prep" and c.lower_ == "for"
-                    for g in _pobjs(c)
-                    for m in self.phrase(g)
-                ]
-            kind = next(  # "trading partner": the modifier says what kind
-                (
-                    p.type
-                    for c in tok.children
-                    if c.dep_ in ("compound", "amod")
-                    for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
-                    if p is not None
-                ),
-                None,
-            )
-            if not relata and pred.type in ("member_of", "observer_of"):
-                orgs = {m.id for ms in self.at.values() for m in ms if m.type == "organisation"}
-                if len(orgs) == 1:
-                    relata = [m for ms in self.at.values() for m in ms if m.type == "organisation"][
-                        :1
-                    ]
-            for h in holders:
-                for r in relata:
-                    a, b = (r, h) if pred.reverse else (h, r)
-                    yield Claim(a, b, kind or pred.type, CONFIDENCE["role"])
-
-    def relata(self, tok: Token, pred: Predicate) -> list[Mention]:
-        found: list[Mention] = []
-        for child in tok.children:
-            if child.dep_ == "poss" and child.lower_ in _PRONOUNS:  # "denied helping its ally"
-                verb = next((h for h in _heads(tok) if _pos(h) in _VERB_POS), None)
-                found.extend(self.subjects(verb) if verb is not None else ())
-            elif child.dep_ == "poss":
-                found.extend(self.phrase(child))
-            elif child.dep_ == "prep" and child.lower_ in pred.preps:
-                found.extend(m for g in _pobjs(child) for m in self.phrase(g))
-            elif child.dep_ in ("amod", "compound", "nmod"):
-                found.extend(self.at.get(child.i, ()))
-        return found
-
-    def holders(self, tok: Token) -> list[Mention]:
-        head, dep = tok.head, tok.dep_
-        found: list[Mention] = []
-        if dep in ("attr", "oprd", "acomp") and self.lexicon.lemma(head) in _COPULA:
-            found.extend(self.subjects(head))
-        elif dep == "nsubj" and self.lexicon.lemma(head) in _COPULA:
-            found.extend(
-                m
-                for c in head.children
-                if c.dep_ in ("attr", "acomp", "oprd")
-                for m in self.phrase(c)
-            )
-        elif dep == "nsubj" and self.lexicon.lemma(head) in _INCLUDE:
-            found.extend(m for c in head.children if c.dep_ == "dobj" for m in self.phrase(c))
-        elif dep in ("appos", "compound") and head.i != tok.i:
-            found.extend(self.only(head))
-        elif dep == "pobj" and head.lower_ == "as":
-            found.extend(self.subjects(head.head))
-        elif dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _SOME:
-            found.extend(self.holders(head.head))  # "one of Russia's main partners"
-        elif dep == "pobj" and head.lower_ == "among" and _pos(head.head) in _VERB_POS:
-            found.extend(self.subjects(head.head))  # "X is among the main partners of Y"
-        elif dep == "dobj" and _pos(head) in _VERB_POS:
-            found.extend(self.subjects(head))
-        for child in tok.children:
-            if child.dep_ == "appos":
-                found.extend(self.phrase(child))
-        return found
-
-    def led(self) -> Iterator[Claim]:
-        """ "The Russian-led CSTO", "the Beijing-dominated forum"."""
-        for tok in self.doc:
-            if self.lexicon.lemma(tok) not in self.lexicon.led or tok.dep_ not in (
-                "amod",
-                "compound",
-            ):
-                continue
-            head = tok.head
-            if not self.only(head) and head.dep_ == "appos":  # "the CSTO, a Russian-led alliance"
-                head = head.head
-            blocs = [m for m in self.only(head) if m.type in _ORGS]
-            leaders = [
-                m for c in tok.children if c.dep_ not in ("punct", "agent") for m in self.only(c)
-            ]
-            if not leaders and tok.i >= 2 and tok.nbor(-1).text in ("-", "–"):
-                leaders = list(self.at.get(tok.i - 2, ()))
-            for a in leaders:
-                for b in blocs:
-                    yield Claim(a, b, "leads_bloc", CONFIDENCE["led"])
-
-
-def _pos(tok: Token) -> str:
-    """The coarse word class of a token from its fine tag (no attribute ruler needed)."""
-    tag: str = tok.tag_
-    if tag.startswith("VB"):
-        return "VERB"
-    if tag == "MD":
-        return "AUX"
-    if tag in ("NNP", "NNPS"):
-        return "PROPN"
-    if tag.startswith("NN"):
-        return "NOUN"
-    if tag.startswith("JJ"):
-        return "ADJ"
-    return tag
-
-
-def _det_negated(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
-
-
-def _heads(tok: Token) -> Iterator[Token]:
-    while tok.head.i != tok.i:
-        tok = tok.head
-        yield tok
-
-
-def _pobjs(prep: Token) -> Iterator[Token]:
-    """The objects of a preposition (through a gerund the parser put between: "For
-    neighboring Kyrgyzstan")."""
-    for g in prep.children:
-        if g.dep_ == "pobj":
-            yield g
-        elif g.dep_ == "pcomp":
-            yield g
-            if g.tag_ == "VBG":
-                yield from (c for c in g.children if c.dep_ == "dobj")
-
 
 def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
     """The claims of one predicate's arguments."""
@@ -622,7 +561,7 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
     for s in args.subjects:
         own = pred.person if pred.person and s.type == "person" else rtype
         for o, frame in targets:
-            if own == "leads_bloc" and o.type not in _ORGS:
+            if own == "leads_bloc" and o.type not in ORGS:
                 continue
             a, b = (o, s) if pred.reverse else (s, o)
             yield Claim(a, b, own, CONFIDENCE[frame])
@@ -634,8 +573,8 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         if len(ps) == 1:
             for s in args.subjects:
                 yield Claim(s, ps[0], rtype, CONFIDENCE["parties"])
-    if not directed and not targets and not args.parties:
-        ss = args.subjects
+    if (not directed or args.mutual) and not targets and not args.parties and not args.aimed:
+        ss = sorted(args.subjects, key=lambda m: m.start)  # text order: "Turkish-Iranian"
         for i, a in enumerate(ss):
             for b in ss[i + 1 :]:
                 yield Claim(a, b, rtype, CONFIDENCE["joint"])
@@ -666,18 +605,18 @@ def read(
 ) -> tuple[list[Claim], list[Mention]]:
     """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent)."""
     named = [m for m in mentions if m.id is not None and not m.attribute]
-    sentence = _Sentence(doc, named, lexicon, focus, antecedents)
+    sentence = Sentence(doc, named, lexicon, focus, antecedents)
     if not sentence.at:
         return [], []
     seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
-    for claim in (*sentence.events(), *sentence.roles(), *sentence.led()):
+    for claim in (*sentence.events(), *roles(sentence), *led(sentence)):
         key: tuple[str, ...] = (str(claim.source.id), str(claim.target.id), claim.type)
         if not RELATION_TYPES[claim.type].directed:
             key = (*sorted((str(claim.source.id), str(claim.target.id))), claim.type)
         if claim.source.id == claim.target.id or key in seen:
             continue
-        if claim.type in _OF_BLOCS and claim.target.type not in _ORGS:
+        if claim.type in _OF_BLOCS and claim.target.type not in ORGS:
             continue  # a member, observer or leading state of a bloc or region only
         seen.add(key)
         if not RELATION_TYPES[claim.type].directed and claim.target.start < claim.source.start:

@@ -11,8 +11,9 @@
    title did not name get the state named for them elsewhere in the text, else
    the focus state (the state named most often), else the only state of their sentence;
 3. in sentences with two or more actors (or one and "relations with"): the
-   parse engine (``engine="parse"``, the default) parses them in one batch with
-   spaCy and reads each tree (:mod:`.parse`, :mod:`.lexicon`); both engines
+   parse engine (``engine="parse"``, the default) parses those that hold a cue
+   or a word of its lexicon (or whose subject a "they" in the next sentence
+   may need) in one batch with spaCy and reads each tree (:mod:`.parse`, :mod:`.lexicon`); both engines
    find cues (:mod:`.cues`), relate their arguments (:mod:`.frames`) and apply
    negation and possibility; the results merge into one relation per
    (source, target, type) with every supporting sentence as evidence and a
@@ -34,12 +35,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.errors import ArgumentError
 from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
 from vectorgraph.extract.frames import Candidate, Sentence, objects, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
+from vectorgraph.extract.lexicon import Lexicon
 from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
 from vectorgraph.ties import ends, noisy_or
@@ -61,6 +64,7 @@ _RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Hh]e|[Ss]he)\b")
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -182,26 +186,70 @@ def _parse(
     of both are merged as every relation is, by (source, target, type).
     """
     from vectorgraph.extract.lexicon import default_lexicon
-    from vectorgraph.extract.nlp import load_model
+    from vectorgraph.extract.nlp import load_model, one_thread
     from vectorgraph.extract.parse import read
 
     nlp = load_model(model)
     lexicon = default_lexicon()
+    heads = _heads(lexicon)
+    wanted = set(chosen)
+    seen: dict[str, bool] = {}
+    chosen = [
+        i
+        for i in chosen
+        if i + 1 in wanted  # its subject may be the next sentence's "they"
+        or _may_relate(
+            state.text[state.spans[i][0] : state.spans[i][1]].lower(), lexicon, heads, seen
+        )
+    ]
     texts = (state.text[state.spans[i][0] : state.spans[i][1]].translate(_PLAIN) for i in chosen)
     before: tuple[int, list[Mention]] = (-2, [])
-    for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
-        antecedents = before[1] if before[0] == index - 1 else []
-        claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
-        before = (index, subjects)
-        for claim in claims:
-            a, b = claim.source, claim.target
-            if a.id is not None and b.id is not None:
-                state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
-        mentions = per_sentence[index]
-        if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
-            _relational(mentions, focus, state.text, state.spans[index])
-        ):
-            state.relations(index, mentions, focus)  # the cue table reads it too
+    with one_thread():
+        for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
+            antecedents = before[1] if before[0] == index - 1 else []
+            claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
+            before = (index, subjects)
+            for claim in claims:
+                a, b = claim.source, claim.target
+                if a.id is not None and b.id is not None:
+                    state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
+            mentions = per_sentence[index]
+            if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
+                _relational(mentions, focus, state.text, state.spans[index])
+            ):
+                state.relations(index, mentions, focus)  # the cue table reads it too
+
+
+class _Word(NamedTuple):
+    """A word as :meth:`Lexicon.lemma` reads a token: its lower-case text and a tag."""
+
+    lower_: str
+    tag_: str
+
+
+def _heads(lexicon: Lexicon) -> frozenset[str]:
+    """The lemmas the tree reader can take as a predicate, a role or a "-led" word."""
+    verbs = {v.split()[0] for v in lexicon.verbs}  # "hold back": the verb's own lemma
+    return frozenset(verbs | {*lexicon.nouns, *lexicon.adjectives, *lexicon.roles, *lexicon.led})
+
+
+def _may_relate(lower: str, lexicon: Lexicon, heads: frozenset[str], seen: dict[str, bool]) -> bool:
+    """Whether a lower-cased sentence can yield a relation: a cue, or a word of the lexicon.
+
+    Each word is lemmatised as a verb, a noun and an adjective (the tree reader
+    uses one of those; ``seen`` keeps the answer per word); a sentence with
+    neither a cue nor such a word ("X and Y, the region's largest economies,
+    have offered to mediate") gives neither reader anything, so it is not parsed.
+    """
+    for word in _WORD.findall(lower):
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = any(
+                lexicon.lemma(_Word(word, tag)) in heads for tag in ("VB", "NN", "JJ")
+            )
+        if found:
+            return True
+    return next(find_cues(lower), None) is not None
 
 
 def _implied(text: str, span: tuple[int, int]) -> bool:

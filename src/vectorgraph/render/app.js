@@ -125,7 +125,7 @@
     var t0 = performance.now();
     var data = JSON.parse(root.querySelector("script.vg-data").textContent);
     var timings = {parse: performance.now() - t0};
-    var evidenceBlock = root.querySelector("script.vg-evidence"), EV = null;
+    var evidenceBlocks = root.querySelectorAll("script.vg-evidence"), EV = [];
     var side = root.querySelector(".vg-side");
     var stageBox = root.querySelector(".vg-stage");
     var stage = root.querySelector(".vg-canvas");
@@ -179,16 +179,38 @@
       return dim ? {color: "#dddddd", highlight: c, hover: c, opacity: 0.5}
                  : {color: c, highlight: c, hover: c, opacity: 0.9};
     }
+    /* A large page gives vis-network lean items: an actor names its type's group (shape
+     * and colours set once, in the options), a relation its colour as a string, and
+     * only the options that differ from the defaults; vis-network parses every item's
+     * options, which is most of its set-up at 60,000 items. */
+    if (data.large) {
+      data.options.groups = {};
+      AT.forEach(function (t, a) {
+        data.options.groups["t" + a] = {shape: t.shape, color: {background: t.color, border:
+          "#333333", highlight: {background: t.color, border: "#000000"},
+          hover: {background: t.color, border: "#000000"}}};
+      });
+      data.options.nodes.font.color = "#222222";
+      data.options.edges.color = {inherit: false, opacity: 0.9};
+    }
     var nodeItems = N.map(function (n, i) {
-      var item = {id: i, label: n[1], x: n[3], y: n[4], size: n[5], shape: AT[n[2]].shape,
-                  color: nodeColor(i, false), font: {color: "#222222"}};
+      var item = data.large ? {id: i, label: n[1], x: n[3], y: n[4], size: n[5], group: "t" + n[2]}
+        : {id: i, label: n[1], x: n[3], y: n[4], size: n[5], shape: AT[n[2]].shape,
+           color: nodeColor(i, false), font: {color: "#222222"}};
       if (n[7] === 0) { item.physics = false; }  // isolates stay tucked below the graph
       return item;
     });
     var edgeItems = E.map(function (e, j) {
-      var item = {id: j, from: e[0], to: e[1], color: edgeColor(j, false),
-                  width: 1 + 4 * Math.max(0, Math.min(1, e[4])),
-                  dashes: RT[e[2]].dashes, arrows: e[5] ? "to" : ""};
+      var item = {id: j, from: e[0], to: e[1], width: 1 + 4 * Math.max(0, Math.min(1, e[4]))};
+      if (data.large) {
+        item.color = (SIGN[e[3]] || SIGN[0]).color;
+        if (RT[e[2]].dashes) { item.dashes = RT[e[2]].dashes; }
+        if (e[5]) { item.arrows = "to"; }
+      } else {
+        item.color = edgeColor(j, false);
+        item.dashes = RT[e[2]].dashes;
+        item.arrows = e[5] ? "to" : "";
+      }
       if (e[11]) {
         item.smooth = {enabled: true, type: e[11] > 0 ? "curvedCW" : "curvedCCW",
                        roundness: Math.abs(e[11])};
@@ -211,12 +233,26 @@
       timings.network = performance.now() - t0;
       Object.assign(inst, {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
                            edgeView: edgeView});
+      if (data.large) { dashesFromLabelZoom(network); }
       network.once("afterDrawing", function () {
         inst.firstDrawMs = timings.firstDraw = performance.now() - t0;
         root.setAttribute("data-vg-first-draw-ms", inst.firstDrawMs.toFixed(1));
         root.setAttribute("data-vg-first-draw-at", performance.now().toFixed(1));
       });
       bindEvents();
+    }
+
+    /* A large page draws its relations solid below the zoom at which labels show (the
+     * overview), and with their dash patterns from there on: dashed strokes cost most of
+     * a frame at 50,000 relations and are not legible in the overview anyway. The
+     * canvas's own setLineDash is wrapped; vis-network has no option for it. */
+    function dashesFromLabelZoom(net) {
+      var ctx = net.canvas.frame.canvas.getContext("2d"), setLineDash = ctx.setLineDash;
+      var from = data.options.nodes.scaling.label.drawThreshold / data.options.nodes.font.size;
+      inst.dashScale = from;
+      ctx.setLineDash = function (segments) {
+        setLineDash.call(ctx, net.getScale() >= from ? segments : []);
+      };
     }
 
     function drawn() {
@@ -379,16 +415,19 @@
       return parts.join(", ");
     }
     /* The evidence of relation j: [[source index, sentence, quote], ...]. A large page
-     * keeps evidence in a block of its own (each row holds its count), parsed the first
-     * time any is shown. */
+     * keeps evidence in blocks of its own, data.evidenceChunk relations each (each row
+     * holds its count); a block is parsed the first time one of its relations' evidence
+     * is shown. */
     function evidence(j) {
       if (typeof E[j][12] !== "number") { return E[j][12]; }
-      if (EV === null) {
-        var t = performance.now();
-        EV = evidenceBlock ? JSON.parse(evidenceBlock.textContent) : [];
+      var c = Math.floor(j / data.evidenceChunk);
+      if (EV[c] === undefined) {
+        var t = performance.now(), block = evidenceBlocks[c];
+        EV[c] = block ? JSON.parse(block.textContent) : [];
         timings.evidence = performance.now() - t;
+        timings.evidenceChunks = (timings.evidenceChunks || 0) + 1;
       }
-      return EV[j] || [];
+      return EV[c][j - c * data.evidenceChunk] || [];
     }
     function quoteBlock(x) {
       var q = el("blockquote", "vg-quote");
@@ -531,7 +570,9 @@
     }
     function highlight(i) { highlightSet([i], tiesOf(i)); }
     function unhighlight() {
-      if (data.large) { network.unselectAll(); return; }
+      // Network.unselectAll redraws at once (a second or more at 50,000 relations); an
+      // empty selection waits for the next frame, with whatever else changes
+      if (data.large) { network.setSelection({nodes: [], edges: []}); return; }
       if (!highlighted) { return; }
       nodes.update(N.map(function (n, k) { return {id: k, color: nodeColor(k, false),
         font: {color: "#222222"}}; }));
@@ -558,7 +599,7 @@
     }
     function selectEdge(j) {
       pinned = ["edge", j];
-      unhighlight();
+      if (!data.large) { unhighlight(); }  // a large page's selection is replaced below
       network.selectEdges([j]);
       showEdge(j);
       place(edgePoints(j));

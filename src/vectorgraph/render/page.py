@@ -5,8 +5,9 @@ through :func:`html.escape`; the data and the vis-network options travel as JSON
 in a ``<script type="application/json">`` block, with ``<``, ``>``, ``&`` and
 U+2028/U+2029 written as ``\\uXXXX`` escapes (:func:`script_json`), so no
 ``</script>`` or ``<!--`` can end or bend the block. On a large page (see
-:func:`is_large`) the relations' evidence travels in a second such block,
-parsed only when evidence is first shown (each row then holds its count). The
+:func:`is_large`) the relations' evidence travels in more such blocks, one per
+:data:`EVIDENCE_CHUNK` relations, each parsed only when the evidence of one of
+its relations is first shown (each row then holds its count). The
 page script shows every document string through ``textContent``, never
 ``innerHTML``. A whole page also carries a Content-Security-Policy that allows
 only its own scripts (by hash) and no network at all.
@@ -295,14 +296,20 @@ def render(
     data["options"] = vis_options(mode.physics, large, seed)
     data["large"] = large
     data["extensions"] = {e.name: e.config for e in extensions}
-    evidence_json = None
-    if large:  # the evidence travels in a block of its own, parsed when first shown
-        evidence_json = script_json([row[12] for row in data["edges"]])
-        for row in data["edges"]:
+    evidence_json: list[str] = []
+    if large:  # the evidence travels in blocks of its own, each parsed when first shown
+        data["evidenceChunk"] = EVIDENCE_CHUNK
+        rows = data["edges"]
+        evidence_json = [
+            script_json([row[12] for row in rows[k : k + EVIDENCE_CHUNK]])
+            for k in range(0, len(rows), EVIDENCE_CHUNK)
+        ]
+        for row in rows:
             row[12] = len(row[12])
     data_json = script_json(data)
     digest = hashlib.sha256(data_json.encode("utf-8"))
-    digest.update((evidence_json or "").encode("utf-8"))
+    for block in evidence_json:
+        digest.update(block.encode("utf-8"))
     root_id = id or "vg-" + digest.hexdigest()[:12]
     heading = html.escape(data["title"] or "vectorgraph")
     height = height or ("calc(100vh - 4.5rem)" if not fragment else "600px")
@@ -319,8 +326,12 @@ def render(
 #: recolouring every item, and the side panel painted before the drawing starts.
 LARGE_RELATIONS = 5000
 LARGE_ACTORS = 2000
-#: On a large page labels are drawn from this size (screen pixels) on.
+#: On a large page labels are drawn from this size (screen pixels) on, and dashed
+#: relations dashed from the same zoom (solid in the overview).
 LARGE_LABEL_PX = 8
+#: On a large page the evidence travels in blocks of this many relations each; showing
+#: a relation's evidence parses its block only.
+EVIDENCE_CHUNK = 1000
 
 
 def is_large(mode: RenderMode) -> bool:
@@ -359,7 +370,7 @@ def library_html() -> str:
 def _fragment(
     root_id: str,
     heading: str,
-    blocks: tuple[str, str | None],
+    blocks: tuple[str, Sequence[str]],
     height: str,
     fragment: bool,
     extensions: Sequence[Extension],
@@ -387,10 +398,10 @@ def _fragment(
         f'<script type="application/json" class="vg-data">{blocks[0]}</script>',
         "</div>",
     ]
-    if blocks[1] is not None:
-        parts.insert(
-            -1, f'<script type="application/json" class="vg-evidence">{blocks[1]}</script>'
-        )
+    parts[-1:-1] = [
+        f'<script type="application/json" class="vg-evidence">{block}</script>'
+        for block in blocks[1]
+    ]
     if fragment:
         if library:
             parts += [
