@@ -23,7 +23,7 @@ def bench() -> ModuleType:
 def test_tiny_run(bench: ModuleType, tmp_path: Path) -> None:
     loaded = bench.bench_load(tmp_path, 40, 120)
     assert loaded["json"]["ratio"] > 0 and loaded["yaml"]["bytes"] > 0
-    assert loaded["yaml_to_json"] > 0
+    assert loaded["yaml_to_json"] > 0 and loaded["yaml_to_json_process"] > 0
     merged = bench.bench_merge(5, 30, 20)
     assert merged["relations_in"] == 100 and 0 < merged["relations_out"] <= 100
     exported = bench.bench_export(tmp_path, bench.generate(40, 120))

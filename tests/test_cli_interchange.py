@@ -473,3 +473,34 @@ def test_import_gexf(tmp_path: Path) -> None:
     result = invoke("import", gexf, "-o", tmp_path / "k.yaml")
     assert result.exit_code == 0, result.stderr
     assert len(load(tmp_path / "k.yaml").relations) == len(load().relations)
+
+
+_TO_STDOUT = {
+    "render": (["render"], "k.html", "<!DOCTYPE html>"),
+    "report": (["report"], "k.html", "<!DOCTYPE html>"),
+    "export": (["export", "g.yaml", "--to", "gexf"], "k.gexf", "<gexf"),
+    "merge": (["merge", "g.yaml", "g.yaml"], "k.yaml", "vectorgraph: 1"),
+    "extract": (["extract", "a.txt", "--engine", "cues"], "k.yaml", "vectorgraph: 1"),
+    "import": (["import", "g.graphml"], "k.yaml", "vectorgraph: 1"),
+}
+
+
+@pytest.mark.parametrize("command", list(_TO_STDOUT), ids=list(_TO_STDOUT))
+def test_dash_output_is_the_file_on_stdout_and_nothing_else(command, tmp_path, run_cli):
+    args, name, head = _TO_STDOUT[command]
+    vectorgraph.write(load(), tmp_path / "g.yaml")  # source paths rebased
+    (tmp_path / "a.txt").write_text("Turkey criticised Armenia.", encoding="utf-8")
+    assert run_cli("export", "--to", "graphml", "-o", "g.graphml", cwd=tmp_path).returncode == 0
+    to_file = run_cli(*args, "-o", name, cwd=tmp_path)
+    assert to_file.returncode == 0, to_file.stderr
+    to_stdout = run_cli(*args, "-o", "-", cwd=tmp_path)
+    assert to_stdout.returncode == 0, to_stdout.stderr
+    # stdout holds exactly what -o FILE writes: no message, no "wrote"
+    assert to_stdout.stdout.startswith(head)
+    assert to_stdout.stdout == (tmp_path / name).read_text(encoding="utf-8")
+    assert not (tmp_path / "-").exists()
+    # stderr: the messages of -o FILE, naming stdout (export says nothing, as without -o)
+    wrote = [m for m in to_file.stderr.splitlines() if m.startswith("wrote")]
+    expected = [] if command == "export" else [m.replace(name, "stdout", 1) for m in wrote]
+    assert [m for m in to_stdout.stderr.splitlines() if m.startswith("wrote")] == expected
+    assert len(wrote) == 1

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,3 +182,44 @@ def test_command_empty_folder_is_an_error(tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output == f"Error: no text files (.txt, .text, .md) in {tmp_path}\n"
+
+
+def test_a_symlink_loop_is_one_line_or_a_skip(tmp_path, run_cli):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Turkey criticised Armenia.", encoding="utf-8")
+    loop = folder / "loop.txt"
+    loop.symlink_to("loop.txt")  # a real loop: the link points at itself
+    alone = run_cli("extract", str(loop), "--engine", "cues")
+    assert alone.returncode == 1
+    assert alone.stderr == f"Error: {loop}: cannot read: Too many levels of symbolic links\n"
+    out = tmp_path / "c.yaml"
+    result = CliRunner().invoke(cli, ["extract", str(folder), "--engine", "cues", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"skipped {loop}: cannot read: Too many levels of symbolic links" in result.output
+    assert [s.id for s in load(out).sources] == ["a"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_skipped_not_waited_on(tmp_path, root):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Turkey criticised Armenia.", encoding="utf-8")
+    fifo = folder / "f.txt"
+    os.mkfifo(fifo)  # nobody writes to it: reading it would wait for ever
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+
+    def extract(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "vectorgraph", "extract", *args, "--engine", "cues"]
+        # a hang fails the test (TimeoutExpired) instead of stalling the suite
+        return subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=60, check=False
+        )
+
+    done = extract(str(folder))
+    assert done.returncode == 0, done.stderr
+    assert f"skipped {fifo}: not a regular file (a FIFO)\n" in done.stderr
+    assert "type: criticism" in done.stdout
+    alone = extract(str(fifo))
+    assert alone.returncode == 1
+    assert alone.stderr == f"Error: {fifo}: not a regular file (a FIFO)\n"

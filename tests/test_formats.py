@@ -187,3 +187,44 @@ def test_interchange_readers_check_quotes_against_the_sources(name: str, tmp_pat
     with pytest.raises(DocumentError) as err:
         vectorgraph.read(path)
     assert err.value.problems and all("quote not found in source" in p for p in err.value.problems)
+
+
+def test_concurrent_writers_of_a_csv_pair_never_mix_graphs(tmp_path, root):
+    import os
+    import subprocess
+    import sys
+
+    from generate import generate
+
+    graphs = {"a": generate(30, 200, seed=1), "b": generate(45, 300, seed=2)}
+    for name, doc in graphs.items():
+        vectorgraph.write(doc, tmp_path / f"{name}.yaml")
+    pair = tmp_path / "out" / "g.csv"
+    vectorgraph.write(graphs["a"], pair, format="csv")
+    expected = {len(doc.relations): sorted(a.id for a in doc.actors) for doc in graphs.values()}
+    script = (
+        "import sys, vectorgraph\n"
+        "doc = vectorgraph.read(sys.argv[1])\n"
+        "for _ in range(40):\n"
+        "    vectorgraph.write(doc, sys.argv[2], format='csv')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path / f"{name}.yaml"), str(pair)], env=env
+        )
+        for name in ("a", "b", "a", "b")
+    ]
+    seen: set[int] = set()
+    try:
+        while any(w.poll() is None for w in writers):
+            doc = vectorgraph.read(pair)  # a mixed pair fails validation or the checks below
+            assert sorted(a.id for a in doc.actors) == expected[len(doc.relations)]
+            seen.add(len(doc.relations))
+    finally:
+        codes = [w.wait(timeout=120) for w in writers]
+    assert codes == [0, 0, 0, 0]
+    doc = vectorgraph.read(pair)
+    assert sorted(a.id for a in doc.actors) == expected[len(doc.relations)]
+    assert seen  # the reader ran while the writers wrote
+    assert sorted(p.name for p in pair.parent.iterdir()) == ["g.edges.csv", "g.nodes.csv"]

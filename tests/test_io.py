@@ -1,4 +1,4 @@
-"""Writing files: atomic for regular files, through symlinks, directly into FIFOs; clear errors."""
+"""Reading and writing files: atomic writes (regular files, symlinks, FIFOs), YAML read fast and exact."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generate import generate
 from vectorgraph import VectorgraphError, dump
@@ -225,3 +227,181 @@ def test_fast_yaml_construction_is_pyyaml(text):
         assert got == expected
     if "&x" in text:
         assert got["a"] is got["b"]  # an alias is the same object, as PyYAML makes it
+
+
+_BLOCK_TEXTS = {
+    "scalars": "a: 1\nb:\n- 1.5\n- true\n- ~\n- '1'\n- 2022-01-01\n- 2022-01-01 10:00:00\n",
+    "yaml-1.1": "a: yes\nb: 0o17\nc: 0x1f\nd: 1_000\ne: .inf\nf: -.NaN\ng: 1:20\nh: Off\n",
+    "word-keys": "y: 1\nno: 2\nnull: 3\n",
+    "empty-value": "a:\nb: 2\nc:\n",
+    "wrapped-plain": "a: one two\n  three\n  four\nb: x\n",
+    "wrapped-single": "a: 'it''s: #1\n  and more'\nb: 'x'\n",
+    "double": 'a: "plain: text"\nb: "a\\tb"\nc: "x\n  y"\n',
+    "nested": "a:\n  b:\n    c: 1\n  d:\n  - x\n  - e: 1\n    f:\n    - 2\ng: 3\n",
+    "deep-list": "a:\n  - 1\n  - 2\nb: 3\n",
+    "top-list": "- 1\n- a: 2\n- - 3\n",
+    "minus": "a: -5\nb: -x\nc: - x\n",
+    "comment": "a: 1 # one\nb: 2\n",
+    "hash": "a: x#y\nb: '#'\n",
+    "colon": "a: b: c\n",
+    "trailing-colon": "a: b:\n",
+    "indicator": "a: [1, 2]\nb: {c: d}\nc: &x 1\nd: *x\ne: !!str 1\nf: |\n  t\n",
+    "bad-indent": "a: 1\n b: 2\n",
+    "bad-indent-2": "a:\n    b: 1\n  c: 2\n",
+    "tab": "a:\t1\n",
+    "crlf": "a: 1\r\nb: 2\r\n",
+    "nel": "a: x\x85y\n",
+    "line-separator": "a: x\u2028y\n",
+    "control": "a: x\x01y\n",
+    "blank-line": "a: 1\n\nb: 2\n",
+    "trailing-space": "a: 1 \nb: 2\n",
+    "two-spaces": "a:  1\n",
+    "unicode-space": "a: \u3000x\u3000\nb: \xa0\n",
+    "document-start": "---\na: 1\n",
+    "merge": "<<: 1\n",
+    "bad-date": "a: 2022-13-45\n",
+    "wrapped-dash": "a: one\n  - two\n",
+    "wrapped-hash": "a: one\n  #two\n",
+    "unclosed": "a: 'one\n  two\nb: 1\n",
+    "after-quote": "a: 'one' two\n",
+    "duplicate": "a: 1\na: 2\n",
+    "scalar-document": "just text\n",
+    "list-after-scalar": "a: 1\n- 2\n",
+}
+
+
+def _same(text: str) -> None:
+    """The block reader gives PyYAML's value, or leaves the text to PyYAML."""
+    import yaml
+
+    import vectorgraph.yaml_block as _yaml_block
+
+    try:
+        expected = yaml.load(text, Loader=yaml.CSafeLoader)
+    except (yaml.YAMLError, ValueError):
+        with pytest.raises(_yaml_block.Unsupported):
+            _yaml_block.load(text)
+        return
+    try:
+        got = _yaml_block.load(text)
+    except _yaml_block.Unsupported:
+        return
+    assert repr(got) == repr(expected)  # repr: NaN equals itself, types show
+
+
+@pytest.mark.parametrize("text", list(_BLOCK_TEXTS.values()), ids=list(_BLOCK_TEXTS))
+def test_block_yaml_is_pyyaml_or_left_to_it(text):
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "scalars",
+        "yaml-1.1",
+        "word-keys",
+        "empty-value",
+        "wrapped-plain",
+        "wrapped-single",
+        "nested",
+    ],
+)
+def test_block_yaml_reads_the_shapes_it_should(name):
+    import yaml
+
+    import vectorgraph.yaml_block as _yaml_block
+
+    text = _BLOCK_TEXTS[name]
+    assert repr(_yaml_block.load(text)) == repr(yaml.load(text, Loader=yaml.CSafeLoader))
+
+
+def test_block_yaml_reads_every_bundled_graph_as_written():
+    import yaml
+
+    import vectorgraph.yaml_block as _yaml_block
+    from vectorgraph import dumps, load
+
+    root = Path(__file__).resolve().parents[1] / "graphs"
+    for path in sorted(root.glob("*.yaml")):
+        text = dumps(load(path))  # the YAML the tool writes
+        assert _yaml_block.load(text) == yaml.load(text, Loader=yaml.CSafeLoader), path
+
+
+_keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,6}", fullmatch=True)
+_leaves = (
+    st.text(max_size=120)
+    | st.sampled_from(["yes", "No", "~", "null", "1:20", "0x1f", ".5", "-", "- a", "#", "a: b"])
+    | st.integers()
+    | st.floats()
+    | st.booleans()
+    | st.none()
+)
+_values = st.recursive(
+    _leaves,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.dictionaries(_keys, _values, min_size=1, max_size=5))
+def test_block_yaml_is_pyyaml_on_what_pyyaml_writes(data):
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    _same(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))
+
+
+@settings(max_examples=150, deadline=None)
+@given(cut=st.integers(0, 4000), junk=st.sampled_from(list(" \n:-#'\"x!&*[]{}|>\t")))
+def test_block_yaml_is_pyyaml_on_broken_text(cut, junk):
+    from vectorgraph import dumps, load
+
+    text = dumps(load())[:6000]
+    _same(text[:cut] + junk + text[cut:])
+    _same(text[:cut] + text[cut + 1 :])
+
+
+def test_an_impossible_yaml_date_is_one_error_line(tmp_path):
+    path = tmp_path / "bad-date.yaml"
+    path.write_text("vectorgraph: 1\ntitle: x\ndate: 2022-13-45\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {path}: line 3, column 7: invalid YAML: "
+        "'2022-13-45' is not a date: month must be in 1..12\n"
+    )
+
+
+def test_the_next_write_removes_what_a_sigkilled_writer_left(tmp_path, root):
+    script = (
+        "import sys, time\n"
+        "from vectorgraph.io import atomic_write\n"
+        "with atomic_write(sys.argv[1]) as fh:\n"
+        "    fh.write('complete, never moved in')\n"
+        "    fh.flush()\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    out = tmp_path / "out.txt"
+    out.write_text("old", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(out)], stdout=subprocess.PIPE, env=env, text=True
+    )
+    assert proc.stdout is not None
+    with proc.stdout:
+        assert proc.stdout.readline() == "writing\n"
+        proc.kill()  # SIGKILL: nothing in the writer runs
+        assert proc.wait(timeout=30) == -9
+    (left,) = tmp_path.glob(".out.txt.*.tmp")
+    assert left.name.startswith(f".out.txt.{proc.pid}.")
+    # a live writer's file (this process's pid, another writer of the same file) stays
+    live = tmp_path / f".out.txt.{os.getppid()}.abcdefgh.tmp"
+    live.write_text("in progress", encoding="utf-8")
+    other = tmp_path / ".other.txt.1.abcdefgh.tmp"  # another file's: not ours to touch
+    other.write_text("x", encoding="utf-8")
+    with atomic_write(out) as fh:
+        fh.write("new")
+    assert out.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.txt", live.name, other.name])

@@ -10,8 +10,10 @@ leaves no half-written file.
 from __future__ import annotations
 
 import fcntl
+import glob
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -38,6 +40,7 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "locked_folder",
     "read_bytes",
     "read_raw",
     "read_text",
@@ -140,7 +143,7 @@ def _yaml(text: str, label: str) -> Any:
         raise DocumentError(
             [f"{label}: {where}invalid YAML: {_one_line(exc.problem or exc.context)}"]
         ) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         raise DocumentError([f"{label}: invalid YAML: {_one_line(exc)}"]) from None
     if "*" in text and _expanded_size(data, len(text) + 1000) > len(text) + 1000:
         raise DocumentError(
@@ -152,6 +155,9 @@ def _yaml(text: str, label: str) -> Any:
 def _load_yaml(text: str) -> Any:
     """``yaml.load(text, CSafeLoader)``, built faster for what documents hold.
 
+    The block YAML the tool writes is read line by line by
+    :mod:`vectorgraph.yaml_block` (exact, PyYAML's resolver deciding
+    every plain scalar), which leaves all else to the C loader below.
     libyaml parses and composes the node tree; PyYAML's constructor then spends
     most of the time (five sixths of it for a large document) in generic Python
     code. Here plain maps, lists and the standard scalar tags are built in one
@@ -163,6 +169,13 @@ def _load_yaml(text: str) -> Any:
     """
     import yaml
 
+    from vectorgraph.yaml_block import Unsupported
+    from vectorgraph.yaml_block import load as load_block
+
+    try:
+        return load_block(text)
+    except Unsupported:
+        pass
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(text)
     try:
@@ -186,6 +199,7 @@ _TAG = "tag:yaml.org,2002:"
 
 
 def _construct(root: Any, constructor: Any) -> Any:
+    import yaml
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     scalars = {
@@ -206,7 +220,12 @@ def _construct(root: Any, constructor: Any) -> Any:
             make = scalars.get(node.tag)
             if make is None:
                 raise _Unusual
-            return make(node)
+            try:
+                return make(node)
+            except ValueError as exc:  # a timestamp such as 2022-13-45
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{node.value!r} is not a date: {exc}", node.start_mark
+                ) from None
         known = built.get(id(node))
         if known is not None:
             return known
@@ -308,8 +327,10 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     ``-`` is standard output. A symlink is written through (its target is
     replaced); a FIFO or device is written directly, since it cannot be
     replaced. A replaced file keeps its permissions and, where the process may
-    set it, its owner. The temporary file is removed on any failure, SIGTERM
-    included. Failures raise :class:`VectorgraphError` naming ``path``.
+    set it, its owner. The temporary file (``.NAME.PID.XXXXXXXX.tmp``) is
+    removed on any failure, SIGTERM included; SIGKILL cannot be caught, so the
+    next write of the same file removes the temporary files of writers that no
+    longer run. Failures raise :class:`VectorgraphError` naming ``path``.
     """
     with atomic_writes([path], mode) as (fh,):
         yield fh
@@ -341,8 +362,9 @@ def atomic_writes(paths: Iterable[str | Path], mode: str = "w") -> Iterator[list
                     handles.append(stack.enter_context(_direct(path, target, mode, encoding)))
                     continue
                 try:
+                    _remove_stale(target)
                     fd, tmp = tempfile.mkstemp(
-                        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+                        prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
                     )
                 except OSError as exc:
                     raise VectorgraphError(f"{path}: cannot write: {exc.strerror or exc}") from None
@@ -361,6 +383,29 @@ def atomic_writes(paths: Iterable[str | Path], mode: str = "w") -> Iterator[list
             stack.close()
             for tmp, _, _ in pending:
                 Path(tmp).unlink(missing_ok=True)
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the temporary files that writers of ``target`` killed by SIGKILL left behind.
+
+    A temporary file is named ``.NAME.PID.XXXXXXXX.tmp`` after its writer's
+    process id; one whose process no longer exists on this machine is stale.
+    A file of a live process (or of one this process may not signal) is kept.
+    """
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[a-z0-9_]{{8}}\.tmp")
+    for path in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        match = pattern.fullmatch(path.name)
+        if match is None:
+            continue
+        pid = int(match.group(1))
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except (OSError, OverflowError):  # alive but another user's, or no such pid number
+            continue
 
 
 @contextmanager
@@ -389,13 +434,32 @@ def _replace_all(pending: list[tuple[str, Path, Path]]) -> None:
             pass
     if not pending:
         return
-    folder = os.open(pending[0][1].parent, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
+    with locked_folder(pending[0][1].parent):
         for tmp, target, _ in pending:
             os.replace(tmp, target)
+
+
+@contextmanager
+def locked_folder(folder: str | Path, *, shared: bool = False) -> Iterator[None]:
+    """Hold a lock on ``folder``: exclusive while a set of files is moved in, shared to read one.
+
+    :func:`atomic_writes` moves its files in under the exclusive lock; a reader
+    of several files written together (the CSV pair) reads them under the
+    shared lock, so they always come from the same write. The lock is
+    advisory (``flock``): it orders vectorgraph's own readers and writers.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        if not shared:
+            raise
+        yield  # a folder that cannot be opened to lock: its files are read unlocked
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        yield
     finally:
-        os.close(folder)
+        os.close(fd)
 
 
 @contextmanager

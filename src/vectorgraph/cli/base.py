@@ -254,8 +254,17 @@ def cell(value: Any) -> str:
     return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else "", str(value))
 
 
+def shown(output: Path | str) -> str:
+    """How a message (on stderr) names an output: ``-`` is stdout.
+
+    >>> shown("-"), shown("k.html")
+    ('stdout', 'k.html')
+    """
+    return "stdout" if str(output) == "-" else str(output)
+
+
 def write_output(text: str, output: Path | None) -> None:
-    """Text to stdout, or atomically into ``output``."""
+    """Text to stdout, or atomically into ``output`` (``-``: stdout too)."""
     if output is None:
         click.echo(text, nl=False)
         return
@@ -263,4 +272,4 @@ def write_output(text: str, output: Path | None) -> None:
 
     with atomic_write(output) as fh:
         fh.write(text)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {shown(output)}", err=True)

@@ -17,6 +17,7 @@ from vectorgraph.cli.base import (
     graph_argument,
     load_graph,
     output_options,
+    shown,
     slice_options,
 )
 from vectorgraph.errors import DocumentError
@@ -158,11 +159,6 @@ def _signs(values: tuple[str, ...]) -> list[int] | None:
     return sorted({parse_sign(v) for v in values}) if values else None
 
 
-def _shown(output: Path) -> str:
-    """How a message names an output: ``-`` is stdout."""
-    return "stdout" if str(output) == "-" else str(output)
-
-
 def sign_type_options(f: F) -> F:
     """``--sign`` and ``--type`` (each repeatable): keep only those relations."""
     f = click.option(
@@ -223,7 +219,7 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 
     doc = import_file(file, output, fmt)
     click.echo(
-        f"wrote {_shown(output)} ({len(doc.actors)} actors, {len(doc.relations)} relations)",
+        f"wrote {shown(output)} ({len(doc.actors)} actors, {len(doc.relations)} relations)",
         err=True,
     )
 
@@ -271,7 +267,7 @@ def merge(
     doc = merged.document
     combined = merged.relations_read - len(doc.relations)
     click.echo(
-        f"wrote {_shown(output)} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
+        f"wrote {shown(output)} ({len(doc.actors)} actors, {len(doc.relations)} relations; "
         f"{combined} combined)",
         err=True,
     )

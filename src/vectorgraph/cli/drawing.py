@@ -12,6 +12,7 @@ from vectorgraph.cli.base import (
     cli,
     graph_argument,
     load_graph,
+    shown,
     slice_options,
 )
 from vectorgraph.render.sizing import SIZE_MEASURES
@@ -143,7 +144,7 @@ def render_command(
         fh.write(page.html)
     click.echo(page.mode.describe(), err=True)
     click.echo(
-        f"wrote {output} ({'fragment' if fragment else 'page'}, "
+        f"wrote {shown(output)} ({'fragment' if fragment else 'page'}, "
         f"{len(page.html.encode('utf-8')):,} bytes)",
         err=True,
     )

@@ -12,6 +12,7 @@ from vectorgraph.cli.base import (
     cli,
     graph_argument,
     load_graph,
+    shown,
     slice_options,
 )
 from vectorgraph.errors import ArgumentError, NotFoundError, VectorgraphError
@@ -92,4 +93,4 @@ def report_command(
         output = Path(f"{file.stem if file is not None else BUNDLED}-report.html")
     with atomic_write(output) as fh:
         fh.write(page)
-    click.echo(f"wrote {output} (report, {len(page.encode('utf-8')):,} bytes)", err=True)
+    click.echo(f"wrote {shown(output)} (report, {len(page.encode('utf-8')):,} bytes)", err=True)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,17 +60,40 @@ def read_source(path: str | Path) -> str:
         return decode_source(read_bytes(str(path), MAX_TEXT_BYTES), str(path))
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise ExtractError(
-                f"{path}: file is {size:,} bytes, over the limit of {MAX_TEXT_BYTES:,}"
-            )
-        data = path.read_bytes()
+        # opened without blocking, so that a FIFO cannot hang the read; only
+        # regular files are read (a FIFO or a device has no end to wait for)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
         raise ExtractError(f"{path}: is a folder") from None
     except OSError as exc:
         raise ExtractError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ExtractError(f"{path}: is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise ExtractError(f"{path}: not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > MAX_TEXT_BYTES:
+            raise ExtractError(
+                f"{path}: file is {info.st_size:,} bytes, over the limit of {MAX_TEXT_BYTES:,}"
+            )
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(MAX_TEXT_BYTES + 1)
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_TEXT_BYTES:
+        raise ExtractError(f"{path}: over the limit of {MAX_TEXT_BYTES:,} bytes")
     return decode_source(data, str(path))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
 
 
 def decode_source(data: bytes, path: str) -> str:
@@ -121,12 +145,15 @@ def _source_id(path: Path | str, taken: set[str]) -> str:
 def _source_path(path: Path | str, base: Path | None) -> str:
     if isinstance(path, str):  # a URL is stored as given
         return path
+    # os.path.realpath, not Path.resolve: a symlink loop is kept as named (its
+    # read then fails with one line) instead of raising RuntimeError
+    real = os.path.realpath(path)
     if base is None:
-        return str(path.resolve())
+        return real
     try:
-        return os.path.relpath(path.resolve(), base.resolve())
+        return os.path.relpath(real, os.path.realpath(base))
     except ValueError:  # another drive on Windows
-        return str(path.resolve())
+        return real
 
 
 def iter_jobs(

@@ -250,9 +250,15 @@ def read(source: Input) -> GraphDocument:
         nodes_path, edges_label = None, source.label
         edges_text = source.text()
     else:
+        from vectorgraph.io import locked_folder
+
         nodes_path, edges_path = find_csv_pair(source.path)
         edges_label = str(edges_path)
-        edges_text = _text(edges_path)
+        # both files under the lock a writer of the pair holds while moving it in,
+        # so that they come from one write
+        with locked_folder(edges_path.parent, shared=True):
+            edges_text = _text(edges_path)
+            nodes_text = _text(nodes_path) if nodes_path is not None else ""
     title = Path(edges_label).name.removesuffix(".csv").removesuffix(".edges") or "graph"
     fields, edge_rows = _rows(edges_label, edges_text)
     for column in ("source", "target", "type"):
@@ -262,7 +268,7 @@ def read(source: Input) -> GraphDocument:
             )
     actors: list[dict[str, Any]] = []
     if nodes_path is not None:
-        node_fields, node_rows = _rows(str(nodes_path), _text(nodes_path))
+        node_fields, node_rows = _rows(str(nodes_path), nodes_text)
         if "id" not in node_fields:
             found.append(f"{nodes_path}: missing column 'id' (columns: {', '.join(node_fields)})")
         actors = [split_lists(row) for row in node_rows]
