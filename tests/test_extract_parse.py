@@ -21,6 +21,11 @@ def rels(text: str) -> set[tuple[str, str, str]]:
     return {(c.source.id or "", c.target.id or "", c.type) for c in claims}
 
 
+GULF_TALKS = (
+    "Envoys of the Gulf states (Qatar, Oman and Kuwait) and the Central Asian countries"
+    " (Kazakhstan, Uzbekistan and Tajikistan) discussed energy."
+)
+
 SHAPES = [
     (
         "relative-clause-members",
@@ -328,6 +333,19 @@ SHAPES = [
         "Moldova applied for EU membership.",
         {("MDA", "EU", "member_of")},
     ),
+    (
+        "group-with-its-list-in-brackets",
+        GULF_TALKS,
+        {
+            ("GULF", "CENTRAL_ASIA", "consultation"),
+            ("QAT", "GULF", "member_of"),
+            ("OMN", "GULF", "member_of"),
+            ("KWT", "GULF", "member_of"),
+            ("KAZ", "CENTRAL_ASIA", "member_of"),
+            ("UZB", "CENTRAL_ASIA", "member_of"),
+            ("TJK", "CENTRAL_ASIA", "member_of"),
+        },
+    ),
 ]
 
 
@@ -445,3 +463,30 @@ def test_a_pronoun_in_a_reported_clause_is_the_reporter():
     doc = extract(text)
     second = {(r.source, r.target, r.type) for r in doc.relations if r.evidence[0].sentence == 1}
     assert second == {("RUS", "ARM", "distancing")}
+
+
+#: Sentences read by the whole engine (the tree and the cue table over the same mentions): the
+#: set of (pair, sign) the score counts (annotation-guide.md).
+ENGINE_SHAPES = [
+    (
+        "bracketed-list-is-no-clique",
+        GULF_TALKS,
+        {
+            (("CENTRAL_ASIA", "GULF"), 1),
+            (("GULF", "QAT"), 0),
+            (("GULF", "OMN"), 0),
+            (("GULF", "KWT"), 0),
+            (("CENTRAL_ASIA", "KAZ"), 0),
+            (("CENTRAL_ASIA", "UZB"), 0),
+            (("CENTRAL_ASIA", "TJK"), 0),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [s[1:] for s in ENGINE_SHAPES], ids=[s[0] for s in ENGINE_SHAPES]
+)
+def test_engine_shape(text, expected):
+    found = {(tuple(sorted((r.source, r.target))), r.sign) for r in extract(text).relations}
+    assert found == expected

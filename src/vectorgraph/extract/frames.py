@@ -353,9 +353,17 @@ def _sym(s: Sentence, t: _Site) -> list[Candidate]:
         return _cross(s, t, obj, other, 0.5)
     if t.modifier is not None and t.subject:
         return _cross(s, t, [t.modifier], t.subject)
-    if len(t.nearest) > 1:
+    if len(t.nearest) > 1 and not _aside(s, t.nearest):
         return _within(s, t, t.nearest, 0.9)
     return []
+
+
+def _aside(s: Sentence, idx: list[int]) -> bool:
+    """Whether a list stands in brackets, an aside that names a group's members: "ministers
+    of the Gulf states (Qatar, Oman and Kuwait) discussed" is no talk among them."""
+    first, last = s.mentions[idx[0]], s.mentions[idx[-1]]
+    before = s.lower[: first.start].rstrip().removesuffix("the").rstrip()
+    return before.endswith("(") and s.lower[last.end :].lstrip().startswith(")")
 
 
 def _rev(s: Sentence, t: _Site) -> list[Candidate]:

@@ -45,7 +45,7 @@ from typing import Any
 
 from vectorgraph.extract.lexicon import Lexicon, Predicate
 from vectorgraph.extract.mentions import Mention
-from vectorgraph.extract.roles import leaders, led, roles
+from vectorgraph.extract.roles import leaders, led, listed, members, roles
 from vectorgraph.extract.tree import (
     CONFIDENCE,
     NOUN_POS,
@@ -182,6 +182,8 @@ class Sentence:
         own = list(self.at.get(tok.i, ()))
         for child in tok.children:
             dep = child.dep_
+            if dep == "appos" and members(self, tok, child):
+                continue  # "Gulf states (Qatar, Oman and Kuwait)": the group stands for its list
             if dep in _EXPAND:
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _EXAMPLES:  # "Western countries like France"
@@ -610,7 +612,7 @@ def read(
         return [], []
     seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
-    for claim in (*sentence.events(), *roles(sentence), *led(sentence)):
+    for claim in (*sentence.events(), *roles(sentence), *led(sentence), *listed(sentence)):
         key: tuple[str, ...] = (str(claim.source.id), str(claim.target.id), claim.type)
         if not RELATION_TYPES[claim.type].directed:
             key = (*sorted((str(claim.source.id), str(claim.target.id))), claim.type)

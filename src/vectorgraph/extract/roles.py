@@ -43,7 +43,7 @@ from vectorgraph.vocabulary import RELATION_TYPES
 if TYPE_CHECKING:
     from vectorgraph.extract.parse import Sentence
 
-__all__ = ["holders", "leaders", "led", "relata", "roles"]
+__all__ = ["holders", "leaders", "led", "listed", "members", "relata", "roles"]
 
 _COPULA = frozenset(("be", "remain", "become", "stay", "seem", "appear", "continue"))
 _INCLUDE = frozenset(("include", "comprise", "count"))
@@ -167,3 +167,32 @@ def led(s: Sentence) -> Iterator[Claim]:
         for a in leaders(s, tok):
             for b in blocs:
                 yield Claim(a, b, "leads_bloc", CONFIDENCE["led"])
+
+
+def members(s: Sentence, tok: Token, appos: Token) -> list[Mention]:
+    """The members a group names in an appended list: "Gulf states (Qatar, Oman and Kuwait)".
+
+    ``tok`` holds the mention of a bloc or region, ``appos`` its appositive; the
+    members are the actors (not persons, not other blocs) of the appositive and
+    its conjuncts. Empty when ``tok`` names no group or the list names none.
+    """
+    if not any(m.type in ORGS for m in s.at.get(tok.i, ())):
+        return []
+    listed = s.only(appos)
+    if not listed or any(m.type in ORGS or m.type == "person" for m in listed):
+        return []
+    return listed
+
+
+def listed(s: Sentence) -> Iterator[Claim]:
+    """ "Ministers from the Gulf states (Qatar, Oman and Kuwait) met": each listed state is
+    a member of the group (annotation-guide.md: memberships from lists)."""
+    for tok in s.doc:
+        for child in tok.children:
+            if child.dep_ != "appos":
+                continue
+            found = members(s, tok, child)
+            groups = [m for m in s.at.get(tok.i, ()) if m.type in ORGS] if found else []
+            for a in found:
+                for b in groups:
+                    yield Claim(a, b, "member_of", CONFIDENCE["role"])
