@@ -481,6 +481,19 @@ ENGINE_SHAPES = [
             (("CENTRAL_ASIA", "TJK"), 0),
         },
     ),
+    (
+        "a-leader-and-his-state-lead",
+        "Uzbek President Shavkat Mirziyoyev praised Uzbekistan's new partners in the Gulf.",
+        {(("MIRZIYOYEV", "UZB"), 0)},
+    ),
+    (
+        "two-leaders-and-their-states",
+        (
+            "President of Uzbekistan Shavkat Mirziyoyev and President of Turkey Recep Tayyip"
+            " Erdogan commended the development of their partnership."
+        ),
+        {(("MIRZIYOYEV", "UZB"), 0), (("ERDOGAN", "TUR"), 0), (("ERDOGAN", "MIRZIYOYEV"), 1)},
+    ),
 ]
 
 

@@ -367,7 +367,7 @@ class _State:
         a: Mention | None,
         b: Mention | None,
     ) -> None:
-        if source == target:
+        if source == target or (RELATION_TYPES[type].sign and self.own(source, target)):
             return
         directed = RELATION_TYPES[type].directed
         key = (*ends(source, target, directed), type)
@@ -379,6 +379,11 @@ class _State:
         if index not in item.evidence:
             item.evidence[index] = self.evidence(index, a, b)
         item.confidences.append(confidence)
+
+    def own(self, a: str, b: str) -> bool:
+        """Whether one of two actors is a person who leads or serves the other: their tie is
+        that role alone, not also a visit or a partnership (annotation-guide.md)."""
+        return b in self.person_states.get(a, ()) or a in self.person_states.get(b, ())
 
     def ties(
         self,
