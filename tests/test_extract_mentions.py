@@ -523,3 +523,24 @@ def test_a_demonym_in_a_hyphenated_compound_is_not_the_titles_state():
         ("JEENBEKOV", "leads", None)
     ]
     assert finder.people["JEENBEKOV"].state == "KGZ"  # the table's, not Russia
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_ids", "expected_ties"),
+    [
+        (
+            "Foreign Minister Sergej Lavrov met reporters.",
+            [("LAVROV", "Lavrov")],
+            [("LAVROV", "serves", None)],
+        ),
+        (
+            "Belarusian dictator Alexander Lukashenko spoke.",
+            [("BLR", "Belarusian"), ("LUKASHENKO", "Alexander Lukashenko")],
+            [("LUKASHENKO", "leads", "BLR")],
+        ),
+    ],
+    ids=["given-name-spelled-otherwise", "dictator-leads"],
+)
+def test_a_known_person_keeps_the_title(sentence, expected_ids, expected_ties):
+    assert ids(sentence) == expected_ids
+    assert ties(sentence) == expected_ties

@@ -137,9 +137,11 @@ _LEAD_WORDS = (
     "head of state",
     "head of government",
     "crown prince",
+    "dictator",
 )
 _TITLES = (
     r"(?:president|prime minister|premier|leader|head of state|head of government|"
+    r"dictator|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor)"
 )
@@ -158,6 +160,7 @@ _MEMBERS = r"(?:lawmaker|legislator|congressman|congresswoman|member|parliamenta
 #: The last words of :data:`_TITLES` (a title must end just before its name).
 _TITLE_ENDS = frozenset(
     ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
+    + ["dictator"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
     + ["chairman", "senator", "governor", "scientist", "analyst", "expert", "economist"]
     + ["researcher", "scholar", "professor", "journalist", "commentator", "historian"]
@@ -631,6 +634,9 @@ class MentionFinder:
                         title_start = pieces[k][0]
                     title = s[title_start : pieces[k + t - 1][1]]
                     title_end = pieces[k + t - 1][1]
+                if t < len(words) and self._given_names(s, pieces, e):
+                    k = e  # "Foreign Minister Bajtiyor Saidov": the known Saidov, titled
+                    continue
                 if t < len(words):
                     start_at, end_at = pieces[k + t][0], pieces[e - 1][1]
                     if title is None and self._of_body(s, pieces, k, e, out):
@@ -667,6 +673,19 @@ class MentionFinder:
             elif entry.type in ("state", "organisation") and not s.startswith("-", start - 1):
                 state = mention  # not "pro-Russian President X": the compound is no state of his
             k += 1
+
+    @staticmethod
+    def _given_names(s: str, pieces: list[tuple[int, int, Entry | None]], e: int) -> bool:
+        """Whether the unknown words before ``pieces[e]`` are the given names of the known
+        person it is (spelled another way in the table): "Kurbanguly Berdymukhamedov"."""
+        if e >= len(pieces) or e < 1:
+            return False
+        entry = pieces[e][2]
+        return (
+            entry is not None
+            and entry.type == "person"
+            and not s[pieces[e - 1][1] : pieces[e][0]].strip()
+        )
 
     def _mention(self, s: str, start: int, end: int, entry: Entry) -> Mention:
         text = s[start:end]
