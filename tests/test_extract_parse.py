@@ -26,6 +26,11 @@ GULF_TALKS = (
     " (Kazakhstan, Uzbekistan and Tajikistan) discussed energy."
 )
 
+OTS_MEETING = (
+    "The meeting of the Organization of Turkic States with Kazakhstan, Kyrgyzstan and Uzbekistan"
+    " was held in Baku."
+)
+
 SHAPES = [
     (
         "relative-clause-members",
@@ -346,6 +351,20 @@ SHAPES = [
             ("TJK", "CENTRAL_ASIA", "member_of"),
         },
     ),
+    (
+        "states-at-a-meeting-of-a-format",
+        OTS_MEETING,
+        {("KAZ", "OTS", "member_of"), ("KGZ", "OTS", "member_of"), ("UZB", "OTS", "member_of")},
+    ),
+    (
+        "talks-under-a-format",
+        "Ministers of Iran, Turkey and Azerbaijan held talks under the 3+3 Regional Platform.",
+        {
+            ("IRN", "THREE_PLUS_THREE", "member_of"),
+            ("TUR", "THREE_PLUS_THREE", "member_of"),
+            ("AZE", "THREE_PLUS_THREE", "member_of"),
+        },
+    ),
 ]
 
 
@@ -493,6 +512,11 @@ ENGINE_SHAPES = [
             " Erdogan commended the development of their partnership."
         ),
         {(("MIRZIYOYEV", "UZB"), 0), (("ERDOGAN", "TUR"), 0), (("ERDOGAN", "MIRZIYOYEV"), 1)},
+    ),
+    (
+        "a-format-meeting-makes-no-clique",
+        OTS_MEETING,
+        {(("KAZ", "OTS"), 0), (("KGZ", "OTS"), 0), (("OTS", "UZB"), 0)},
     ),
 ]
 

@@ -58,6 +58,7 @@ class Lexicon:
     adjectives: Mapping[str, Predicate]
     roles: Mapping[str, Predicate]
     led: frozenset[str]
+    meetings: frozenset[str]
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]
     worsen: frozenset[str]
@@ -159,6 +160,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     adjectives = words("adjectives", _words(defaults.get("adjectives")))
     roles = words("roles", frozenset(("of", "in", "to", "for")))
     led = frozenset(data.get("led") or ())
+    meetings = frozenset(data.get("meetings") or ())
     light_verbs = frozenset(light.get("verbs") or ())
     light_nouns = frozenset(light.get("nouns") or ())
     worsen = frozenset(data.get("worsen") or ())
@@ -176,7 +178,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     verb_words |= counter | boost | undo
     known = {
         "verb": frozenset(verb_words | set(irregular.values()) | set(STRUCTURE_WORDS)),
-        "noun": frozenset(set(nouns) | set(roles) | light_nouns | set(STRUCTURE_WORDS)),
+        "noun": frozenset(set(nouns) | set(roles) | light_nouns | meetings | set(STRUCTURE_WORDS)),
         "adj": frozenset(set(adjectives) | worsen | set(STRUCTURE_WORDS)),
     }
     return Lexicon(
@@ -185,6 +187,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         adjectives=adjectives,
         roles=roles,
         led=led,
+        meetings=meetings,
         light_verbs=light_verbs,
         light_nouns=light_nouns,
         worsen=worsen,

@@ -45,7 +45,7 @@ from typing import Any
 
 from vectorgraph.extract.lexicon import Lexicon, Predicate
 from vectorgraph.extract.mentions import Mention
-from vectorgraph.extract.roles import leaders, led, listed, members, roles
+from vectorgraph.extract.roles import Gathering, gatherings, leaders, led, listed, members, roles
 from vectorgraph.extract.tree import (
     CONFIDENCE,
     NOUN_POS,
@@ -612,7 +612,10 @@ def read(
         return [], []
     seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
+    met = gatherings(sentence)
     for claim in (*sentence.events(), *roles(sentence), *led(sentence), *listed(sentence)):
+        if any(_at(g, claim) for g in met):
+            continue  # the states at a format's meeting are its members, not each other's
         key: tuple[str, ...] = (str(claim.source.id), str(claim.target.id), claim.type)
         if not RELATION_TYPES[claim.type].directed:
             key = (*sorted((str(claim.source.id), str(claim.target.id))), claim.type)
@@ -624,4 +627,19 @@ def read(
         if not RELATION_TYPES[claim.type].directed and claim.target.start < claim.source.start:
             claim = Claim(claim.target, claim.source, claim.type, claim.confidence)  # text order
         out.append(claim)
+    for g in met:
+        for m in g.states:
+            if (key := (str(m.id), str(g.body.id), "member_of")) not in seen:
+                seen.add(key)
+                out.append(Claim(m, g.body, "member_of", CONFIDENCE["role"]))
     return out, sentence.main_subjects()
+
+
+def _at(g: Gathering, claim: Claim) -> bool:
+    """Whether a claim pairs a state at a gathering with another one there, or with the format."""
+    if not RELATION_TYPES[claim.type].sign:
+        return False
+    ids = {m.id for m in g.states}
+    present = ids | {g.body.id} | {m.id for m in g.others}
+    a, b = claim.source.id, claim.target.id
+    return (a in ids and b in present) or (b in ids and a in present)

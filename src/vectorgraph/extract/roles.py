@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vectorgraph.extract.lexicon import Predicate
@@ -43,12 +44,23 @@ from vectorgraph.vocabulary import RELATION_TYPES
 if TYPE_CHECKING:
     from vectorgraph.extract.parse import Sentence
 
-__all__ = ["holders", "leaders", "led", "listed", "members", "relata", "roles"]
+__all__ = [
+    "Gathering",
+    "gatherings",
+    "holders",
+    "leaders",
+    "led",
+    "listed",
+    "members",
+    "relata",
+    "roles",
+]
 
 _COPULA = frozenset(("be", "remain", "become", "stay", "seem", "appear", "continue"))
 _INCLUDE = frozenset(("include", "comprise", "count"))
 _STATUS = frozenset(("status", "seat", "membership"))
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
+_REFERENCES = frozenset(("region", "bloc", "ref", "pair"))
 _SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 
 
@@ -176,8 +188,8 @@ def members(s: Sentence, tok: Token, appos: Token) -> list[Mention]:
     members are the actors (not persons, not other blocs) of the appositive and
     its conjuncts. Empty when ``tok`` names no group or the list names none.
     """
-    if not any(m.type in ORGS for m in s.at.get(tok.i, ())):
-        return []
+    if not any(m.type in ORGS and m.kind not in _REFERENCES for m in s.at.get(tok.i, ())):
+        return []  # named: "the region (A, B and C)" may list the members of a format instead
     listed = s.only(appos)
     if not listed or any(m.type in ORGS or m.type == "person" for m in listed):
         return []
@@ -193,6 +205,70 @@ def listed(s: Sentence) -> Iterator[Claim]:
                 continue
             found = members(s, tok, child)
             groups = [m for m in s.at.get(tok.i, ()) if m.type in ORGS] if found else []
+            groups = [m for m in groups if m.kind not in _REFERENCES]
             for a in found:
                 for b in groups:
                     yield Claim(a, b, "member_of", CONFIDENCE["role"])
+
+
+_BODY_PREPS = frozenset(("of", "under", "within", "in"))
+_WITH = frozenset(("with", "between", "among"))
+_UP = frozenset(("dobj", "pobj", "prep", "nsubjpass", "attr"))
+
+
+@dataclass(frozen=True, slots=True)
+class Gathering:
+    """States taking part in a meeting of a bloc or format, and who else is there."""
+
+    body: Mention
+    states: tuple[Mention, ...]
+    others: tuple[Mention, ...]  # persons and the like who attend: "he took part in"
+
+
+def gatherings(s: Sentence) -> list[Gathering]:
+    """Meetings held by or under a bloc or format with two or more states taking part (the
+    lexicon's ``meetings``): "the meeting of the C5+1 with A, B and C"."""
+    out: list[Gathering] = []
+    for tok in s.doc:
+        if pos(tok) not in NOUN_POS or s.lexicon.lemma(tok) not in s.lexicon.meetings:
+            continue
+        verb = next((h for h in _up(tok) if pos(h) in VERB_POS), None)
+        bodies = _bodies(s, tok) or (_bodies(s, verb, ("under", "within")) if verb else [])
+        if not bodies:
+            continue
+        held = [tok, *(g for c in tok.children if c.lower_ == "of" for g in pobjs(c))]
+        taking = [  # "with A and B", also as the parser hangs it: "of the OTS with A and B"
+            m
+            for t in held
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in _WITH
+            for g in pobjs(c)
+            for m in s.phrase(g)
+        ]
+        taking += s.subjects(verb) if verb is not None else []
+        body = bodies[0]
+        by_id = {m.id: m for m in reversed(taking) if m.type == "state" and m.id != body.id}
+        states = tuple(by_id[k] for k in dict.fromkeys(m.id for m in taking) if k in by_id)
+        if len({m.id for m in states}) < 2:
+            continue
+        others = tuple(m for m in taking if m.type not in ORGS and m.type != "state")
+        out.append(Gathering(body, states, others))
+    return out
+
+
+def _up(tok: Token) -> Iterator[Token]:
+    """The words above a noun while it is an object ("held another round of talks")."""
+    while tok.dep_ in _UP and tok.head.i != tok.i:
+        tok = tok.head
+        yield tok
+
+
+def _bodies(s: Sentence, tok: Token, preps: tuple[str, ...] = tuple(_BODY_PREPS)) -> list[Mention]:
+    """The blocs or formats a meeting is of: "the SCO summit", "the meeting of the C5+1"."""
+    found: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "poss") and pos(tok) in NOUN_POS:
+            found.extend(m for m in s.only(c) if m.type == "organisation")
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            found.extend(m for g in pobjs(c) for m in s.phrase(g) if m.type == "organisation")
+    return found
