@@ -134,8 +134,13 @@ def test_companies_by_list_and_by_suffix():
         ("The two countries agreed.", "pair", "The two countries"),
         ("Both sides agreed.", "pair", "Both sides"),
         ("Bilateral trade grew.", "pair", "Bilateral"),
+        (
+            "It said his giant Central Asian state would not.",
+            "ref",
+            "his giant Central Asian state",
+        ),
     ],
-    ids=["country", "republic", "two-countries", "both-sides", "bilateral"],
+    ids=["country", "republic", "two-countries", "both-sides", "bilateral", "his-qualified-state"],
 )
 def test_references_are_found_unresolved(sentence, kind, text):
     (m,) = MentionFinder().find(sentence)

@@ -352,6 +352,19 @@ SHAPES = [
         },
     ),
     (
+        "denied-recognition-is-hostility",
+        "Armenia did not recognise Abkhazia or South Ossetia.",
+        {("ARM", "ABKHAZIA", "hostility"), ("ARM", "SOUTH_OSSETIA", "hostility")},
+    ),
+    (
+        "the-of-object-over-the-possessor",
+        "Belarus recognised Moscow's republics of Donetsk and Luhansk.",
+        {
+            ("BLR", "DONETSK", "diplomatic_cooperation"),
+            ("BLR", "LUHANSK", "diplomatic_cooperation"),
+        },
+    ),
+    (
         "states-at-a-meeting-of-a-format",
         OTS_MEETING,
         {("KAZ", "OTS", "member_of"), ("KGZ", "OTS", "member_of"), ("UZB", "OTS", "member_of")},

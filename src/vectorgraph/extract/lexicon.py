@@ -47,6 +47,7 @@ class Predicate:
     person: str | None = None  # the type when the subject is a person
     reverse: bool = False  # roles: the relation runs relatum -> holder
     topic: bool = False  # a verb's direct object is what it is about, not a party ("discuss")
+    denied: str | None = None  # the type a negated claim asserts ("did not recognise")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,7 @@ def _table(
     for lemma, value in (data.get(section) or {}).items():
         item = value if isinstance(value, dict) else {"type": value}
         place = f"{where}: {section}.{lemma}"
-        for key in ("type", "person"):
+        for key in ("type", "person", "denied"):
             name = item.get(key)
             if (key == "type" or name is not None) and name not in RELATION_TYPES:
                 raise ExtractError(f"{place}.{key}: unknown relation type {name!r}")
@@ -139,6 +140,7 @@ def _table(
             person=item.get("person"),
             reverse=bool(item.get("reverse", False)),
             topic=bool(item.get("topic", False)),
+            denied=item.get("denied"),
         )
     return out
 

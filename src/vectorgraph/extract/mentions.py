@@ -245,13 +245,20 @@ _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
 _STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
 _BLOC_WORDS = ("bloc", "alliance", "organi", "association", "grouping", "entity", "forum", "union")
+#: What a text calls one state by ("the Central Asian country", "his giant Central Asian state").
+_QUALITIES = (
+    r"(?:Central Asian?|post-Soviet|former Soviet|Caucasian|Baltic|neighbou?ring|landlocked|"
+    r"oil-rich|[Tt]urkic)"
+)
 REFERENCE = re.compile(
     r"\b(?:(?P<region>[Tt]he region)|"
     r"(?P<bloc>(?:[Tt]he|[Tt]his) (?:bloc|alliance|organi[sz]ation|association|grouping|entity|"
     r"forum|union))|"
     r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
-    r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:(?:Central Asian?|post-Soviet|former Soviet|Caucasian|Baltic|"
-    r"neighbou?ring|landlocked|oil-rich|[Tt]urkic) )?(?P<one>country|republic|nation))\b"
+    r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:"
+    + _QUALITIES
+    + r" )?(?P<one>country|republic|nation)|"
+    r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[a-z\-]+ )?" + _QUALITIES + r" state)\b"
 )
 
 
@@ -523,7 +530,7 @@ class MentionFinder:
             or "ilateral" in sentence
             or "ation" in sentence
             or "sides" in sentence
-            or "states" in sentence
+            or "state" in sentence
             or "region" in sentence
             or "powers" in sentence
             or any(word in sentence for word in _BLOC_WORDS)

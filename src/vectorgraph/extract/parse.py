@@ -180,6 +180,14 @@ class Sentence:
             if clause is not None:
                 return self.phrase(clause.head, depth + 1)
         own = list(self.at.get(tok.i, ()))
+        if not own and depth <= 4:  # "Russia's republics of Donetsk and Luhansk": the republics
+            own = [
+                m
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in pobjs(c)
+                for m in self.phrase(g, depth + 1)
+            ]
         for child in tok.children:
             dep = child.dep_
             if dep == "appos" and members(self, tok, child):
@@ -507,11 +515,11 @@ class Sentence:
                     yield from _pairs(_Args(envoys, places), "consultation", pred)
                     continue
             # "refused to join Western sanctions": the sanctions are still Western
-            if (self.own_subject(tok) and det_negated(tok)) or (
-                not self.own_subject(tok) and self.mood(tok) is not None
-            ):
+            mood = None if self.own_subject(tok) else self.mood(tok)
+            denied = mood == "negated" and pred.denied is not None  # "did not recognise"
+            if (self.own_subject(tok) and det_negated(tok)) or (mood is not None and not denied):
                 continue
-            rtype = pred.type
+            rtype = pred.denied if denied and pred.denied else pred.type
             kind = next(  # "a trade deal", "a security pact": the modifier says what kind
                 (
                     p.type
