@@ -349,8 +349,14 @@ def test_a_form_no_token_spells_takes_the_title_of_the_name_it_covers():
             "leads",
             "KGZ",
         ),
+        (
+            "Anna Virtanen, the European Union's High Representative for Energy, came.",
+            "VIRTANEN",
+            "serves",
+            "EU",
+        ),
     ],
-    ids=["demonym-title-after", "title-of-after"],
+    ids=["demonym-title-after", "title-of-after", "high-representative"],
 )
 def test_a_title_in_an_appositive_after_the_name(sentence, person, role, state):
     finder = MentionFinder()

@@ -352,6 +352,11 @@ SHAPES = [
         },
     ),
     (
+        "toured-a-region",
+        "Britain's envoy toured Central Asia.",
+        {("GBR", "CENTRAL_ASIA", "consultation")},
+    ),
+    (
         "denied-recognition-is-hostility",
         "Armenia did not recognise Abkhazia or South Ossetia.",
         {("ARM", "ABKHAZIA", "hostility"), ("ARM", "SOUTH_OSSETIA", "hostility")},

@@ -143,6 +143,7 @@ _TITLES = (
     r"(?:president|prime minister|premier|leader|head of state|head of government|"
     r"dictator|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
+    r"high representative|commissioner|"
     r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor)"
 )
 #: Persons who speak about states without holding an office of one: a name after
@@ -162,6 +163,7 @@ _TITLE_ENDS = frozenset(
     ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
     + ["dictator"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
+    + ["representative", "commissioner"]
     + ["chairman", "senator", "governor", "scientist", "analyst", "expert", "economist"]
     + ["researcher", "scholar", "professor", "journalist", "commentator", "historian"]
     + ["specialist", "sociologist", "orientalist", "lecturer", "fellow", "editor", "founder"]
