@@ -532,6 +532,11 @@ ENGINE_SHAPES = [
         {(("MIRZIYOYEV", "UZB"), 0), (("ERDOGAN", "TUR"), 0), (("ERDOGAN", "MIRZIYOYEV"), 1)},
     ),
     (
+        "goods-from-through-to",
+        "Traders are reexporting goods from Japan and South Korea through Armenia to Russia.",
+        {(("JPN", "RUS"), 1), (("KOR", "RUS"), 1)},
+    ),
+    (
         "a-format-meeting-makes-no-clique",
         OTS_MEETING,
         {(("KAZ", "OTS"), 0), (("KGZ", "OTS"), 0), (("OTS", "UZB"), 0)},

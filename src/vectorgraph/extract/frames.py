@@ -330,8 +330,30 @@ def _within(s: Sentence, t: _Site, a: list[int], factor: float = 1.0) -> list[Ca
     ]
 
 
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_TO_END = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$")
+
+
+def _flow(s: Sentence, t: _Site) -> list[Candidate]:
+    """Goods "from A and B (through C) to D": the flow runs from A and B to D, and whoever
+    carries it is no party to it."""
+    if t.cue.type not in ("trade", "reexport") or not t.obj:
+        return []
+    first, last = s.mentions[t.obj[0]], s.mentions[t.obj[-1]]
+    if not _FROM_END.search(s.lower, max(0, first.start - 12), first.start):
+        return []
+    later = [i for i in t.right if s.mentions[i].start >= last.end]
+    to = next((i for i in later if _TO_END.search(s.lower, 0, s.mentions[i].start)), None)
+    if to is None:
+        return []
+    return _cross(s, t, t.obj, [i for i in later if s.group[i] == s.group[to]])
+
+
 def _svo(s: Sentence, t: _Site) -> list[Candidate]:
     """Subject (or modifier) before the cue, object after it: "X imposed sanctions on Y"."""
+    flow = _flow(s, t)
+    if flow:
+        return flow
     if t.src and t.obj:
         return _cross(s, t, t.src, t.obj)
     if t.modifier is not None and t.subject:
