@@ -356,6 +356,12 @@ SHAPES = [
         "Britain's envoy toured Central Asia.",
         {("GBR", "CENTRAL_ASIA", "consultation")},
     ),
+    ("drew-the-ire-of", "Georgia drew the ire of Russia.", {("RUS", "GEO", "hostility")}),
+    (
+        "skipped-a-summit",
+        "Armenia skipped the summit of the CSTO.",
+        {("ARM", "CSTO", "distancing")},
+    ),
     (
         "denied-recognition-is-hostility",
         "Armenia did not recognise Abkhazia or South Ossetia.",
