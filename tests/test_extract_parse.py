@@ -363,6 +363,16 @@ SHAPES = [
         {("ARM", "CSTO", "distancing")},
     ),
     (
+        "it-includes-in-addition-to",
+        "BRICS grew: in addition to Russia and China, it now includes Egypt and Iran.",
+        {
+            ("RUS", "BRICS", "member_of"),
+            ("CHN", "BRICS", "member_of"),
+            ("EGY", "BRICS", "member_of"),
+            ("IRN", "BRICS", "member_of"),
+        },
+    ),
+    (
         "denied-recognition-is-hostility",
         "Armenia did not recognise Abkhazia or South Ossetia.",
         {("ARM", "ABKHAZIA", "hostility"), ("ARM", "SOUTH_OSSETIA", "hostility")},
@@ -541,6 +551,19 @@ ENGINE_SHAPES = [
         "goods-from-through-to",
         "Traders are reexporting goods from Japan and South Korea through Armenia to Russia.",
         {(("JPN", "RUS"), 1), (("KOR", "RUS"), 1)},
+    ),
+    (
+        "it-is-the-bloc-not-the-last-subject",
+        (
+            "Russia chairs the BRICS association. The year began with new members joining the"
+            " association - in addition to Brazil and India, it now includes Egypt and Iran."
+        ),
+        {
+            (("BRA", "BRICS"), 0),
+            (("BRICS", "IND"), 0),
+            (("BRICS", "EGY"), 0),
+            (("BRICS", "IRN"), 0),
+        },
     ),
     (
         "a-format-meeting-makes-no-clique",

@@ -309,6 +309,8 @@ class Sentence:
                     args.aimed = args.aimed or (child.dep_ == "dobj" and not found)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))
+            if pred.type == "member_of" and pred.reverse:
+                self.included(tok, args)
         elif noun:
             for child in tok.children:
                 if child.dep_ in _NOUN_SUBJECT and pred.type in _OF_BLOCS:  # "EU membership"
@@ -345,6 +347,29 @@ class Sentence:
                         for m in self.phrase(c)
                     )
         return args
+
+    def included(self, verb: Token, args: _Args) -> None:
+        """ "In addition to A and B, it now includes C and D": "it" is the bloc named last
+        before it, and the states it includes "in addition to" (or "besides") are members too."""
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ == "it":  # a bloc, whatever came before
+                blocs = [m for i, ms in self.at.items() if i < child.i for m in ms]
+                blocs = [m for m in blocs if m.type == "organisation"]
+                if blocs and not any(m.type in ORGS for m in args.subjects):
+                    args.subjects[:] = blocs[-1:]
+            if child.dep_ == "prep" and child.lower_ in ("besides", "in"):
+                heads = (
+                    [child]
+                    if child.lower_ == "besides"
+                    else [
+                        c
+                        for g in pobjs(child)
+                        if g.lower_ == "addition"
+                        for c in g.children
+                        if c.dep_ == "prep" and c.lower_ == "to"
+                    ]
+                )
+                args.objects.extend(m for h in heads for g in pobjs(h) for m in self.phrase(g))
 
     def light(self, tok: Token, pred: Predicate, args: _Args) -> None:
         """Subjects and prepositions that a governing light verb or noun hands to an event noun."""
