@@ -59,6 +59,10 @@ def gaz():
         ("Central Asia", "CENTRAL_ASIA"),
         ("Central Asian", "CENTRAL_ASIA"),
         ("Gazprom", "GAZPROM"),
+        ("Turkish Republic of North Cyprus", "TRNC"),
+        ("3+3 Regional Platform", "THREE_PLUS_THREE"),
+        ("Donetsk People's Republic", "DONETSK"),
+        ("Luhansk", "LUHANSK"),
     ],
     ids=lambda v: str(v),
 )
