@@ -566,6 +566,11 @@ ENGINE_SHAPES = [
         },
     ),
     (
+        "to-discuss-at-a-meeting-of-a-bloc",
+        "Austria and Hungary will discuss the plan at the summit of the OSCE.",
+        {(("AUT", "OSCE"), 0), (("HUN", "OSCE"), 0)},
+    ),
+    (
         "a-format-meeting-makes-no-clique",
         OTS_MEETING,
         {(("KAZ", "OTS"), 0), (("KGZ", "OTS"), 0), (("OTS", "UZB"), 0)},

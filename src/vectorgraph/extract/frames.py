@@ -361,9 +361,22 @@ def _svo(s: Sentence, t: _Site) -> list[Candidate]:
     return []
 
 
+_MEETING_OF = re.compile(r"\b(?:meeting|summit|session|gathering|conference)s?\s+of\s+(?:the\s+)?$")
+
+
 def _sym(s: Sentence, t: _Site) -> list[Candidate]:
     """Undirected: "ties between X and Y", "X and Y held talks", "X held talks with Y"."""
     obj, cue_text = t.obj, s.lower[t.start : t.end]
+    if obj and t.src and _MEETING_OF.search(s.lower, t.end, s.mentions[obj[0]].start):
+        # "A and B will discuss it at the meeting of EU ministers": members of the EU, as the
+        # tree reads a format's meeting (parse.gatherings)
+        body = s.mentions[obj[0]]
+        if body.type == "organisation":
+            return [
+                (s.mentions[i], body, "member_of", 1.0)
+                for i in t.src
+                if s.mentions[i].type == "state"
+            ]
     if obj and (t.cue.frame == "between" and len(obj) > 1 and "between" in cue_text):
         return _within(s, t, obj)
     if obj and t.src:
