@@ -105,24 +105,30 @@ Token = Node  # what the readers walk
 
 def tree(doc: Any, lexicon: Lexicon) -> list[Node]:
     """The nodes of a parsed spaCy ``Doc``, each token's data read once."""
+    from spacy.attrs import HEAD
+
+    offsets = doc.to_array(HEAD).astype("int64").tolist()  # to the head, stored unsigned
     nodes: list[Node] = []
-    heads: list[int] = []
+    cache = lexicon.cache
     for t in doc:
         n = Node()
         n.i, n.text, n.lower_, n.tag_, n.dep_, n.idx = t.i, t.text, t.lower_, t.tag_, t.dep_, t.idx
-        n.pos = word_class(n.tag_)
-        n.lemma = lexicon.lemma(n)
+        n.pos = _CLASSES.get(n.tag_) or _CLASSES.setdefault(n.tag_, word_class(n.tag_))
+        n.lemma = cache.get((n.lower_, n.tag_)) or lexicon.lemma(n)
         n.doc = nodes
+        n.head = n  # set below, once every node exists
         nodes.append(n)
-        heads.append(t.head.i)
     children: list[list[Node]] = [[] for _ in nodes]
-    for n, h in zip(nodes, heads):
-        n.head = nodes[h]
-        if h != n.i:
-            children[h].append(n)
+    for n, offset in zip(nodes, offsets):
+        if offset:
+            n.head = nodes[n.i + offset]
+            children[n.i + offset].append(n)
     for n, kids in zip(nodes, children):
         n.children = tuple(kids)
     return nodes
+
+
+_CLASSES: dict[str, str] = {}
 
 
 def word_class(tag: str) -> str:
