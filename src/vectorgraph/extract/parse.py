@@ -356,7 +356,7 @@ class Sentence:
         before it, and the states it includes "in addition to" (or "besides") are members too."""
         for child in verb.children:
             if child.dep_ == "nsubj" and child.lower_ == "it":  # a bloc, whatever came before
-                blocs = [m for i, ms in self.at.items() if i < child.i for m in ms]
+                blocs = [m for i, ms in sorted(self.at.items()) if i < child.i for m in ms]
                 blocs = [m for m in blocs if m.type == "organisation"]
                 if blocs and not any(m.type in ORGS for m in args.subjects):
                     args.subjects[:] = blocs[-1:]

@@ -229,9 +229,9 @@ def gatherings(s: Sentence) -> list[Gathering]:
     lexicon's ``meetings``): "the meeting of the C5+1 with A, B and C"."""
     out: list[Gathering] = []
     for tok in s.doc:
-        if pos(tok) not in NOUN_POS or s.lexicon.lemma(tok) not in s.lexicon.meetings:
+        if tok.pos not in NOUN_POS or tok.lemma not in s.lexicon.meetings:
             continue
-        verb = next((h for h in _up(tok) if pos(h) in VERB_POS), None)
+        verb = next((h for h in _up(tok) if h.pos in VERB_POS), None)
         bodies = _bodies(s, tok) or (_bodies(s, verb, ("under", "within")) if verb else [])
         if not bodies:
             continue
@@ -266,7 +266,7 @@ def _bodies(s: Sentence, tok: Token, preps: tuple[str, ...] = tuple(_BODY_PREPS)
     """The blocs or formats a meeting is of: "the SCO summit", "the meeting of the C5+1"."""
     found: list[Mention] = []
     for c in tok.children:
-        if c.dep_ in ("compound", "nmod", "poss") and pos(tok) in NOUN_POS:
+        if c.dep_ in ("compound", "nmod", "poss") and tok.pos in NOUN_POS:
             found.extend(m for m in s.only(c) if m.type == "organisation")
         elif c.dep_ == "prep" and c.lower_ in preps:
             found.extend(m for g in pobjs(c) for m in s.phrase(g) if m.type == "organisation")
