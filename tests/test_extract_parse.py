@@ -373,6 +373,16 @@ SHAPES = [
         },
     ),
     (
+        "ended-much-of-its-cooperation",
+        "Uzbekistan ended much of its cooperation with NATO.",
+        {("UZB", "NATO", "distancing")},
+    ),
+    (
+        "an-own-event-under-a-topic-verb",
+        "The Turkmen leader turned the West's isolation of Russia into business.",
+        {("WEST", "RUS", "sanctions")},
+    ),
+    (
         "denied-recognition-is-hostility",
         "Armenia did not recognise Abkhazia or South Ossetia.",
         {("ARM", "ABKHAZIA", "hostility"), ("ARM", "SOUTH_OSSETIA", "hostility")},

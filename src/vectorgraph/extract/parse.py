@@ -82,6 +82,7 @@ _AIM = frozenset(("for", "in", "into", "at"))  # a verb's aim: "pushed for sanct
 _TAKING_PART = frozenset(("attendance", "participation", "presence"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
+_SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
 
 
@@ -504,6 +505,8 @@ class Sentence:
     def worsened(self, tok: Token) -> bool:
         """Whether cooperation is said to be damaged: "strained ties", "ties have cooled"."""
         words = self.lexicon.worsen
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _SHARES:
+            tok = tok.head.head  # "ended much of his cooperation with NATO"
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma in words:
             return True
         return any(  # "strained ties", not "full-scale participation"
@@ -532,9 +535,11 @@ class Sentence:
                 tok.pos in NOUN_POS
                 and tok.dep_ == "dobj"
                 and tok.head.lemma not in light
-                and self.predicate(tok.head) is not None
+                and (verb := self.predicate(tok.head)) is not None
+                and not (verb.topic and self.own_subject(tok))
             ):
                 continue  # "banned the shipment of goods to": the ban says what happened
+                #           (but "turned the West's isolation of Russia into ...": the isolation)
             args = self.arguments(tok, pred)
             if tok.lemma in _DISPATCH and tok.pos in VERB_POS:
                 envoys = [m for m in args.objects if m.type == "person"]
