@@ -549,8 +549,13 @@ def test_a_demonym_in_a_hyphenated_compound_is_not_the_titles_state():
             [("BLR", "Belarusian"), ("LUKASHENKO", "Alexander Lukashenko")],
             [("LUKASHENKO", "leads", "BLR")],
         ),
+        (
+            "Russia’s foreign ministry spokesman Alexei Zaitsev said.",
+            [("RUS", "Russia"), ("ZAITSEV", "Alexei Zaitsev")],
+            [("ZAITSEV", "serves", "RUS")],
+        ),
     ],
-    ids=["given-name-spelled-otherwise", "dictator-leads"],
+    ids=["given-name-spelled-otherwise", "dictator-leads", "ministry-spokesman"],
 )
 def test_a_known_person_keeps_the_title(sentence, expected_ids, expected_ties):
     assert ids(sentence) == expected_ids

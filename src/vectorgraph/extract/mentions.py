@@ -245,7 +245,11 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
-_STATE_BEFORE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
+#: Between a state and the title it gives: "Russian foreign minister", "Russia's foreign
+#: ministry spokesman".
+_STATE_BEFORE_TITLE = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:(?:ministry|government|office|presidential)\s+)?"
+)
 _BLOC_WORDS = ("bloc", "alliance", "organi", "association", "grouping", "entity", "forum", "union")
 #: What a text calls one state by ("the Central Asian country", "his giant Central Asian state").
 _QUALITIES = (
