@@ -62,7 +62,10 @@ def _kernel() -> Any:
     import numpy as np
     from numba import njit
 
-    @njit(cache=True, nogil=True)
+    # the signature compiles (or loads from the cache) now, not at the first call
+    signature = "Tuple((f8[:], i8[:], i8[:], f8[:], f8[:]))(i8[:], i4[:], i4[:])"
+
+    @njit(signature, cache=True, nogil=True)
     def search(indptr: Any, indices: Any, sources: Any) -> Any:  # pragma: no cover - compiled
         n = len(indptr) - 1
         k = len(sources)

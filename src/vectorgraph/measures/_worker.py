@@ -24,6 +24,7 @@ graph on stdin as a tuple of plain values, and reads the results from stdout
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import subprocess
 import sys
@@ -212,7 +213,13 @@ class Threads:
     """
 
     def __init__(self, workers: int) -> None:
+        import threading
+
         self.workers = workers
+        # numba's start-up (its import, the compiled code loaded from its cache) partly
+        # runs outside the GIL: begun now, it overlaps the preparation of the graph
+        self.warm = threading.Thread(target=_warm, daemon=True)
+        self.warm.start()
         self.threads: list[Any] = []
         self.done: list[list[Any] | None] = []
         self.shares: list[list[int]] = []
@@ -224,6 +231,7 @@ class Threads:
         """Start running ``tasks`` (costs in any unit), a share per thread."""
         import threading
 
+        self.warm.join()
         self.runner = _Tasks(spec)
         self.tasks = list(tasks)
         self.shares = [s for s in assign(costs, self.workers) if s]
@@ -263,6 +271,13 @@ class Threads:
     def cancel(self) -> None:
         """Stop handing out work (a running search finishes; nothing waits for it)."""
         self.stop = True
+
+
+def _warm() -> None:
+    from vectorgraph.measures._brandes import _kernel
+
+    with contextlib.suppress(Exception):  # the first search meets it again, and raises it
+        _kernel()
 
 
 def _plain(spec: PathGraph) -> tuple[Any, ...]:
