@@ -33,9 +33,12 @@ uses 1/strength of the pair, so strong ties are short. ``directed=True`` reads
 path measures, eigenvector and PageRank on arcs (a directed relation one way,
 an undirected one both ways); degree and strength never depend on it.
 
-The default engine (``engine="fast"``) computes betweenness and the weighted
-path measures with igraph, and closeness and harmonic centrality in hops from
-one multi-source BFS in numpy (see :mod:`vectorgraph.measures._msbfs`);
+The default engine (``engine="fast"``) computes betweenness in hops with one
+compiled breadth-first search per source, which gives closeness and harmonic
+centrality too (:mod:`vectorgraph.measures._brandes`, numba: the ``fast``
+extra; without it igraph's betweenness); the weighted path measures with
+igraph; closeness and harmonic centrality in hops alone from one multi-source
+BFS in numpy (see :mod:`vectorgraph.measures._msbfs`);
 ``engine="networkx"`` runs the plain networkx functions on the same collapsed
 graph and gives the same values (the tests check it). PageRank is networkx's
 in both (scipy-based, 0.25 s at 10,000 actors; igraph's PRPACK stalled for up
@@ -224,8 +227,9 @@ def centralities(
 
     ``workers=N`` splits the path measures of the default engine (betweenness,
     closeness, harmonic: each a sum over source actors, or a value per actor)
-    into tasks run by ``N`` child processes (:mod:`vectorgraph.measures._worker`)
-    while this one computes the other measures, on graphs of at least
+    into tasks run by ``N`` threads (the compiled searches, which release the
+    GIL) or else ``N`` child processes (igraph; :mod:`vectorgraph.measures._worker`)
+    while this thread computes the other measures, on graphs of at least
     :data:`PARALLEL_MIN` actors. The tasks' results are added in the same
     order however many processes ran them, so the values are the same floats
     for every ``workers``.
