@@ -71,8 +71,26 @@ class _Tasks:
 
         kind, arg = task
         spec, g = self.spec, self.g
+        # these two may run on several threads at once: no warnings filter to change
+        if kind == "hops":
+            if __package__:
+                from vectorgraph.measures._msbfs import hop_batch
+            else:  # a child: the module on its own, see Children
+                from _msbfs import hop_batch  # type: ignore[import-not-found,no-redef]
+
+            return hop_batch(spec.indptr, spec.indices, *arg)
+        if kind == "search":
+            if __package__:
+                from vectorgraph.measures._brandes import hop_paths
+            else:  # a child: the module on its own, see Children
+                from _brandes import hop_paths  # type: ignore[import-not-found,no-redef]
+
+            rows, sources = arg
+            if rows == "out":
+                return hop_paths(spec.out_indptr, spec.out_indices, sources)
+            return hop_paths(spec.indptr, spec.indices, sources)
         mode = "in" if spec.directed else "all"
-        with warnings.catch_warnings():
+        with warnings.catch_warnings():  # igraph's NaN for an actor nobody reaches
             warnings.simplefilter("ignore", RuntimeWarning)
             if kind == "betweenness":
                 values = g.betweenness(directed=spec.directed, weights=spec.weights, sources=arg)
@@ -82,23 +100,6 @@ class _Tasks:
                 values = g.harmonic_centrality(
                     arg, mode=mode, weights=spec.weights, normalized=False
                 )
-            elif kind == "hops":
-                if __package__:
-                    from vectorgraph.measures._msbfs import hop_batch
-                else:  # a child: the module on its own, see Children
-                    from _msbfs import hop_batch  # type: ignore[import-not-found,no-redef]
-
-                return hop_batch(spec.indptr, spec.indices, *arg)
-            elif kind == "search":
-                if __package__:
-                    from vectorgraph.measures._brandes import hop_paths
-                else:  # a child: the module on its own, see Children
-                    from _brandes import hop_paths  # type: ignore[import-not-found,no-redef]
-
-                rows, sources = arg
-                if rows == "out":
-                    return hop_paths(spec.out_indptr, spec.out_indices, sources)
-                return hop_paths(spec.indptr, spec.indices, sources)
             else:
                 raise ValueError(f"unknown task {kind!r}")
         return np.asarray(values, dtype=np.float64)
