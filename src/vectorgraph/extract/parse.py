@@ -57,6 +57,7 @@ from vectorgraph.extract.tree import (
     heads,
     hyphened,
     pobjs,
+    release,
     tree,
 )
 from vectorgraph.vocabulary import RELATION_TYPES
@@ -609,8 +610,16 @@ def read(
     """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent)."""
     named = [m for m in mentions if m.id is not None and not m.attribute]
     sentence = Sentence(doc, named, lexicon, focus, antecedents)
+    try:
+        return _claims(sentence), sentence.main_subjects() if sentence.at else []
+    finally:
+        release(sentence.doc)
+
+
+def _claims(sentence: Sentence) -> list[Claim]:
+    """The deduplicated claims of a sentence's frames (events, roles, "led" compounds)."""
     if not sentence.at:
-        return [], []
+        return []
     seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
     for claim in (*sentence.events(), *roles(sentence), *led(sentence)):
@@ -625,4 +634,4 @@ def read(
         if not RELATION_TYPES[claim.type].directed and claim.target.start < claim.source.start:
             claim = Claim(claim.target, claim.source, claim.type, claim.confidence)  # text order
         out.append(claim)
-    return out, sentence.main_subjects()
+    return out
