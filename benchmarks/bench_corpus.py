@@ -16,7 +16,8 @@ engine), its model loaded in this process and in every worker before the clock
 starts, and reports wall time, articles and sentences per second, the
 scheduler's overhead (1 worker against serial), the speed-up of 2 workers, and
 the peak resident memory of each worker process. The three documents must be
-byte-identical, and the run fails if they are not.
+byte-identical, and the run fails if they are not, or if a worker loaded the
+parse engine's model more than once.
 
 **reduction**: the tree reduction alone on the extractions of the first
 ``--reduction-articles`` articles (default 500): what the partials weigh and
@@ -46,6 +47,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -125,6 +127,13 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _model_loads() -> int:
+    """How many spaCy pipelines this process has loaded (the engine's cache misses)."""
+    from vectorgraph.extract.nlp import _load
+
+    return int(_load.cache_info().misses)
+
+
 def _warm(engine: str) -> None:
     """What a long run does once per process: load the gazetteer and the engine's model, and
     extract the bundled article (spaCy's first texts are slower than the later ones)."""
@@ -149,6 +158,9 @@ def run_cluster(
         wall = time.perf_counter() - ready
         cpu = sum(client.run(_cpu_seconds).values()) + _cpu_seconds() - before
         peaks = sorted(client.run(_peak_rss_mb).values())
+        loads = sorted(client.run(_model_loads).values())
+    if engine == "parse" and loads != [1] * workers:
+        raise SystemExit(f"{workers} worker(s) loaded the model {loads} times, not once each")
     return ready - start, wall, cpu, dumps(doc, "yaml"), peaks
 
 
@@ -213,15 +225,21 @@ def _merge_table(files: list[Path], label: str) -> None:
         )
 
 
-def bench_reduction(folder: Path, articles: int, engine: str) -> None:
+def extractions(folder: Path, count: int, engine: str) -> list[Any]:
+    """The extractions of the first ``count`` articles, once, for the reduction and the merge
+    (extracting them again for each, with the parse engine, doubled the benchmark's time)."""
+    from vectorgraph.extract.corpus import extract_files, iter_jobs
+
+    return list(extract_files(list(iter_jobs([folder]))[:count], engine=engine))
+
+
+def bench_reduction(results: list[Any]) -> None:
     """The tree reduction alone, in this process: what it moves and how fast it merges."""
     import pickle
 
     from vectorgraph.cluster import BATCH_SIZE, FAN_IN, Partial
-    from vectorgraph.extract.corpus import extract_file, iter_jobs
 
-    jobs = list(iter_jobs([folder]))[:articles]
-    results = [extract_file(job, engine=engine) for job in jobs]
+    articles = len(results)
     level = [Partial.of(results[i : i + BATCH_SIZE]) for i in range(0, len(results), BATCH_SIZE)]
     leaf_bytes = sum(len(pickle.dumps(p)) for p in level)
     seconds = moved = travel = 0.0
@@ -237,8 +255,8 @@ def bench_reduction(folder: Path, articles: int, engine: str) -> None:
     evidence = sum(len(e) for _, e, _ in root.relations.values())
     root_bytes = len(pickle.dumps(root))
     print(
-        f"\nreduction (batches of {BATCH_SIZE}, fan-in {FAN_IN}), in this process: "
-        f"{len(root.first):,} actors, {len(root.relations):,} distinct relations, "
+        f"\nreduction of {articles:,} articles (batches of {BATCH_SIZE}, fan-in {FAN_IN}), in "
+        f"this process: {len(root.first):,} actors, {len(root.relations):,} distinct relations, "
         f"{evidence:,} evidence sentences; partials of the leaves {leaf_bytes / 1e6:.1f} MB "
         f"pickled, the root {root_bytes / 1e6:.1f} MB ({root_bytes / articles:,.0f} bytes per "
         f"article), {moved / 1e6:.1f} MB moved up the tree; CPU: merging {seconds:.2f} s, "
@@ -246,16 +264,15 @@ def bench_reduction(folder: Path, articles: int, engine: str) -> None:
     )
 
 
-def bench_merge(folder: Path, count: int, engine: str) -> None:
-    """Merge ``count`` per-article documents: all distinct, and repeating 25 articles."""
-    from vectorgraph.extract import extract
+def bench_merge(folder: Path, results: list[Any]) -> None:
+    """Merge per-article documents: all distinct, and repeating 25 articles."""
+    from vectorgraph.extract.pipeline import build_document
 
     docs = folder / "docs"
     docs.mkdir()
-    texts = sorted(folder.glob("*.txt"))[:count]
-    for i, path in enumerate(texts):
-        text = path.read_text(encoding="utf-8")
-        doc = extract(text, source_id=path.stem, title=path.name, engine=engine)
+    for i, found in enumerate(results):
+        # what `vectorgraph extract ARTICLE` writes: extract() of the text, titled by its file
+        doc = build_document([found], title=found.source.title)
         (docs / f"{i:05d}.json").write_text(dumps(doc, "json"), encoding="utf-8")
     distinct = sorted(docs.glob("*.json"))
     # the same 25 articles read again and again (re-extractions, overlapping feeds): the
@@ -289,10 +306,12 @@ def main() -> None:
             f"{size / 1e6:.1f} MB, generated in {time.perf_counter() - start:.1f} s"
         )
         bench_extract(folder, args.articles, n_sentences, args.engine)
+        wanted = min(max(args.reduction_articles, args.merge_docs), args.articles)
+        results = [r for r in extractions(folder, wanted, args.engine) if not isinstance(r, str)]
         if args.reduction_articles:
-            bench_reduction(folder, min(args.reduction_articles, args.articles), args.engine)
+            bench_reduction(results[: args.reduction_articles])
         if args.merge_docs:
-            bench_merge(folder, min(args.merge_docs, args.articles), args.engine)
+            bench_merge(folder, results[: args.merge_docs])
     load_after = os.getloadavg()
     print(
         f"\nload average before {load_before[0]:.2f}, after {load_after[0]:.2f} "

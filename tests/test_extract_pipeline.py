@@ -479,6 +479,13 @@ def parsed(monkeypatch):
             "Kazakhstan and Uzbekistan have strained ties.",
             ["Kazakhstan and Uzbekistan have strained ties."],
         ),
+        (
+            (
+                "Kazakhstan and Uzbekistan, the region's largest economies, have grown "
+                "quickly. Russia and China held talks."
+            ),
+            ["Russia and China held talks."],
+        ),
         ("Kazakhstan and China held talks.", ["Kazakhstan and China held talks."]),
         ("The Russian-led CSTO met Armenia.", ["The Russian-led CSTO met Armenia."]),
         ("Armenia's allies include France.", ["Armenia's allies include France."]),
@@ -487,6 +494,7 @@ def parsed(monkeypatch):
         "no-word-no-cue",
         "negated-no-word",
         "antecedent-of-they",
+        "no-pronoun-after-it",
         "inflected-noun",
         "cue",
         "led",
@@ -496,3 +504,36 @@ def parsed(monkeypatch):
 def test_the_parser_sees_only_sentences_that_can_relate(parsed, text, expected):
     extract_any(text, engine="parse")
     assert parsed == expected
+
+
+SHORT_TEXTS = [
+    "Russia imposed sanctions on Georgia. They also criticised Armenia.",
+    "Kazakhstan and China held talks in Astana.",
+    "Inflation slowed in the third quarter.",
+    "The Russian-led CSTO met Armenia. Turkey and Azerbaijan signed a defence pact.",
+    "Uzbekistan's President Mirziyoyev picked Beijing for his first trip abroad.",
+]
+
+
+def test_consecutive_texts_are_parsed_together_as_each_alone(monkeypatch):
+    from vectorgraph.extract import pipeline
+
+    texts = [*SHORT_TEXTS, (DATA / "central-asia-powers.txt").read_text(encoding="utf-8")]
+    texts += SHORT_TEXTS[:2]
+    alone = [pipeline.read_text(t, source_id=f"t{i}") for i, t in enumerate(texts)]
+    windows: list[int] = []
+    real = pipeline._parse_window
+
+    def recording(window, nlp):
+        windows.append(len(window))
+        return real(window, nlp)
+
+    monkeypatch.setattr(pipeline, "_parse_window", recording)
+    monkeypatch.setattr(pipeline, "PARSE_BATCH", 4)
+    items: list[pipeline.Text | str] = [pipeline.Text(t, f"t{i}") for i, t in enumerate(texts)]
+    items.insert(2, "gone.txt: cannot read: No such file or directory")
+    together = list(pipeline.read_texts(items))
+    assert together[2] == "gone.txt: cannot read: No such file or directory"
+    assert [e for e in together if not isinstance(e, str)] == alone
+    assert sum(windows) == len(items) and max(windows) > 2  # several texts in one batch
+    assert {r.type for e in alone for r in e.relations} >= {"sanctions", "consultation"}

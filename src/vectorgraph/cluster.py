@@ -47,7 +47,7 @@ from typing import Any
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Source
 from vectorgraph.errors import ArgumentError, ExtractError
-from vectorgraph.extract.corpus import corpus_document, extract_file, iter_jobs
+from vectorgraph.extract.corpus import corpus_document, extract_files, iter_jobs
 from vectorgraph.extract.pipeline import Extraction
 from vectorgraph.ties import ends
 
@@ -241,7 +241,7 @@ def _no_gc() -> Iterator[None]:
 
 def _extract_batch(jobs: list[tuple[str, str, str]], options: Mapping[str, Any]) -> Partial:
     """One task: read and extract a batch of files on a worker."""
-    return Partial.of(extract_file(job, **options) for job in jobs)
+    return Partial.of(extract_files(jobs, **options))
 
 
 def _merge_task(*parts: Partial) -> Partial:

@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import stat
@@ -32,7 +33,7 @@ from typing import Any
 
 from vectorgraph.document import GraphDocument
 from vectorgraph.errors import ExtractError
-from vectorgraph.extract.pipeline import Extraction, build_document, read_text
+from vectorgraph.extract.pipeline import Extraction, Text, build_document, read_texts
 from vectorgraph.urls import is_url, list_texts, read_bytes, url_stem
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "decode_source",
     "extract_corpus",
     "extract_file",
+    "extract_files",
     "iter_extractions",
     "iter_files",
     "iter_jobs",
@@ -50,6 +52,8 @@ __all__ = [
 
 #: The files a folder contributes (other files in a folder are ignored).
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: Files per call of a worker process of ``jobs`` > 1: enough short texts for a parse batch.
+CHUNK = 8
 #: The largest text file read (bigger files are skipped with a message).
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 
@@ -175,13 +179,31 @@ def extract_file(job: tuple[str, str, str], **options: Any) -> Extraction | str:
 
     ``options`` go to :func:`~vectorgraph.extract.pipeline.read_text`.
     """
+    return next(extract_files([job], **options))
+
+
+def extract_files(
+    jobs: Iterable[tuple[str, str, str]], **options: Any
+) -> Iterator[Extraction | str]:
+    """:func:`extract_file` of each job in turn, the texts read together
+    (:func:`~vectorgraph.extract.pipeline.read_texts`: the parse engine parses
+    the sentences of consecutive short texts in one batch)."""
+    return read_texts((_text(job) for job in jobs), **options)
+
+
+def _text(job: tuple[str, str, str]) -> Text | str:
+    """The text of a job, or its skip message."""
     path, sid, stored = job
     try:
         text = read_source(path)
     except ExtractError as exc:
         return str(exc)
     title = path.rsplit("/", 1)[-1] if is_url(path) else Path(path).name
-    return read_text(text, source_id=sid, title=title, path=stored, **options)
+    return Text(text, sid, title, stored)
+
+
+def _extract_chunk(jobs: list[tuple[str, str, str]], **options: Any) -> list[Extraction | str]:
+    return list(extract_files(jobs, **options))
 
 
 def iter_extractions(
@@ -196,18 +218,21 @@ def iter_extractions(
 
     Source paths are stored relative to ``base`` (the folder of the output
     document), absolute when ``base`` is None. ``jobs`` > 1 reads files in
-    that many processes; the order stays that of the files. ``engine`` and
-    ``model`` are those of :func:`vectorgraph.extract.pipeline.read_text`.
+    that many processes, :data:`CHUNK` consecutive files per call; the order
+    stays that of the files. ``engine`` and ``model`` are those of
+    :func:`vectorgraph.extract.pipeline.read_text`.
     """
     work = iter_jobs(paths, base=base)
-    extract = functools.partial(extract_file, engine=engine, model=model)
     if jobs <= 1:
-        yield from map(extract, work)
+        yield from extract_files(work, engine=engine, model=model)
         return
     import multiprocessing
 
+    chunks = iter(lambda: list(itertools.islice(work, CHUNK)), [])
+    extract = functools.partial(_extract_chunk, engine=engine, model=model)
     with multiprocessing.get_context("spawn" if os.name == "nt" else "fork").Pool(jobs) as pool:
-        yield from pool.imap(extract, work, chunksize=1)
+        for results in pool.imap(extract, chunks, chunksize=1):
+            yield from results
 
 
 def extract_corpus(

@@ -57,6 +57,7 @@ from vectorgraph.extract.tree import (
     heads,
     hyphened,
     pobjs,
+    release,
     tree,
 )
 from vectorgraph.vocabulary import RELATION_TYPES
@@ -649,8 +650,16 @@ def read(
     """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent)."""
     named = [m for m in mentions if m.id is not None and not m.attribute]
     sentence = Sentence(doc, named, lexicon, focus, antecedents)
+    try:
+        return _claims(sentence), sentence.main_subjects() if sentence.at else []
+    finally:
+        release(sentence.doc)
+
+
+def _claims(sentence: Sentence) -> list[Claim]:
+    """The deduplicated claims of a sentence's frames (events, roles, "led" compounds)."""
     if not sentence.at:
-        return [], []
+        return []
     seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
     met = gatherings(sentence)
@@ -673,7 +682,7 @@ def read(
             if (key := (str(m.id), str(g.body.id), "member_of")) not in seen:
                 seen.add(key)
                 out.append(Claim(m, g.body, "member_of", CONFIDENCE["role"]))
-    return out, sentence.main_subjects()
+    return out
 
 
 def _at(g: Gathering, claim: Claim) -> bool:

@@ -32,10 +32,12 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
 from vectorgraph.errors import ArgumentError
@@ -48,7 +50,7 @@ from vectorgraph.text import sentence_spans
 from vectorgraph.ties import ends, noisy_or
 from vectorgraph.vocabulary import RELATION_TYPES, default_weight
 
-__all__ = ["ENGINES", "PAIR_MEMORY", "Extraction", "extract"]
+__all__ = ["ENGINES", "PAIR_MEMORY", "PARSE_BATCH", "Extraction", "Text", "extract", "read_texts"]
 
 #: The extraction engines: a dependency parse (spaCy), or the cue table (fast, no model).
 ENGINES = ("parse", "cues")
@@ -133,8 +135,80 @@ def read_text(
     model: str | None = None,
 ) -> Extraction:
     """Mentions and relations of one text (see the module docstring)."""
+    item = Text(text, source_id, title, path)
+    found = next(read_texts([item], gazetteer=gazetteer, engine=engine, model=model))
+    assert not isinstance(found, str)
+    return found
+
+
+class Text(NamedTuple):
+    """A text to read, with the source it becomes (:func:`read_texts`)."""
+
+    text: str
+    source_id: str = "text"
+    title: str | None = None
+    path: str | None = None
+
+
+#: Sentences of consecutive texts that the parse engine parses in one batch: spaCy takes a
+#: fifth longer per sentence in batches of one news article's 20 or so.
+PARSE_BATCH = 256
+
+
+def read_texts(
+    texts: Iterable[Text | str],
+    *,
+    gazetteer: Gazetteer | None = None,
+    engine: str = "parse",
+    model: str | None = None,
+) -> Iterator[Extraction | str]:
+    """:func:`read_text` of each text in turn; a str (a skip message) passes through in place.
+
+    The parse engine parses the chosen sentences of consecutive texts together,
+    about :data:`PARSE_BATCH` at a time (a text's own if it has more), so short
+    texts cost no more per sentence than long ones; memory holds one batch of
+    texts. A sentence's parse does not depend on the others in its batch, so
+    the extraction of a text is the same alone or among others.
+    """
     if engine not in ENGINES:
         raise ArgumentError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine == "cues":
+        for item in texts:
+            yield item if isinstance(item, str) else _finish(_begin(item, gazetteer, engine))
+        return
+    from vectorgraph.extract.nlp import load_model
+
+    nlp = load_model(model)
+    window: list[_Begun | str] = []
+    waiting = 0
+    for item in texts:
+        if isinstance(item, str):
+            window.append(item)
+            continue
+        begun = _begin(item, gazetteer, engine)
+        window.append(begun)
+        waiting += len(begun.chosen)
+        if waiting >= PARSE_BATCH:
+            yield from _parse_window(window, nlp)
+            window, waiting = [], 0
+    yield from _parse_window(window, nlp)
+
+
+@dataclass
+class _Begun:
+    """A text after its first passes: mentions found and resolved, sentences chosen."""
+
+    source: Source
+    state: _State
+    finder: MentionFinder
+    per_sentence: list[list[Mention]]
+    focus: str | None
+    chosen: list[int]
+
+
+def _begin(item: Text, gazetteer: Gazetteer | None, engine: str) -> _Begun:
+    """Passes 1 and 2 of a text, and the sentences that the engine reads."""
+    text = item.text
     finder = MentionFinder(gazetteer or default_gazetteer())
     spans = sentence_spans(text)
     per_sentence: list[list[Mention]] = []
@@ -144,8 +218,8 @@ def read_text(
         intros.append(finder.intros)
     focus = _focus(per_sentence)
     _resolve(per_sentence, focus)
-    source = Source(id=source_id, title=title or source_id, path=path)
-    state = _State(text, spans, source_id, persons_act=engine == "parse")
+    source = Source(id=item.source_id, title=item.title or item.source_id, path=item.path)
+    state = _State(text, spans, item.source_id, persons_act=engine == "parse")
     for index, mentions in enumerate(per_sentence):
         state.ties(index, mentions, intros[index], focus, finder)
     _people_states(state, finder)
@@ -159,12 +233,38 @@ def read_text(
         ):
             chosen.append(index)
     if engine == "parse":
-        _parse(state, chosen, per_sentence, focus, model)
-    else:
-        for index in chosen:
+        chosen = _to_parse(state, chosen)
+    return _Begun(source, state, finder, per_sentence, focus, chosen)
+
+
+def _finish(begun: _Begun, docs: Iterable[Any] | None = None) -> Extraction:
+    """Pass 3 of a text: the cue table (``docs`` None) or the parses of its chosen sentences."""
+    state, per_sentence, focus = begun.state, begun.per_sentence, begun.focus
+    if docs is None:
+        for index in begun.chosen:
             state.relations(index, per_sentence[index], focus)
-    actors = _actors(per_sentence, finder, state)
-    return Extraction(source, actors, list(state.found.values()), len(spans))
+    else:
+        _read_parses(state, begun.chosen, docs, per_sentence, focus)
+    actors = _actors(per_sentence, begun.finder, state)
+    return Extraction(begun.source, actors, list(state.found.values()), len(state.spans))
+
+
+def _parse_window(window: list[_Begun | str], nlp: Any) -> list[Extraction | str]:
+    """The extractions of a window of texts, their chosen sentences parsed in one batch."""
+    from vectorgraph.extract.nlp import one_thread
+
+    texts = (
+        b.state.text[start:end].translate(_PLAIN)
+        for b in window
+        if not isinstance(b, str)
+        for start, end in (b.state.spans[i] for i in b.chosen)
+    )
+    with one_thread():  # left before the results are handed on: the limit is the process's
+        docs = nlp.pipe(texts, batch_size=PARSE_BATCH)
+        return [
+            b if isinstance(b, str) else _finish(b, itertools.islice(docs, len(b.chosen)))
+            for b in window
+        ]
 
 
 def _relational(
@@ -175,29 +275,16 @@ def _relational(
     return named >= 2 or (named == 1 and focus is not None and _implied(text, span))
 
 
-def _parse(
-    state: _State,
-    chosen: list[int],
-    per_sentence: list[list[Mention]],
-    focus: str | None,
-    model: str | None,
-) -> None:
-    """The parse engine over the chosen sentences, parsed in one batch.
-
-    Each sentence is read from its dependency tree (:mod:`.parse`) and by the
-    cue table (:meth:`_State.relations`) over the same mentions; the relations
-    of both are merged as every relation is, by (source, target, type).
-    """
+def _to_parse(state: _State, chosen: list[int]) -> list[int]:
+    """The chosen sentences that the parse engine parses: those that may yield a relation
+    (:func:`_may_relate`), and those whose subject the next one's pronoun may need."""
     from vectorgraph.extract.lexicon import default_lexicon
-    from vectorgraph.extract.nlp import load_model, one_thread
-    from vectorgraph.extract.parse import read
 
-    nlp = load_model(model)
     lexicon = default_lexicon()
     heads = _heads(lexicon)
     wanted = set(chosen)
     seen: dict[str, bool] = {}
-    chosen = [
+    return [
         i
         for i in chosen
         if (i + 1 in wanted and _SUBJECT_PRONOUN.search(state.text, *state.spans[i + 1]))
@@ -205,22 +292,39 @@ def _parse(
             state.text[state.spans[i][0] : state.spans[i][1]].lower(), lexicon, heads, seen
         )
     ]
-    texts = (state.text[state.spans[i][0] : state.spans[i][1]].translate(_PLAIN) for i in chosen)
+
+
+def _read_parses(
+    state: _State,
+    chosen: list[int],
+    docs: Iterable[Any],
+    per_sentence: list[list[Mention]],
+    focus: str | None,
+) -> None:
+    """The parse engine's reading of the chosen sentences, given their parses in order.
+
+    Each sentence is read from its dependency tree (:mod:`.parse`) and by the
+    cue table (:meth:`_State.relations`) over the same mentions; the relations
+    of both are merged as every relation is, by (source, target, type).
+    """
+    from vectorgraph.extract.lexicon import default_lexicon
+    from vectorgraph.extract.parse import read
+
+    lexicon = default_lexicon()
     before: tuple[int, list[Mention]] = (-2, [])
-    with one_thread():
-        for index, doc in zip(chosen, nlp.pipe(texts, batch_size=256)):
-            antecedents = before[1] if before[0] == index - 1 else []
-            claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
-            before = (index, subjects)
-            for claim in claims:
-                a, b = claim.source, claim.target
-                if a.id is not None and b.id is not None:
-                    state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
-            mentions = per_sentence[index]
-            if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
-                _relational(mentions, focus, state.text, state.spans[index])
-            ):
-                state.relations(index, mentions, focus)  # the cue table reads it too
+    for index, doc in zip(chosen, docs):
+        antecedents = before[1] if before[0] == index - 1 else []
+        claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
+        before = (index, subjects)
+        for claim in claims:
+            a, b = claim.source, claim.target
+            if a.id is not None and b.id is not None:
+                state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
+        mentions = per_sentence[index]
+        if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
+            _relational(mentions, focus, state.text, state.spans[index])
+        ):
+            state.relations(index, mentions, focus)  # the cue table reads it too
 
 
 class _Word(NamedTuple):

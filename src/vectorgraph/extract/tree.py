@@ -41,6 +41,7 @@ __all__ = [
     "heads",
     "hyphened",
     "pobjs",
+    "release",
     "tree",
     "word_class",
 ]
@@ -104,31 +105,63 @@ Token = Node  # what the readers walk
 
 
 def tree(doc: Any, lexicon: Lexicon) -> list[Node]:
-    """The nodes of a parsed spaCy ``Doc``, each token's data read once."""
-    from spacy.attrs import HEAD
+    """The nodes of a parsed spaCy ``Doc``, each token's data read once.
 
-    offsets = doc.to_array(HEAD).astype("int64").tolist()  # to the head, stored unsigned
+    The token attributes come from one ``Doc.to_array`` call as hashes, turned
+    into text through :data:`_WORDS` (spaCy decodes a new string at every
+    attribute access).
+    """
+    from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, TAG
+
+    if len(_WORDS) > _MAX_WORDS:  # a bounded cache: memory stays flat however long the run
+        _WORDS.clear()
+        _KINDS.clear()
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, TAG, DEP, IDX, HEAD]).tolist()
     nodes: list[Node] = []
-    cache = lexicon.cache
-    for t in doc:
+    words, kinds, lemmas = _WORDS, _KINDS, lexicon.cache
+    for i, (orth, lower, tag, dep, idx, _) in enumerate(rows):
         n = Node()
-        n.i, n.text, n.lower_, n.tag_, n.dep_, n.idx = t.i, t.text, t.lower_, t.tag_, t.dep_, t.idx
-        n.pos = _CLASSES.get(n.tag_) or _CLASSES.setdefault(n.tag_, word_class(n.tag_))
-        n.lemma = cache.get((n.lower_, n.tag_)) or lexicon.lemma(n)
+        n.i, n.idx = i, idx
+        n.text = words.get(orth) or words.setdefault(orth, strings[orth])
+        n.dep_ = words.get(dep) or words.setdefault(dep, strings[dep])
+        kind = kinds.get((lower, tag))
+        if kind is None:
+            word, fine = strings[lower], strings[tag]
+            kind = kinds[lower, tag] = (word, fine, word_class(fine))
+        n.lower_, n.tag_, n.pos = kind
+        n.lemma = lemmas.get((n.lower_, n.tag_)) or lexicon.lemma(n)
         n.doc = nodes
-        n.head = n  # set below, once every node exists
+        n.head = n  # the root's; the others' below, once every node exists
         nodes.append(n)
     children: list[list[Node]] = [[] for _ in nodes]
-    for n, offset in zip(nodes, offsets):
+    for n, row in zip(nodes, rows):
+        offset = row[5]  # to the head, stored unsigned
         if offset:
-            n.head = nodes[n.i + offset]
-            children[n.i + offset].append(n)
+            at = n.i + (offset - _WRAP if offset >= _WRAP // 2 else offset)
+            n.head = nodes[at]
+            children[at].append(n)
     for n, kids in zip(nodes, children):
         n.children = tuple(kids)
     return nodes
 
 
-_CLASSES: dict[str, str] = {}
+def release(nodes: list[Node]) -> None:
+    """Unlink a sentence's nodes once read: freed at once, not left to the cyclic collector.
+
+    A node refers to its head, its children and the sentence, so the nodes of a
+    sentence form cycles; left to Python's garbage collector they made it run
+    often over a large heap (about a tenth of the engine's time).
+    """
+    for n in nodes:
+        del n.head, n.children, n.doc
+
+
+#: spaCy's hashes of words and labels -> their text; (lower, tag) -> lower, tag, word class.
+_WORDS: dict[int, str] = {}
+_KINDS: dict[tuple[int, int], tuple[str, str, str]] = {}
+_MAX_WORDS = 500_000
+_WRAP = 2**64
 
 
 def word_class(tag: str) -> str:
