@@ -125,7 +125,7 @@
     var t0 = performance.now();
     var data = JSON.parse(root.querySelector("script.vg-data").textContent);
     var timings = {parse: performance.now() - t0};
-    var evidenceBlocks = root.querySelectorAll("script.vg-evidence"), EV = [];
+    var evidenceBlocks = null, EV = [];
     var side = root.querySelector(".vg-side");
     var stageBox = root.querySelector(".vg-stage");
     var stage = root.querySelector(".vg-canvas");
@@ -166,6 +166,18 @@
     recompute();
     function nodeShown(i) { return nodeOn[i] === 1; }
     function edgeShown(j) { return edgeOn[j] === 1; }
+    /* A large page's first frame holds every actor and its strongest relations only, the
+     * first data.firstRelations of `arrival` (by weight, then index); the rest arrive
+     * after it, data.relationSlice per task (see loadRest). edgeIn marks those that have. */
+    var edgeIn = new Uint8Array(E.length), arrival = null, arrived = E.length;
+    if (data.large && E.length > data.firstRelations) {
+      arrival = E.map(function (e, j) { return j; });
+      arrival.sort(function (a, b) { return E[b][4] - E[a][4] || a - b; });
+      arrived = data.firstRelations;
+      for (var a0 = 0; a0 < arrived; a0++) { edgeIn[arrival[a0]] = 1; }
+    } else {
+      edgeIn.fill(1);
+    }
 
     function nodeColor(i, dim) {
       var c = AT[N[i][2]].color;
@@ -193,14 +205,17 @@
       data.options.nodes.font.color = "#222222";
       data.options.edges.color = {inherit: false, opacity: 0.9};
     }
+    // a large page's actors get their labels after the first frame (see loadRest)
+    var labelled = data.large ? 0 : N.length;
     var nodeItems = N.map(function (n, i) {
-      var item = data.large ? {id: i, label: n[1], x: n[3], y: n[4], size: n[5], group: "t" + n[2]}
+      var item = data.large ? {id: i, x: n[3], y: n[4], size: n[5], group: "t" + n[2]}
         : {id: i, label: n[1], x: n[3], y: n[4], size: n[5], shape: AT[n[2]].shape,
            color: nodeColor(i, false), font: {color: "#222222"}};
       if (n[7] === 0) { item.physics = false; }  // isolates stay tucked below the graph
       return item;
     });
-    var edgeItems = E.map(function (e, j) {
+    function edgeItem(j) {
+      var e = E[j];
       var item = {id: j, from: e[0], to: e[1], width: 1 + 4 * Math.max(0, Math.min(1, e[4]))};
       if (data.large) {
         item.color = (SIGN[e[3]] || SIGN[0]).color;
@@ -216,9 +231,14 @@
                        roundness: Math.abs(e[11])};
       }
       return item;
-    });
+    }
+    var edgeItems = [];
+    for (var j0 = 0; j0 < E.length; j0++) {
+      if (edgeIn[j0] === 1) { edgeItems.push(edgeItem(j0)); }
+    }
     timings.items = performance.now() - t0;
     var nodes = null, edges = null, nodeView = null, edgeView = null, network = null;
+    var whenComplete = [];
     var inst = {id: rootId, root: root, data: data, network: null, nodes: null, edges: null,
                 nodeView: null, edgeView: null, firstDrawMs: null, timings: timings};
     ns.instances[rootId] = inst;
@@ -229,30 +249,93 @@
       nodeView = new vis.DataView(nodes, {filter: function (n) { return nodeShown(n.id); }});
       edgeView = new vis.DataView(edges, {filter: function (e) { return edgeShown(e.id); }});
       timings.datasets = performance.now() - t0;
-      network = new vis.Network(stage, {nodes: nodeView, edges: edgeView}, data.options);
+      if (data.large) {
+        /* vis-network draws a static network at once when its data is set, and again
+         * when it fits the view to it: a large page sets its data with drawing blocked,
+         * and draws once, in the next frame. */
+        network = new vis.Network(stage, {}, data.options);
+        network.body.emitter.emit("_blockRedraw");
+        try { network.setData({nodes: nodeView, edges: edgeView}); }
+        finally { network.body.emitter.emit("_allowRedraw"); }
+        network.body.emitter.emit("_requestRedraw");
+      } else {
+        network = new vis.Network(stage, {nodes: nodeView, edges: edgeView}, data.options);
+      }
       timings.network = performance.now() - t0;
+      inst.draws = 0;
+      network.on("afterDrawing", function () { inst.draws += 1; });
       Object.assign(inst, {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
                            edgeView: edgeView});
-      if (data.large) { dashesFromLabelZoom(network); }
+      if (data.large) { fromLabelZoom(network); }
       network.once("afterDrawing", function () {
         inst.firstDrawMs = timings.firstDraw = performance.now() - t0;
         root.setAttribute("data-vg-first-draw-ms", inst.firstDrawMs.toFixed(1));
         root.setAttribute("data-vg-first-draw-at", performance.now().toFixed(1));
+        if (arrived < E.length || labelled < N.length) { setTimeout(loadRest, 0); }
+        else { completed(); }
       });
       bindEvents();
     }
+    function completed() {
+      timings.complete = performance.now() - t0;
+      root.setAttribute("data-vg-complete-at", performance.now().toFixed(1));
+      whenComplete.forEach(function (fn) { fn(); });
+    }
+    /* Change the data without the redraw vis-network makes at once for every change of
+     * a static network (the next frame draws it all). */
+    function undrawn(change) {
+      network.body.emitter.emit("_blockRedraw");
+      try { change(); } finally { network.body.emitter.emit("_allowRedraw"); }
+    }
+    function addEdges(list) {
+      var items = [];
+      list.forEach(function (j) {
+        if (edgeIn[j] === 0) { edgeIn[j] = 1; items.push(edgeItem(j)); }
+      });
+      if (items.length) { undrawn(function () { edges.add(items); }); }
+    }
+    /* What a large page's first frame left out, a slice per task (the tab handles a click
+     * or a zoom between two slices): the other relations, then the actors' labels (drawn
+     * only from the label zoom on); all drawn in one frame when they have come. */
+    function loadRest() {
+      if (arrived < E.length) {
+        var end = Math.min(E.length, arrived + data.relationSlice);
+        addEdges(arrival.slice(arrived, end));
+        arrived = end;
+      } else {
+        var items = [], stop = Math.min(N.length, labelled + data.relationSlice);
+        for (; labelled < stop; labelled++) { items.push({id: labelled, label: N[labelled][1]}); }
+        undrawn(function () { nodes.update(items); });
+      }
+      if (arrived < E.length || labelled < N.length) { setTimeout(loadRest, 0); return; }
+      network.once("afterDrawing", completed);
+      network.redraw();
+      updateCounts();
+    }
+    /* Relations a selection needs before their turn come at once. */
+    function arrive(list) {
+      if (arrived < E.length) { addEdges(list); }
+    }
 
-    /* A large page draws its relations solid below the zoom at which labels show (the
-     * overview), and with their dash patterns from there on: dashed strokes cost most of
-     * a frame at 50,000 relations and are not legible in the overview anyway. The
-     * canvas's own setLineDash is wrapped; vis-network has no option for it. */
-    function dashesFromLabelZoom(net) {
+    /* A large page draws its relations solid and without arrowheads below the zoom at
+     * which labels show (the overview), and with their dash patterns and arrows from
+     * there on: dashed strokes and the arrows' pass over every relation cost most of a
+     * frame at 50,000 relations and are not legible in the overview anyway. The
+     * canvas's own setLineDash and the renderer's arrow pass are wrapped; vis-network
+     * has no option for either. */
+    function fromLabelZoom(net) {
       var ctx = net.canvas.frame.canvas.getContext("2d"), setLineDash = ctx.setLineDash;
       var from = data.options.nodes.scaling.label.drawThreshold / data.options.nodes.font.size;
+      var renderer = net.renderer, drawArrows = renderer._drawArrows;
       inst.dashScale = from;
       ctx.setLineDash = function (segments) {
         setLineDash.call(ctx, net.getScale() >= from ? segments : []);
       };
+      if (typeof drawArrows === "function") {
+        renderer._drawArrows = function (c) {
+          if (net.getScale() >= from) { drawArrows.call(renderer, c); }
+        };
+      }
     }
 
     function drawn() {
@@ -422,12 +505,31 @@
       if (typeof E[j][12] !== "number") { return E[j][12]; }
       var c = Math.floor(j / data.evidenceChunk);
       if (EV[c] === undefined) {
-        var t = performance.now(), block = evidenceBlocks[c];
-        EV[c] = block ? JSON.parse(block.textContent) : [];
+        var t = performance.now(), block = evidenceBlock(c);
+        if (block === null) { return null; }
+        EV[c] = JSON.parse(block.textContent);
         timings.evidence = performance.now() - t;
         timings.evidenceChunks = (timings.evidenceChunks || 0) + 1;
       }
       return EV[c][j - c * data.evidenceChunk] || [];
+    }
+    /* The evidence blocks follow the figure's mount script, after the root (so that the
+     * parser reaches the drawing before them): the root's next siblings, up to the next
+     * figure. null for a block the parser has not reached yet. */
+    function evidenceBlock(c) {
+      if (evidenceBlocks === null) {
+        var found = [];
+        for (var s = root.nextElementSibling; s && !s.classList.contains("vg-root");
+             s = s.nextElementSibling) {
+          if (s.classList.contains("vg-evidence")) { found.push(s); }
+        }
+        if (found.length < Math.ceil(E.length / data.evidenceChunk) &&
+            document.readyState === "loading") {
+          return found[c] || null;
+        }
+        evidenceBlocks = found;
+      }
+      return evidenceBlocks[c] || null;
     }
     function quoteBlock(x) {
       var q = el("blockquote", "vg-quote");
@@ -453,6 +555,13 @@
                            ["date", e[8]], ["confidence", e[10] === null ? null : num(e[10])],
                            ["note", e[9]], ["id", e[6]]]));
       var ev = evidence(j);
+      if (ev === null) {  // its block is still on its way: shown when the page has loaded
+        info.appendChild(el("h4", null, "Evidence (" + E[j][12] + ") loading\u2026"));
+        document.addEventListener("DOMContentLoaded", function () {
+          if (info.getAttribute("data-vg-shown") === "edge:" + j) { showEdge(j); }
+        }, {once: true});
+        return;
+      }
       info.appendChild(el("h4", null, ev.length ? "Evidence (" + ev.length + ")" : "No evidence recorded"));
       ev.forEach(function (x) { info.appendChild(quoteBlock(x)); });
     }
@@ -558,8 +667,10 @@
       nodeList.forEach(function (i) { near[i] = true; });
       edgeList.forEach(function (j) { hot[j] = true; near[E[j][0]] = true; near[E[j][1]] = true; });
       if (data.large) {
+        var hotList = Object.keys(hot).map(Number).filter(edgeShown);
+        arrive(hotList);
         network.setSelection({nodes: Object.keys(near).map(Number).filter(nodeShown),
-                              edges: Object.keys(hot).map(Number).filter(edgeShown)},
+                              edges: hotList},
                              {unselectAll: true, highlightEdges: false});
         return;
       }
@@ -600,6 +711,7 @@
     function selectEdge(j) {
       pinned = ["edge", j];
       if (!data.large) { unhighlight(); }  // a large page's selection is replaced below
+      arrive([j]);
       network.selectEdges([j]);
       showEdge(j);
       place(edgePoints(j));
@@ -729,7 +841,7 @@
           }
           return key in byKey ? byKey[key] : -1;
         },
-        evidence: evidence,
+        evidence: function (j) { return evidence(j) || []; },
         sourceLabel: sourceLabel,
         quote: quoteBlock,
         highlight: function (set) {
@@ -829,11 +941,14 @@
       var still = preview();
       setTimeout(function () {
         start();
-        if (still) {
-          network.once("afterDrawing", function () {
-            if (still.parentNode) { still.parentNode.removeChild(still); }
-          });
-        }
+        if (!still) { return; }
+        var drop = function () { if (still.parentNode) { still.parentNode.removeChild(still); } };
+        if (arrived === E.length) { network.once("afterDrawing", drop); return; }
+        // all the relations show in the picture until vis-network draws them all, or until
+        // the view moves away from it
+        whenComplete.push(drop);
+        network.once("dragStart", drop);
+        network.once("zoom", drop);
       }, 30);
     } else {
       start();

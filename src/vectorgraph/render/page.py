@@ -299,6 +299,8 @@ def render(
     evidence_json: list[str] = []
     if large:  # the evidence travels in blocks of its own, each parsed when first shown
         data["evidenceChunk"] = EVIDENCE_CHUNK
+        data["firstRelations"] = FIRST_RELATIONS
+        data["relationSlice"] = RELATION_SLICE
         rows = data["edges"]
         evidence_json = [
             script_json([row[12] for row in rows[k : k + EVIDENCE_CHUNK]])
@@ -332,6 +334,10 @@ LARGE_LABEL_PX = 8
 #: On a large page the evidence travels in blocks of this many relations each; showing
 #: a relation's evidence parses its block only.
 EVIDENCE_CHUNK = 1000
+#: A large page's first frame draws every actor and this many relations, the strongest
+#: (by weight, then document order); the others follow, :data:`RELATION_SLICE` at a time.
+FIRST_RELATIONS = 10000
+RELATION_SLICE = 5000
 
 
 def is_large(mode: RenderMode) -> bool:
@@ -398,10 +404,6 @@ def _fragment(
         f'<script type="application/json" class="vg-data">{blocks[0]}</script>',
         "</div>",
     ]
-    parts[-1:-1] = [
-        f'<script type="application/json" class="vg-evidence">{block}</script>'
-        for block in blocks[1]
-    ]
     if fragment:
         if library:
             parts += [
@@ -417,6 +419,11 @@ def _fragment(
             if e.script
         ]
     parts.append(f"<script>{_mount(root_id) if library else _mount_if_loaded(root_id)}</script>")
+    # after the mount: the parser reaches the drawing before it reads the evidence
+    parts += [
+        f'<script type="application/json" class="vg-evidence">{block}</script>'
+        for block in blocks[1]
+    ]
     return "\n".join(parts) + "\n"
 
 
