@@ -317,25 +317,141 @@
       if (arrived < E.length) { addEdges(list); }
     }
 
-    /* A large page draws its relations solid and without arrowheads below the zoom at
-     * which labels show (the overview), and with their dash patterns and arrows from
-     * there on: dashed strokes and the arrows' pass over every relation cost most of a
-     * frame at 50,000 relations and are not legible in the overview anyway. The
-     * canvas's own setLineDash and the renderer's arrow pass are wrapped; vis-network
-     * has no option for either. */
+    /* Below the zoom at which labels show (the overview), a large page draws its actors
+     * and relations itself, in a few paths: one per sign and line width, one per actor
+     * type for the fills and one for the borders. vis-network draws every item on its own
+     * (its options resolved, a path, a fill and a stroke each), which takes a second or
+     * more per frame at 60,000 items, and draws nothing more in the overview: labels are
+     * below their threshold, dashes and arrowheads are not legible there (relations are
+     * drawn solid, without arrowheads). Every relation the filters keep is drawn, also
+     * those vis-network has not been given yet (see loadRest); selected items are drawn by
+     * vis-network, on top. From the label zoom on vis-network draws everything, with
+     * dashes and arrows: the canvas's setLineDash and the renderer's passes are wrapped
+     * (vis-network has no option for either). */
     function fromLabelZoom(net) {
       var ctx = net.canvas.frame.canvas.getContext("2d"), setLineDash = ctx.setLineDash;
       var from = data.options.nodes.scaling.label.drawThreshold / data.options.nodes.font.size;
-      var renderer = net.renderer, drawArrows = renderer._drawArrows;
+      var renderer = net.renderer, body = net.body;
+      var drawEdges = renderer._drawEdges, drawNodes = renderer._drawNodes;
+      var drawArrows = renderer._drawArrows;
       inst.dashScale = from;
       ctx.setLineDash = function (segments) {
         setLineDash.call(ctx, net.getScale() >= from ? segments : []);
       };
-      if (typeof drawArrows === "function") {
-        renderer._drawArrows = function (c) {
-          if (net.getScale() >= from) { drawArrows.call(renderer, c); }
-        };
+      if (typeof drawEdges !== "function" || typeof drawNodes !== "function" ||
+          typeof drawArrows !== "function") { return; }  // another vis-network: its own drawing
+      inst.overviewDraws = 0;
+      renderer._drawEdges = function (c) {
+        if (net.getScale() >= from) { return drawEdges.call(renderer, c); }
+        overviewEdges(c, net.getScale(), body);
+        net.getSelectedEdges().forEach(function (j) {
+          if (body.edges[j] && body.edges[j].connected) { body.edges[j].draw(c); }
+        });
+      };
+      renderer._drawNodes = function (c, alwaysShow) {
+        if (net.getScale() >= from) { return drawNodes.call(renderer, c, alwaysShow); }
+        inst.overviewDraws += 1;
+        overviewNodes(c, net.getScale(), body);
+        net.getSelectedNodes().forEach(function (i) { if (body.nodes[i]) { body.nodes[i].draw(c); } });
+        return {drawExternalLabels: null};
+      };
+      renderer._drawArrows = function (c) {
+        if (net.getScale() >= from) { drawArrows.call(renderer, c); }
+      };
+    }
+    // vis-network's node shapes (its shapes module), as paths added to the current one
+    var SHAPES = {
+      dot: function (c, x, y, r) { c.moveTo(x + r, y); c.arc(x, y, r, 0, 2 * Math.PI); },
+      square: function (c, x, y, r) { c.rect(x - r, y - r, 2 * r, 2 * r); },
+      diamond: function (c, x, y, r) {
+        c.moveTo(x, y + r); c.lineTo(x + r, y); c.lineTo(x, y - r); c.lineTo(x - r, y);
+        c.closePath();
+      },
+      triangle: function (c, x, y, r) {
+        r *= 1.15; y += 0.275 * r;
+        var s = 2 * r, h = s / 2, ir = Math.sqrt(3) / 6 * s, a = Math.sqrt(s * s - h * h);
+        c.moveTo(x, y - (a - ir)); c.lineTo(x + h, y + ir); c.lineTo(x - h, y + ir);
+        c.closePath();
+      },
+      star: function (c, x, y, r) {
+        r *= 0.82; y += 0.1 * r;
+        for (var k = 0; k < 10; k++) {
+          var q = k % 2 === 0 ? 1.3 * r : 0.5 * r;
+          c[k ? "lineTo" : "moveTo"](x + q * Math.sin(2 * k * Math.PI / 10),
+                                     y - q * Math.cos(2 * k * Math.PI / 10));
+        }
+        c.closePath();
+      },
+      hexagon: function (c, x, y, r) {
+        c.moveTo(x + r, y);
+        for (var k = 1; k < 6; k++) {
+          c.lineTo(x + r * Math.cos(Math.PI / 3 * k), y + r * Math.sin(Math.PI / 3 * k));
+        }
+        c.closePath();
       }
+    };
+    /* The shown relations as vis-network draws them (straight, or the quadratic curve of
+     * its curvedCW/curvedCCW types; at least 0.3 screen pixels wide), one stroke per sign
+     * and width in tenths of a screen pixel. */
+    function overviewEdges(c, scale, body) {
+      var paths = {}, keys = [], j;
+      for (j = 0; j < E.length; j++) {
+        if (edgeOn[j] !== 1) { continue; }
+        var e = E[j], a = body.nodes[e[0]], b = body.nodes[e[1]];
+        if (!a || !b) { continue; }
+        var w = Math.max(1 + 4 * Math.max(0, Math.min(1, e[4])), 0.3 / scale);
+        var key = e[3] + ":" + Math.round(w * scale * 10);
+        var path = paths[key];
+        if (!path) {
+          path = paths[key] = {sign: e[3], width: w, lines: []};
+          keys.push(key);
+        }
+        path.lines.push(j);
+      }
+      keys.sort();
+      c.save();
+      c.globalAlpha = 0.9;
+      c.lineCap = "round";
+      keys.forEach(function (k) {
+        var path = paths[k];
+        c.strokeStyle = (SIGN[path.sign] || SIGN[0]).color;
+        c.lineWidth = path.width;
+        c.beginPath();
+        path.lines.forEach(function (jj) {
+          var e = E[jj], a = body.nodes[e[0]], b = body.nodes[e[1]];
+          c.moveTo(a.x, a.y);
+          if (!e[11] || e[0] === e[1]) { c.lineTo(b.x, b.y); return; }
+          var r = Math.abs(e[11]), dx = b.x - a.x, dy = a.y - b.y, len = Math.sqrt(dx * dx + dy * dy);
+          var turn = e[11] > 0 ? 0.5 * r + 0.5 : -0.5 * r + 0.5;
+          var angle = (Math.atan2(dy, dx) + turn * Math.PI) % (2 * Math.PI);
+          c.quadraticCurveTo(a.x + (0.5 * r + 0.5) * len * Math.sin(angle),
+                             a.y + (0.5 * r + 0.5) * len * Math.cos(angle), b.x, b.y);
+        });
+        c.stroke();
+      });
+      c.restore();
+    }
+    /* The shown actors, one fill per actor type and one border stroke (1 screen pixel, as
+     * vis-network's); their bounding boxes follow them (a dragged actor stays clickable). */
+    function overviewNodes(c, scale, body) {
+      var ids = body.nodeIndices, byType = AT.map(function () { return []; }), k;
+      for (k = 0; k < ids.length; k++) {
+        var node = body.nodes[ids[k]];
+        node.updateBoundingBox(c, node.selected);
+        if (!node.selected) { byType[N[ids[k]][2]].push(node); }
+      }
+      c.save();
+      c.strokeStyle = "#333333";
+      c.lineWidth = data.options.nodes.borderWidth / scale;
+      byType.forEach(function (list, a) {
+        var shape = SHAPES[AT[a].shape] || SHAPES.dot;
+        c.beginPath();
+        list.forEach(function (node) { shape(c, node.x, node.y, N[node.id][5]); });
+        c.fillStyle = AT[a].color;
+        c.fill();
+        c.stroke();
+      });
+      c.restore();
     }
 
     function drawn() {
