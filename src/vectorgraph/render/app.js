@@ -271,6 +271,10 @@
         inst.firstDrawMs = timings.firstDraw = performance.now() - t0;
         root.setAttribute("data-vg-first-draw-ms", inst.firstDrawMs.toFixed(1));
         root.setAttribute("data-vg-first-draw-at", performance.now().toFixed(1));
+        inst.firstRelations = network.body.edgeIndices.length;
+        inst.firstArrived = network.body.edgeIndices.map(Number).sort(function (x, y) {
+          return x - y;
+        }).slice(0, 50);
         if (arrived < E.length || labelled < N.length) { setTimeout(loadRest, 0); }
         else { completed(); }
       });
@@ -432,11 +436,16 @@
       c.restore();
     }
     /* The shown actors, one fill per actor type and one border stroke (1 screen pixel, as
-     * vis-network's); their bounding boxes follow them (a dragged actor stays clickable). */
+     * vis-network's). Each keeps the place vis-network's drawing gives it (its shape's
+     * box, which a click is tested against, and its bounding box), so that an actor is
+     * clicked where it is drawn, also after a drag. */
     function overviewNodes(c, scale, body) {
       var ids = body.nodeIndices, byType = AT.map(function () { return []; }), k;
       for (k = 0; k < ids.length; k++) {
-        var node = body.nodes[ids[k]];
+        var node = body.nodes[ids[k]], shape = node.shape;
+        if (shape.width === undefined) { node.resize(c); }
+        shape.left = node.x - shape.width / 2;
+        shape.top = node.y - shape.height / 2;
         node.updateBoundingBox(c, node.selected);
         if (!node.selected) { byType[N[ids[k]][2]].push(node); }
       }
