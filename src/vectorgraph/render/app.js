@@ -631,8 +631,8 @@
       var c = Math.floor(j / data.evidenceChunk);
       if (EV[c] === undefined) {
         var t = performance.now(), block = evidenceBlock(c);
-        if (block === null) { return null; }
-        EV[c] = JSON.parse(block.textContent);
+        if (block === null && document.readyState === "loading") { return null; }
+        EV[c] = block ? JSON.parse(block.textContent) : [];
         timings.evidence = performance.now() - t;
         timings.evidenceChunks = (timings.evidenceChunks || 0) + 1;
       }

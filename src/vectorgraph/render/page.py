@@ -7,7 +7,9 @@ U+2028/U+2029 written as ``\\uXXXX`` escapes (:func:`script_json`), so no
 ``</script>`` or ``<!--`` can end or bend the block. On a large page (see
 :func:`is_large`) the relations' evidence travels in more such blocks, one per
 :data:`EVIDENCE_CHUNK` relations, each parsed only when the evidence of one of
-its relations is first shown (each row then holds its count). The
+its relations is first shown (each row then holds its count); they follow the
+figure's mount script, so that the parser reaches the drawing before it reads
+them. The
 page script shows every document string through ``textContent``, never
 ``innerHTML``. A whole page also carries a Content-Security-Policy that allows
 only its own scripts (by hash) and no network at all.
