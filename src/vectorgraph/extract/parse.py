@@ -57,7 +57,7 @@ from vectorgraph.extract.tree import (
     heads,
     hyphened,
     pobjs,
-    pos,
+    tree,
 )
 from vectorgraph.vocabulary import RELATION_TYPES
 
@@ -114,7 +114,6 @@ class Sentence:
         focus: str | None,
         antecedents: Iterable[Mention] = (),
     ) -> None:
-        self.doc = doc
         self.lexicon = lexicon
         self.focus = focus
         self.at: dict[int, list[Mention]] = {}
@@ -122,6 +121,8 @@ class Sentence:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
                 self.at.setdefault(span.root.i, []).append(m)
+        self.doc = tree(doc, lexicon)
+        self.preds = [self._predicate(t) for t in self.doc]
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
@@ -167,7 +168,7 @@ class Sentence:
     def main_subjects(self) -> list[Mention]:
         """The subject of the sentence's root verb (the antecedent of the next "they")."""
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
-        if root is None or pos(root) not in VERB_POS:
+        if root is None or root.pos not in VERB_POS:
             return []
         return [m for m in self.subjects(root) if m.id is not None]
 
@@ -188,7 +189,7 @@ class Sentence:
                 own.extend(m for g in pobjs(child) for m in self.phrase(g, depth + 1))
             elif own or depth > 4:
                 continue
-            elif dep == "amod" and self.lexicon.lemma(child) in self.lexicon.led:
+            elif dep == "amod" and child.lemma in self.lexicon.led:
                 if tok.dep_ != "appos":  # not "the CSTO, a Russian-led alliance": the CSTO
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
@@ -215,19 +216,21 @@ class Sentence:
     # -- predicates -----------------------------------------------------------------
 
     def predicate(self, tok: Token) -> Predicate | None:
+        """The lexicon's entry for a node (read once per sentence, by :meth:`_predicate`)."""
+        return self.preds[tok.i]
+
+    def _predicate(self, tok: Token) -> Predicate | None:
+        """A verb's (or phrasal verb's), event noun's or copular adjective's lexicon entry."""
         lex = self.lexicon
-        if pos(tok) in VERB_POS:
+        if tok.pos in VERB_POS:
             for c in tok.children:
-                if (
-                    c.dep_ in ("prt", "advmod")
-                    and f"{self.lexicon.lemma(tok)} {c.lower_}" in lex.verbs
-                ):
-                    return lex.verbs[f"{self.lexicon.lemma(tok)} {c.lower_}"]
-            return lex.verbs.get(self.lexicon.lemma(tok))
-        if pos(tok) in NOUN_POS:
-            return lex.nouns.get(self.lexicon.lemma(tok))
-        if pos(tok) == "ADJ":
-            return lex.adjectives.get(self.lexicon.lemma(tok))
+                if c.dep_ in ("prt", "advmod") and f"{tok.lemma} {c.lower_}" in lex.verbs:
+                    return lex.verbs[f"{tok.lemma} {c.lower_}"]
+            return lex.verbs.get(tok.lemma)
+        if tok.pos in NOUN_POS:
+            return lex.nouns.get(tok.lemma)
+        if tok.pos == "ADJ":
+            return lex.adjectives.get(tok.lemma)
         return None
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
@@ -246,17 +249,17 @@ class Sentence:
             # of hosting drones": the object acts
             controller = head if dep == "xcomp" else head.head
             objs = [m for c in controller.children if c.dep_ == "dobj" for m in self.phrase(c)]
-            if objs and pos(controller) in VERB_POS:
+            if objs and controller.pos in VERB_POS:
                 return objs
         inherits = dep in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i
-        if inherits and (pos(head) in VERB_POS or dep == "conj"):
+        if inherits and (head.pos in VERB_POS or dep == "conj"):
             return self.subjects(head, depth + 1)
         if dep in ("relcl", "acl") and verb.tag_ != "VBN":
             found = self.phrase(head)
             above = head.head  # "Russia was the first to recognise X", "emerged as the first to"
             if not found and head.dep_ == "pobj" and above.lower_ == "as":
                 above = above.head
-            if not found and head.dep_ in ("attr", "pobj") and pos(above) in VERB_POS:
+            if not found and head.dep_ in ("attr", "pobj") and above.pos in VERB_POS:
                 found = self.subjects(above, depth + 1)
             return found
         if dep == "pcomp" and head.head.i != head.i:
@@ -266,7 +269,7 @@ class Sentence:
     def prep_args(self, tok: Token, pred: Predicate, args: _Args, *, agent: bool) -> None:
         preps = pred.preps | {"of"} if tok.tag_ == "VBG" else pred.preps  # "shelling of"
         for child in tok.children:
-            if child.dep_ in ("advmod", "prt") and pos(tok) in VERB_POS:  # "drift away from"
+            if child.dep_ in ("advmod", "prt") and tok.pos in VERB_POS:  # "drift away from"
                 self.prep_args(child, pred, args, agent=False)
             if child.dep_ == "agent" and agent:
                 args.subjects.extend(m for g in pobjs(child) for m in self.phrase(g))
@@ -282,15 +285,15 @@ class Sentence:
                 args.partners.extend(found)
             elif word in preps:
                 args.objects.extend(found)
-                if word == "of" and pos(tok) in NOUN_POS:
+                if word == "of" and tok.pos in NOUN_POS:
                     args.of.extend(found)
             elif word == "by" and agent:
                 args.subjects.extend(found)
 
     def arguments(self, tok: Token, pred: Predicate) -> _Args:
         args = _Args()
-        noun = pos(tok) in NOUN_POS
-        if pos(tok) in VERB_POS:
+        noun = tok.pos in NOUN_POS
+        if tok.pos in VERB_POS:
             args.subjects.extend(self.subjects(tok))
             for child in tok.children:
                 if child.dep_ in _OBJECT and child.tag_ != "IN" and not pred.topic:
@@ -327,7 +330,7 @@ class Sentence:
                 args.objects = [m for m in args.objects if m not in args.of]
             if not args.objects and tok.dep_ == "pobj" and tok.head.lower_ == "with":
                 verb = tok.head.head  # "the SCO summit is held with attendance by X": X at it
-                if pos(verb) in VERB_POS and self.lexicon.lemma(tok) in _TAKING_PART:
+                if verb.pos in VERB_POS and tok.lemma in _TAKING_PART:
                     args.objects.extend(
                         m
                         for c in verb.children
@@ -340,7 +343,7 @@ class Sentence:
         """Subjects and prepositions that a governing light verb or noun hands to an event noun."""
         lex = self.lexicon
         head = tok.head
-        if tok.dep_ == "dobj" and self.lexicon.lemma(head) in _RECEIVE:
+        if tok.dep_ == "dobj" and head.lemma in _RECEIVE:
             args.objects.extend(self.subjects(head))
             if not args.subjects:
                 args.subjects.extend(
@@ -350,12 +353,12 @@ class Sentence:
                     for g in pobjs(c)
                     for m in self.phrase(g)
                 )
-        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and pos(head) in VERB_POS:
+        elif tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos in VERB_POS:
             if not args.subjects:
                 args.subjects.extend(self.subjects(head))
-            if self.lexicon.lemma(head) in lex.light_verbs or self.predicate(head) is None:
+            if head.lemma in lex.light_verbs or self.predicate(head) is None:
                 self.prep_args(head, pred, args, agent=True)
-        elif tok.dep_ == "pobj" and head.lower_ == "under" and lex.lemma(head.head) in _UNDER:
+        elif tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma in _UNDER:
             args.objects.extend(self.subjects(head.head))  # "Iran came under pressure from X"
             if not args.subjects:
                 args.subjects.extend(
@@ -366,12 +369,12 @@ class Sentence:
                     for g in pobjs(c)
                     for m in self.phrase(g)
                 )
-        elif tok.dep_ == "pobj" and head.lower_ in _AIM and pos(head.head) in VERB_POS:
+        elif tok.dep_ == "pobj" and head.lower_ in _AIM and head.head.pos in VERB_POS:
             if not args.subjects:  # "applied for EU membership", "invested in cooperation with"
                 args.subjects.extend(self.subjects(head.head))
-        elif tok.dep_ == "pobj" and head.lower_ == "of" and pos(head.head) in NOUN_POS:
+        elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos in NOUN_POS:
             outer = head.head
-            if self.lexicon.lemma(outer) in lex.light_nouns:
+            if outer.lemma in lex.light_nouns:
                 if not args.subjects:
                     args.subjects.extend(
                         m for c in outer.children if c.dep_ in _NOUN_SUBJECT for m in self.only(c)
@@ -379,7 +382,7 @@ class Sentence:
                 self.prep_args(outer, pred, args, agent=True)
                 self.light(outer, pred, args)
         for child in tok.children:  # "sanctions imposed by X on Y"
-            if child.dep_ in ("acl", "relcl") and self.lexicon.lemma(child) in lex.light_verbs:
+            if child.dep_ in ("acl", "relcl") and child.lemma in lex.light_verbs:
                 self.prep_args(child, pred, args, agent=True)
                 if child.dep_ == "relcl":
                     args.subjects.extend(self.subjects(child))
@@ -410,11 +413,11 @@ class Sentence:
                 or cur.head.i == cur.i
             ):
                 break
-            if cur.dep_ in ("conj", "advcl") and pos(cur) in VERB_POS:
+            if cur.dep_ in ("conj", "advcl") and cur.pos in VERB_POS:
                 break
             cur = cur.head
             chain.append(cur)
-            if pos(cur) in VERB_POS and self.lexicon.lemma(cur) in lex.negators:
+            if cur.pos in VERB_POS and cur.lemma in lex.negators:
                 return "negated"
         for t in chain:
             for child in t.children:
@@ -422,15 +425,15 @@ class Sentence:
                     child.dep_ == "det" and child.lower_ in ("no", "neither")
                 ):
                     return "negated"
-                if child.dep_ == "aux" and self.lexicon.lemma(child) in lex.modals:
+                if child.dep_ == "aux" and child.lemma in lex.modals:
                     return "possible"
-            if pos(t) in VERB_POS and t is not tok:
+            if t.pos in VERB_POS and t is not tok:
                 break
         return None
 
     def own_subject(self, tok: Token) -> bool:
         """Whether an event noun names its own subject ("Western sanctions", "Russia's war")."""
-        return pos(tok) in NOUN_POS and any(
+        return tok.pos in NOUN_POS and any(
             c.dep_ in _NOUN_SUBJECT and self.only(c) for c in tok.children
         )
 
@@ -443,11 +446,11 @@ class Sentence:
         outer = head.head  # a noun or a gerund: "tensions in", "years of cooling in"
         if tok.dep_ != "pobj" or head.lower_ not in ("in", "of") or head.i == outer.i:
             return None
-        if pos(outer) not in NOUN_POS and outer.tag_ != "VBG":
+        if outer.pos not in NOUN_POS and outer.tag_ != "VBG":
             return None
-        if self.lexicon.lemma(outer) in self.lexicon.worsen or outer.lower_ in self.lexicon.worsen:
+        if outer.lemma in self.lexicon.worsen or outer.lower_ in self.lexicon.worsen:
             return "distancing"
-        pred = self.lexicon.nouns.get(self.lexicon.lemma(outer))
+        pred = self.lexicon.nouns.get(outer.lemma)
         if pred is not None and RELATION_TYPES[pred.type].sign < 0:
             return pred.type
         return None
@@ -456,22 +459,22 @@ class Sentence:
         """Whether a conflict noun is ended or eased: "lifted sanctions", "defused tensions"."""
         head = tok.head
         return (
-            pos(tok) in NOUN_POS
+            tok.pos in NOUN_POS
             and tok.dep_ in ("dobj", "nsubjpass")
-            and pos(head) in VERB_POS
-            and self.lexicon.lemma(head) in self.lexicon.undo
+            and head.pos in VERB_POS
+            and head.lemma in self.lexicon.undo
             and self.mood(head) is None
         )
 
     def worsened(self, tok: Token) -> bool:
         """Whether cooperation is said to be damaged: "strained ties", "ties have cooled"."""
         words = self.lexicon.worsen
-        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and self.lexicon.lemma(tok.head) in words:
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma in words:
             return True
         return any(  # "strained ties", not "full-scale participation"
             c.dep_ in ("amod", "compound")
-            and pos(c) not in NOUN_POS
-            and (self.lexicon.lemma(c) in words or c.lower_ in words)
+            and c.pos not in NOUN_POS
+            and (c.lemma in words or c.lower_ in words)
             for c in tok.children
         )
 
@@ -485,20 +488,20 @@ class Sentence:
                 continue
             light = self.lexicon.light_verbs
             if (
-                pos(tok) in VERB_POS
-                and self.lexicon.lemma(tok) in light
+                tok.pos in VERB_POS
+                and tok.lemma in light
                 and any(c.dep_ == "dobj" and self.predicate(c) is not None for c in tok.children)
             ):
                 continue  # "signed a trade deal": the deal says what was signed
             if (
-                pos(tok) in NOUN_POS
+                tok.pos in NOUN_POS
                 and tok.dep_ == "dobj"
-                and self.lexicon.lemma(tok.head) not in light
+                and tok.head.lemma not in light
                 and self.predicate(tok.head) is not None
             ):
                 continue  # "banned the shipment of goods to": the ban says what happened
             args = self.arguments(tok, pred)
-            if self.lexicon.lemma(tok) in _DISPATCH and pos(tok) in VERB_POS:
+            if tok.lemma in _DISPATCH and tok.pos in VERB_POS:
                 envoys = [m for m in args.objects if m.type == "person"]
                 if envoys:  # "Trump sent Gore to Tashkent": Gore visits Uzbekistan
                     places = [m for m in args.objects if m.type != "person"]
@@ -514,8 +517,8 @@ class Sentence:
                 (
                     p.type
                     for c in tok.children
-                    if c.dep_ == "compound" and pos(tok) in NOUN_POS
-                    for p in [self.lexicon.nouns.get(self.lexicon.lemma(c))]
+                    if c.dep_ == "compound" and tok.pos in NOUN_POS
+                    for p in [self.lexicon.nouns.get(c.lemma)]
                     if p is not None
                 ),
                 None,
@@ -523,7 +526,7 @@ class Sentence:
             rtype = kind or rtype
             if RELATION_TYPES[rtype].sign > 0:
                 rtype = self.state_of_ties(tok) or rtype
-            implied = self.focus and self.lexicon.lemma(tok) in _IMPLIED and pos(tok) in NOUN_POS
+            implied = self.focus and tok.lemma in _IMPLIED and tok.pos in NOUN_POS
             if implied and not args.subjects and args.partners:  # "Relations with Moscow cooled"
                 args.subjects.append(Mention(self.focus, 0, 0, "", "state", "ref"))
             if RELATION_TYPES[rtype].sign < 0 and self.undone(tok):
@@ -539,7 +542,7 @@ class Sentence:
         """ "They want to diminish the United States' influence": hostility to its holder;
         "Minsk will strive to expand the SCO's influence": cooperation with it."""
         verb = tok.head
-        lemma = self.lexicon.lemma(verb)
+        lemma = verb.lemma
         kind = (
             "hostility"
             if lemma in self.lexicon.counter

@@ -63,6 +63,9 @@ _RELATION_WORDS = ("relations", "ties", "cooperation", "trade", "partnership")
 #: English model reads "Russia’s" as a possessive only with a straight apostrophe.
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _PRONOUN = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Hh]e|[Ss]he)\b")
+#: A word the tree reader may resolve to the sentence before's subject, in any case: a
+#: sentence is parsed for its subject alone only when the next one holds one.
+_SUBJECT_PRONOUN = re.compile(r"\b(?:they|it|he|she)\b", re.IGNORECASE)
 _RELATIONS_NOUN = re.compile(r"(?:relations|ties|cooperation|trade|partnership)\s+with\b")
 _WORD = re.compile(r"[a-z]+")
 
@@ -197,7 +200,7 @@ def _parse(
     chosen = [
         i
         for i in chosen
-        if i + 1 in wanted  # its subject may be the next sentence's "they"
+        if (i + 1 in wanted and _SUBJECT_PRONOUN.search(state.text, *state.spans[i + 1]))
         or _may_relate(
             state.text[state.spans[i][0] : state.spans[i][1]].lower(), lexicon, heads, seen
         )

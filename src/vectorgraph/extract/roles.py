@@ -36,7 +36,6 @@ from vectorgraph.extract.tree import (
     det_negated,
     heads,
     pobjs,
-    pos,
 )
 from vectorgraph.vocabulary import RELATION_TYPES
 
@@ -56,13 +55,13 @@ def roles(s: Sentence) -> Iterator[Claim]:
     """ "X is a member of Y", "Y's creditor is X", "whose members are A, B", "its ally X"."""
     lex = s.lexicon
     for tok in s.doc:
-        if pos(tok) not in NOUN_POS:
+        if tok.pos not in NOUN_POS:
             continue
-        lemma = s.lexicon.lemma(tok)
+        lemma = tok.lemma
         pred = lex.roles.get(lemma)
         if pred is None and lemma in _STATUS:  # "holds observer status"
             mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
-            pred = lex.roles.get(s.lexicon.lemma(mod)) if mod is not None else None
+            pred = lex.roles.get(mod.lemma) if mod is not None else None
         if pred is None:
             continue
         mood = s.mood(tok)  # "X was no friend of Y" asserts the opposite (guide)
@@ -71,7 +70,7 @@ def roles(s: Sentence) -> Iterator[Claim]:
             continue
         found = relata(s, tok, pred)
         owners = holders(s, tok)
-        if not found and tok.dep_ in ("attr", "nsubj") and pos(tok.head) in VERB_POS:
+        if not found and tok.dep_ in ("attr", "nsubj") and tok.head.pos in VERB_POS:
             found = [  # "For Kyrgyzstan, China remains the main partner"
                 m
                 for c in tok.head.children
@@ -84,7 +83,7 @@ def roles(s: Sentence) -> Iterator[Claim]:
                 p.type
                 for c in tok.children
                 if c.dep_ in ("compound", "amod")
-                for p in [s.lexicon.nouns.get(s.lexicon.lemma(c))]
+                for p in [s.lexicon.nouns.get(c.lemma)]
                 if p is not None
             ),
             None,
@@ -105,7 +104,7 @@ def relata(s: Sentence, tok: Token, pred: Predicate) -> list[Mention]:
     found: list[Mention] = []
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ in _PRONOUNS:  # "denied helping its ally"
-            verb = next((h for h in heads(tok) if pos(h) in VERB_POS), None)
+            verb = next((h for h in heads(tok) if h.pos in VERB_POS), None)
             found.extend(s.subjects(verb) if verb is not None else ())
         elif child.dep_ == "poss":
             found.extend(s.phrase(child))
@@ -120,13 +119,13 @@ def holders(s: Sentence, tok: Token) -> list[Mention]:
     """Who holds a role: the subject of a copula, the noun it is appended to, "as" ..."""
     head, dep = tok.head, tok.dep_
     found: list[Mention] = []
-    if dep in ("attr", "oprd", "acomp") and s.lexicon.lemma(head) in _COPULA:
+    if dep in ("attr", "oprd", "acomp") and head.lemma in _COPULA:
         found.extend(s.subjects(head))
-    elif dep == "nsubj" and s.lexicon.lemma(head) in _COPULA:
+    elif dep == "nsubj" and head.lemma in _COPULA:
         found.extend(
             m for c in head.children if c.dep_ in ("attr", "acomp", "oprd") for m in s.phrase(c)
         )
-    elif dep == "nsubj" and s.lexicon.lemma(head) in _INCLUDE:
+    elif dep == "nsubj" and head.lemma in _INCLUDE:
         found.extend(m for c in head.children if c.dep_ == "dobj" for m in s.phrase(c))
     elif dep in ("appos", "compound") and head.i != tok.i:
         found.extend(s.only(head))
@@ -134,9 +133,9 @@ def holders(s: Sentence, tok: Token) -> list[Mention]:
         found.extend(s.subjects(head.head))
     elif dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _SOME:
         found.extend(holders(s, head.head))  # "one of Russia's main partners"
-    elif dep == "pobj" and head.lower_ == "among" and pos(head.head) in VERB_POS:
+    elif dep == "pobj" and head.lower_ == "among" and head.head.pos in VERB_POS:
         found.extend(s.subjects(head.head))  # "X is among the main partners of Y"
-    elif dep == "dobj" and pos(head) in VERB_POS:
+    elif dep == "dobj" and head.pos in VERB_POS:
         found.extend(s.subjects(head))
     for child in tok.children:
         if child.dep_ == "appos":
@@ -155,7 +154,7 @@ def leaders(s: Sentence, tok: Token) -> list[Mention]:
 def led(s: Sentence) -> Iterator[Claim]:
     """ "The Russian-led CSTO", "the Beijing-dominated forum"."""
     for tok in s.doc:
-        if s.lexicon.lemma(tok) not in s.lexicon.led or tok.dep_ not in (
+        if tok.lemma not in s.lexicon.led or tok.dep_ not in (
             "amod",
             "compound",
         ):
