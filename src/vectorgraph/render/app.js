@@ -262,8 +262,6 @@
         network = new vis.Network(stage, {nodes: nodeView, edges: edgeView}, data.options);
       }
       timings.network = performance.now() - t0;
-      inst.draws = 0;
-      network.on("afterDrawing", function () { inst.draws += 1; });
       Object.assign(inst, {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
                            edgeView: edgeView});
       if (data.large) { fromLabelZoom(network); }
