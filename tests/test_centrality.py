@@ -540,3 +540,83 @@ def test_path_measures_split_over_processes_are_the_same_floats(
 def test_every_measure_has_one_function() -> None:
     module = importlib.import_module("vectorgraph.measures.centrality")
     assert list(module._MEASURES) == list(CENTRALITY_MEASURES)
+
+
+@pytest.fixture
+def without_numba(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The measures as they run when the ``fast`` extra (numba) is not installed: igraph."""
+    brandes = importlib.import_module("vectorgraph.measures._brandes")
+    monkeypatch.setattr(brandes, "available", lambda: False)
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{}, {"directed": True}, {"samples": 20}, {"directed": True, "samples": 20}],
+    ids=["hops", "directed", "sampled", "directed-sampled"],
+)
+def test_compiled_searches_give_igraphs_values(
+    generated: nx.MultiDiGraph, request: pytest.FixtureRequest, kw: dict[str, Any]
+) -> None:
+    brandes = importlib.import_module("vectorgraph.measures._brandes")
+    assert brandes.available()  # the test extra installs numba
+    names = ["betweenness", "closeness", "harmonic"]
+    compiled = centralities(generated, names, **kw)
+    request.getfixturevalue("without_numba")
+    assert not brandes.available()
+    by_igraph = centralities(generated, names, **kw)
+    for name in names:
+        assert compiled[name] == pytest.approx(by_igraph[name], rel=1e-12, abs=1e-15)
+    assert max(compiled["betweenness"].values()) > 0.05  # a graph with paths to count
+
+
+def test_leaves_take_their_partners_searches() -> None:
+    # a star with a tail: the leaves 1, 2, 3 of 0 and 5 of 4 are never searched from
+    G = nx.Graph([(0, 1), (0, 2), (0, 3), (0, 4), (4, 5), (6, 7)])
+    got = centralities(G, ["betweenness", "closeness", "harmonic"])
+    assert got["betweenness"] == pytest.approx(nx.betweenness_centrality(G))
+    assert got["closeness"] == pytest.approx(nx.closeness_centrality(G))
+    assert got["harmonic"] == pytest.approx(nx.harmonic_centrality(G))
+    assert got["harmonic"][5] == pytest.approx(1 + 1 / 2 + 3 / 3)
+
+
+def test_the_searches_run_on_threads_of_this_process(
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    brandes = importlib.import_module("vectorgraph.measures._brandes")
+    names = ["betweenness", "closeness", "harmonic"]
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "CHUNK", 7)
+    one = centralities(generated, names)
+    threads: set[threading.Thread] = set()
+    real = brandes.hop_paths
+
+    def spy(*args: Any) -> Any:
+        threads.add(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(brandes, "hop_paths", spy)
+    assert centralities(generated, names, workers=2) == one
+    assert len(threads) == 2 and threading.current_thread() not in threads
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{}, {"directed": True}],
+    ids=["hops", "directed"],
+)
+@pytest.mark.usefixtures("without_numba")
+def test_without_numba_processes_split_the_same_floats(
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch, kw: dict[str, Any]
+) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "CHUNK", 7)
+    names = ["closeness", "degree", "betweenness", "harmonic"]
+    one = centralities(generated, names, **kw)
+    assert centralities(generated, names, workers=2, **kw) == one
+    reference = centralities(generated, names, engine="networkx", **kw)
+    for name in ("closeness", "betweenness", "harmonic"):
+        assert one[name] == pytest.approx(reference[name], rel=1e-9, abs=1e-12)

@@ -405,3 +405,35 @@ def test_the_next_write_removes_what_a_sigkilled_writer_left(tmp_path, root):
         fh.write("new")
     assert out.read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.txt", live.name, other.name])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"title": "t", "actors": [{"id": "A"}, {"id": "B"}], "relations": []}', '{"title": 3}', "{"],
+    ids=["valid", "invalid", "not-json"],
+)
+def test_loading_pauses_the_collector_and_gives_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    import gc
+
+    from vectorgraph import DocumentError, load
+
+    path = tmp_path / "g.json"
+    path.write_text(text, encoding="utf-8")
+    paused: list[bool] = []
+    real = gc.disable
+
+    def spy() -> None:
+        paused.append(gc.isenabled())
+        real()
+
+    monkeypatch.setattr(gc, "disable", spy)
+    try:
+        doc = load(path)
+    except DocumentError:
+        doc = None
+    assert gc.isenabled()
+    assert paused and paused[0]  # on when the parse began, paused for it
+    if doc is not None:
+        assert doc.to_networkx().number_of_nodes() == 2 and gc.isenabled()

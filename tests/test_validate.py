@@ -533,3 +533,59 @@ def test_sources_are_read_as_extraction_reads_them(
         ],
     }
     assert problems(data, "x.yaml", tmp_path) == []
+
+
+#: One relation field at a time set to a value the checks must refuse (or, last, accept).
+_RELATION_CHANGES = {
+    "source-unknown": ("source", "CHN"),
+    "source-number": ("source", 3),
+    "same-ends": ("target", "RUS"),
+    "type-unknown": ("type", "friendship"),
+    "type-empty": ("type", " "),
+    "sign-two": ("sign", 2),
+    "sign-contradicts": ("sign", -1),
+    "sign-bool": ("sign", True),
+    "score-high": ("score", 11),
+    "weight-zero": ("weight", 0),
+    "directed-string": ("directed", "yes"),
+    "date-bad": ("date", "2022-13"),
+    "confidence-nan": ("confidence", float("nan")),
+    "note-empty": ("note", ""),
+    "count-zero": ("count", 0),
+    "id-reserved": ("id", "r7"),
+    "unknown-field": ("colour", "red"),
+    "evidence-mapping": ("evidence", {"source": "s"}),
+    "evidence-item": ("evidence", ["a quote"]),
+    "evidence-source": ("evidence", [{"source": "t", "quote": "q"}]),
+    "evidence-no-quote": ("evidence", [{"source": "u"}]),
+    "evidence-sentence": ("evidence", [{"source": "u", "quote": "q", "sentence": -1}]),
+    "evidence-span": ("evidence", [{"source": "u", "quote": "q", "source_span": [3, 1]}]),
+    "evidence-field": ("evidence", [{"source": "u", "quote": "q", "page": 2}]),
+    "evidence-quote-not-in-text": ("evidence", [{"source": "s", "quote": "Nowhere."}]),
+    "valid": ("score", 7.5),
+}
+_VALID = ("score", 7.5)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), list(_RELATION_CHANGES.values()), ids=list(_RELATION_CHANGES)
+)
+def test_the_fast_relation_check_accepts_only_what_the_full_checks_accept(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, key: str, value: Any
+) -> None:
+    import vectorgraph.validate as module
+
+    def document() -> dict[str, Any]:
+        data = base()
+        data["sources"].append({"id": "u", "title": "U"})  # no text: quotes unchecked
+        rel = data["relations"][0]
+        rel[key] = value
+        data["relations"] = [dict(rel, id="a"), rel, dict(rel, id="a")]
+        return data
+
+    fast = problems(document(), "x.yaml", folder)
+    monkeypatch.setattr(module, "_sound_relation", lambda *args: False)
+    full = problems(document(), "x.yaml", folder)
+    assert fast == full
+    assert "x.yaml: relations[2].id: duplicate relation id 'a'" in full
+    assert len(full) == 1 if (key, value) == _VALID else len(full) >= 2

@@ -39,7 +39,13 @@ def to_networkx(doc: GraphDocument) -> nx.MultiDiGraph:
     """The document as a new :class:`networkx.MultiDiGraph` with every attribute."""
     import networkx as nx
 
-    G = nx.MultiDiGraph(title=doc.title)
+    from vectorgraph.measures.collapsing import no_gc
+
+    with no_gc():  # many small objects (attribute dicts, evidence), none in a cycle
+        return _build(nx.MultiDiGraph(title=doc.title), doc)
+
+
+def _build(G: nx.MultiDiGraph, doc: GraphDocument) -> nx.MultiDiGraph:
     for actor in doc.actors:
         G.add_node(
             actor.id,

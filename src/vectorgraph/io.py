@@ -120,8 +120,11 @@ def parse(text: str, label: str = "<string>", *, json_first: bool = False) -> An
         raise DocumentError([f"{label}: the file is empty"])
     try:
         if json_first or text.lstrip().startswith(("{", "[")):
+            from vectorgraph.measures.collapsing import no_gc
+
             try:
-                return json.loads(text)
+                with no_gc():  # a large document is many small objects, none in a cycle
+                    return json.loads(text)
             except json.JSONDecodeError as exc:
                 if json_first:
                     raise DocumentError(

@@ -209,11 +209,14 @@ def validated(
     >>> validated({"title": "t", "actors": [{"id": "A", "name": None}]}).actors[0].name
     'A'
     """
-    clean, found = _prepare(data, label)
-    found = found or _problems(clean, label, base)
-    if found:
-        raise DocumentError(found)
-    return GraphDocument.from_dict(clean, path=label)
+    from vectorgraph.measures.collapsing import no_gc
+
+    with no_gc():  # a large document is many small objects, none in a cycle
+        clean, found = _prepare(data, label)
+        found = found or _problems(clean, label, base)
+        if found:
+            raise DocumentError(found)
+        return GraphDocument.from_dict(clean, path=label)
 
 
 def _prepare(data: Any, label: str) -> tuple[Any, list[str]]:
@@ -451,6 +454,42 @@ def _actors(c: _Checker, data: Mapping[str, Any]) -> set[str] | None:
     return ids
 
 
+def _count(value: Any) -> str | None:
+    return _integer(value) or (None if value >= 1 else "must be at least 1")
+
+
+def _relation_id(value: Any) -> str | None:
+    return _string(value) or (
+        f"relation id {value!r} is reserved: r<number> keys the relations that have no id"
+        if _RESERVED_ID.match(value)
+        else None
+    )
+
+
+#: The checks of a relation's fields that need nothing but the value.
+_RELATION_CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "sign": _sign,
+    "score": _number(-10, 10),
+    "weight": _number(0, 1, open_lo=True),
+    "directed": _boolean,
+    "date": _date,
+    "confidence": _number(0, 1),
+    "note": _string,
+    "count": _count,
+    "id": _relation_id,
+}
+#: The checks of an evidence item's fields that need nothing but the value.
+_EVIDENCE_CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "sentence": _integer,
+    "start": _integer,
+    "end": _integer,
+    "source_span": _span,
+    "target_span": _span,
+}
+#: The fields whose checks :func:`_sound_relation` makes itself.
+_ENDS = {"source": None, "target": None, "type": None, "evidence": None}
+
+
 def _relations(
     c: _Checker,
     data: Mapping[str, Any],
@@ -459,67 +498,131 @@ def _relations(
     types: dict[str, int],
 ) -> None:
     rel_ids: set[str] = set()
+    checks = {**_RELATION_CHECKS, **_ENDS}
     for i, rel in enumerate(c.items(data, "relations")):
-        place = f"relations[{i}]"
-        if not c.mapping(rel, place, _RELATION):
-            continue
-        ends = []
-        for key in ("source", "target"):
-            ends.append(
-                c.field(
-                    rel,
-                    key,
-                    place,
-                    lambda v: (
-                        _string(v)
-                        or (None if actors is None or v in actors else f"unknown actor {_show(v)}")
-                    ),
-                    required=True,
-                )
+        if actors is not None and _sound_relation(c, rel, actors, sources, types, checks):
+            rid = rel.get("id")
+            if rid is None:
+                continue
+            if rid not in rel_ids:
+                rel_ids.add(rid)
+                continue
+        _relation(c, rel, f"relations[{i}]", actors, sources, types, rel_ids)
+
+
+def _sound_relation(
+    c: _Checker,
+    rel: Any,
+    actors: set[str],
+    sources: set[str],
+    types: dict[str, int],
+    checks: dict[str, Callable[[Any], str | None] | None],
+) -> bool:
+    """Whether ``rel`` has no problem, decided by the same checks, fast: the checks of
+    the fields it holds only, no place strings built. False sends it to
+    :func:`_relation`, which finds and reports each problem."""
+    if rel.__class__ is not dict:
+        return False
+    source, target, kind = rel.get("source"), rel.get("target"), rel.get("type")
+    if (
+        source.__class__ is not str
+        or target.__class__ is not str
+        or source == target
+        or source not in actors
+        or target not in actors
+        or kind.__class__ is not str
+        or kind not in types
+    ):
+        return False
+    for key, value in rel.items():
+        if key not in checks or value is None:
+            return False
+        check = checks[key]
+        if check is not None and check(value) is not None:
+            return False
+    sign = rel.get("sign")
+    if sign is not None:
+        score = rel.get("score")
+        if sign != (sign_of(float(score)) if score is not None else types[kind]):
+            return False
+    evidence = rel.get("evidence")
+    if evidence is None:
+        return True
+    if evidence.__class__ is not list:
+        return False
+    texts = c.texts
+    for ev in evidence:
+        if ev.__class__ is not dict:
+            return False
+        sid, quote = ev.get("source"), ev.get("quote")
+        if (
+            sid.__class__ is not str
+            or sid not in sources
+            or texts.get(sid) is not None  # quotes to find in the text: the full checks
+            or quote.__class__ is not str
+            or not quote.strip()
+        ):
+            return False
+        for key, value in ev.items():
+            if value is None or key not in _EVIDENCE:
+                return False
+            check = _EVIDENCE_CHECKS.get(key)
+            if check is not None and check(value) is not None:
+                return False
+    return True
+
+
+def _relation(
+    c: _Checker,
+    rel: Any,
+    place: str,
+    actors: set[str] | None,
+    sources: set[str],
+    types: dict[str, int],
+    rel_ids: set[str],
+) -> None:
+    """Every problem of one relation, each with its place."""
+    if not c.mapping(rel, place, _RELATION):
+        return
+    ends = []
+    for key in ("source", "target"):
+        ends.append(
+            c.field(
+                rel,
+                key,
+                place,
+                lambda v: (
+                    _string(v)
+                    or (None if actors is None or v in actors else f"unknown actor {_show(v)}")
+                ),
+                required=True,
             )
-        if ends[0] is not None and ends[0] == ends[1]:
-            c.add(place, f"a relation needs two different actors, got {ends[0]!r} twice")
-        kind = c.field(
-            rel,
-            "type",
-            place,
-            lambda v: _string(v) or (None if v in types else f"unknown relation type {_show(v)}"),
-            required=True,
         )
-        sign = c.field(rel, "sign", place, _sign)
-        score = c.field(rel, "score", place, _number(-10, 10))
-        c.field(rel, "weight", place, _number(0, 1, open_lo=True))
-        c.field(rel, "directed", place, _boolean)
-        c.field(rel, "date", place, _date)
-        c.field(rel, "confidence", place, _number(0, 1))
-        c.field(rel, "note", place, _string)
-        c.field(
-            rel, "count", place, lambda v: _integer(v) or (None if v >= 1 else "must be at least 1")
-        )
-        rid = c.field(
-            rel,
-            "id",
-            place,
-            lambda v: (
-                _string(v)
-                or (
-                    f"relation id {v!r} is reserved: r<number> keys the relations that have no id"
-                    if _RESERVED_ID.match(v)
-                    else None
-                )
-            ),
-        )
-        if rid is not None:
-            if rid in rel_ids:
-                c.add(f"{place}.id", f"duplicate relation id {rid!r}")
-            rel_ids.add(rid)
-        if sign is not None and kind is not None:
-            expected = sign_of(float(score)) if score is not None else types[kind]
-            if sign != expected:
-                because = f"score {score}" if score is not None else f"type {kind!r}"
-                c.add(f"{place}.sign", f"sign {sign} contradicts {because} (sign {expected})")
-        for j, ev in enumerate(c.items(rel, "evidence", place)):
-            _evidence(c, ev, f"{place}.evidence[{j}]", sources)
+    if ends[0] is not None and ends[0] == ends[1]:
+        c.add(place, f"a relation needs two different actors, got {ends[0]!r} twice")
+    kind = c.field(
+        rel,
+        "type",
+        place,
+        lambda v: _string(v) or (None if v in types else f"unknown relation type {_show(v)}"),
+        required=True,
+    )
+    sign = c.field(rel, "sign", place, _RELATION_CHECKS["sign"])
+    score = c.field(rel, "score", place, _RELATION_CHECKS["score"])
+    for key in ("weight", "directed", "date", "confidence", "note", "count"):
+        c.field(rel, key, place, _RELATION_CHECKS[key])
+    rid = c.field(rel, "id", place, _RELATION_CHECKS["id"])
+    if rid is not None:
+        if rid in rel_ids:
+            c.add(f"{place}.id", f"duplicate relation id {rid!r}")
+        rel_ids.add(rid)
+    if sign is not None and kind is not None:
+        expected = sign_of(float(score)) if score is not None else types[kind]
+        if sign != expected:
+            because = f"score {score}" if score is not None else f"type {kind!r}"
+            c.add(f"{place}.sign", f"sign {sign} contradicts {because} (sign {expected})")
+    for j, ev in enumerate(c.items(rel, "evidence", place)):
+        _evidence(c, ev, f"{place}.evidence[{j}]", sources)
 
 
 def _evidence(c: _Checker, ev: Any, place: str, sources: set[str]) -> None:

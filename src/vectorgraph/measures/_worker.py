@@ -24,6 +24,7 @@ graph on stdin as a tuple of plain values, and reads the results from stdout
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import subprocess
 import sys
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Children", "PathGraph", "Task", "assign", "run"]
+__all__ = ["Children", "PathGraph", "Task", "Threads", "assign", "run"]
 
 #: A task: its kind and the actors (vertex indices) or source range it covers.
 Task = tuple[str, Any]
@@ -48,16 +49,20 @@ class PathGraph:
     weights: list[float] | None = None
     indptr: Any = None
     indices: Any = None
+    out_indptr: Any = None
+    out_indices: Any = None
 
 
 class _Tasks:
     """The graph of one process, built once, and the task kinds it runs."""
 
     def __init__(self, spec: PathGraph) -> None:
-        import igraph as ig
-
         self.spec = spec
-        self.g = ig.Graph(n=spec.n, edges=spec.edges, directed=spec.directed)
+        self.g: Any = None
+        if spec.edges:
+            import igraph as ig
+
+            self.g = ig.Graph(n=spec.n, edges=spec.edges, directed=spec.directed)
 
     def run(self, task: Task) -> Any:
         import warnings
@@ -66,8 +71,26 @@ class _Tasks:
 
         kind, arg = task
         spec, g = self.spec, self.g
+        # these two may run on several threads at once: no warnings filter to change
+        if kind == "hops":
+            if __package__:
+                from vectorgraph.measures._msbfs import hop_batch
+            else:  # a child: the module on its own, see Children
+                from _msbfs import hop_batch  # type: ignore[import-not-found,no-redef]
+
+            return hop_batch(spec.indptr, spec.indices, *arg)
+        if kind == "search":
+            if __package__:
+                from vectorgraph.measures._brandes import hop_paths
+            else:  # a child: the module on its own, see Children
+                from _brandes import hop_paths  # type: ignore[import-not-found,no-redef]
+
+            rows, sources = arg
+            if rows == "out":
+                return hop_paths(spec.out_indptr, spec.out_indices, sources)
+            return hop_paths(spec.indptr, spec.indices, sources)
         mode = "in" if spec.directed else "all"
-        with warnings.catch_warnings():
+        with warnings.catch_warnings():  # igraph's NaN for an actor nobody reaches
             warnings.simplefilter("ignore", RuntimeWarning)
             if kind == "betweenness":
                 values = g.betweenness(directed=spec.directed, weights=spec.weights, sources=arg)
@@ -77,13 +100,6 @@ class _Tasks:
                 values = g.harmonic_centrality(
                     arg, mode=mode, weights=spec.weights, normalized=False
                 )
-            elif kind == "hops":
-                if __package__:
-                    from vectorgraph.measures._msbfs import hop_batch
-                else:  # a child: the module on its own, see Children
-                    from _msbfs import hop_batch  # type: ignore[import-not-found,no-redef]
-
-                return hop_batch(spec.indptr, spec.indices, *arg)
             else:
                 raise ValueError(f"unknown task {kind!r}")
         return np.asarray(values, dtype=np.float64)
@@ -188,9 +204,95 @@ class Children:
         return out
 
 
+class Threads:
+    """``workers`` threads of this process, for tasks whose compiled loops release the GIL.
+
+    The same interface as :class:`Children`: no process to start, no graph to
+    pickle; the tasks of :mod:`vectorgraph.measures._brandes` run outside the
+    GIL while this thread computes the other measures. A thread that fails
+    has its tasks run here.
+    """
+
+    def __init__(self, workers: int) -> None:
+        import threading
+
+        self.workers = workers
+        # numba's start-up (its import, the compiled code loaded from its cache) partly
+        # runs outside the GIL: begun now, it overlaps the preparation of the graph
+        self.warm = threading.Thread(target=_warm, daemon=True)
+        self.warm.start()
+        self.threads: list[Any] = []
+        self.done: list[list[Any] | None] = []
+        self.shares: list[list[int]] = []
+        self.tasks: list[Task] = []
+        self.runner: _Tasks | None = None
+        self.stop = False
+
+    def send(self, spec: PathGraph, tasks: Sequence[Task], costs: Sequence[float]) -> None:
+        """Start running ``tasks`` (costs in any unit), a share per thread."""
+        import threading
+
+        self.warm.join()
+        self.runner = _Tasks(spec)
+        self.tasks = list(tasks)
+        self.shares = [s for s in assign(costs, self.workers) if s]
+        self.done = [None] * len(self.shares)
+        self.threads = [
+            threading.Thread(target=self._work, args=(i,), daemon=True)
+            for i in range(len(self.shares))
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def _work(self, i: int) -> None:
+        assert self.runner is not None
+        values = []
+        for t in self.shares[i]:
+            if self.stop:
+                return
+            try:
+                values.append(self.runner.run(self.tasks[t]))
+            except Exception:  # noqa: BLE001 - rerun in the caller, which raises it
+                return
+        self.done[i] = values
+
+    def results(self) -> list[Any]:
+        """Every task's result, in task order."""
+        assert self.runner is not None
+        out: list[Any] = [None] * len(self.tasks)
+        for i, thread in enumerate(self.threads):
+            thread.join()
+            values = self.done[i]
+            if values is None:  # the thread failed: its share runs here
+                values = [self.runner.run(self.tasks[t]) for t in self.shares[i]]
+            for t, value in zip(self.shares[i], values):
+                out[t] = value
+        return out
+
+    def cancel(self) -> None:
+        """Stop handing out work (a running search finishes; nothing waits for it)."""
+        self.stop = True
+
+
+def _warm() -> None:
+    from vectorgraph.measures._brandes import _kernel
+
+    with contextlib.suppress(Exception):  # the first search meets it again, and raises it
+        _kernel()
+
+
 def _plain(spec: PathGraph) -> tuple[Any, ...]:
     """``spec`` as a tuple that unpickles without this module's classes."""
-    return (spec.n, spec.edges, spec.directed, spec.weights, spec.indptr, spec.indices)
+    return (
+        spec.n,
+        spec.edges,
+        spec.directed,
+        spec.weights,
+        spec.indptr,
+        spec.indices,
+        spec.out_indptr,
+        spec.out_indices,
+    )
 
 
 def main() -> None:

@@ -33,9 +33,12 @@ uses 1/strength of the pair, so strong ties are short. ``directed=True`` reads
 path measures, eigenvector and PageRank on arcs (a directed relation one way,
 an undirected one both ways); degree and strength never depend on it.
 
-The default engine (``engine="fast"``) computes betweenness and the weighted
-path measures with igraph, and closeness and harmonic centrality in hops from
-one multi-source BFS in numpy (see :mod:`vectorgraph.measures._msbfs`);
+The default engine (``engine="fast"``) computes betweenness in hops with one
+compiled breadth-first search per source, which gives closeness and harmonic
+centrality too (:mod:`vectorgraph.measures._brandes`, numba: the ``fast``
+extra; without it igraph's betweenness); the weighted path measures with
+igraph; closeness and harmonic centrality in hops alone from one multi-source
+BFS in numpy (see :mod:`vectorgraph.measures._msbfs`);
 ``engine="networkx"`` runs the plain networkx functions on the same collapsed
 graph and gives the same values (the tests check it). PageRank is networkx's
 in both (scipy-based, 0.25 s at 10,000 actors; igraph's PRPACK stalled for up
@@ -224,8 +227,9 @@ def centralities(
 
     ``workers=N`` splits the path measures of the default engine (betweenness,
     closeness, harmonic: each a sum over source actors, or a value per actor)
-    into tasks run by ``N`` child processes (:mod:`vectorgraph.measures._worker`)
-    while this one computes the other measures, on graphs of at least
+    into tasks run by ``N`` threads (the compiled searches, which release the
+    GIL) or else ``N`` child processes (igraph; :mod:`vectorgraph.measures._worker`)
+    while this thread computes the other measures, on graphs of at least
     :data:`PARALLEL_MIN` actors. The tasks' results are added in the same
     order however many processes ran them, so the values are the same floats
     for every ``workers``.
@@ -246,14 +250,17 @@ def centralities(
         raise VectorgraphError(f"workers must be at least 1, not {workers}")
     from vectorgraph.measures import _worker
 
-    children = None
+    children: _worker.Threads | _worker.Children | None = None
     if (
         workers > 1
         and engine == "fast"
         and any(m in PATH_MEASURES for m in names)
         and len(G) >= PARALLEL_MIN
     ):
-        children = _worker.Children(workers)  # they start up while the graph is prepared
+        if _searches(engine, distance):
+            children = _worker.Threads(workers)
+        else:
+            children = _worker.Children(workers)  # they start up while the graph is prepared
     out: dict[str, dict[Any, Any]] = {}
     try:
         run = _Run(
@@ -332,6 +339,16 @@ class _Run:
     @functools.cached_property
     def in_arcs(self) -> tuple[list[Any], Any, Any]:
         """The nodes and the CSR rows of in-neighbours (both ways when undirected)."""
+        return self._arcs(reverse=True)
+
+    @functools.cached_property
+    def out_arcs(self) -> tuple[list[Any], Any, Any]:
+        """The nodes and the CSR rows of out-neighbours (both ways when undirected)."""
+        if not self.graph.is_directed():
+            return self.in_arcs
+        return self._arcs(reverse=False)
+
+    def _arcs(self, *, reverse: bool) -> tuple[list[Any], Any, Any]:
         import numpy as np
         import scipy.sparse as sp
 
@@ -343,8 +360,10 @@ class _Run:
         dst = np.array([index[v] for _, v in H.edges()], dtype=np.int64)
         if not H.is_directed():
             src, dst = np.concatenate([src, dst]), np.concatenate([dst, src])
-        # row v: the actors with an arc into v
-        A = sp.csr_matrix((np.ones(len(src), dtype=np.int8), (dst, src)), shape=(n, n))
+        if reverse:  # row v: the actors with an arc into v
+            src, dst = dst, src
+        A = sp.csr_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
+        A.sort_indices()
         return nodes, A.indptr, A.indices
 
     def path_graph(self, jobs: Sequence[_Job]) -> Any:
@@ -355,12 +374,14 @@ class _Run:
         graph = self.graph
         edges: list[tuple[int, int]] = []
         weights = None
-        if kinds - {"hops"}:
+        if kinds - {"hops", "search"}:
             g, _, weights = self.paths
             edges = g.get_edgelist()
-        indptr = indices = None
-        if "hops" in kinds:
+        indptr = indices = out_indptr = out_indices = None
+        if kinds & {"hops", "search"}:
             _, indptr, indices = self.in_arcs
+        if any(kind == "search" and arg[0] == "out" for job in jobs for kind, arg in job.tasks):
+            _, out_indptr, out_indices = self.out_arcs
         return PathGraph(
             n=len(graph),
             edges=edges,
@@ -368,6 +389,8 @@ class _Run:
             weights=weights,
             indptr=indptr,
             indices=indices,
+            out_indptr=out_indptr,
+            out_indices=out_indices,
         )
 
 
@@ -391,12 +414,22 @@ def _chunks(items: Sequence[int]) -> list[list[int]]:
     return [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
 
 
+def _searches(engine: str, distance: str) -> bool:
+    """Whether betweenness runs the compiled searches of :mod:`~vectorgraph.measures._brandes`
+    (the fast engine in hops, with numba installed) rather than igraph."""
+    from vectorgraph.measures._brandes import available
+
+    return engine == "fast" and distance == "hops" and available()
+
+
 def _path_jobs(run: _Run, names: Sequence[str]) -> list[_Job]:
     """The fast engine's path measures among ``names``, as jobs of tasks."""
     jobs = []
-    if "betweenness" in names:
-        jobs.append(_betweenness_job(run))
     wanted = tuple(m for m in ("closeness", "harmonic") if m in names)
+    if "betweenness" in names:
+        job = _betweenness_job(run, wanted if _searches(run.engine, run.distance) else ())
+        jobs.append(job)
+        wanted = tuple(m for m in wanted if m not in job.measures)
     if wanted and run.distance == "hops":
         jobs.append(_hops_job(run, wanted))
     elif wanted:
@@ -404,25 +437,39 @@ def _path_jobs(run: _Run, names: Sequence[str]) -> list[_Job]:
     return jobs
 
 
-def _betweenness_job(run: _Run) -> _Job:
-    """Betweenness as a sum over chunks of sources (see :func:`_leaf_sources`)."""
+def _betweenness_job(run: _Run, also: tuple[str, ...] = ()) -> _Job:
+    """Betweenness as a sum over chunks of sources (see :func:`_leaf_sources`).
+
+    With the compiled searches, the exact run also gives the measures of
+    ``also`` (closeness, harmonic) from the same searches: each source's reach
+    and distances are its own closeness and harmonic sums (directed: the
+    searches run against the arcs, from every actor with an arc in, which
+    gives the distances *to* it and the same betweenness).
+    """
     import numpy as np
 
-    g, nodes, _ = run.paths
+    search = _searches(run.engine, run.distance)
+    nodes, indptr, indices = run.in_arcs
     n = len(nodes)
-    directed = g.is_directed()
+    directed = run.graph.is_directed()
     samples = run.samples
-    extra = None
+    extra = parent = None
+    rows = "in"
     if samples is None or samples >= n:
         if directed:
-            out_degree = g.outdegree()
-            groups = [(1, [v for v in range(n) if out_degree[v]])]
+            if search:  # against the arcs: betweenness is a sum over ordered pairs either way
+                has = np.diff(indptr) > 0
+            else:
+                has = np.array(run.paths[0].outdegree(), dtype=np.int64) > 0
+            groups = [(1, np.flatnonzero(has).tolist())]
         else:
-            groups, extra = _leaf_sources(g)
+            groups, extra, parent = _leaf_sources(indptr, indices)
         # igraph counts unordered pairs on undirected graphs: networkx's
         # normalisation divides ordered pairs by (n-1)(n-2)
         scale = np.full(n, (1.0 if directed else 2.0) / ((n - 1) * (n - 2)) if n > 2 else 1.0)
     else:
+        also = ()
+        rows = "out"
         picked = random.Random(run.seed).sample(nodes, samples)
         index = {v: i for i, v in enumerate(nodes)}
         groups = [(1, [index[v] for v in picked])]
@@ -432,19 +479,61 @@ def _betweenness_job(run: _Run) -> _Job:
         k = np.where(chosen, samples - 1, samples)
         scale = (1.0 if directed else 2.0) / (k * (n - 2)) if n > 2 else np.ones(n)
     plan = [(mult, chunk) for mult, sources in groups for chunk in _chunks(sources)]
+    # the searches count ordered pairs; igraph, on undirected graphs, unordered ones
+    half = 0.5 if search and not directed else 1.0
 
     def finish(results: list[Any]) -> dict[str, dict[Any, float]]:
         total = np.zeros(n) if extra is None else extra.copy()
         for (mult, _), part in zip(plan, results):
-            total += mult * part
-        return {"betweenness": dict(zip(nodes, (total * scale).tolist()))}
+            total += (mult * half) * (part[0] if search else part)
+        out = {"betweenness": dict(zip(nodes, (total * scale).tolist()))}
+        if also:
+            out.update(_distance_measures(n, nodes, plan, results, parent, also))
+        return out
 
-    return _Job(
-        ("betweenness",),
-        [("betweenness", chunk) for _, chunk in plan],
-        [float(len(chunk)) for _, chunk in plan],
-        finish,
-    )
+    if search:
+        tasks: list[tuple[str, Any]] = [("search", (rows, chunk)) for _, chunk in plan]
+    else:
+        tasks = [("betweenness", chunk) for _, chunk in plan]
+    return _Job(("betweenness", *also), tasks, [float(len(chunk)) for _, chunk in plan], finish)
+
+
+def _distance_measures(
+    n: int,
+    nodes: list[Any],
+    plan: list[tuple[int, list[int]]],
+    results: list[Any],
+    parent: Any,
+    measures: tuple[str, ...],
+) -> dict[str, dict[Any, float]]:
+    """Closeness and harmonic centrality from the searches' per-source sums.
+
+    A leaf ``l`` of ``p`` (see :func:`_leaf_sources`) is not searched from: it
+    reaches what ``p`` reaches, each one hop further but ``p`` itself, so its
+    summed distance is ``p``'s plus ``reach - 1`` and its harmonic sum is
+    ``p``'s sum of 1/(distance + 1), less the 1/2 of ``l`` itself, plus 1 for
+    ``p``.
+    """
+    import numpy as np
+
+    reach = np.zeros(n, dtype=np.int64)
+    total = np.zeros(n, dtype=np.int64)
+    harmonic = np.zeros(n)
+    shifted = np.zeros(n)
+    for (_, chunk), part in zip(plan, results):
+        at = np.asarray(chunk, dtype=np.int64)
+        reach[at], total[at], harmonic[at], shifted[at] = part[1], part[2], part[3], part[4]
+    if parent is not None:
+        leaf = np.flatnonzero(parent >= 0)
+        p = parent[leaf]
+        reach[leaf] = reach[p]
+        total[leaf] = total[p] + reach[p] - 1
+        harmonic[leaf] = shifted[p] + 0.5
+    values: dict[str, dict[Any, float]] = {"closeness": {}, "harmonic": {}}
+    for v, r, t in zip(nodes, reach.tolist(), total.tolist()):
+        values["closeness"][v] = r / t * r / (n - 1) if r else 0.0
+    values["harmonic"] = dict(zip(nodes, harmonic.tolist()))
+    return {m: values[m] for m in measures}
 
 
 def _hops_job(run: _Run, measures: tuple[str, ...]) -> _Job:
@@ -487,7 +576,7 @@ def _igraph_job(run: _Run, name: str) -> _Job:
     return _Job((name,), [(name, chunk) for chunk in plan], [float(len(c)) for c in plan], finish)
 
 
-def _leaf_sources(g: ig.Graph) -> tuple[list[tuple[int, list[int]]], Any]:
+def _leaf_sources(indptr: Any, indices: Any) -> tuple[list[tuple[int, list[int]]], Any, Any]:
     """Exact undirected betweenness as a weighted sum over sources, without the leaves.
 
     Every path from a leaf (an actor with one partner p, which has others)
@@ -495,35 +584,45 @@ def _leaf_sources(g: ig.Graph) -> tuple[list[tuple[int, list[int]]], Any]:
     dependencies equal p's everywhere but at p, where they are the size of
     the component minus 2. Betweenness is a sum over sources: searching from
     p with multiplicity 1 + (its leaves) and adding the leaves' share at p
-    gives the same values with a fifth fewer searches on the generated
-    10,000-actor graph. Returns the sources grouped by multiplicity and the
-    leaves' shares (igraph's scale, which counts unordered pairs).
+    gives the same values with two fifths fewer searches on the generated
+    10,000-actor graph. ``indptr``/``indices`` are the CSR rows of the
+    undirected graph. Returns the sources grouped by multiplicity, the
+    leaves' shares (igraph's scale, which counts unordered pairs) and each
+    actor's partner if it is a leaf (else -1).
+
+    >>> import numpy as np   # a star: 0 in the middle of 1, 2, 3
+    >>> groups, extra, parent = _leaf_sources(np.array([0, 3, 4, 5, 6]), np.array([1, 2, 3, 0, 0, 0]))
+    >>> groups, extra.tolist(), parent.tolist()
+    ([(4, [0])], [3.0, 0.0, 0.0, 0.0], [-1, 0, 0, 0])
     """
     import numpy as np
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
 
-    n = g.vcount()
-    degree = g.degree()
-    leaves = [0] * n
-    is_leaf = [False] * n
-    for v in range(n):
-        if degree[v] == 1:
-            (p,) = g.neighbors(v)
-            if degree[p] > 1:
-                is_leaf[v] = True
-                leaves[p] += 1
+    indptr = np.asarray(indptr, dtype=np.int64)
+    indices = np.asarray(indices, dtype=np.int64)
+    n = len(indptr) - 1
+    degree = np.diff(indptr)
+    parent = np.full(n, -1, dtype=np.int64)
+    if len(indices):
+        first = indices[np.minimum(indptr[:-1], len(indices) - 1)]
+        is_leaf = (degree == 1) & (degree[first] > 1)
+        parent[is_leaf] = first[is_leaf]
+    else:
+        is_leaf = np.zeros(n, dtype=bool)
+    leaves = np.bincount(parent[is_leaf], minlength=n)
     groups: dict[int, list[int]] = {}
-    for v in range(n):
-        if not is_leaf[v] and degree[v] > 0:
-            groups.setdefault(1 + leaves[v], []).append(v)
+    for v in np.flatnonzero(~is_leaf & (degree > 0)).tolist():
+        groups.setdefault(1 + int(leaves[v]), []).append(v)
     extra = np.zeros(n)
-    if any(leaves):
-        comps = g.connected_components()
-        sizes = comps.sizes()
-        for p, k in enumerate(leaves):
-            if k:
-                # each leaf's paths to the rest of its component pass p (unordered: half)
-                extra[p] = k * (sizes[comps.membership[p]] - 2) / 2
-    return sorted(groups.items()), extra
+    if is_leaf.any():
+        A = sp.csr_matrix((np.ones(len(indices), dtype=np.int8), indices, indptr), shape=(n, n))
+        _, labels = connected_components(A, directed=False)
+        sizes = np.bincount(labels)
+        # each leaf's paths to the rest of its component pass p (unordered: half)
+        extra = leaves * (sizes[labels] - 2) / 2
+        extra[leaves == 0] = 0.0
+    return sorted(groups.items()), extra, parent
 
 
 def _degree(run: _Run) -> dict[str, dict[Any, float]]:

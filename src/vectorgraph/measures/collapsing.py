@@ -118,7 +118,7 @@ def _ties(
     """Per pair (or arc): the strengths of its positive and its negative relations."""
     default_directed = G.is_directed()
     sums: dict[tuple[Any, Any], tuple[list[float], list[float]]] = {}
-    for u, v, data in G.edges(data=True):
+    for u, v, data in _edges(G):
         if u == v:
             continue
         s = data.get("sign", 1)
@@ -135,6 +135,25 @@ def _ties(
             key = (u, v)
         sums.setdefault(key, ([], []))[side].append(strength)
     return sums
+
+
+def _edges(G: nx.Graph) -> Iterator[tuple[Any, Any, dict[str, Any]]]:
+    """``G.edges(data=True)`` (each undirected edge once), read from the adjacency
+    dicts: a third of the time of the edge view on a large multigraph."""
+    seen: set[Any] = set()
+    undirected = not G.is_directed()
+    multi = G.is_multigraph()
+    for u, nbrs in G.adjacency():
+        for v, edge in nbrs.items():
+            if undirected and v in seen:
+                continue
+            if multi:
+                for data in edge.values():
+                    yield u, v, data
+            else:
+                yield u, v, edge
+        if undirected:
+            seen.add(u)
 
 
 def _collapse(
