@@ -13,13 +13,20 @@ to a JSON document once; then, for this tree and the baseline (``--baseline``,
 
   - *first frame*: from navigation start to vis-network's first ``afterDrawing``
     event (the page stores ``performance.now()`` at it in ``data-vg-first-draw-at``;
-    both count from the navigation's time origin); with the renderer process's CPU
+    both count from the navigation's time origin): the frame that shows every actor
+    and every relation, with the actors clickable (a large page's overview is drawn
+    by the page itself, see ``render/app.js``); with the renderer process's CPU
     seconds until then (from ``/proc``; the tab's share of a loaded machine varies,
     its CPU time much less), and the still picture a large page paints before it;
-  - *click to panel*: a click on the largest actor at once after the first frame
-    (is the tab responsive?), then, half a second later, a click on a relation
-    (its evidence parsed on demand): from the ``pointerdown`` event to the animation
-    frame after the details panel changed, with the number of quotes shown;
+  - *complete*: until every relation and label has reached vis-network and been
+    drawn (``data-vg-complete-at``; the first frame holds the actors and the
+    strongest relations, the others arrive in slices after it); a page without that
+    mark (an older tree) is complete at its first frame;
+  - *click to panel*: a click on the largest actor at once after the first frame,
+    while the rest arrives (is the tab responsive?), then, when the page is complete
+    and half a second later, a click on a relation (its evidence parsed on demand):
+    from the ``pointerdown`` event to the animation frame after the details panel
+    changed, with the number of quotes shown;
   - *memory*: the tab's JS heap (CDP ``Performance.getMetrics``) and the renderer
     process's proportional set size (``/proc/PID/smaps_rollup``) after the clicks.
 
@@ -145,6 +152,15 @@ _WATCH = """() => {
     requestAnimationFrame(() => { b.painted = performance.now(); });
   }).observe(info, {attributes: true, childList: true});
 }"""
+#: The page point of the largest actor.
+_NODE_POINT = """() => {
+  const r = document.querySelector('.vg-root'), i = window.vectorgraph.instances[r.id];
+  let best = 0;
+  i.data.nodes.forEach((n, k) => { if (n[5] > i.data.nodes[best][5]) { best = k; } });
+  const c = r.querySelector('.vg-canvas').getBoundingClientRect();
+  const d = i.network.canvasToDOM(i.network.getPositions([best])[best]);
+  return [c.left + d.x, c.top + d.y];
+}"""
 #: The page point of the largest actor, and of the middle of the first relation from
 #: `j` on whose middle is in view and holds that relation only (no actor).
 _POINTS = """(j) => {
@@ -198,9 +214,19 @@ def browse(browser: Any, path: Path, edge: int, timeout_s: float) -> dict[str, f
         " return [Number(d.vgFirstDrawAt), Number(d.vgPreviewAt || d.vgFirstDrawAt)]; }"
     )
     page.evaluate(_WATCH)
-    node_xy, edge_xy, edge = page.evaluate(_POINTS, edge)
-    node_s, _ = _click(page, node_xy, "node", timeout_s)
+    node_s, _ = _click(page, page.evaluate(_NODE_POINT), "node", timeout_s)
+    page.wait_for_function(
+        "() => { const r = document.querySelector('.vg-root');"
+        " return 'vgCompleteAt' in r.dataset"
+        " || !('relationSlice' in window.vectorgraph.instances[r.id].data); }",
+        timeout=timeout_s * 1000,
+    )
+    complete = page.evaluate(
+        "() => { const d = document.querySelector('.vg-root').dataset;"
+        " return Number(d.vgCompleteAt || d.vgFirstDrawAt); }"
+    )
     page.wait_for_timeout(500)
+    _, edge_xy, edge = page.evaluate(_POINTS, edge)
     edge_s, _ = _click(page, edge_xy, f"edge:{edge}", 60)
     quotes = page.evaluate("() => document.querySelectorAll('.vg-info blockquote').length")
     page.wait_for_timeout(300)
@@ -209,6 +235,7 @@ def browse(browser: Any, path: Path, edge: int, timeout_s: float) -> dict[str, f
         "first_frame_s": at / 1000,
         "picture_s": min(at, still) / 1000,
         "first_frame_cpu_s": cpu,
+        "complete_s": complete / 1000,
         "node_click_s": node_s,
         "edge_click_s": edge_s,
         "quotes": float(quotes),
@@ -291,6 +318,7 @@ def main() -> None:
         ("picture_s", "picture s", ".2f"),
         ("first_frame_s", "1st frame s", ".2f"),
         ("first_frame_cpu_s", "tab cpu s", ".2f"),
+        ("complete_s", "complete s", ".2f"),
         ("node_click_s", "actor click s", ".2f"),
         ("edge_click_s", "evidence click s", ".2f"),
         ("quotes", "quotes", ".0f"),

@@ -700,6 +700,89 @@ def test_large_page_parses_evidence_on_click_and_runs_none(open_html: Any) -> No
     assert page.requests == [page.url]
 
 
+def _pixel(page: Opened, canvas_xy: str) -> list[int]:
+    """The RGBA of vis-network's canvas at a point given in network coordinates."""
+    return page.inst(
+        "(() => { const net = inst.network, p = net.canvasToDOM(" + canvas_xy + ");"
+        " const c = net.canvas.frame.canvas, k = c.width / c.clientWidth;"
+        " return Array.from(c.getContext('2d').getImageData(Math.round(p.x * k),"
+        " Math.round(p.y * k), 1, 1).data); })()"
+    )
+
+
+def test_large_page_draws_its_overview_itself(open_html: Any) -> None:
+    from vectorgraph.palette import SIGN_COLOURS
+
+    j = 700
+    doc = doc_of(large_hostile_dict(j))
+    page = open_html(render(doc).html)
+    a, b = (next(k for k, x in enumerate(doc.actors) if x.id == i) for i in ("HX1", "HX2"))
+    move = (
+        f"(() => {{ inst.network.moveNode({a}, 30000, 30000);"
+        f" inst.network.moveNode({b}, 30600, 30000); inst.network.moveTo("
+        "{position: {x: 30300, y: 30000}, scale: %s, animation: false});"
+        " inst.network.redraw(); return inst.overviewDraws; })()"
+    )
+    before = page.inst("inst.overviewDraws")
+    assert before > 0  # the first frame was the page's own overview
+    assert page.inst(move % "0.3") == before + 1  # below the label zoom: the overview
+    red, green, blue, _ = _pixel(page, "{x: 30300, y: 30000}")  # the sanctions between them
+    want = SIGN_COLOURS[-1].lstrip("#")
+    expected = [int(want[k : k + 2], 16) for k in (0, 2, 4)]
+    assert all(abs(got - exp) <= 30 for got, exp in zip((red, green, blue), expected))
+    assert _pixel(page, "{x: 30300, y: 30200}")[3] == 0  # nothing beside the line
+    # an actor the overview drew at its new place is clicked there
+    page.page.mouse.click(*page.canvas_point("{x: 30000, y: 30000}"))
+    page.page.wait_for_function(
+        f"() => document.querySelector('.vg-info').getAttribute('data-vg-shown') === 'node:{a}'"
+    )
+    drawn = page.inst("inst.overviewDraws")
+    assert page.inst(move % "1") == drawn  # from the label zoom on: vis-network's drawing
+    assert page.errors == []
+
+
+def test_large_page_adds_the_weaker_relations_after_its_first_frame(open_html: Any) -> None:
+    from generate import generate
+    from vectorgraph.render.page import FIRST_RELATIONS, RELATION_SLICE
+
+    doc = generate(2001, FIRST_RELATIONS + RELATION_SLICE + 10, seed=5)
+    page = open_html(render(doc).html)
+    page.page.wait_for_function(
+        "() => document.querySelector('.vg-root').hasAttribute('data-vg-complete-at')"
+    )
+    first, complete = page.inst(
+        "[Number(root.dataset.vgFirstDrawAt), Number(root.dataset.vgCompleteAt)]"
+    )
+    assert first < complete
+    assert page.inst("inst.firstRelations") == FIRST_RELATIONS
+    # the strongest relations came first: none left for later is stronger than any first one
+    weights = [r.weight for r in doc.relations]
+    order = sorted(range(len(weights)), key=lambda k: (-weights[k], k))
+    assert page.inst("inst.firstArrived") == sorted(order[:FIRST_RELATIONS])[:50]
+    assert page.counts() == (2001, len(doc.relations))
+    assert page.inst("inst.network.body.nodes[0].options.label") == doc.actors[0].name
+    assert page.inst("inst.edges.length") == len(doc.relations)
+    assert page.errors == []
+
+
+def test_two_large_fragments_read_their_own_evidence(open_html: Any) -> None:
+    # each figure's evidence blocks follow its own mount script, after its root
+    one, two = doc_of(large_hostile_dict(5)), doc_of(large_hostile_dict(1200))
+    text = "".join(render(d, fragment=True).html for d in (one, two))
+    page = open_html(f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{text}")
+    quotes = [page.page.locator(".vg-root").nth(k).locator(".vg-info blockquote p") for k in (0, 1)]
+    for k, doc in enumerate((one, two)):
+        for j in (5, 1200):
+            page.inst(f"inst.showEdge({j})", k)
+            assert quotes[k].all_text_contents() == [e.quote for e in doc.relations[j].evidence]
+    assert quotes[1].all_text_contents() == PAYLOADS  # the hostile relation of the second
+    assert page.inst("inst.timings.evidenceChunks", 1) == 2
+    page.page.wait_for_timeout(300)
+    assert page.js("window.__vgPwned") is None
+    assert page.dialogs == []
+    assert page.errors == []
+
+
 def test_large_page_draws_dashes_from_the_label_zoom(open_html: Any) -> None:
     from generate import generate
 

@@ -133,6 +133,35 @@ def test_a_pipe_is_read_only_up_to_the_limit(tmp_path, monkeypatch):
     writer.join(timeout=10)
 
 
+def test_a_small_file_is_read_without_allocating_the_limit(tmp_path):
+    import tracemalloc
+
+    from vectorgraph.io import MAX_BYTES, read_bytes
+
+    path = tmp_path / "small.json"
+    path.write_bytes(b"{}" * 1000)
+    tracemalloc.start()
+    try:
+        data = read_bytes(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == b"{}" * 1000
+    assert peak < MAX_BYTES // 100
+
+
+def test_a_pipe_longer_than_a_chunk_is_read_whole(tmp_path):
+    import vectorgraph.io
+
+    body = bytes(range(256)) * (3 * vectorgraph.io._CHUNK // 256 + 7)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(body))
+    writer.start()
+    assert vectorgraph.io.read_bytes(fifo) == body
+    writer.join(timeout=10)
+
+
 def test_a_replaced_file_keeps_its_mode(tmp_path):
     path = tmp_path / "secret.yaml"
     path.write_text("old", encoding="utf-8")

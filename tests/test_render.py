@@ -286,6 +286,18 @@ def test_isolates_are_tucked_below_the_connected_graph(article: GraphDocument) -
     assert data["nodes"][0][7] == len(article.ties("KAZ"))  # relations, not partners
 
 
+def test_a_large_layout_in_its_own_process_is_the_same() -> None:
+    from generate import generate
+    from vectorgraph.render.layout import PARALLEL_FROM, positions, start_positions
+
+    doc = generate(PARALLEL_FROM, 3 * PARALLEL_FROM, seed=4)
+    ids = [a.id for a in doc.actors]
+    edges = [(r.source, r.target) for r in doc.relations]
+    pending = start_positions(ids, edges, seed=5)
+    assert pending() == positions(ids, edges, seed=5)
+    assert pending() != positions(ids, edges, seed=6)  # the seed reached the child
+
+
 def test_small_components_and_many_isolates_are_tucked() -> None:
     from generate import generate
     from vectorgraph.render.layout import positions

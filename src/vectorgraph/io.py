@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from vectorgraph.document import GraphDocument
 from vectorgraph.errors import ArgumentError, DocumentError, NotFoundError, VectorgraphError
@@ -48,6 +48,8 @@ __all__ = [
 
 #: The largest document file that :func:`load` reads.
 MAX_BYTES = 256 * 1024 * 1024
+_CHUNK = 1 << 20  # a pipe is read by pieces of 1 MiB
+
 #: The name of the bundled article graph, the default input of the CLI.
 BUNDLED = "kazakhstan-multivector"
 
@@ -69,6 +71,25 @@ def bundled_path(name: str = BUNDLED) -> Path:
 STDIO = "-"
 
 
+def _read_bounded(fh: BinaryIO, limit: int, first: int = _CHUNK) -> bytes:
+    """At most ``limit + 1`` bytes of ``fh``, read in pieces sized to what is there.
+
+    ``fh.read(limit + 1)`` would allocate the whole limit up front, whatever the
+    file's size; a file's size is known, a pipe's is not, so a pipe is read by chunks.
+    """
+    parts: list[bytes] = []
+    total = 0
+    size = first
+    while total <= limit:
+        part = fh.read(min(size, limit + 1 - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+        size = _CHUNK
+    return b"".join(parts)
+
+
 def read_bytes(path: str | Path) -> bytes:
     """The bytes of a file, or of standard input for ``-``, at most :data:`MAX_BYTES`.
 
@@ -77,7 +98,7 @@ def read_bytes(path: str | Path) -> bytes:
     """
     limit = MAX_BYTES
     if str(path) == STDIO:
-        data = sys.stdin.buffer.read(limit + 1)
+        data = _read_bounded(sys.stdin.buffer, limit)
     else:
         try:
             info = os.stat(path)
@@ -90,7 +111,7 @@ def read_bytes(path: str | Path) -> bytes:
                     [f"{path}: file is {info.st_size:,} bytes, over the limit of {limit:,}"]
                 )
             with open(path, "rb") as fh:
-                data = fh.read(limit + 1)
+                data = _read_bounded(fh, limit, first=info.st_size + 1)
         except OSError as exc:
             raise DocumentError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
     if len(data) > limit:

@@ -125,7 +125,7 @@
     var t0 = performance.now();
     var data = JSON.parse(root.querySelector("script.vg-data").textContent);
     var timings = {parse: performance.now() - t0};
-    var evidenceBlocks = root.querySelectorAll("script.vg-evidence"), EV = [];
+    var evidenceBlocks = null, EV = [];
     var side = root.querySelector(".vg-side");
     var stageBox = root.querySelector(".vg-stage");
     var stage = root.querySelector(".vg-canvas");
@@ -166,6 +166,18 @@
     recompute();
     function nodeShown(i) { return nodeOn[i] === 1; }
     function edgeShown(j) { return edgeOn[j] === 1; }
+    /* A large page's first frame holds every actor and its strongest relations only, the
+     * first data.firstRelations of `arrival` (by weight, then index); the rest arrive
+     * after it, data.relationSlice per task (see loadRest). edgeIn marks those that have. */
+    var edgeIn = new Uint8Array(E.length), arrival = null, arrived = E.length;
+    if (data.large && E.length > data.firstRelations) {
+      arrival = E.map(function (e, j) { return j; });
+      arrival.sort(function (a, b) { return E[b][4] - E[a][4] || a - b; });
+      arrived = data.firstRelations;
+      for (var a0 = 0; a0 < arrived; a0++) { edgeIn[arrival[a0]] = 1; }
+    } else {
+      edgeIn.fill(1);
+    }
 
     function nodeColor(i, dim) {
       var c = AT[N[i][2]].color;
@@ -193,14 +205,17 @@
       data.options.nodes.font.color = "#222222";
       data.options.edges.color = {inherit: false, opacity: 0.9};
     }
+    // a large page's actors get their labels after the first frame (see loadRest)
+    var labelled = data.large ? 0 : N.length;
     var nodeItems = N.map(function (n, i) {
-      var item = data.large ? {id: i, label: n[1], x: n[3], y: n[4], size: n[5], group: "t" + n[2]}
+      var item = data.large ? {id: i, x: n[3], y: n[4], size: n[5], group: "t" + n[2]}
         : {id: i, label: n[1], x: n[3], y: n[4], size: n[5], shape: AT[n[2]].shape,
            color: nodeColor(i, false), font: {color: "#222222"}};
       if (n[7] === 0) { item.physics = false; }  // isolates stay tucked below the graph
       return item;
     });
-    var edgeItems = E.map(function (e, j) {
+    function edgeItem(j) {
+      var e = E[j];
       var item = {id: j, from: e[0], to: e[1], width: 1 + 4 * Math.max(0, Math.min(1, e[4]))};
       if (data.large) {
         item.color = (SIGN[e[3]] || SIGN[0]).color;
@@ -216,9 +231,14 @@
                        roundness: Math.abs(e[11])};
       }
       return item;
-    });
+    }
+    var edgeItems = [];
+    for (var j0 = 0; j0 < E.length; j0++) {
+      if (edgeIn[j0] === 1) { edgeItems.push(edgeItem(j0)); }
+    }
     timings.items = performance.now() - t0;
     var nodes = null, edges = null, nodeView = null, edgeView = null, network = null;
+    var whenComplete = [];
     var inst = {id: rootId, root: root, data: data, network: null, nodes: null, edges: null,
                 nodeView: null, edgeView: null, firstDrawMs: null, timings: timings};
     ns.instances[rootId] = inst;
@@ -229,30 +249,216 @@
       nodeView = new vis.DataView(nodes, {filter: function (n) { return nodeShown(n.id); }});
       edgeView = new vis.DataView(edges, {filter: function (e) { return edgeShown(e.id); }});
       timings.datasets = performance.now() - t0;
-      network = new vis.Network(stage, {nodes: nodeView, edges: edgeView}, data.options);
+      if (data.large) {
+        /* vis-network draws a static network at once when its data is set, and again
+         * when it fits the view to it: a large page sets its data with drawing blocked,
+         * and draws once, in the next frame. */
+        network = new vis.Network(stage, {}, data.options);
+        network.body.emitter.emit("_blockRedraw");
+        try { network.setData({nodes: nodeView, edges: edgeView}); }
+        finally { network.body.emitter.emit("_allowRedraw"); }
+        network.body.emitter.emit("_requestRedraw");
+      } else {
+        network = new vis.Network(stage, {nodes: nodeView, edges: edgeView}, data.options);
+      }
       timings.network = performance.now() - t0;
       Object.assign(inst, {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
                            edgeView: edgeView});
-      if (data.large) { dashesFromLabelZoom(network); }
+      if (data.large) { fromLabelZoom(network); }
       network.once("afterDrawing", function () {
         inst.firstDrawMs = timings.firstDraw = performance.now() - t0;
         root.setAttribute("data-vg-first-draw-ms", inst.firstDrawMs.toFixed(1));
         root.setAttribute("data-vg-first-draw-at", performance.now().toFixed(1));
+        inst.firstRelations = network.body.edgeIndices.length;
+        inst.firstArrived = network.body.edgeIndices.map(Number).sort(function (x, y) {
+          return x - y;
+        }).slice(0, 50);
+        if (arrived < E.length || labelled < N.length) { setTimeout(loadRest, 0); }
+        else { completed(); }
       });
       bindEvents();
     }
+    function completed() {
+      timings.complete = performance.now() - t0;
+      root.setAttribute("data-vg-complete-at", performance.now().toFixed(1));
+      whenComplete.forEach(function (fn) { fn(); });
+    }
+    /* Change the data without the redraw vis-network makes at once for every change of
+     * a static network (the next frame draws it all). */
+    function undrawn(change) {
+      network.body.emitter.emit("_blockRedraw");
+      try { change(); } finally { network.body.emitter.emit("_allowRedraw"); }
+    }
+    function addEdges(list) {
+      var items = [];
+      list.forEach(function (j) {
+        if (edgeIn[j] === 0) { edgeIn[j] = 1; items.push(edgeItem(j)); }
+      });
+      if (items.length) { undrawn(function () { edges.add(items); }); }
+    }
+    /* What a large page's first frame left out, a slice per task (the tab handles a click
+     * or a zoom between two slices): the other relations, then the actors' labels (drawn
+     * only from the label zoom on); all drawn in one frame when they have come. */
+    function loadRest() {
+      if (arrived < E.length) {
+        var end = Math.min(E.length, arrived + data.relationSlice);
+        addEdges(arrival.slice(arrived, end));
+        arrived = end;
+      } else {
+        var items = [], stop = Math.min(N.length, labelled + data.relationSlice);
+        for (; labelled < stop; labelled++) { items.push({id: labelled, label: N[labelled][1]}); }
+        undrawn(function () { nodes.update(items); });
+      }
+      if (arrived < E.length || labelled < N.length) { setTimeout(loadRest, 0); return; }
+      network.once("afterDrawing", completed);
+      network.redraw();
+      updateCounts();
+    }
+    /* Relations a selection needs before their turn come at once. */
+    function arrive(list) {
+      if (arrived < E.length) { addEdges(list); }
+    }
 
-    /* A large page draws its relations solid below the zoom at which labels show (the
-     * overview), and with their dash patterns from there on: dashed strokes cost most of
-     * a frame at 50,000 relations and are not legible in the overview anyway. The
-     * canvas's own setLineDash is wrapped; vis-network has no option for it. */
-    function dashesFromLabelZoom(net) {
+    /* Below the zoom at which labels show (the overview), a large page draws its actors
+     * and relations itself, in a few paths: one per sign and line width, one per actor
+     * type for the fills and one for the borders. vis-network draws every item on its own
+     * (its options resolved, a path, a fill and a stroke each), which takes a second or
+     * more per frame at 60,000 items, and draws nothing more in the overview: labels are
+     * below their threshold, dashes and arrowheads are not legible there (relations are
+     * drawn solid, without arrowheads). Every relation the filters keep is drawn, also
+     * those vis-network has not been given yet (see loadRest); selected items are drawn by
+     * vis-network, on top. From the label zoom on vis-network draws everything, with
+     * dashes and arrows: the canvas's setLineDash and the renderer's passes are wrapped
+     * (vis-network has no option for either). */
+    function fromLabelZoom(net) {
       var ctx = net.canvas.frame.canvas.getContext("2d"), setLineDash = ctx.setLineDash;
       var from = data.options.nodes.scaling.label.drawThreshold / data.options.nodes.font.size;
+      var renderer = net.renderer, body = net.body;
+      var drawEdges = renderer._drawEdges, drawNodes = renderer._drawNodes;
+      var drawArrows = renderer._drawArrows;
       inst.dashScale = from;
       ctx.setLineDash = function (segments) {
         setLineDash.call(ctx, net.getScale() >= from ? segments : []);
       };
+      if (typeof drawEdges !== "function" || typeof drawNodes !== "function" ||
+          typeof drawArrows !== "function") { return; }  // another vis-network: its own drawing
+      inst.overviewDraws = 0;
+      renderer._drawEdges = function (c) {
+        if (net.getScale() >= from) { return drawEdges.call(renderer, c); }
+        overviewEdges(c, net.getScale(), body);
+        net.getSelectedEdges().forEach(function (j) {
+          if (body.edges[j] && body.edges[j].connected) { body.edges[j].draw(c); }
+        });
+      };
+      renderer._drawNodes = function (c, alwaysShow) {
+        if (net.getScale() >= from) { return drawNodes.call(renderer, c, alwaysShow); }
+        inst.overviewDraws += 1;
+        overviewNodes(c, net.getScale(), body);
+        net.getSelectedNodes().forEach(function (i) { if (body.nodes[i]) { body.nodes[i].draw(c); } });
+        return {drawExternalLabels: null};
+      };
+      renderer._drawArrows = function (c) {
+        if (net.getScale() >= from) { drawArrows.call(renderer, c); }
+      };
+    }
+    // vis-network's node shapes (its shapes module), as paths added to the current one
+    var SHAPES = {
+      dot: function (c, x, y, r) { c.moveTo(x + r, y); c.arc(x, y, r, 0, 2 * Math.PI); },
+      square: function (c, x, y, r) { c.rect(x - r, y - r, 2 * r, 2 * r); },
+      diamond: function (c, x, y, r) {
+        c.moveTo(x, y + r); c.lineTo(x + r, y); c.lineTo(x, y - r); c.lineTo(x - r, y);
+        c.closePath();
+      },
+      triangle: function (c, x, y, r) {
+        r *= 1.15; y += 0.275 * r;
+        var s = 2 * r, h = s / 2, ir = Math.sqrt(3) / 6 * s, a = Math.sqrt(s * s - h * h);
+        c.moveTo(x, y - (a - ir)); c.lineTo(x + h, y + ir); c.lineTo(x - h, y + ir);
+        c.closePath();
+      },
+      star: function (c, x, y, r) {
+        r *= 0.82; y += 0.1 * r;
+        for (var k = 0; k < 10; k++) {
+          var q = k % 2 === 0 ? 1.3 * r : 0.5 * r;
+          c[k ? "lineTo" : "moveTo"](x + q * Math.sin(2 * k * Math.PI / 10),
+                                     y - q * Math.cos(2 * k * Math.PI / 10));
+        }
+        c.closePath();
+      },
+      hexagon: function (c, x, y, r) {
+        c.moveTo(x + r, y);
+        for (var k = 1; k < 6; k++) {
+          c.lineTo(x + r * Math.cos(Math.PI / 3 * k), y + r * Math.sin(Math.PI / 3 * k));
+        }
+        c.closePath();
+      }
+    };
+    /* The shown relations as vis-network draws them (straight, or the quadratic curve of
+     * its curvedCW/curvedCCW types; at least 0.3 screen pixels wide), one stroke per sign
+     * and width in tenths of a screen pixel. */
+    function overviewEdges(c, scale, body) {
+      var paths = {}, keys = [], j;
+      for (j = 0; j < E.length; j++) {
+        if (edgeOn[j] !== 1) { continue; }
+        var e = E[j], a = body.nodes[e[0]], b = body.nodes[e[1]];
+        if (!a || !b) { continue; }
+        var w = Math.max(1 + 4 * Math.max(0, Math.min(1, e[4])), 0.3 / scale);
+        var key = e[3] + ":" + Math.round(w * scale * 10);
+        var path = paths[key];
+        if (!path) {
+          path = paths[key] = {sign: e[3], width: w, lines: []};
+          keys.push(key);
+        }
+        path.lines.push(j);
+      }
+      keys.sort();
+      c.save();
+      c.globalAlpha = 0.9;
+      c.lineCap = "round";
+      keys.forEach(function (k) {
+        var path = paths[k];
+        c.strokeStyle = (SIGN[path.sign] || SIGN[0]).color;
+        c.lineWidth = path.width;
+        c.beginPath();
+        path.lines.forEach(function (jj) {
+          var e = E[jj], a = body.nodes[e[0]], b = body.nodes[e[1]];
+          c.moveTo(a.x, a.y);
+          if (!e[11] || e[0] === e[1]) { c.lineTo(b.x, b.y); return; }
+          var r = Math.abs(e[11]), dx = b.x - a.x, dy = a.y - b.y, len = Math.sqrt(dx * dx + dy * dy);
+          var turn = e[11] > 0 ? 0.5 * r + 0.5 : -0.5 * r + 0.5;
+          var angle = (Math.atan2(dy, dx) + turn * Math.PI) % (2 * Math.PI);
+          c.quadraticCurveTo(a.x + (0.5 * r + 0.5) * len * Math.sin(angle),
+                             a.y + (0.5 * r + 0.5) * len * Math.cos(angle), b.x, b.y);
+        });
+        c.stroke();
+      });
+      c.restore();
+    }
+    /* The shown actors, one fill per actor type and one border stroke (1 screen pixel, as
+     * vis-network's). Each keeps the place vis-network's drawing gives it (its shape's
+     * box, which a click is tested against, and its bounding box), so that an actor is
+     * clicked where it is drawn, also after a drag. */
+    function overviewNodes(c, scale, body) {
+      var ids = body.nodeIndices, byType = AT.map(function () { return []; }), k;
+      for (k = 0; k < ids.length; k++) {
+        var node = body.nodes[ids[k]], shape = node.shape;
+        if (shape.width === undefined) { node.resize(c); }
+        shape.left = node.x - shape.width / 2;
+        shape.top = node.y - shape.height / 2;
+        node.updateBoundingBox(c, node.selected);
+        if (!node.selected) { byType[N[ids[k]][2]].push(node); }
+      }
+      c.save();
+      c.strokeStyle = "#333333";
+      c.lineWidth = data.options.nodes.borderWidth / scale;
+      byType.forEach(function (list, a) {
+        var shape = SHAPES[AT[a].shape] || SHAPES.dot;
+        c.beginPath();
+        list.forEach(function (node) { shape(c, node.x, node.y, N[node.id][5]); });
+        c.fillStyle = AT[a].color;
+        c.fill();
+        c.stroke();
+      });
+      c.restore();
     }
 
     function drawn() {
@@ -422,12 +628,31 @@
       if (typeof E[j][12] !== "number") { return E[j][12]; }
       var c = Math.floor(j / data.evidenceChunk);
       if (EV[c] === undefined) {
-        var t = performance.now(), block = evidenceBlocks[c];
+        var t = performance.now(), block = evidenceBlock(c);
+        if (block === null && document.readyState === "loading") { return null; }
         EV[c] = block ? JSON.parse(block.textContent) : [];
         timings.evidence = performance.now() - t;
         timings.evidenceChunks = (timings.evidenceChunks || 0) + 1;
       }
       return EV[c][j - c * data.evidenceChunk] || [];
+    }
+    /* The evidence blocks follow the figure's mount script, after the root (so that the
+     * parser reaches the drawing before them): the root's next siblings, up to the next
+     * figure. null for a block the parser has not reached yet. */
+    function evidenceBlock(c) {
+      if (evidenceBlocks === null) {
+        var found = [];
+        for (var s = root.nextElementSibling; s && !s.classList.contains("vg-root");
+             s = s.nextElementSibling) {
+          if (s.classList.contains("vg-evidence")) { found.push(s); }
+        }
+        if (found.length < Math.ceil(E.length / data.evidenceChunk) &&
+            document.readyState === "loading") {
+          return found[c] || null;
+        }
+        evidenceBlocks = found;
+      }
+      return evidenceBlocks[c] || null;
     }
     function quoteBlock(x) {
       var q = el("blockquote", "vg-quote");
@@ -453,6 +678,13 @@
                            ["date", e[8]], ["confidence", e[10] === null ? null : num(e[10])],
                            ["note", e[9]], ["id", e[6]]]));
       var ev = evidence(j);
+      if (ev === null) {  // its block is still on its way: shown when the page has loaded
+        info.appendChild(el("h4", null, "Evidence (" + E[j][12] + ") loading\u2026"));
+        document.addEventListener("DOMContentLoaded", function () {
+          if (info.getAttribute("data-vg-shown") === "edge:" + j) { showEdge(j); }
+        }, {once: true});
+        return;
+      }
       info.appendChild(el("h4", null, ev.length ? "Evidence (" + ev.length + ")" : "No evidence recorded"));
       ev.forEach(function (x) { info.appendChild(quoteBlock(x)); });
     }
@@ -558,8 +790,10 @@
       nodeList.forEach(function (i) { near[i] = true; });
       edgeList.forEach(function (j) { hot[j] = true; near[E[j][0]] = true; near[E[j][1]] = true; });
       if (data.large) {
+        var hotList = Object.keys(hot).map(Number).filter(edgeShown);
+        arrive(hotList);
         network.setSelection({nodes: Object.keys(near).map(Number).filter(nodeShown),
-                              edges: Object.keys(hot).map(Number).filter(edgeShown)},
+                              edges: hotList},
                              {unselectAll: true, highlightEdges: false});
         return;
       }
@@ -600,6 +834,7 @@
     function selectEdge(j) {
       pinned = ["edge", j];
       if (!data.large) { unhighlight(); }  // a large page's selection is replaced below
+      arrive([j]);
       network.selectEdges([j]);
       showEdge(j);
       place(edgePoints(j));
@@ -729,7 +964,7 @@
           }
           return key in byKey ? byKey[key] : -1;
         },
-        evidence: evidence,
+        evidence: function (j) { return evidence(j) || []; },
         sourceLabel: sourceLabel,
         quote: quoteBlock,
         highlight: function (set) {
@@ -829,11 +1064,14 @@
       var still = preview();
       setTimeout(function () {
         start();
-        if (still) {
-          network.once("afterDrawing", function () {
-            if (still.parentNode) { still.parentNode.removeChild(still); }
-          });
-        }
+        if (!still) { return; }
+        var drop = function () { if (still.parentNode) { still.parentNode.removeChild(still); } };
+        if (arrived === E.length) { network.once("afterDrawing", drop); return; }
+        // all the relations show in the picture until vis-network draws them all, or until
+        // the view moves away from it
+        whenComplete.push(drop);
+        network.once("dragStart", drop);
+        network.once("zoom", drop);
       }, 30);
     } else {
       start();

@@ -267,11 +267,12 @@ def payload(
 def _payload(
     doc: GraphDocument, size_by: str, seed: int, physics: bool | None, title: str | None
 ) -> tuple[dict[str, Any], RenderMode]:
+    ids = [a.id for a in doc.actors]
+    laid = layout.start_positions(ids, [(r.source, r.target) for r in doc.relations], seed=seed)
     # the measure reads no evidence: leave it out of the graph (a third of the time at 250,000)
     bare = replace(doc, relations=tuple(replace(r, evidence=()) for r in doc.relations))
     values = sizing.size_values(bare.to_networkx(), size_by)
-    ids = [a.id for a in doc.actors]
-    pos = layout.positions(ids, [(r.source, r.target) for r in doc.relations], seed=seed)
+    pos = laid()
     if physics is None:
         physics = layout.use_physics(len(doc.actors), len(doc.relations))
     mode = RenderMode(

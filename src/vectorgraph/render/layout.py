@@ -36,17 +36,21 @@ True
 from __future__ import annotations
 
 import math
+import multiprocessing
 import random
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 __all__ = [
     "EDGE_LENGTH",
     "GRID_FROM",
     "ISOLATE_GAP",
+    "PARALLEL_FROM",
     "PHYSICS_MAX_ACTORS",
     "PHYSICS_MAX_RELATIONS",
     "SMALL_COMPONENT",
     "positions",
+    "start_positions",
     "use_physics",
 ]
 
@@ -64,6 +68,8 @@ EDGE_LENGTH = 160.0
 ISOLATE_GAP = 120.0
 #: A component with fewer actors than this share of the largest one's is tucked away.
 SMALL_COMPONENT = 0.1
+#: From this many actors on, the layout runs in a process of its own (:func:`start_positions`).
+PARALLEL_FROM = 2000
 
 
 def use_physics(n_actors: int, n_relations: int) -> bool:
@@ -105,6 +111,33 @@ def positions(
     tucked += [nodes[i] for i in range(len(nodes)) if g.degree(i) == 0]
     out.update(_tucked(tucked, list(out.values())))
     return {n: out[n] for n in nodes}
+
+
+def start_positions(
+    nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]], seed: int = 0
+) -> Callable[[], dict[Hashable, tuple[float, float]]]:
+    """:func:`positions`, begun in a forked process for :data:`PARALLEL_FROM` actors and more.
+
+    Returns a function that gives the positions (waiting for them): the caller sizes
+    the actors and builds the rows on one core while igraph lays them out on another
+    (igraph holds the GIL, so a thread would not do). Smaller graphs, and platforms
+    without ``fork``, are laid out at once, in this process; the positions are the same.
+
+    >>> start_positions(["a", "b"], [("a", "b")])() == positions(["a", "b"], [("a", "b")])
+    True
+    """
+    edges = list(edges)
+    if len(nodes) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        pos = positions(nodes, edges, seed=seed)
+        return lambda: pos
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(positions, nodes, edges, seed)
+    pool.shutdown(wait=False)
+
+    def result() -> dict[Hashable, tuple[float, float]]:
+        return future.result()
+
+    return result
 
 
 def _fruchterman_reingold(
