@@ -160,22 +160,13 @@ def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]
     }
 
 
-def whole_only(workers: int, repeat: int) -> None:
-    """The whole-process ratio alone: ``vectorgraph centrality FILE -m all`` against igraph's
-    betweenness, interleaved ``repeat`` times, the fastest of each kept."""
-    from vectorgraph.measures.centrality import _path_graph
-    from vectorgraph.measures.collapsing import collapse
-
-    doc = generate(10000, 50000, seed=0)
-    g = _path_graph(collapse(doc.to_networkx()), "hops")[0]
-    load_before = os.getloadavg()
-    r = whole_process(doc, g, workers, repeat)
-    load_after = os.getloadavg()
+def print_whole(r: dict[str, Any], workers: int) -> None:
+    """Print a whole-process row: its ratio to igraph's betweenness, then its parts."""
     rest = r["whole_process_s"] - r["load_s"] - r["to_networkx_s"] - r["centralities_s"]
     print(
         f"{r['graph']}: {r['task']}: {r['whole_process_s']:.2f} s, "
-        f"{r['whole_process_cpu_s']:.2f} CPU s / igraph's betweenness alone "
-        f"{r['igraph_s']:.2f} s, {r['cpu_igraph_s']:.2f} CPU s = "
+        f"{r['whole_process_cpu_s']:.2f} CPU s (the process and its children) / igraph's "
+        f"betweenness alone {r['igraph_s']:.2f} s, {r['cpu_igraph_s']:.2f} CPU s = "
         f"{r['whole_process_s'] / r['igraph_s']:.2f}x wall, "
         f"{r['whole_process_cpu_s'] / r['cpu_igraph_s']:.2f}x CPU (target 0.65x: "
         f"{'within' if r['whole_process_s'] <= 0.65 * r['igraph_s'] else 'over'})"
@@ -187,6 +178,20 @@ def whole_only(workers: int, repeat: int) -> None:
         f"{r['centralities_s']:.2f} s; the rest (interpreter, imports, the table "
         f"written) {rest:.2f} s"
     )
+
+
+def whole_only(workers: int, repeat: int) -> None:
+    """The whole-process ratio alone: ``vectorgraph centrality FILE -m all`` against igraph's
+    betweenness, interleaved ``repeat`` times, the fastest of each kept."""
+    from vectorgraph.measures.centrality import _path_graph
+    from vectorgraph.measures.collapsing import collapse
+
+    doc = generate(10000, 50000, seed=0)
+    g = _path_graph(collapse(doc.to_networkx()), "hops")[0]
+    load_before = os.getloadavg()
+    r = whole_process(doc, g, workers, repeat)
+    load_after = os.getloadavg()
+    print_whole(r, workers)
     print(
         f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
         f"({os.cpu_count()} cores)"
@@ -403,22 +408,7 @@ def main() -> None:
             )
     for r in rows:
         if "whole_process_s" in r:
-            rest = r["whole_process_s"] - r["load_s"] - r["to_networkx_s"] - r["centralities_s"]
-            print(
-                f"{r['graph']}: {r['task']}: {r['whole_process_s']:.2f} s, "
-                f"{r['whole_process_cpu_s']:.2f} CPU s (the process and its children) / igraph's "
-                f"betweenness alone {r['igraph_s']:.2f} s, {r['cpu_igraph_s']:.2f} CPU s = "
-                f"{r['whole_process_s'] / r['igraph_s']:.2f}x wall, "
-                f"{r['whole_process_cpu_s'] / r['cpu_igraph_s']:.2f}x CPU (target 0.65x: "
-                f"{'within' if r['whole_process_s'] <= 0.65 * r['igraph_s'] else 'over'})"
-            )
-            print(
-                f"  its parts, timed in this process: load the document {r['load_s']:.2f} s "
-                f"({r['load_cpu_s']:.2f} CPU), the networkx graph {r['to_networkx_s']:.2f} s "
-                f"({r['to_networkx_cpu_s']:.2f} CPU), centralities(workers={args.workers}) "
-                f"{r['centralities_s']:.2f} s; the rest (interpreter, imports, the table "
-                f"written) {rest:.2f} s"
-            )
+            print_whole(r, args.workers)
     RESULTS.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"bench_measures-{stamp}.json"
