@@ -196,22 +196,29 @@ def test_a_pair_is_written_both_or_neither(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
 
 
-def test_sigterm_removes_the_temporary_file(tmp_path, root):
+def _paused_writer(root, out, writes):
+    """A real process inside ``atomic_write(out)``, stopped after ``writes`` (lines of code)."""
+    body = "".join(f"    {line}\n" for line in writes)
     script = (
         "import sys, time\n"
         "from vectorgraph.io import atomic_write\n"
         "with atomic_write(sys.argv[1]) as fh:\n"
-        "    fh.write('half')\n"
+        f"{body}"
         "    print('writing', flush=True)\n"
         "    time.sleep(60)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(root / "src")}
-    out = tmp_path / "out.txt"
     out.write_text("old", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-c", script, str(out)], stdout=subprocess.PIPE, env=env, text=True
     )
     assert proc.stdout is not None
+    return proc
+
+
+def test_sigterm_removes_the_temporary_file(tmp_path, root):
+    out = tmp_path / "out.txt"
+    proc = _paused_writer(root, out, ["fh.write('half')"])
     with proc.stdout:
         assert proc.stdout.readline() == "writing\n"
         proc.terminate()
@@ -403,22 +410,8 @@ def test_an_impossible_yaml_date_is_one_error_line(tmp_path):
 
 
 def test_the_next_write_removes_what_a_sigkilled_writer_left(tmp_path, root):
-    script = (
-        "import sys, time\n"
-        "from vectorgraph.io import atomic_write\n"
-        "with atomic_write(sys.argv[1]) as fh:\n"
-        "    fh.write('complete, never moved in')\n"
-        "    fh.flush()\n"
-        "    print('writing', flush=True)\n"
-        "    time.sleep(60)\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(root / "src")}
     out = tmp_path / "out.txt"
-    out.write_text("old", encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", script, str(out)], stdout=subprocess.PIPE, env=env, text=True
-    )
-    assert proc.stdout is not None
+    proc = _paused_writer(root, out, ["fh.write('complete, never moved in')", "fh.flush()"])
     with proc.stdout:
         assert proc.stdout.readline() == "writing\n"
         proc.kill()  # SIGKILL: nothing in the writer runs
