@@ -37,7 +37,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import gc
 import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -49,6 +48,7 @@ from vectorgraph.document import Actor, Evidence, GraphDocument, Source
 from vectorgraph.errors import ArgumentError, ExtractError
 from vectorgraph.extract.corpus import corpus_document, extract_files, iter_jobs
 from vectorgraph.extract.pipeline import Extraction
+from vectorgraph.measures.collapsing import no_gc
 from vectorgraph.ties import ends
 
 __all__ = ["BATCH_SIZE", "FAN_IN", "WINDOW", "Partial", "extract_corpus", "open_client"]
@@ -106,7 +106,7 @@ class Partial:
     def of(cls, results: Iterable[Extraction | str]) -> Partial:
         """The partial of extractions (and skip messages, str) in file order."""
         part = cls()
-        with _no_gc():
+        with no_gc():
             part._add(results)
         return part
 
@@ -133,7 +133,7 @@ class Partial:
     def merged(cls, parts: Sequence[Partial]) -> Partial:
         """One partial of several consecutive ones, in the order given (inputs unchanged)."""
         out = cls()
-        with _no_gc():
+        with no_gc():
             for part in parts:
                 out._extend(part)
         return out
@@ -220,23 +220,6 @@ class Partial:
             title=title,
             min_confidence=min_confidence,
         )
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    A worker's heap holds the partials of many files; every collection walks
-    them all, which made merging ten times slower. Nothing built here forms
-    reference cycles.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _extract_batch(jobs: list[tuple[str, str, str]], options: Mapping[str, Any]) -> Partial:
