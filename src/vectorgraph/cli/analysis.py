@@ -127,7 +127,7 @@ def centrality_command(
         vectorgraph centrality -m pagerank,betweenness --format json
         vectorgraph centrality big.json -m all --samples 500 --seed 1
     """
-    from vectorgraph.measures import centralities, parse_measures
+    from vectorgraph.measures import centralities, parse_measures, searches_ahead
 
     try:
         names = parse_measures(measures)
@@ -135,18 +135,20 @@ def centrality_command(
         raise click.BadParameter(str(exc), param_hint="--measure") from None
     if workers is None:
         workers = 2 if (os.cpu_count() or 1) >= 2 else 1
-    G = load_graph(file, window).to_networkx()
-    table = centralities(
-        G,
-        names,
-        weight=None if unweighted else weight,
-        distance=distance,
-        directed=directed,
-        include_structural=include_structural,
-        samples=samples,
-        seed=seed,
-        workers=workers,
-    )
+    with searches_ahead(workers, file) as ahead:  # numba starts while the file is read
+        G = load_graph(file, window).to_networkx()
+        table = centralities(
+            G,
+            names,
+            weight=None if unweighted else weight,
+            distance=distance,
+            directed=directed,
+            include_structural=include_structural,
+            samples=samples,
+            seed=seed,
+            workers=workers,
+            ahead=ahead,
+        )
     columns = list(table)
     rows = [
         {"actor": v, "name": G.nodes[v].get("name", v), **{c: table[c][v] for c in columns}}

@@ -31,6 +31,7 @@ from vectorgraph.measures.centrality import (
     centralities,
     centrality,
     parse_measures,
+    searches_ahead,
 )
 from vectorgraph.measures.collapsing import collapse
 from vectorgraph.measures.signed import SignedDegree, pn_centrality, signed_degree
@@ -64,6 +65,7 @@ __all__ = [
     "parse_measures",
     "pn_centrality",
     "pole_members",
+    "searches_ahead",
     "signed_degree",
     "signed_graph",
     "structural_balance",

@@ -67,11 +67,14 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
+import os
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
@@ -81,6 +84,8 @@ if TYPE_CHECKING:
     import igraph as ig
     import networkx as nx
 
+    from vectorgraph.measures import _worker
+
 __all__ = [
     "CENTRALITY_MEASURES",
     "PATH_MEASURES",
@@ -88,6 +93,7 @@ __all__ = [
     "centralities",
     "centrality",
     "parse_measures",
+    "searches_ahead",
 ]
 
 #: Every measure :func:`centrality` computes, in the order ``all`` gives them.
@@ -112,6 +118,9 @@ SIGNED_COLUMNS: tuple[str, ...] = ("positive", "negative", "net", "ratio")
 DISTANCES: tuple[str, ...] = ("hops", "inverse")
 #: ``workers > 1`` starts a second process only for graphs of at least this many actors.
 PARALLEL_MIN = 2000
+#: :func:`searches_ahead` starts its child only for a file of at least this many bytes
+#: (the generated 2,000-actor graph is 4 MB; a wrong guess costs time, never a value).
+AHEAD_MIN_BYTES = 1_000_000
 _ENGINES = ("fast", "networkx")
 
 
@@ -218,6 +227,7 @@ def centralities(
     tol: float = 1e-6,
     engine: str = "fast",
     workers: int = 1,
+    ahead: _worker.Children | None = None,
 ) -> dict[str, dict[Any, Any]]:
     """Several measures at once: ``{measure: {actor: value}}``.
 
@@ -232,7 +242,9 @@ def centralities(
     while this thread computes the other measures, on graphs of at least
     :data:`PARALLEL_MIN` actors. The tasks' results are added in the same
     order however many processes ran them, so the values are the same floats
-    for every ``workers``.
+    for every ``workers``. ``ahead`` is a child of :func:`searches_ahead`,
+    started before the graph was read: the compiled searches run there (on
+    ``workers`` threads) if this call has them to split; else it is stopped.
 
     >>> from vectorgraph import load
     >>> out = centralities(load().to_networkx(), ["degree", "strength"])
@@ -258,9 +270,11 @@ def centralities(
         and len(G) >= PARALLEL_MIN
     ):
         if _searches(engine, distance):
-            children = _worker.Threads(workers)
+            children, ahead = ahead or _worker.Threads(workers), None
         else:
             children = _worker.Children(workers)  # they start up while the graph is prepared
+    if ahead is not None:
+        ahead.cancel()
     out: dict[str, dict[Any, Any]] = {}
     try:
         run = _Run(
@@ -298,6 +312,39 @@ def centralities(
         part, results = results[: len(job.tasks)], results[len(job.tasks) :]
         out.update(job.finish(part))
     return out
+
+
+@contextlib.contextmanager
+def searches_ahead(workers: int, path: str | Path | None) -> Iterator[_worker.Children | None]:
+    """A child process for the compiled searches, started before the graph file ``path`` is read.
+
+    numba's start (its import, the searches loaded from its cache: most of a
+    CPU second) then runs on another core while this process reads the file
+    and builds the graph; pass the child to :func:`centralities` as ``ahead``.
+    None (nothing started) for ``workers < 2``, without numba, or for a file
+    under :data:`AHEAD_MIN_BYTES`, whose graph is too small to split. The child
+    is stopped on leaving the block if nothing used it.
+
+    >>> with searches_ahead(2, None) as ahead:
+    ...     ahead is None
+    True
+    """
+    from vectorgraph.measures import _worker
+    from vectorgraph.measures._brandes import available
+
+    ahead = None
+    if workers > 1 and path is not None and available():
+        try:
+            large = os.stat(path).st_size >= AHEAD_MIN_BYTES
+        except OSError:  # reading the file reports it
+            large = False
+        if large:
+            ahead = _worker.Children(1, threads=workers)
+    try:
+        yield ahead
+    finally:
+        if ahead is not None:
+            ahead.cancel()
 
 
 class _Run:
