@@ -642,9 +642,9 @@ def test_searches_ahead_runs_the_searches_in_its_child(
     monkeypatch.setattr(worker, "run", refuse)
     monkeypatch.setattr(worker, "Threads", refuse)
     with module.searches_ahead(2, path) as ahead:
-        assert ahead is not None and ahead.threads == 2
+        assert ahead is not None and ahead.workers == 2
         assert centralities(generated, names, workers=2, ahead=ahead) == one
-    assert [p for p in ahead.procs if p is not None and p.poll() is None] == []
+    assert [p for p in ahead.children.procs if p is not None and p.poll() is None] == []
 
 
 @pytest.mark.parametrize(
@@ -673,7 +673,7 @@ def test_searches_ahead_is_stopped_when_unused(
             assert ahead is not None
             assert centralities(generated, names, workers=workers, ahead=ahead) == one
             # not needed for these measures: stopped by centralities, not left running
-            assert all(p is None for p in ahead.procs)
+            assert all(p is None for p in ahead.children.procs)
 
 
 def test_searches_ahead_child_failure_falls_back(
@@ -688,7 +688,7 @@ def test_searches_ahead_child_failure_falls_back(
     one = centralities(generated, names)
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
     with module.searches_ahead(2, path) as ahead:
-        assert ahead is not None and ahead.procs == [None]
+        assert ahead is not None and ahead.children.procs == [None]
         assert centralities(generated, names, workers=2, ahead=ahead) == one
 
 
@@ -720,3 +720,77 @@ def test_cli_reads_a_large_file_with_a_child_ahead(
     assert two.exit_code == 0, two.output
     assert len(started) == 1
     assert two.output == one.output
+
+
+@pytest.fixture
+def ahead_graph(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[GraphDocument, Path]:
+    """A generated document, split as a large one would be, and a file counted as large."""
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "CHUNK", 7)
+    monkeypatch.setattr(module, "AHEAD_MIN_BYTES", 10)
+    path = tmp_path / "graph.json"
+    path.write_text("x" * 10, encoding="utf-8")
+    return generate(80, 300, seed=7), path
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{}, {"directed": True}, {"include_structural": True}],
+    ids=["hops", "directed", "structural"],
+)
+def test_searches_sent_from_the_document_are_used(
+    ahead_graph: tuple[GraphDocument, Path], monkeypatch: pytest.MonkeyPatch, kw: dict[str, Any]
+) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    worker = importlib.import_module("vectorgraph.measures._worker")
+    doc, path = ahead_graph
+    G = doc.to_networkx()
+    names = ["degree", "betweenness", "closeness", "harmonic"]
+    one = centralities(G, names, **kw)
+    jobs: list[Any] = []
+    real = module._path_jobs
+
+    def spy(run: Any, names: Any) -> Any:
+        jobs.append(type(run).__name__)
+        return real(run, names)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a search ran in this process")
+
+    monkeypatch.setattr(module, "_path_jobs", spy)
+    monkeypatch.setattr(worker, "run", refuse)
+    monkeypatch.setattr(worker, "Threads", refuse)
+    with module.searches_ahead(2, path) as ahead:
+        ahead.send(doc, names, **kw)
+        assert ahead.sent is not None
+        assert centralities(G, names, workers=2, ahead=ahead, **kw) == one
+    # planned once, from the document, never again from the graph
+    assert jobs == ["_DocumentRun"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["another-graph", "other-options", "other-workers"],
+)
+def test_searches_sent_for_something_else_are_not_used(
+    ahead_graph: tuple[GraphDocument, Path], change: str
+) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    doc, path = ahead_graph
+    names = ["betweenness", "harmonic"]
+    G = doc.to_networkx()
+    kw: dict[str, Any] = {}
+    workers = 2
+    if change == "another-graph":  # a relation fewer than the document sent
+        G.remove_edge(*next(iter(G.edges(keys=True)))[:3])
+    elif change == "other-options":
+        kw = {"directed": True}
+    else:
+        workers = 3
+    one = centralities(G, names, **kw)
+    with module.searches_ahead(2, path) as ahead:
+        ahead.send(doc, names)
+        assert ahead.sent is not None
+        assert centralities(G, names, workers=workers, ahead=ahead, **kw) == one
+        assert all(p is None for p in ahead.children.procs)  # stopped, not waited for

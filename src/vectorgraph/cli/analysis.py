@@ -135,20 +135,20 @@ def centrality_command(
         raise click.BadParameter(str(exc), param_hint="--measure") from None
     if workers is None:
         workers = 2 if (os.cpu_count() or 1) >= 2 else 1
+    options: dict[str, Any] = {
+        "distance": distance,
+        "directed": directed,
+        "include_structural": include_structural,
+        "samples": samples,
+        "seed": seed,
+    }
     with searches_ahead(workers, file) as ahead:  # numba starts while the file is read
-        G = load_graph(file, window).to_networkx()
-        table = centralities(
-            G,
-            names,
-            weight=None if unweighted else weight,
-            distance=distance,
-            directed=directed,
-            include_structural=include_structural,
-            samples=samples,
-            seed=seed,
-            workers=workers,
-            ahead=ahead,
-        )
+        doc = load_graph(file, window)
+        if ahead is not None:
+            ahead.send(doc, names, **options)  # the searches start before networkx
+        G = doc.to_networkx()
+        weighted = None if unweighted else weight
+        table = centralities(G, names, weight=weighted, workers=workers, ahead=ahead, **options)
     columns = list(table)
     rows = [
         {"actor": v, "name": G.nodes[v].get("name", v), **{c: table[c][v] for c in columns}}
