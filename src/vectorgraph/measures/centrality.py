@@ -521,8 +521,14 @@ class _Run:
         H = self.graph
         nodes = list(H)
         index = {v: i for i, v in enumerate(nodes)}
-        ends = [index[u] for e in H.edges() for u in e]
-        return (nodes, *_csr(len(nodes), ends[::2], ends[1::2], self.directed, reverse=reverse))
+        src: list[int] = []
+        dst: list[int] = []
+        for u, nbrs in H.adjacency():  # every arc (both ways when undirected): no edge view
+            i = index[u]
+            for v in nbrs:
+                src.append(i)
+                dst.append(index[v])
+        return (nodes, *_csr(len(nodes), src, dst, True, reverse=reverse))
 
     def path_graph(self, jobs: Sequence[_Job]) -> Any:
         """What the tasks of ``jobs`` need of the graph (igraph edges, CSR rows, or both)."""
