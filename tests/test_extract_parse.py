@@ -409,6 +409,26 @@ SHAPES = [
             ("AZE", "THREE_PLUS_THREE", "member_of"),
         },
     ),
+    (
+        "passive-patient-names-no-actor",
+        "Several border towns were visited by Erdogan and Aliyev.",
+        set(),
+    ),
+    (
+        "balance-between-poles",
+        "Mongolia has long balanced between Russia, China and the West.",
+        {("MNG", "RUS", "hedges"), ("MNG", "CHN", "hedges"), ("MNG", "WEST", "hedges")},
+    ),
+    (
+        "balance-between-poles-no-subject",
+        "The republics of the region managed to balance between Moscow and Beijing.",
+        set(),
+    ),
+    (
+        "summit-attended-by-many",
+        "The summit was attended by the leaders of Latvia, Estonia and Lithuania.",
+        set(),
+    ),
 ]
 
 

@@ -68,6 +68,7 @@ __all__ = ["Claim", "Sentence", "read", "read_sentence"]
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
 _SUBJECT = frozenset(("nsubj", "csubj"))
 _OBJECT = frozenset(("dobj", "dative", "attr", "oprd", "nsubjpass"))
+_PATIENT = frozenset(("dobj", "nsubjpass"))  # what a verb acts on, active or passive
 _NOUN_SUBJECT = frozenset(("poss", "compound", "amod", "nmod", "nsubj", "npadvmod"))
 _EXPAND = frozenset(("conj", "appos"))
 _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
@@ -311,7 +312,9 @@ class Sentence:
                 if child.dep_ in _OBJECT and child.tag_ != "IN" and not pred.topic:
                     found = self.phrase(child)
                     args.objects.extend(found)
-                    args.aimed = args.aimed or (child.dep_ == "dobj" and not found)
+                    # a party object that names no actor, active or passive: "attended the
+                    # summit", "the summit was attended by A and B" pairs no attendees
+                    args.aimed = args.aimed or (child.dep_ in _PATIENT and not found)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))
             if pred.type == "member_of" and pred.reverse:
@@ -534,7 +537,7 @@ class Sentence:
                 continue  # "signed a trade deal": the deal says what was signed
             if (
                 tok.pos in NOUN_POS
-                and tok.dep_ == "dobj"
+                and tok.dep_ in _PATIENT
                 and tok.head.lemma not in light
                 and (verb := self.predicate(tok.head)) is not None
                 and not (verb.topic and self.own_subject(tok))
@@ -575,6 +578,8 @@ class Sentence:
                 yield from _pairs(eased, "diplomatic_cooperation", pred)
                 if not args.parties:
                     continue  # "lifted its sanctions on Iran"; "eased tensions between" still says
+            if tok.lemma in self.lexicon.meetings and _multilateral(args):
+                continue  # "the summit was attended by A, B and C": a format's, not a clique
             yield from _pairs(args, rtype, pred)
             if pred.type == "influence" and tok.dep_ == "dobj":
                 yield from self.countered(tok, args)
@@ -598,6 +603,14 @@ class Sentence:
                 yield Claim(a, b, kind, CONFIDENCE["svo"])
 
 
+def _multilateral(args: _Args) -> bool:
+    """Whether a meeting's only parties are three or more states taking part together: the
+    states at a multilateral gathering are not each other's partners (annotation-guide.md)."""
+    if args.objects or args.partners or args.parties:
+        return False
+    return len({m.id for m in args.subjects}) >= 3
+
+
 def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
     """The claims of one predicate's arguments."""
     directed = RELATION_TYPES[rtype].directed
@@ -609,7 +622,11 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
                 continue
             a, b = (o, s) if pred.reverse else (s, o)
             yield Claim(a, b, own, CONFIDENCE[frame])
-    if args.parties:
+    if args.parties and rtype == "hedges":  # "balances between A and B": the poles, not a pair
+        for s in args.subjects:
+            for p in args.parties:
+                yield Claim(s, p, rtype, CONFIDENCE["parties"])
+    elif args.parties:
         ps = args.parties
         for i, a in enumerate(ps):
             for b in ps[i + 1 :]:
