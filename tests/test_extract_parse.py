@@ -425,6 +425,16 @@ SHAPES = [
         set(),
     ),
     (
+        "dialogue-on-a-topic",
+        "Kazakhstan and Russia held a dialogue on Afghanistan.",
+        {("KAZ", "RUS", "consultation")},
+    ),
+    (
+        "led-bloc-acts-as-itself",
+        "Troops from a Russian-led alliance arrived in Kazakhstan.",
+        set(),
+    ),
+    (
         "summit-attended-by-many",
         "The summit was attended by the leaders of Latvia, Estonia and Lithuania.",
         set(),
@@ -599,6 +609,11 @@ ENGINE_SHAPES = [
         "to-discuss-at-a-meeting-of-a-bloc",
         "Austria and Hungary will discuss the plan at the summit of the OSCE.",
         {(("AUT", "OSCE"), 0), (("HUN", "OSCE"), 0)},
+    ),
+    (
+        "a-dialogue-on-a-topic-names-no-party",
+        "India hosted envoys of Russia for a dialogue on Afghanistan.",
+        {(("IND", "RUS"), 1)},
     ),
     (
         "a-format-meeting-makes-no-clique",

@@ -75,6 +75,8 @@ _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
 _PARTNER = frozenset(("with", "alongside"))
 _PARTIES = frozenset(("between", "among", "amongst"))
 _INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
+#: What a cooperative predicate is about, not whom it is with: "a dialogue on Afghanistan".
+_TOPICS = frozenset(("on", "over", "about"))
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
@@ -83,6 +85,11 @@ _DISPATCH = frozenset(("send", "dispatch"))  # "sent an envoy to X": the envoy v
 _AIM = frozenset(("for", "in", "into", "at"))  # a verb's aim: "pushed for sanctions on"
 _TAKING_PART = frozenset(("attendance", "participation", "presence"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
+#: Nouns of a bloc: "a Russian-led alliance" is the alliance, not Russia ("NATO-led operations"
+#: are NATO's).
+_BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "association", "grouping",
+                    "entity", "forum", "union", "group", "order", "initiative", "structure",
+                    "community", "format", "platform", "body"))  # fmt: skip
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -203,7 +210,9 @@ class Sentence:
             elif own or depth > 4:
                 continue
             elif dep == "amod" and child.lemma in self.lexicon.led:
-                if tok.dep_ != "appos":  # not "the CSTO, a Russian-led alliance": the CSTO
+                # not "the CSTO, a Russian-led alliance" (the CSTO), nor "troops of a
+                # Russian-led alliance" (a bloc acts as itself, not as its leader)
+                if tok.dep_ != "appos" and tok.lemma not in _BLOCS:
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
                 continue
@@ -296,6 +305,8 @@ class Sentence:
                 args.parties.extend(found)
             elif word in _PARTNER:
                 args.partners.extend(found)
+            elif word in _TOPICS and RELATION_TYPES[pred.type].sign > 0:
+                continue  # "a dialogue on Afghanistan", "talks over the pipeline": the topic
             elif word in preps:
                 args.objects.extend(found)
                 if word == "of" and tok.pos in NOUN_POS:
