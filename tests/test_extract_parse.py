@@ -435,6 +435,19 @@ SHAPES = [
         set(),
     ),
     (
+        "members-listed-after-a-region-modifier",
+        (
+            "Japan hosted the presidents of three Central Asian (CA) states, Kyrgyzstan,"
+            " Tajikistan and Kazakhstan."
+        ),
+        {
+            ("JPN", "CENTRAL_ASIA", "consultation"),
+            ("KGZ", "CENTRAL_ASIA", "member_of"),
+            ("TJK", "CENTRAL_ASIA", "member_of"),
+            ("KAZ", "CENTRAL_ASIA", "member_of"),
+        },
+    ),
+    (
         "summit-attended-by-many",
         "The summit was attended by the leaders of Latvia, Estonia and Lithuania.",
         set(),
