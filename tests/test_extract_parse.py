@@ -448,6 +448,11 @@ SHAPES = [
         },
     ),
     (
+        "appositive-name-over-demonym",
+        "Mirziyoyev met his Afghan counterpart, Ashraf Ghani.",
+        {("MIRZIYOYEV", "GHANI", "consultation")},
+    ),
+    (
         "summit-attended-by-many",
         "The summit was attended by the leaders of Latvia, Estonia and Lithuania.",
         set(),
