@@ -409,6 +409,36 @@ SHAPES = [
             ("AZE", "THREE_PLUS_THREE", "member_of"),
         },
     ),
+    (
+        "passive-patient-names-no-actor",
+        "Several border towns were visited by Erdogan and Aliyev.",
+        set(),
+    ),
+    (
+        "balance-between-poles",
+        "Mongolia has long balanced between Russia, China and the West.",
+        {("MNG", "RUS", "hedges"), ("MNG", "CHN", "hedges"), ("MNG", "WEST", "hedges")},
+    ),
+    (
+        "balance-between-poles-no-subject",
+        "The republics of the region managed to balance between Moscow and Beijing.",
+        set(),
+    ),
+    (
+        "dialogue-on-a-topic",
+        "Kazakhstan and Russia held a dialogue on Afghanistan.",
+        {("KAZ", "RUS", "consultation")},
+    ),
+    (
+        "led-bloc-acts-as-itself",
+        "Troops from a Russian-led alliance arrived in Kazakhstan.",
+        set(),
+    ),
+    (
+        "summit-attended-by-many",
+        "The summit was attended by the leaders of Latvia, Estonia and Lithuania.",
+        set(),
+    ),
 ]
 
 
@@ -579,6 +609,11 @@ ENGINE_SHAPES = [
         "to-discuss-at-a-meeting-of-a-bloc",
         "Austria and Hungary will discuss the plan at the summit of the OSCE.",
         {(("AUT", "OSCE"), 0), (("HUN", "OSCE"), 0)},
+    ),
+    (
+        "a-dialogue-on-a-topic-names-no-party",
+        "India hosted envoys of Russia for a dialogue on Afghanistan.",
+        {(("IND", "RUS"), 1)},
     ),
     (
         "a-format-meeting-makes-no-clique",

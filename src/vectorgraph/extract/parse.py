@@ -68,12 +68,15 @@ __all__ = ["Claim", "Sentence", "read", "read_sentence"]
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
 _SUBJECT = frozenset(("nsubj", "csubj"))
 _OBJECT = frozenset(("dobj", "dative", "attr", "oprd", "nsubjpass"))
+_PATIENT = frozenset(("dobj", "nsubjpass"))  # what a verb acts on, active or passive
 _NOUN_SUBJECT = frozenset(("poss", "compound", "amod", "nmod", "nsubj", "npadvmod"))
 _EXPAND = frozenset(("conj", "appos"))
 _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
 _PARTNER = frozenset(("with", "alongside"))
 _PARTIES = frozenset(("between", "among", "amongst"))
 _INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
+#: What a cooperative predicate is about, not whom it is with: "a dialogue on Afghanistan".
+_TOPICS = frozenset(("on", "over", "about"))
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
@@ -82,6 +85,11 @@ _DISPATCH = frozenset(("send", "dispatch"))  # "sent an envoy to X": the envoy v
 _AIM = frozenset(("for", "in", "into", "at"))  # a verb's aim: "pushed for sanctions on"
 _TAKING_PART = frozenset(("attendance", "participation", "presence"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
+#: Nouns of a bloc: "a Russian-led alliance" is the alliance, not Russia ("NATO-led operations"
+#: are NATO's).
+_BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "association", "grouping",
+                    "entity", "forum", "union", "group", "order", "initiative", "structure",
+                    "community", "format", "platform", "body"))  # fmt: skip
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -202,7 +210,9 @@ class Sentence:
             elif own or depth > 4:
                 continue
             elif dep == "amod" and child.lemma in self.lexicon.led:
-                if tok.dep_ != "appos":  # not "the CSTO, a Russian-led alliance": the CSTO
+                # not "the CSTO, a Russian-led alliance" (the CSTO), nor "troops of a
+                # Russian-led alliance" (a bloc acts as itself, not as its leader)
+                if tok.dep_ != "appos" and tok.lemma not in _BLOCS:
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
                 continue
@@ -295,6 +305,8 @@ class Sentence:
                 args.parties.extend(found)
             elif word in _PARTNER:
                 args.partners.extend(found)
+            elif word in _TOPICS and RELATION_TYPES[pred.type].sign > 0:
+                continue  # "a dialogue on Afghanistan", "talks over the pipeline": the topic
             elif word in preps:
                 args.objects.extend(found)
                 if word == "of" and tok.pos in NOUN_POS:
@@ -311,7 +323,9 @@ class Sentence:
                 if child.dep_ in _OBJECT and child.tag_ != "IN" and not pred.topic:
                     found = self.phrase(child)
                     args.objects.extend(found)
-                    args.aimed = args.aimed or (child.dep_ == "dobj" and not found)
+                    # a party object that names no actor, active or passive: "attended the
+                    # summit", "the summit was attended by A and B" pairs no attendees
+                    args.aimed = args.aimed or (child.dep_ in _PATIENT and not found)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))
             if pred.type == "member_of" and pred.reverse:
@@ -534,7 +548,7 @@ class Sentence:
                 continue  # "signed a trade deal": the deal says what was signed
             if (
                 tok.pos in NOUN_POS
-                and tok.dep_ == "dobj"
+                and tok.dep_ in _PATIENT
                 and tok.head.lemma not in light
                 and (verb := self.predicate(tok.head)) is not None
                 and not (verb.topic and self.own_subject(tok))
@@ -575,6 +589,8 @@ class Sentence:
                 yield from _pairs(eased, "diplomatic_cooperation", pred)
                 if not args.parties:
                     continue  # "lifted its sanctions on Iran"; "eased tensions between" still says
+            if tok.lemma in self.lexicon.meetings and _multilateral(args):
+                continue  # "the summit was attended by A, B and C": a format's, not a clique
             yield from _pairs(args, rtype, pred)
             if pred.type == "influence" and tok.dep_ == "dobj":
                 yield from self.countered(tok, args)
@@ -598,6 +614,14 @@ class Sentence:
                 yield Claim(a, b, kind, CONFIDENCE["svo"])
 
 
+def _multilateral(args: _Args) -> bool:
+    """Whether a meeting's only parties are three or more states taking part together: the
+    states at a multilateral gathering are not each other's partners (annotation-guide.md)."""
+    if args.objects or args.partners or args.parties:
+        return False
+    return len({m.id for m in args.subjects}) >= 3
+
+
 def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
     """The claims of one predicate's arguments."""
     directed = RELATION_TYPES[rtype].directed
@@ -609,7 +633,11 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
                 continue
             a, b = (o, s) if pred.reverse else (s, o)
             yield Claim(a, b, own, CONFIDENCE[frame])
-    if args.parties:
+    if args.parties and rtype == "hedges":  # "balances between A and B": the poles, not a pair
+        for s in args.subjects:
+            for p in args.parties:
+                yield Claim(s, p, rtype, CONFIDENCE["parties"])
+    elif args.parties:
         ps = args.parties
         for i, a in enumerate(ps):
             for b in ps[i + 1 :]:
