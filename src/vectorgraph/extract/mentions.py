@@ -144,7 +144,7 @@ _TITLES = (
     r"dictator|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"high representative|commissioner|"
-    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor)"
+    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor|counterpart)"
 )
 #: Persons who speak about states without holding an office of one: a name after
 #: one of these ("analyst Atilla Yesilada", "X, an expert at Y") is a person, tied only
@@ -161,6 +161,7 @@ _MEMBERS = r"(?:lawmaker|legislator|congressman|congresswoman|member|parliamenta
 #: The last words of :data:`_TITLES` (a title must end just before its name).
 _TITLE_ENDS = frozenset(
     ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
+    + ["counterpart"]
     + ["dictator"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
     + ["representative", "commissioner"]
@@ -428,6 +429,10 @@ _NOT_NAME = frozenset(
         "Report",
         "Index",
     ]
+) | frozenset(
+    # the calendar: "On Friday, Kazakh President X said" (not May, June, August: names too)
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January"]
+    + ["February", "March", "April", "July", "September", "October", "November", "December"]
 )
 
 
@@ -933,6 +938,8 @@ class MentionFinder:
         if "minister" in low and "prime" not in low:
             leads = False
         role = "leads" if leads else "serves"
+        if low.endswith("counterpart"):  # "Medvedev and his Kyrgyz counterpart X": his office
+            role = self._counterpart_role(mention) or role
         if state is not None and state.kind == "demonym" and state.end <= mention.start:
             state.attribute = True
         if state is not None and (intro.state is None or intro.id in self._table):
@@ -945,6 +952,13 @@ class MentionFinder:
             intro.id, intro.name, "person", role, state.id if state is not None else None, state_ref
         )
         self.intros.append((tie, mention, state))
+
+    def _counterpart_role(self, mention: Mention) -> str | None:
+        """The role of the person a "counterpart" is named beside: the last one before it."""
+        for tie, other, _ in reversed(self.intros):
+            if other.start < mention.start and tie.role:
+                return tie.role
+        return None
 
     # -- the persons table, appositions, forms no token spells -------------------------
 
@@ -1134,6 +1148,20 @@ class MentionFinder:
             start, end = tokens[i][0], tokens[j][1]
             words = [s[a:b] for a, b in tokens[i : j + 1]]
             if "".join(w[0] for w in words).upper() != acronym.upper():
+                continue
+            if words[-1] in TITLE_WORDS and words[-1] not in _MODIFIER_TITLES:
+                continue  # "India's External Affairs Minister (EAM)": a title, no body
+            known = [x for x in out if start <= x.start and x.end <= end]
+            if len(known) == 1 and known[0].id and (known[0].start, known[0].end) == (start, end):
+                if known[0].type in ("region", "organisation"):  # "Central Asian (CA) states"
+                    entry = self._lookup(known[0].text)
+                    if entry is not None:
+                        self.local[acronym] = Entry(entry.id, entry.name, entry.type, "alias")
+                        a = m.start("acr")
+                        out.append(
+                            Mention(entry.id, a, a + len(acronym), acronym, entry.type, "alias")
+                        )
+                        out.sort(key=lambda x: x.start)
                 continue
             if any(m.start <= start and end <= m.end and m.type != "state" for m in out):
                 continue  # a known body, or a person
