@@ -454,8 +454,22 @@ SHAPES = [
         {("MIRZIYOYEV", "GHANI", "consultation")},
     ),
     (
+        "four-acting-together",
+        "In 2018 the railways of Latvia, Estonia, Finland and Poland revived the agreement.",
+        set(),
+    ),
+    (
+        "three-acting-together",
+        "Latvia, Estonia and Lithuania signed an agreement.",
+        {
+            ("LVA", "EST", "diplomatic_cooperation"),
+            ("LVA", "LTU", "diplomatic_cooperation"),
+            ("EST", "LTU", "diplomatic_cooperation"),
+        },
+    ),
+    (
         "summit-attended-by-many",
-        "The summit was attended by the leaders of Latvia, Estonia and Lithuania.",
+        "The summit was attended by the leaders of Latvia, Estonia, Finland and Lithuania.",
         set(),
     ),
 ]

@@ -90,6 +90,7 @@ _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "association", "grouping",
                     "entity", "forum", "union", "group", "order", "initiative", "structure",
                     "community", "format", "platform", "body"))  # fmt: skip
+_MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -592,8 +593,8 @@ class Sentence:
                 yield from _pairs(eased, "diplomatic_cooperation", pred)
                 if not args.parties:
                     continue  # "lifted its sanctions on Iran"; "eased tensions between" still says
-            if tok.lemma in self.lexicon.meetings and _multilateral(args):
-                continue  # "the summit was attended by A, B and C": a format's, not a clique
+            if _multilateral(args):
+                continue  # "the summit was attended by A, B, C and D": no clique
             yield from _pairs(args, rtype, pred)
             if pred.type == "influence" and tok.dep_ == "dobj":
                 yield from self.countered(tok, args)
@@ -618,11 +619,13 @@ class Sentence:
 
 
 def _multilateral(args: _Args) -> bool:
-    """Whether a meeting's only parties are three or more states taking part together: the
-    states at a multilateral gathering are not each other's partners (annotation-guide.md)."""
+    """Whether a predicate's only parties are four or more actors acting together ("the summit
+    was attended by A, B, C and D", "revived by the railways of A, B, C and D"): a multilateral
+    claim, not one between each two of them (annotation-guide.md: the states at a format's
+    meeting are not each other's partners)."""
     if args.objects or args.partners or args.parties:
         return False
-    return len({m.id for m in args.subjects}) >= 3
+    return len({m.id for m in args.subjects}) >= _MANY
 
 
 def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
