@@ -468,6 +468,12 @@ SHAPES = [
         },
     ),
     (
+        "led-a-delegation-to",
+        "Mr Rahmon led a delegation to Kyrgyzstan.",
+        set(),
+    ),
+    ("led-a-state", "Mr Rahmon has led Tajikistan since 1994.", {("RAHMON", "TJK", "leads")}),
+    (
         "summit-attended-by-many",
         "The summit was attended by the leaders of Latvia, Estonia, Finland and Lithuania.",
         set(),

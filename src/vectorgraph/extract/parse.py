@@ -637,6 +637,8 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         for o, frame in targets:
             if own == "leads_bloc" and o.type not in ORGS:
                 continue
+            if own == "leads" and args.aimed:
+                continue  # "led a delegation to Tajikistan": who is led names no actor
             a, b = (o, s) if pred.reverse else (s, o)
             yield Claim(a, b, own, CONFIDENCE[frame])
     if args.parties and rtype == "hedges":  # "balances between A and B": the poles, not a pair
