@@ -139,6 +139,7 @@ class Sentence:
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
             if inner:
                 self.pronouns(inner, clauses_only=True)
+        self.clause_pronouns()
         before = list(antecedents)
         if before:
             self.pronouns(before)
@@ -150,11 +151,35 @@ class Sentence:
         single person; the mention takes the pronoun's place in this sentence.
         """
         for tok in self.doc:
+            if not self.unread_pronoun(tok):
+                continue
+            if clauses_only and tok.head.dep_ not in ("conj", "ccomp"):
+                continue
+            self.stand_for(tok, before)
+
+    def unread_pronoun(self, tok: Token) -> bool:
+        """Whether a token is a subject pronoun that no mention stands for yet."""
+        return (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.lower_ in _SUBJECT_PRONOUNS
+            and tok.i not in self.at
+        )
+
+    def clause_pronouns(self) -> None:
+        """A subject pronoun of a relative or adverbial clause stands for the subject of the
+        clause it hangs in: "Kazakhstan turned away from its policy, where it was balancing
+        China and Russia" (Kazakhstan, not the subject of the sentence before)."""
+        for tok in self.doc:
+            if self.unread_pronoun(tok) and tok.head.dep_ in ("relcl", "advcl"):
+                verb = next((h for h in heads(tok.head) if h.pos in VERB_POS), None)
+                if verb is not None:
+                    named = [m for m in self.subjects(verb) if m.id is not None]
+                    self.stand_for(tok, [m for m in named if m.kind != "ref"])
+
+    def stand_for(self, tok: Token, before: list[Mention]) -> None:
+        """The pronoun ``tok`` takes the place of the mentions of ``before`` that fit it."""
+        if before:
             word = tok.lower_
-            if tok.dep_ not in ("nsubj", "nsubjpass") or word not in _SUBJECT_PRONOUNS:
-                continue
-            if tok.i in self.at or (clauses_only and tok.head.dep_ not in ("conj", "ccomp")):
-                continue
             if word in ("he", "she"):
                 fits = [m for m in before if m.type == "person"]
             elif word == "it":
@@ -162,7 +187,7 @@ class Sentence:
             else:
                 fits = list(before)
             if not fits or (word != "they" and len(fits) > 1):
-                continue
+                return
             end = tok.idx + len(tok.text)
             self.at[tok.i] = [Mention(m.id, tok.idx, end, tok.text, m.type, "ref") for m in fits]
 
