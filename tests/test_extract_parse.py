@@ -10,9 +10,10 @@ from vectorgraph.errors import ExtractError
 from vectorgraph.extract import extract
 from vectorgraph.extract import nlp as nlp_module
 from vectorgraph.extract.lexicon import default_lexicon, load_lexicon
-from vectorgraph.extract.mentions import MentionFinder
+from vectorgraph.extract.mentions import Mention, MentionFinder
 from vectorgraph.extract.nlp import load_model
 from vectorgraph.extract.parse import read_sentence
+from vectorgraph.extract.tree import near
 
 
 def rels(text: str) -> set[tuple[str, str, str]]:
@@ -435,6 +436,24 @@ SHAPES = [
         set(),
     ),
     (
+        "members-listed-after-a-region-modifier",
+        (
+            "Japan hosted the presidents of three Central Asian (CA) states, Kyrgyzstan,"
+            " Tajikistan and Kazakhstan."
+        ),
+        {
+            ("JPN", "CENTRAL_ASIA", "consultation"),
+            ("KGZ", "CENTRAL_ASIA", "member_of"),
+            ("TJK", "CENTRAL_ASIA", "member_of"),
+            ("KAZ", "CENTRAL_ASIA", "member_of"),
+        },
+    ),
+    (
+        "appositive-name-over-demonym",
+        "Mirziyoyev met his Afghan counterpart, Ashraf Ghani.",
+        {("MIRZIYOYEV", "GHANI", "consultation")},
+    ),
+    (
         "summit-attended-by-many",
         "The summit was attended by the leaders of Latvia, Estonia and Lithuania.",
         set(),
@@ -558,6 +577,11 @@ def test_a_pronoun_in_a_reported_clause_is_the_reporter():
     assert second == {("RUS", "ARM", "distancing")}
 
 
+FAR_APART = (
+    "Uzbek officials, who had earlier met envoys from Moscow, called for calm in the region"
+    " around Tajikistan."
+)
+
 #: Sentences read by the whole engine (the tree and the cue table over the same mentions): the
 #: set of (pair, sign) the score counts (annotation-guide.md).
 ENGINE_SHAPES = [
@@ -616,6 +640,11 @@ ENGINE_SHAPES = [
         {(("IND", "RUS"), 1)},
     ),
     (
+        "the-cue-table-pairs-only-near-mentions",
+        FAR_APART,
+        {(("RUS", "UZB"), 1)},
+    ),
+    (
         "a-format-meeting-makes-no-clique",
         OTS_MEETING,
         {(("KAZ", "OTS"), 0), (("KGZ", "OTS"), 0), (("OTS", "UZB"), 0)},
@@ -629,3 +658,22 @@ ENGINE_SHAPES = [
 def test_engine_shape(text, expected):
     found = {(tuple(sorted((r.source, r.target))), r.sign) for r in extract(text).relations}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ends", "expected"),
+    [
+        ("Russia said that Kazakhstan is a partner.", ((0, 6), (17, 27)), True),
+        (
+            FAR_APART,
+            ((49, 55), (94, 104)),
+            False,
+        ),
+        ("Russia said that Kazakhstan is a partner.", ((0, 6), (0, 0)), True),
+    ],
+    ids=["clause-and-its-complement", "relative-clause-to-a-far-object", "implied-mention"],
+)
+def test_near_counts_the_arcs_between_two_mentions(text, ends, expected):
+    (a, b), (c, d) = ends
+    first, second = Mention("A", a, b, text[a:b], "state"), Mention("B", c, d, text[c:d], "state")
+    assert near(load_model()(text), first, second) is expected

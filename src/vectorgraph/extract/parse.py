@@ -199,6 +199,9 @@ class Sentence:
                 for g in pobjs(c)
                 for m in self.phrase(g, depth + 1)
             ]
+        named = any(
+            m.type == "person" for c in tok.children if c.dep_ == "appos" for m in self.only(c)
+        )
         for child in tok.children:
             dep = child.dep_
             if dep == "appos" and members(self, tok, child):
@@ -207,8 +210,8 @@ class Sentence:
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _EXAMPLES:  # "Western countries like France"
                 own.extend(m for g in pobjs(child) for m in self.phrase(g, depth + 1))
-            elif own or depth > 4:
-                continue
+            elif own or depth > 4 or named:
+                continue  # "his Afghan counterpart, Ashraf Ghani": Ghani, not Afghanistan
             elif dep == "amod" and child.lemma in self.lexicon.led:
                 # not "the CSTO, a Russian-led alliance" (the CSTO), nor "troops of a
                 # Russian-led alliance" (a bloc acts as itself, not as its leader)
