@@ -85,6 +85,10 @@ FAMILIES = [
     ("backyard", "Central Asia is Russia's backyard.", ("RUS", "CENTRAL_ASIA", "influence")),
     ("vulnerable", "Armenia is vulnerable to Russia.", ("RUS", "ARM", "influence")),
     ("beholden", "Turkmenistan is beholden to China.", ("TKM", "CHN", "depends_on")),
+    # debt: the debtor depends on its creditor
+    ("owe", "Tajikistan owes billions to China.", ("TJK", "CHN", "depends_on")),
+    ("borrow", "Laos borrowed heavily from China.", ("LAO", "CHN", "depends_on")),
+    ("debt", "Kyrgyzstan's debt to China grew.", ("KGZ", "CHN", "depends_on")),
 ]
 
 

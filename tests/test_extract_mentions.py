@@ -635,3 +635,24 @@ def test_an_acronym_of_a_title_is_no_body():
     found = ids("They met India's External Affairs Minister (EAM).", finder)
     assert "EAM" not in [aid for aid, _ in found]
     assert ("JAISHANKAR", "Jaishankar") in ids("EAM Jaishankar visited Kyrgyzstan.", finder)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company", "state"),
+    [
+        ("Bishkek owes China's Exim Bank $1.7bn.", "CHINA_EXIMBANK", "CHN"),
+        ("Russia's state-owned Gazprom cut supplies.", "GAZPROM", "RUS"),
+        ("Azerbaijan's state-run APA news agency said so.", "APA", "AZE"),
+    ],
+    ids=["possessive", "possessive-modifier", "possessive-spelled-form"],
+)
+def test_a_states_possessive_before_its_known_company_is_its_country(sentence, company, state):
+    finder = MentionFinder()
+    finder.find(sentence)
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == [(company, "based_in", state)]
+
+
+def test_a_possessive_of_another_state_is_no_country_of_a_known_company():
+    finder = MentionFinder()
+    finder.find("Uzbekistan's Gazprom deal was signed.")
+    assert finder.intros == []

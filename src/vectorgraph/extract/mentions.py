@@ -246,6 +246,8 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
+#: Between a state's possessive and its company: "China's Exim Bank", "Russia's state-run".
+_OWNER_GAP = re.compile(r"['’]s?(?:\s+[a-z][\w\-]*){0,3}\s+")
 #: Between a state and the title it gives: "Russian foreign minister", "Russia's foreign
 #: ministry spokesman".
 _STATE_BEFORE_TITLE = re.compile(
@@ -682,6 +684,8 @@ class MentionFinder:
             if entry.type == "company":  # a known company the text introduces again
                 near = s[max(0, start - 48) : start]
                 based = self._nationality(s, start, out, _COMPANY_NOUN.search(near), len(near))
+                if based is None:  # "China's Exim Bank", "Russia's state-owned Gazprom"
+                    based = self._owner(s, start, out, entry)
                 if based is not None:
                     self._based(mention, based)
             out.append(mention)
@@ -887,6 +891,21 @@ class MentionFinder:
                 and _DEMONYM_GAP.match(s[m.end : start - cut] + " ")
             ):
                 return m
+        return None
+
+    @staticmethod
+    def _owner(s: str, start: int, out: list[Mention], entry: Entry) -> Mention | None:
+        """The state whose possessive names a known company of its own: "China's Exim Bank"
+        (the gazetteer's country must agree: "Uzbekistan's Gazprom deal" is no Uzbek firm)."""
+        prev = max((m for m in out if m.end <= start), key=lambda m: m.end, default=None)
+        if (
+            prev is not None
+            and prev.type == "state"
+            and prev.possessive
+            and entry.based_in in (None, prev.id)
+            and _OWNER_GAP.fullmatch(s, prev.end, start)
+        ):
+            return prev
         return None
 
     def _based(self, mention: Mention, based: Mention) -> None:
@@ -1196,5 +1215,7 @@ class MentionFinder:
                 kept.append(mention)
                 if entry.type == "person":
                     self._known(s, mention, entry, None, None, kept)
+                elif entry.type == "company" and (owner := self._owner(s, start, kept, entry)):
+                    self._based(mention, owner)  # "Azerbaijan's state-run APA news agency"
         kept.sort(key=lambda m: m.start)
         out[:] = kept
