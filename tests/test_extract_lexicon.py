@@ -85,6 +85,12 @@ FAMILIES = [
     ("backyard", "Central Asia is Russia's backyard.", ("RUS", "CENTRAL_ASIA", "influence")),
     ("vulnerable", "Armenia is vulnerable to Russia.", ("RUS", "ARM", "influence")),
     ("beholden", "Turkmenistan is beholden to China.", ("TKM", "CHN", "depends_on")),
+    # a company's country: "X, home to Y" (Y is based in X)
+    (
+        "home-to",
+        "South Korea, home to Samsung Electronics, seeks minerals from Kazakhstan.",
+        ("SAMSUNG", "KOR", "based_in"),
+    ),
     # debt: the debtor depends on its creditor
     ("owe", "Tajikistan owes billions to China.", ("TJK", "CHN", "depends_on")),
     ("borrow", "Laos borrowed heavily from China.", ("LAO", "CHN", "depends_on")),
