@@ -454,8 +454,33 @@ SHAPES = [
         {("MIRZIYOYEV", "GHANI", "consultation")},
     ),
     (
+        "four-acting-together",
+        "In 2018 the railways of Latvia, Estonia, Finland and Poland revived the agreement.",
+        set(),
+    ),
+    (
+        "three-acting-together",
+        "Latvia, Estonia and Lithuania signed an agreement.",
+        {
+            ("LVA", "EST", "diplomatic_cooperation"),
+            ("LVA", "LTU", "diplomatic_cooperation"),
+            ("EST", "LTU", "diplomatic_cooperation"),
+        },
+    ),
+    (
+        "led-a-delegation-to",
+        "Mr Rahmon led a delegation to Kyrgyzstan.",
+        set(),
+    ),
+    ("led-a-state", "Mr Rahmon has led Tajikistan since 1994.", {("RAHMON", "TJK", "leads")}),
+    (
+        "pronoun-of-a-relative-clause",
+        "Kazakhstan has turned away from its old policy, where it was balancing Russia and China.",
+        {("KAZ", "RUS", "hedges"), ("KAZ", "CHN", "hedges")},
+    ),
+    (
         "summit-attended-by-many",
-        "The summit was attended by the leaders of Latvia, Estonia and Lithuania.",
+        "The summit was attended by the leaders of Latvia, Estonia, Finland and Lithuania.",
         set(),
     ),
 ]
@@ -643,6 +668,14 @@ ENGINE_SHAPES = [
         "the-cue-table-pairs-only-near-mentions",
         FAR_APART,
         {(("RUS", "UZB"), 1)},
+    ),
+    (
+        "a-clause-pronoun-is-the-subject-of-its-sentence",
+        (
+            "The CSTO sent troops. Kazakhstan turned away from its old policy, where it was"
+            " balancing China and Japan."
+        ),
+        {(("CHN", "KAZ"), 0), (("JPN", "KAZ"), 0)},
     ),
     (
         "a-format-meeting-makes-no-clique",

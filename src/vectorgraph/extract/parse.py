@@ -90,6 +90,7 @@ _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "association", "grouping",
                     "entity", "forum", "union", "group", "order", "initiative", "structure",
                     "community", "format", "platform", "body"))  # fmt: skip
+_MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -138,6 +139,7 @@ class Sentence:
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
             if inner:
                 self.pronouns(inner, clauses_only=True)
+        self.clause_pronouns()
         before = list(antecedents)
         if before:
             self.pronouns(before)
@@ -149,11 +151,35 @@ class Sentence:
         single person; the mention takes the pronoun's place in this sentence.
         """
         for tok in self.doc:
+            if not self.unread_pronoun(tok):
+                continue
+            if clauses_only and tok.head.dep_ not in ("conj", "ccomp"):
+                continue
+            self.stand_for(tok, before)
+
+    def unread_pronoun(self, tok: Token) -> bool:
+        """Whether a token is a subject pronoun that no mention stands for yet."""
+        return (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.lower_ in _SUBJECT_PRONOUNS
+            and tok.i not in self.at
+        )
+
+    def clause_pronouns(self) -> None:
+        """A subject pronoun of a relative or adverbial clause stands for the subject of the
+        clause it hangs in: "Kazakhstan turned away from its policy, where it was balancing
+        China and Russia" (Kazakhstan, not the subject of the sentence before)."""
+        for tok in self.doc:
+            if self.unread_pronoun(tok) and tok.head.dep_ in ("relcl", "advcl"):
+                verb = next((h for h in heads(tok.head) if h.pos in VERB_POS), None)
+                if verb is not None:
+                    named = [m for m in self.subjects(verb) if m.id is not None]
+                    self.stand_for(tok, [m for m in named if m.kind != "ref"])
+
+    def stand_for(self, tok: Token, before: list[Mention]) -> None:
+        """The pronoun ``tok`` takes the place of the mentions of ``before`` that fit it."""
+        if before:
             word = tok.lower_
-            if tok.dep_ not in ("nsubj", "nsubjpass") or word not in _SUBJECT_PRONOUNS:
-                continue
-            if tok.i in self.at or (clauses_only and tok.head.dep_ not in ("conj", "ccomp")):
-                continue
             if word in ("he", "she"):
                 fits = [m for m in before if m.type == "person"]
             elif word == "it":
@@ -161,7 +187,7 @@ class Sentence:
             else:
                 fits = list(before)
             if not fits or (word != "they" and len(fits) > 1):
-                continue
+                return
             end = tok.idx + len(tok.text)
             self.at[tok.i] = [Mention(m.id, tok.idx, end, tok.text, m.type, "ref") for m in fits]
 
@@ -592,8 +618,8 @@ class Sentence:
                 yield from _pairs(eased, "diplomatic_cooperation", pred)
                 if not args.parties:
                     continue  # "lifted its sanctions on Iran"; "eased tensions between" still says
-            if tok.lemma in self.lexicon.meetings and _multilateral(args):
-                continue  # "the summit was attended by A, B and C": a format's, not a clique
+            if _multilateral(args):
+                continue  # "the summit was attended by A, B, C and D": no clique
             yield from _pairs(args, rtype, pred)
             if pred.type == "influence" and tok.dep_ == "dobj":
                 yield from self.countered(tok, args)
@@ -618,11 +644,13 @@ class Sentence:
 
 
 def _multilateral(args: _Args) -> bool:
-    """Whether a meeting's only parties are three or more states taking part together: the
-    states at a multilateral gathering are not each other's partners (annotation-guide.md)."""
+    """Whether a predicate's only parties are four or more actors acting together ("the summit
+    was attended by A, B, C and D", "revived by the railways of A, B, C and D"): a multilateral
+    claim, not one between each two of them (annotation-guide.md: the states at a format's
+    meeting are not each other's partners)."""
     if args.objects or args.partners or args.parties:
         return False
-    return len({m.id for m in args.subjects}) >= 3
+    return len({m.id for m in args.subjects}) >= _MANY
 
 
 def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
@@ -634,6 +662,8 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         for o, frame in targets:
             if own == "leads_bloc" and o.type not in ORGS:
                 continue
+            if own == "leads" and args.aimed:
+                continue  # "led a delegation to Tajikistan": who is led names no actor
             a, b = (o, s) if pred.reverse else (s, o)
             yield Claim(a, b, own, CONFIDENCE[frame])
     if args.parties and rtype == "hedges":  # "balances between A and B": the poles, not a pair
