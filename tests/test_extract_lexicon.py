@@ -25,6 +25,22 @@ FAMILIES = [
     ("address", "Tokayev addressed the SCO summit.", ("TOKAYEV", "SCO", "consultation")),
     ("ask", "Uzbekistan asked Russia for help.", ("UZB", "RUS", "consultation")),
     ("request", "Tokayev requested assistance from the CSTO.", ("TOKAYEV", "CSTO", "consultation")),
+    # mediation (CAMEO 04/05): the mediator with each party
+    (
+        "arbitrate",
+        "Turkey arbitrated between Russia and Ukraine.",
+        ("TUR", "UKR", "diplomatic_cooperation"),
+    ),
+    (
+        "broker",
+        "Qatar brokered between Kabul and Washington.",
+        ("QAT", "USA", "diplomatic_cooperation"),
+    ),
+    (
+        "mediation",
+        "Swiss mediation between Armenia and Turkey failed.",
+        ("CHE", "ARM", "diplomatic_cooperation"),
+    ),
     # CAMEO 05 diplomatic cooperation: acting together
     (
         "in-conjunction-with",
@@ -85,6 +101,12 @@ FAMILIES = [
     ("backyard", "Central Asia is Russia's backyard.", ("RUS", "CENTRAL_ASIA", "influence")),
     ("vulnerable", "Armenia is vulnerable to Russia.", ("RUS", "ARM", "influence")),
     ("beholden", "Turkmenistan is beholden to China.", ("TKM", "CHN", "depends_on")),
+    # a company's country: "X, home to Y" (Y is based in X)
+    (
+        "home-to",
+        "South Korea, home to Samsung Electronics, seeks minerals from Kazakhstan.",
+        ("SAMSUNG", "KOR", "based_in"),
+    ),
     # debt: the debtor depends on its creditor
     ("owe", "Tajikistan owes billions to China.", ("TJK", "CHN", "depends_on")),
     ("borrow", "Laos borrowed heavily from China.", ("LAO", "CHN", "depends_on")),
@@ -112,3 +134,20 @@ def test_families_sign_as_their_type() -> None:
     assert {v: RELATION_TYPES[lex.verbs[v].type].sign for v in signs} == signs
     assert RELATION_TYPES[lex.nouns["clout"].type].sign == 0
     assert lex.roles["backyard"].reverse and lex.adjectives["vulnerable"].reverse
+
+
+def test_a_mediator_is_paired_with_each_party_and_the_parties_with_each_other() -> None:
+    assert relations("Trump mediated between Armenia and Azerbaijan.") >= {
+        ("TRUMP", "ARM", "diplomatic_cooperation"),
+        ("TRUMP", "AZE", "diplomatic_cooperation"),
+        ("ARM", "AZE", "diplomatic_cooperation"),
+    }
+
+
+def test_parties_between_whom_a_non_mediator_stands_are_only_each_others() -> None:
+    """ "tensions between A and B" say nothing of a subject; only "between" in a predicate's
+    own prepositions (the lexicon's mediators) pairs the subject with each party."""
+    assert "between" not in default_lexicon().nouns["tension"].preps
+    assert relations("Russia noted tensions between Armenia and Azerbaijan.") == {
+        ("ARM", "AZE", "hostility")
+    }

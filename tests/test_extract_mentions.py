@@ -656,3 +656,16 @@ def test_a_possessive_of_another_state_is_no_country_of_a_known_company():
     finder = MentionFinder()
     finder.find("Uzbekistan's Gazprom deal was signed.")
     assert finder.intros == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Petroleum prices are far off their highs.", []),
+        ("Russia has a base in the ex-Soviet republic.", [("RUS", "Russia")]),
+        ("Erdogan called for ties with ex-Soviet Turkic states.", [("ERDOGAN", "Erdogan")]),
+    ],
+    ids=["company-suffix-alone", "ex-soviet-republic", "ex-soviet-states"],
+)
+def test_a_suffix_alone_or_an_ex_soviet_place_is_no_actor(sentence, expected):
+    assert [m for m in ids(sentence) if m[0] in ("PETROLEUM", "USSR", "RUS", "ERDOGAN")] == expected

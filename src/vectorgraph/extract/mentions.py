@@ -256,7 +256,7 @@ _STATE_BEFORE_TITLE = re.compile(
 _BLOC_WORDS = ("bloc", "alliance", "organi", "association", "grouping", "entity", "forum", "union")
 #: What a text calls one state by ("the Central Asian country", "his giant Central Asian state").
 _QUALITIES = (
-    r"(?:Central Asian?|post-Soviet|former Soviet|Caucasian|Baltic|neighbou?ring|landlocked|"
+    r"(?:Central Asian?|post-Soviet|former Soviet|ex-Soviet|Caucasian|Baltic|neighbou?ring|landlocked|"
     r"oil-rich|[Tt]urkic)"
 )
 REFERENCE = re.compile(
@@ -834,7 +834,8 @@ class MentionFinder:
             intro = self._register(Intro(snake_id(name), name, "company"), [name])
             prev.id, prev.end, prev.text = intro.id, end, name
             return True
-        if (company is not None or listed or words[-1] in _COMPANY_SUFFIX) and len(words) <= 5:
+        suffixed = words[-1] in _COMPANY_SUFFIX and len(words) > 1  # not "Petroleum prices"
+        if (company is not None or listed or suffixed) and len(words) <= 5:
             based = self._nationality(s, start, out, company, len(near))
             kind = (
                 "listed"

@@ -677,9 +677,10 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         for i, a in enumerate(ps):
             for b in ps[i + 1 :]:
                 yield Claim(a, b, rtype, CONFIDENCE["parties"])
-        if len(ps) == 1:
+        if len(ps) == 1 or "between" in pred.preps:  # a mediator (lexicon): with each party
             for s in args.subjects:
-                yield Claim(s, ps[0], rtype, CONFIDENCE["parties"])
+                for p in ps:
+                    yield Claim(s, p, rtype, CONFIDENCE["parties"])
     if (not directed or args.mutual) and not targets and not args.parties and not args.aimed:
         ss = sorted(args.subjects, key=lambda m: m.start)  # text order: "Turkish-Iranian"
         for i, a in enumerate(ss):
