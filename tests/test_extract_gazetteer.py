@@ -336,3 +336,44 @@ def test_no_id_is_written_twice_in_a_section():
             ids = [k.value for k, _ in section.value]
             twice += [f"{key.value}.{i}" for i in sorted(set(ids)) if ids.count(i) > 1]
     assert twice == []
+
+
+@pytest.mark.parametrize(
+    ("form", "actor"),
+    [
+        # the EAEU's forerunners, by their names and acronyms
+        ("Eurasian Customs Union", "CUSTOMS_UNION"),
+        ("Customs Union", "CUSTOMS_UNION"),
+        ("Common Economic Space", "CES"),
+        ("Eurasian Economic Community", "EURASEC"),
+        ("EurAsEC", "EURASEC"),
+        # the EU's summit bodies beside the Union
+        ("European Council", "EUROPEAN_COUNCIL"),
+        ("European Political Community", "EPC"),
+        # a "Central Asia plus" dialogue, an armed faction, a state bank
+        ("Central Asia plus Japan Dialogue", "CAJAD"),
+        ("CAJAD", "CAJAD"),
+        ("Northern Alliance", "NORTHERN_ALLIANCE"),
+        ("Exim Bank", "CHINA_EXIMBANK"),
+        # groups spoken of as one, as "the Gulf states" are
+        ("Middle Eastern countries", "MIDDLE_EAST"),
+        ("African states", "AFRICA"),
+        ("Western Balkan countries", "WESTERN_BALKANS"),
+        ("Africa", "AFRICA"),
+        # "Korea" alone is the South ("the Korea-Africa summit"); the North is named so
+        ("Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("SK hynix", "SK_HYNIX"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_lookup_resolves_the_blocs_formats_and_groups_blind_articles_named(gaz, form, actor):
+    assert gaz.lookup(form).id == actor
+
+
+def test_a_group_of_a_region_is_an_actor_but_the_place_is_not(gaz):
+    assert (gaz.lookup("Middle Eastern countries").type, gaz.lookup("Middle East")) == (
+        "region",
+        None,
+    )
+    assert gaz.lookup("Exim Bank").based_in == "CHN"

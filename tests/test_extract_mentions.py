@@ -560,3 +560,112 @@ def test_a_demonym_in_a_hyphenated_compound_is_not_the_titles_state():
 def test_a_known_person_keeps_the_title(sentence, expected_ids, expected_ties):
     assert ids(sentence) == expected_ids
     assert ties(sentence) == expected_ties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role", "state"),
+    [
+        (
+            "Russian President Dmitry Medvedev and his Kyrgyz counterpart Kurmanbek Bakiev met.",
+            "BAKIEV",
+            "leads",
+            "KGZ",
+        ),
+        (
+            "Foreign Minister Sergei Lavrov met his Armenian counterpart Ararat Mirzoyan.",
+            "MIRZOYAN",
+            "serves",
+            "ARM",
+        ),
+        (
+            "Mirziyoyev signed an agreement with his Afghan counterpart, Ashraf Ghani.",
+            "GHANI",
+            "serves",
+            "AFG",
+        ),
+    ],
+    ids=["president-counterpart", "minister-counterpart", "comma-counterpart"],
+)
+def test_a_counterpart_holds_the_office_of_the_person_beside_him(sentence, person, role, state):
+    finder = MentionFinder()
+    assert person in [aid for aid, _ in ids(sentence, finder)]
+    ((tie, _, _),) = [t for t in finder.intros if t[0].id == person]
+    assert (tie.role, tie.state) == (role, state)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, Kazakh President Kassym-Jomart Tokayev spoke.",
+        "In October, Kyrgyz President Sadyr Japarov spoke.",
+    ],
+    ids=["weekday", "month"],
+)
+def test_a_day_or_month_before_an_apposition_is_no_person(sentence):
+    found = [aid for aid, _ in ids(sentence)]
+    assert found == [found[0], "TOKAYEV" if "Tokayev" in sentence else "JAPAROV"]
+    assert found[0] in ("KAZ", "KGZ")
+
+
+def test_a_middle_initial_stays_inside_the_name():
+    finder = MentionFinder()
+    assert ids("Russian President Vladimir V. Putin spoke.", finder) == [
+        ("RUS", "Russian"),
+        ("PUTIN", "Putin"),
+    ]
+    ((tie, _, _),) = finder.intros
+    assert (tie.id, tie.role, tie.state) == ("PUTIN", "leads", "RUS")
+
+
+def test_an_acronym_of_a_known_region_is_that_region_for_the_rest_of_the_text():
+    finder = MentionFinder()
+    assert ids("India invited five Central Asian (CA) states.", finder) == [
+        ("IND", "India"),
+        ("CENTRAL_ASIA", "Central Asian"),
+        ("CENTRAL_ASIA", "CA"),
+    ]
+    assert ids("India's relations with CA countries grew.", finder) == [
+        ("IND", "India"),
+        ("CENTRAL_ASIA", "CA"),
+    ]
+
+
+def test_an_acronym_of_a_title_is_no_body():
+    finder = MentionFinder()
+    found = ids("They met India's External Affairs Minister (EAM).", finder)
+    assert "EAM" not in [aid for aid, _ in found]
+    assert ("JAISHANKAR", "Jaishankar") in ids("EAM Jaishankar visited Kyrgyzstan.", finder)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company", "state"),
+    [
+        ("Bishkek owes China's Exim Bank $1.7bn.", "CHINA_EXIMBANK", "CHN"),
+        ("Russia's state-owned Gazprom cut supplies.", "GAZPROM", "RUS"),
+        ("Azerbaijan's state-run APA news agency said so.", "APA", "AZE"),
+    ],
+    ids=["possessive", "possessive-modifier", "possessive-spelled-form"],
+)
+def test_a_states_possessive_before_its_known_company_is_its_country(sentence, company, state):
+    finder = MentionFinder()
+    finder.find(sentence)
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == [(company, "based_in", state)]
+
+
+def test_a_possessive_of_another_state_is_no_country_of_a_known_company():
+    finder = MentionFinder()
+    finder.find("Uzbekistan's Gazprom deal was signed.")
+    assert finder.intros == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Petroleum prices are far off their highs.", []),
+        ("Russia has a base in the ex-Soviet republic.", [("RUS", "Russia")]),
+        ("Erdogan called for ties with ex-Soviet Turkic states.", [("ERDOGAN", "Erdogan")]),
+    ],
+    ids=["company-suffix-alone", "ex-soviet-republic", "ex-soviet-states"],
+)
+def test_a_suffix_alone_or_an_ex_soviet_place_is_no_actor(sentence, expected):
+    assert [m for m in ids(sentence) if m[0] in ("PETROLEUM", "USSR", "RUS", "ERDOGAN")] == expected

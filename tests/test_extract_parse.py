@@ -10,9 +10,10 @@ from vectorgraph.errors import ExtractError
 from vectorgraph.extract import extract
 from vectorgraph.extract import nlp as nlp_module
 from vectorgraph.extract.lexicon import default_lexicon, load_lexicon
-from vectorgraph.extract.mentions import MentionFinder
+from vectorgraph.extract.mentions import Mention, MentionFinder
 from vectorgraph.extract.nlp import load_model
 from vectorgraph.extract.parse import read_sentence
+from vectorgraph.extract.tree import near
 
 
 def rels(text: str) -> set[tuple[str, str, str]]:
@@ -409,6 +410,99 @@ SHAPES = [
             ("AZE", "THREE_PLUS_THREE", "member_of"),
         },
     ),
+    (
+        "passive-patient-names-no-actor",
+        "Several border towns were visited by Erdogan and Aliyev.",
+        set(),
+    ),
+    (
+        "balance-between-poles",
+        "Mongolia has long balanced between Russia, China and the West.",
+        {("MNG", "RUS", "hedges"), ("MNG", "CHN", "hedges"), ("MNG", "WEST", "hedges")},
+    ),
+    (
+        "balance-between-poles-no-subject",
+        "The republics of the region managed to balance between Moscow and Beijing.",
+        set(),
+    ),
+    (
+        "dialogue-on-a-topic",
+        "Kazakhstan and Russia held a dialogue on Afghanistan.",
+        {("KAZ", "RUS", "consultation")},
+    ),
+    (
+        "led-bloc-acts-as-itself",
+        "Troops from a Russian-led alliance arrived in Kazakhstan.",
+        set(),
+    ),
+    (
+        "members-listed-after-a-region-modifier",
+        (
+            "Japan hosted the presidents of three Central Asian (CA) states, Kyrgyzstan,"
+            " Tajikistan and Kazakhstan."
+        ),
+        {
+            ("JPN", "CENTRAL_ASIA", "consultation"),
+            ("KGZ", "CENTRAL_ASIA", "member_of"),
+            ("TJK", "CENTRAL_ASIA", "member_of"),
+            ("KAZ", "CENTRAL_ASIA", "member_of"),
+        },
+    ),
+    (
+        "appositive-name-over-demonym",
+        "Mirziyoyev met his Afghan counterpart, Ashraf Ghani.",
+        {("MIRZIYOYEV", "GHANI", "consultation")},
+    ),
+    (
+        "four-acting-together",
+        "In 2018 the railways of Latvia, Estonia, Finland and Poland revived the agreement.",
+        set(),
+    ),
+    (
+        "three-acting-together",
+        "Latvia, Estonia and Lithuania signed an agreement.",
+        {
+            ("LVA", "EST", "diplomatic_cooperation"),
+            ("LVA", "LTU", "diplomatic_cooperation"),
+            ("EST", "LTU", "diplomatic_cooperation"),
+        },
+    ),
+    (
+        "led-a-delegation-to",
+        "Mr Rahmon led a delegation to Kyrgyzstan.",
+        set(),
+    ),
+    ("led-a-state", "Mr Rahmon has led Tajikistan since 1994.", {("RAHMON", "TJK", "leads")}),
+    (
+        "pronoun-of-a-relative-clause",
+        "Kazakhstan has turned away from its old policy, where it was balancing Russia and China.",
+        {("KAZ", "RUS", "hedges"), ("KAZ", "CHN", "hedges")},
+    ),
+    (
+        "office-in-apposition-possessive",
+        "Nursultan Nazarbayev, Kazakhstan's first president, resigned in 2019.",
+        {("NAZARBAYEV", "KAZ", "leads")},
+    ),
+    (
+        "office-in-apposition-to",
+        "Hikmet Hajiyev, an assistant to the president of Azerbaijan, spoke first.",
+        {("HAJIYEV", "AZE", "serves")},
+    ),
+    (
+        "office-of-a-person-is-no-office",
+        "Trump's envoy Steve Witkoff met Aliyev.",
+        {("WITKOFF", "ALIYEV", "consultation")},
+    ),
+    (
+        "role-in-apposition-adds-no-actor",
+        "Mr Rahmon, the president of Tajikistan, flew to Moscow.",
+        {("RAHMON", "TJK", "leads"), ("RAHMON", "RUS", "consultation")},
+    ),
+    (
+        "summit-attended-by-many",
+        "The summit was attended by the leaders of Latvia, Estonia, Finland and Lithuania.",
+        set(),
+    ),
 ]
 
 
@@ -528,6 +622,11 @@ def test_a_pronoun_in_a_reported_clause_is_the_reporter():
     assert second == {("RUS", "ARM", "distancing")}
 
 
+FAR_APART = (
+    "Uzbek officials, who had earlier met envoys from Moscow, called for calm in the region"
+    " around Tajikistan."
+)
+
 #: Sentences read by the whole engine (the tree and the cue table over the same mentions): the
 #: set of (pair, sign) the score counts (annotation-guide.md).
 ENGINE_SHAPES = [
@@ -581,6 +680,24 @@ ENGINE_SHAPES = [
         {(("AUT", "OSCE"), 0), (("HUN", "OSCE"), 0)},
     ),
     (
+        "a-dialogue-on-a-topic-names-no-party",
+        "India hosted envoys of Russia for a dialogue on Afghanistan.",
+        {(("IND", "RUS"), 1)},
+    ),
+    (
+        "the-cue-table-pairs-only-near-mentions",
+        FAR_APART,
+        {(("RUS", "UZB"), 1)},
+    ),
+    (
+        "a-clause-pronoun-is-the-subject-of-its-sentence",
+        (
+            "The CSTO sent troops. Kazakhstan turned away from its old policy, where it was"
+            " balancing China and Japan."
+        ),
+        {(("CHN", "KAZ"), 0), (("JPN", "KAZ"), 0)},
+    ),
+    (
         "a-format-meeting-makes-no-clique",
         OTS_MEETING,
         {(("KAZ", "OTS"), 0), (("KGZ", "OTS"), 0), (("OTS", "UZB"), 0)},
@@ -594,3 +711,22 @@ ENGINE_SHAPES = [
 def test_engine_shape(text, expected):
     found = {(tuple(sorted((r.source, r.target))), r.sign) for r in extract(text).relations}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ends", "expected"),
+    [
+        ("Russia said that Kazakhstan is a partner.", ((0, 6), (17, 27)), True),
+        (
+            FAR_APART,
+            ((49, 55), (94, 104)),
+            False,
+        ),
+        ("Russia said that Kazakhstan is a partner.", ((0, 6), (0, 0)), True),
+    ],
+    ids=["clause-and-its-complement", "relative-clause-to-a-far-object", "implied-mention"],
+)
+def test_near_counts_the_arcs_between_two_mentions(text, ends, expected):
+    (a, b), (c, d) = ends
+    first, second = Mention("A", a, b, text[a:b], "state"), Mention("B", c, d, text[c:d], "state")
+    assert near(load_model()(text), first, second) is expected

@@ -61,6 +61,7 @@ _CAPITAL_WORD = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w\-]*")
 _REV_GAP = re.compile(r"\s*(?:[a-z\-]+\s+){0,5}")
 _DEFINITE = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?$")
 _VENUE = re.compile(r"\s*(?:held\s+)?(?:in|at)\s")
+_TOPIC = re.compile(r"\s+(?:on|over|about)\s+(?:the\s+)?")
 
 
 def groups(
@@ -224,6 +225,8 @@ def objects(cue: Cue, end: int, s: Sentence, right: Sequence[int]) -> list[int]:
         return []
     if cue.frame in ("sym", "between") and _VENUE.match(s.lower, end):
         return []  # "held talks in Ankara": a venue
+    if cue.frame in ("sym", "between") and _TOPIC.fullmatch(s.lower, end, first.start):
+        return []  # "a dialogue on Afghanistan": the topic (as the tree reads it, parse._TOPICS)
     if cue.frame == "rev" and not _REV_GAP.fullmatch(gap):
         return []
     return [i for i in right if s.group[i] == s.group[right[0]]]

@@ -49,8 +49,11 @@ __all__ = ["GAP", "TOKEN", "UPPER", "Entry", "Gazetteer", "default_gazetteer", "
 
 #: Capital letters that may open a name ("Šefčovič", "İlham", "Łukasz").
 UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁČĆĐŁŃŚŠŹŽŻĞİŞŐŰŘĚ"
-#: A capitalised token of running text: "Kazakhstan", "Kassym-Jomart", "U.S.", "OPEC+".
-TOKEN = re.compile(rf"[{UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?")
+#: A capitalised token of running text: "Kazakhstan", "Kassym-Jomart", "U.S.", "OPEC+", and
+#: a middle initial with its dot before the next name ("Vladimir V. Putin").
+TOKEN = re.compile(
+    rf"[A-Z]\.(?=[ \t]+[{UPPER}])|[{UPPER}][\w]*(?:['’\-][\w]+)*(?:\.(?:[A-Z]\.)+)?\+?"
+)
 #: What may join the tokens of one name: spaces and up to two connectors ("Union of the").
 GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
 

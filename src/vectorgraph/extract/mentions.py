@@ -144,7 +144,7 @@ _TITLES = (
     r"dictator|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"high representative|commissioner|"
-    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor)"
+    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor|counterpart)"
 )
 #: Persons who speak about states without holding an office of one: a name after
 #: one of these ("analyst Atilla Yesilada", "X, an expert at Y") is a person, tied only
@@ -161,6 +161,7 @@ _MEMBERS = r"(?:lawmaker|legislator|congressman|congresswoman|member|parliamenta
 #: The last words of :data:`_TITLES` (a title must end just before its name).
 _TITLE_ENDS = frozenset(
     ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
+    + ["counterpart"]
     + ["dictator"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
     + ["representative", "commissioner"]
@@ -245,6 +246,8 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
+#: Between a state's possessive and its company: "China's Exim Bank", "Russia's state-run".
+_OWNER_GAP = re.compile(r"['’]s?(?:\s+[a-z][\w\-]*){0,3}\s+")
 #: Between a state and the title it gives: "Russian foreign minister", "Russia's foreign
 #: ministry spokesman".
 _STATE_BEFORE_TITLE = re.compile(
@@ -253,7 +256,7 @@ _STATE_BEFORE_TITLE = re.compile(
 _BLOC_WORDS = ("bloc", "alliance", "organi", "association", "grouping", "entity", "forum", "union")
 #: What a text calls one state by ("the Central Asian country", "his giant Central Asian state").
 _QUALITIES = (
-    r"(?:Central Asian?|post-Soviet|former Soviet|Caucasian|Baltic|neighbou?ring|landlocked|"
+    r"(?:Central Asian?|post-Soviet|former Soviet|ex-Soviet|Caucasian|Baltic|neighbou?ring|landlocked|"
     r"oil-rich|[Tt]urkic)"
 )
 REFERENCE = re.compile(
@@ -428,6 +431,10 @@ _NOT_NAME = frozenset(
         "Report",
         "Index",
     ]
+) | frozenset(
+    # the calendar: "On Friday, Kazakh President X said" (not May, June, August: names too)
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January"]
+    + ["February", "March", "April", "July", "September", "October", "November", "December"]
 )
 
 
@@ -677,6 +684,8 @@ class MentionFinder:
             if entry.type == "company":  # a known company the text introduces again
                 near = s[max(0, start - 48) : start]
                 based = self._nationality(s, start, out, _COMPANY_NOUN.search(near), len(near))
+                if based is None:  # "China's Exim Bank", "Russia's state-owned Gazprom"
+                    based = self._owner(s, start, out, entry)
                 if based is not None:
                     self._based(mention, based)
             out.append(mention)
@@ -825,7 +834,8 @@ class MentionFinder:
             intro = self._register(Intro(snake_id(name), name, "company"), [name])
             prev.id, prev.end, prev.text = intro.id, end, name
             return True
-        if (company is not None or listed or words[-1] in _COMPANY_SUFFIX) and len(words) <= 5:
+        suffixed = words[-1] in _COMPANY_SUFFIX and len(words) > 1  # not "Petroleum prices"
+        if (company is not None or listed or suffixed) and len(words) <= 5:
             based = self._nationality(s, start, out, company, len(near))
             kind = (
                 "listed"
@@ -884,6 +894,21 @@ class MentionFinder:
                 return m
         return None
 
+    @staticmethod
+    def _owner(s: str, start: int, out: list[Mention], entry: Entry) -> Mention | None:
+        """The state whose possessive names a known company of its own: "China's Exim Bank"
+        (the gazetteer's country must agree: "Uzbekistan's Gazprom deal" is no Uzbek firm)."""
+        prev = max((m for m in out if m.end <= start), key=lambda m: m.end, default=None)
+        if (
+            prev is not None
+            and prev.type == "state"
+            and prev.possessive
+            and entry.based_in in (None, prev.id)
+            and _OWNER_GAP.fullmatch(s, prev.end, start)
+        ):
+            return prev
+        return None
+
     def _based(self, mention: Mention, based: Mention) -> None:
         based.attribute = based.kind == "demonym"
         self.intros.append(
@@ -933,6 +958,8 @@ class MentionFinder:
         if "minister" in low and "prime" not in low:
             leads = False
         role = "leads" if leads else "serves"
+        if low.endswith("counterpart"):  # "Medvedev and his Kyrgyz counterpart X": his office
+            role = self._counterpart_role(mention) or role
         if state is not None and state.kind == "demonym" and state.end <= mention.start:
             state.attribute = True
         if state is not None and (intro.state is None or intro.id in self._table):
@@ -945,6 +972,13 @@ class MentionFinder:
             intro.id, intro.name, "person", role, state.id if state is not None else None, state_ref
         )
         self.intros.append((tie, mention, state))
+
+    def _counterpart_role(self, mention: Mention) -> str | None:
+        """The role of the person a "counterpart" is named beside: the last one before it."""
+        for tie, other, _ in reversed(self.intros):
+            if other.start < mention.start and tie.role:
+                return tie.role
+        return None
 
     # -- the persons table, appositions, forms no token spells -------------------------
 
@@ -1135,6 +1169,20 @@ class MentionFinder:
             words = [s[a:b] for a, b in tokens[i : j + 1]]
             if "".join(w[0] for w in words).upper() != acronym.upper():
                 continue
+            if words[-1] in TITLE_WORDS and words[-1] not in _MODIFIER_TITLES:
+                continue  # "India's External Affairs Minister (EAM)": a title, no body
+            known = [x for x in out if start <= x.start and x.end <= end]
+            if len(known) == 1 and known[0].id and (known[0].start, known[0].end) == (start, end):
+                if known[0].type in ("region", "organisation"):  # "Central Asian (CA) states"
+                    entry = self._lookup(known[0].text)
+                    if entry is not None:
+                        self.local[acronym] = Entry(entry.id, entry.name, entry.type, "alias")
+                        a = m.start("acr")
+                        out.append(
+                            Mention(entry.id, a, a + len(acronym), acronym, entry.type, "alias")
+                        )
+                        out.sort(key=lambda x: x.start)
+                continue
             if any(m.start <= start and end <= m.end and m.type != "state" for m in out):
                 continue  # a known body, or a person
             name = s[start:end]
@@ -1168,5 +1216,7 @@ class MentionFinder:
                 kept.append(mention)
                 if entry.type == "person":
                     self._known(s, mention, entry, None, None, kept)
+                elif entry.type == "company" and (owner := self._owner(s, start, kept, entry)):
+                    self._based(mention, owner)  # "Azerbaijan's state-run APA news agency"
         kept.sort(key=lambda m: m.start)
         out[:] = kept

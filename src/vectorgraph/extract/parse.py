@@ -68,12 +68,15 @@ __all__ = ["Claim", "Sentence", "read", "read_sentence"]
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
 _SUBJECT = frozenset(("nsubj", "csubj"))
 _OBJECT = frozenset(("dobj", "dative", "attr", "oprd", "nsubjpass"))
+_PATIENT = frozenset(("dobj", "nsubjpass"))  # what a verb acts on, active or passive
 _NOUN_SUBJECT = frozenset(("poss", "compound", "amod", "nmod", "nsubj", "npadvmod"))
 _EXPAND = frozenset(("conj", "appos"))
 _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
 _PARTNER = frozenset(("with", "alongside"))
 _PARTIES = frozenset(("between", "among", "amongst"))
 _INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
+#: What a cooperative predicate is about, not whom it is with: "a dialogue on Afghanistan".
+_TOPICS = frozenset(("on", "over", "about"))
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
@@ -82,6 +85,12 @@ _DISPATCH = frozenset(("send", "dispatch"))  # "sent an envoy to X": the envoy v
 _AIM = frozenset(("for", "in", "into", "at"))  # a verb's aim: "pushed for sanctions on"
 _TAKING_PART = frozenset(("attendance", "participation", "presence"))
 _OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
+#: Nouns of a bloc: "a Russian-led alliance" is the alliance, not Russia ("NATO-led operations"
+#: are NATO's).
+_BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "association", "grouping",
+                    "entity", "forum", "union", "group", "order", "initiative", "structure",
+                    "community", "format", "platform", "body"))  # fmt: skip
+_MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -130,6 +139,7 @@ class Sentence:
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
             if inner:
                 self.pronouns(inner, clauses_only=True)
+        self.clause_pronouns()
         before = list(antecedents)
         if before:
             self.pronouns(before)
@@ -141,11 +151,35 @@ class Sentence:
         single person; the mention takes the pronoun's place in this sentence.
         """
         for tok in self.doc:
+            if not self.unread_pronoun(tok):
+                continue
+            if clauses_only and tok.head.dep_ not in ("conj", "ccomp"):
+                continue
+            self.stand_for(tok, before)
+
+    def unread_pronoun(self, tok: Token) -> bool:
+        """Whether a token is a subject pronoun that no mention stands for yet."""
+        return (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.lower_ in _SUBJECT_PRONOUNS
+            and tok.i not in self.at
+        )
+
+    def clause_pronouns(self) -> None:
+        """A subject pronoun of a relative or adverbial clause stands for the subject of the
+        clause it hangs in: "Kazakhstan turned away from its policy, where it was balancing
+        China and Russia" (Kazakhstan, not the subject of the sentence before)."""
+        for tok in self.doc:
+            if self.unread_pronoun(tok) and tok.head.dep_ in ("relcl", "advcl"):
+                verb = next((h for h in heads(tok.head) if h.pos in VERB_POS), None)
+                if verb is not None:
+                    named = [m for m in self.subjects(verb) if m.id is not None]
+                    self.stand_for(tok, [m for m in named if m.kind != "ref"])
+
+    def stand_for(self, tok: Token, before: list[Mention]) -> None:
+        """The pronoun ``tok`` takes the place of the mentions of ``before`` that fit it."""
+        if before:
             word = tok.lower_
-            if tok.dep_ not in ("nsubj", "nsubjpass") or word not in _SUBJECT_PRONOUNS:
-                continue
-            if tok.i in self.at or (clauses_only and tok.head.dep_ not in ("conj", "ccomp")):
-                continue
             if word in ("he", "she"):
                 fits = [m for m in before if m.type == "person"]
             elif word == "it":
@@ -153,7 +187,7 @@ class Sentence:
             else:
                 fits = list(before)
             if not fits or (word != "they" and len(fits) > 1):
-                continue
+                return
             end = tok.idx + len(tok.text)
             self.at[tok.i] = [Mention(m.id, tok.idx, end, tok.text, m.type, "ref") for m in fits]
 
@@ -191,18 +225,25 @@ class Sentence:
                 for g in pobjs(c)
                 for m in self.phrase(g, depth + 1)
             ]
+        named = any(
+            m.type == "person" for c in tok.children if c.dep_ == "appos" for m in self.only(c)
+        )
         for child in tok.children:
             dep = child.dep_
             if dep == "appos" and members(self, tok, child):
                 continue  # "Gulf states (Qatar, Oman and Kuwait)": the group stands for its list
+            if dep == "appos" and child.lemma in self.lexicon.roles and not self.at.get(child.i):
+                continue  # "Rahmon, the president of Tajikistan": a role (roles), no new actor
             if dep in _EXPAND:
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _EXAMPLES:  # "Western countries like France"
                 own.extend(m for g in pobjs(child) for m in self.phrase(g, depth + 1))
-            elif own or depth > 4:
-                continue
+            elif own or depth > 4 or named:
+                continue  # "his Afghan counterpart, Ashraf Ghani": Ghani, not Afghanistan
             elif dep == "amod" and child.lemma in self.lexicon.led:
-                if tok.dep_ != "appos":  # not "the CSTO, a Russian-led alliance": the CSTO
+                # not "the CSTO, a Russian-led alliance" (the CSTO), nor "troops of a
+                # Russian-led alliance" (a bloc acts as itself, not as its leader)
+                if tok.dep_ != "appos" and tok.lemma not in _BLOCS:
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
                 continue
@@ -295,6 +336,8 @@ class Sentence:
                 args.parties.extend(found)
             elif word in _PARTNER:
                 args.partners.extend(found)
+            elif word in _TOPICS and RELATION_TYPES[pred.type].sign > 0:
+                continue  # "a dialogue on Afghanistan", "talks over the pipeline": the topic
             elif word in preps:
                 args.objects.extend(found)
                 if word == "of" and tok.pos in NOUN_POS:
@@ -311,7 +354,9 @@ class Sentence:
                 if child.dep_ in _OBJECT and child.tag_ != "IN" and not pred.topic:
                     found = self.phrase(child)
                     args.objects.extend(found)
-                    args.aimed = args.aimed or (child.dep_ == "dobj" and not found)
+                    # a party object that names no actor, active or passive: "attended the
+                    # summit", "the summit was attended by A and B" pairs no attendees
+                    args.aimed = args.aimed or (child.dep_ in _PATIENT and not found)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))
             if pred.type == "member_of" and pred.reverse:
@@ -534,7 +579,7 @@ class Sentence:
                 continue  # "signed a trade deal": the deal says what was signed
             if (
                 tok.pos in NOUN_POS
-                and tok.dep_ == "dobj"
+                and tok.dep_ in _PATIENT
                 and tok.head.lemma not in light
                 and (verb := self.predicate(tok.head)) is not None
                 and not (verb.topic and self.own_subject(tok))
@@ -575,6 +620,8 @@ class Sentence:
                 yield from _pairs(eased, "diplomatic_cooperation", pred)
                 if not args.parties:
                     continue  # "lifted its sanctions on Iran"; "eased tensions between" still says
+            if _multilateral(args):
+                continue  # "the summit was attended by A, B, C and D": no clique
             yield from _pairs(args, rtype, pred)
             if pred.type == "influence" and tok.dep_ == "dobj":
                 yield from self.countered(tok, args)
@@ -598,6 +645,16 @@ class Sentence:
                 yield Claim(a, b, kind, CONFIDENCE["svo"])
 
 
+def _multilateral(args: _Args) -> bool:
+    """Whether a predicate's only parties are four or more actors acting together ("the summit
+    was attended by A, B, C and D", "revived by the railways of A, B, C and D"): a multilateral
+    claim, not one between each two of them (annotation-guide.md: the states at a format's
+    meeting are not each other's partners)."""
+    if args.objects or args.partners or args.parties:
+        return False
+    return len({m.id for m in args.subjects}) >= _MANY
+
+
 def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
     """The claims of one predicate's arguments."""
     directed = RELATION_TYPES[rtype].directed
@@ -607,16 +664,23 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         for o, frame in targets:
             if own == "leads_bloc" and o.type not in ORGS:
                 continue
+            if own == "leads" and args.aimed:
+                continue  # "led a delegation to Tajikistan": who is led names no actor
             a, b = (o, s) if pred.reverse else (s, o)
             yield Claim(a, b, own, CONFIDENCE[frame])
-    if args.parties:
+    if args.parties and rtype == "hedges":  # "balances between A and B": the poles, not a pair
+        for s in args.subjects:
+            for p in args.parties:
+                yield Claim(s, p, rtype, CONFIDENCE["parties"])
+    elif args.parties:
         ps = args.parties
         for i, a in enumerate(ps):
             for b in ps[i + 1 :]:
                 yield Claim(a, b, rtype, CONFIDENCE["parties"])
-        if len(ps) == 1:
+        if len(ps) == 1 or "between" in pred.preps:  # a mediator (lexicon): with each party
             for s in args.subjects:
-                yield Claim(s, ps[0], rtype, CONFIDENCE["parties"])
+                for p in ps:
+                    yield Claim(s, p, rtype, CONFIDENCE["parties"])
     if (not directed or args.mutual) and not targets and not args.parties and not args.aimed:
         ss = sorted(args.subjects, key=lambda m: m.start)  # text order: "Turkish-Iranian"
         for i, a in enumerate(ss):

@@ -35,8 +35,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NamedTuple
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
@@ -309,6 +310,7 @@ def _read_parses(
     """
     from vectorgraph.extract.lexicon import default_lexicon
     from vectorgraph.extract.parse import read
+    from vectorgraph.extract.tree import near
 
     lexicon = default_lexicon()
     before: tuple[int, list[Mention]] = (-2, [])
@@ -324,7 +326,8 @@ def _read_parses(
         if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
             _relational(mentions, focus, state.text, state.spans[index])
         ):
-            state.relations(index, mentions, focus)  # the cue table reads it too
+            # the cue table reads it too, pairing only mentions near in the tree
+            state.relations(index, mentions, focus, partial(near, doc))
 
 
 class _Word(NamedTuple):
@@ -529,8 +532,15 @@ class _State:
                 self.person_states.setdefault(tie.id, Counter())[target] += 1
             self.add(index, tie.id, target, tie.role, conf, mention, span)
 
-    def relations(self, index: int, mentions: list[Mention], focus: str | None) -> None:
-        """The relations that the cues of one sentence assert between its mentions."""
+    def relations(
+        self,
+        index: int,
+        mentions: list[Mention],
+        focus: str | None,
+        near: Callable[[Mention, Mention], bool] | None = None,
+    ) -> None:
+        """The relations that the cues of one sentence assert between its mentions (only
+        those pairs that ``near`` accepts, when given: the parse engine's tree)."""
         covered = [(m.start, m.end) for m in mentions if m.attribute]
         mentions = [m for m in mentions if not m.attribute and m.id is not None]
         start, end = self.spans[index]
@@ -564,6 +574,8 @@ class _State:
                         continue
                 elif RELATION_TYPES[rtype].sign > 0:
                     rtype = worsened(lower, ce) or rtype  # "relations ... have cooled"
+                if near is not None and not near(a, b):
+                    continue
                 kept.append((a, b, rtype, factor))
                 self._relate(
                     index,

@@ -60,6 +60,9 @@ _INCLUDE = frozenset(("include", "comprise", "count"))
 _STATUS = frozenset(("status", "seat", "membership"))
 _PRONOUNS = frozenset(("its", "their", "his", "her"))
 _REFERENCES = frozenset(("region", "bloc", "ref", "pair"))
+_STATES = frozenset(("states", "countries", "republics", "nations", "members", "neighbours",
+                     "neighbors", "economies"))  # fmt: skip
+_OFFICES = frozenset(("leads", "serves"))
 _SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 
 
@@ -104,6 +107,9 @@ def roles(s: Sentence) -> Iterator[Claim]:
             orgs = {m.id for ms in s.at.values() for m in ms if m.type == "organisation"}
             if len(orgs) == 1:
                 found = [m for ms in s.at.values() for m in ms if m.type == "organisation"][:1]
+        if pred.type in _OFFICES:  # "X, Kazakhstan's president": a person's office in a body
+            owners = [h for h in owners if h.type == "person"]
+            found = [r for r in found if r.type != "person"]
         for h in owners:
             for r in found:
                 a, b = (r, h) if pred.reverse else (h, r)
@@ -187,12 +193,27 @@ def members(s: Sentence, tok: Token, appos: Token) -> list[Mention]:
     members are the actors (not persons, not other blocs) of the appositive and
     its conjuncts. Empty when ``tok`` names no group or the list names none.
     """
-    if not any(m.type in ORGS and m.kind not in _REFERENCES for m in s.at.get(tok.i, ())):
+    if not _groups(s, tok):
         return []  # named: "the region (A, B and C)" may list the members of a format instead
     listed = s.only(appos)
     if not listed or any(m.type in ORGS or m.type == "person" for m in listed):
         return []
     return listed
+
+
+def _groups(s: Sentence, tok: Token) -> list[Mention]:
+    """The named blocs or regions a noun stands for: its own mention, or a modifier's on a
+    plural noun of states ("the five Central Asian (CA) states, A, B and C")."""
+    own = [m for m in s.at.get(tok.i, ()) if m.type in ORGS and m.kind not in _REFERENCES]
+    if own or tok.lower_ not in _STATES:
+        return own
+    return [
+        m
+        for c in tok.children
+        if c.dep_ in ("amod", "nmod", "compound")
+        for m in s.at.get(c.i, ())
+        if m.type in ORGS and m.kind not in _REFERENCES
+    ]
 
 
 def listed(s: Sentence) -> Iterator[Claim]:
@@ -203,8 +224,7 @@ def listed(s: Sentence) -> Iterator[Claim]:
             if child.dep_ != "appos":
                 continue
             found = members(s, tok, child)
-            groups = [m for m in s.at.get(tok.i, ()) if m.type in ORGS] if found else []
-            groups = [m for m in groups if m.kind not in _REFERENCES]
+            groups = _groups(s, tok) if found else []
             for a in found:
                 for b in groups:
                     yield Claim(a, b, "member_of", CONFIDENCE["role"])

@@ -40,6 +40,7 @@ __all__ = [
     "det_negated",
     "heads",
     "hyphened",
+    "near",
     "pobjs",
     "release",
     "tree",
@@ -196,6 +197,40 @@ def heads(tok: Token) -> Iterator[Token]:
     while tok.head.i != tok.i:
         tok = tok.head
         yield tok
+
+
+#: The most arcs of the tree between two mentions that the cue table may pair in the parse
+#: engine: farther apart, they sit in clauses of their own (on the development set, the pairs
+#: farther apart were mostly false alarms).
+NEAR = 6
+
+
+def near(doc: Any, a: Mention, b: Mention) -> bool:
+    """Whether two mentions of a parsed sentence (spaCy ``Doc``) are at most :data:`NEAR`
+    arcs apart in its tree, root to root; a mention with no text (implied) is near all.
+
+    >>> from vectorgraph.extract.nlp import load_model
+    >>> doc = load_model()("Russia said that Kazakhstan is a partner.")
+    >>> near(doc, Mention("RUS", 0, 6, "Russia", "state"), Mention("KAZ", 17, 27, "", "state"))
+    True
+    """
+    ends = []
+    for m in (a, b):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.end > m.start else None
+        if span is None or not len(span):
+            return True
+        ends.append(span.root)
+    depth: dict[int, int] = {}
+    tok, d = ends[0], 0
+    while tok.i not in depth:
+        depth[tok.i] = d
+        tok, d = tok.head, d + 1
+    tok, d = ends[1], 0
+    while tok.i not in depth:
+        if tok.head.i == tok.i:
+            return False  # another sentence's root: no path
+        tok, d = tok.head, d + 1
+    return depth[tok.i] + d <= NEAR
 
 
 def pobjs(prep: Token) -> Iterator[Token]:
