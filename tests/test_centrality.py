@@ -794,3 +794,34 @@ def test_searches_sent_for_something_else_are_not_used(
         assert ahead.sent is not None
         assert centralities(G, names, workers=workers, ahead=ahead, **kw) == one
         assert all(p is None for p in ahead.children.procs)  # stopped, not waited for
+
+
+@pytest.mark.slow
+def test_a_real_command_on_a_large_file_gives_the_one_process_table(tmp_path: Path) -> None:
+    # as a user meets it: a file over AHEAD_MIN_BYTES with PARALLEL_MIN actors, so the child
+    # starts before the file is read and is sent the searches from the document
+    import os
+    import subprocess
+
+    from vectorgraph import dump
+    from vectorgraph.measures.centrality import AHEAD_MIN_BYTES, PARALLEL_MIN
+
+    path = tmp_path / "graph.json"
+    dump(generate(PARALLEL_MIN, 3 * PARALLEL_MIN, seed=3), path)
+    assert path.stat().st_size >= AHEAD_MIN_BYTES
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": src}
+    command = [sys.executable, "-m", "vectorgraph", "centrality", str(path), "-m", "all"]
+    tables = [
+        subprocess.run(
+            [*command, "--format", "csv", "--workers", str(n)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        for n in (1, 2)
+    ]
+    assert tables[0].stderr == tables[1].stderr == ""
+    assert tables[1].stdout == tables[0].stdout
+    assert len(tables[0].stdout.splitlines()) == PARALLEL_MIN + 1
