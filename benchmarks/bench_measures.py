@@ -25,6 +25,7 @@ shared, so the load average is recorded with the figures.
     python benchmarks/bench_measures.py --small    # 1,000 / 5,000 only
     python benchmarks/bench_measures.py --large --repeat 1 -k 5   # the 0.65 ratio, quickly
     python benchmarks/bench_measures.py --whole --repeat 3   # the whole-process ratio alone
+    python benchmarks/bench_measures.py --whole --against /tmp/main/src   # beside another tree
 
 Prints a table and writes JSON to ``benchmarks/results/``.
 """
@@ -106,12 +107,15 @@ def plain_triangles(S: nx.Graph) -> int:
     return count
 
 
-def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]:
+def whole_process(
+    doc: Any, g: Any, workers: int, repeat: int, against: Path | None = None
+) -> dict[str, Any]:
     """``vectorgraph centrality FILE -m all`` as a user runs it (a new process, the document
     read from a JSON file, the table written out), against igraph's betweenness alone, and
     the parts of its time measured in this process as the command runs them: loading, the
     searches sent to the child started ahead, the networkx graph, the measures; the child's CPU
-    seconds (numba's start, the searches) apart.
+    seconds (numba's start, the searches) apart. ``against``: the ``src`` folder of another
+    tree (a checkout of an earlier commit), whose command runs in the same rounds.
     """
     import subprocess
     import tempfile
@@ -126,6 +130,7 @@ def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]
         command += ["--workers", str(workers)]
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
         best = {"wall": float("inf")}
+        other = {"wall": float("inf"), "cpu": float("nan")}
         for _ in range(repeat):
             c0 = _children_cpu()
             start = time.perf_counter()
@@ -133,6 +138,14 @@ def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]
             wall = time.perf_counter() - start
             if wall < best["wall"]:
                 best = {"wall": wall, "cpu": _children_cpu() - c0}
+            if against is not None:
+                c0 = _children_cpu()
+                start = time.perf_counter()
+                their = {**os.environ, "PYTHONPATH": str(against)}
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=their)
+                wall = time.perf_counter() - start
+                if wall < other["wall"]:
+                    other = {"wall": wall, "cpu": _children_cpu() - c0}
             p0 = time.process_time()
             took = timed(lambda: g.betweenness(directed=False))[0]
             if took < best.get("igraph", float("inf")):
@@ -167,6 +180,9 @@ def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]
         "igraph_s": best["igraph"],
         "cpu_igraph_s": best["cpu_igraph"],
         "timeline": marks,
+        "against": None if against is None else str(against),
+        "against_s": other["wall"] if against is not None else None,
+        "against_cpu_s": other["cpu"] if against is not None else None,
         "child_start_cpu_s": cpu_warm,
         "idle_estimate_s": idle,
         "idle_estimate_ratio": idle / best["cpu_igraph"],
@@ -233,6 +249,11 @@ def print_whole(r: dict[str, Any], workers: int) -> None:
         f"{r['whole_process_cpu_s'] / r['cpu_igraph_s']:.2f}x CPU (target 0.65x: "
         f"{'within' if r['whole_process_s'] <= 0.65 * r['igraph_s'] else 'over'})"
     )
+    if r.get("against"):
+        print(
+            f"  the command of {r['against']}, in the same rounds: {r['against_s']:.2f} s, "
+            f"{r['against_cpu_s']:.2f} CPU s = {r['against_s'] / r['igraph_s']:.2f}x wall"
+        )
     marks = r["timeline"]
     print(
         "  its timeline, one more run of the command (wall s, CPU s of the process, CPU s of "
@@ -248,7 +269,7 @@ def print_whole(r: dict[str, Any], workers: int) -> None:
     )
 
 
-def whole_only(workers: int, repeat: int) -> None:
+def whole_only(workers: int, repeat: int, against: Path | None = None) -> None:
     """The whole-process ratio alone: ``vectorgraph centrality FILE -m all`` against igraph's
     betweenness, interleaved ``repeat`` times, the fastest of each kept."""
     from vectorgraph.measures.centrality import _path_graph
@@ -257,7 +278,7 @@ def whole_only(workers: int, repeat: int) -> None:
     doc = generate(10000, 50000, seed=0)
     g = _path_graph(collapse(doc.to_networkx()), "hops")[0]
     load_before = os.getloadavg()
-    r = whole_process(doc, g, workers, repeat)
+    r = whole_process(doc, g, workers, repeat, against)
     load_after = os.getloadavg()
     print_whole(r, workers)
     print(
@@ -421,9 +442,14 @@ def main() -> None:
         action="store_true",
         help="only the whole-process ratio at 10,000 / 50,000 (no networkx estimates)",
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="with --whole: the src folder of another tree, its command run in the same rounds",
+    )
     args = parser.parse_args()
     if args.whole:
-        whole_only(args.workers, args.repeat)
+        whole_only(args.workers, args.repeat, args.against)
         return
     sizes = [(1000, 5000)] if args.small else [(1000, 5000), (10000, 50000)]
     if args.large:
