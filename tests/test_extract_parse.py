@@ -479,6 +479,26 @@ SHAPES = [
         {("KAZ", "RUS", "hedges"), ("KAZ", "CHN", "hedges")},
     ),
     (
+        "office-in-apposition-possessive",
+        "Nursultan Nazarbayev, Kazakhstan's first president, resigned in 2019.",
+        {("NAZARBAYEV", "KAZ", "leads")},
+    ),
+    (
+        "office-in-apposition-to",
+        "Hikmet Hajiyev, an assistant to the president of Azerbaijan, spoke first.",
+        {("HAJIYEV", "AZE", "serves")},
+    ),
+    (
+        "office-of-a-person-is-no-office",
+        "Trump's envoy Steve Witkoff met Aliyev.",
+        {("WITKOFF", "ALIYEV", "consultation")},
+    ),
+    (
+        "role-in-apposition-adds-no-actor",
+        "Mr Rahmon, the president of Tajikistan, flew to Moscow.",
+        {("RAHMON", "TJK", "leads"), ("RAHMON", "RUS", "consultation")},
+    ),
+    (
         "summit-attended-by-many",
         "The summit was attended by the leaders of Latvia, Estonia, Finland and Lithuania.",
         set(),

@@ -232,6 +232,8 @@ class Sentence:
             dep = child.dep_
             if dep == "appos" and members(self, tok, child):
                 continue  # "Gulf states (Qatar, Oman and Kuwait)": the group stands for its list
+            if dep == "appos" and child.lemma in self.lexicon.roles and not self.at.get(child.i):
+                continue  # "Rahmon, the president of Tajikistan": a role (roles), no new actor
             if dep in _EXPAND:
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _EXAMPLES:  # "Western countries like France"

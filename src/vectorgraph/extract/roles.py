@@ -62,6 +62,7 @@ _PRONOUNS = frozenset(("its", "their", "his", "her"))
 _REFERENCES = frozenset(("region", "bloc", "ref", "pair"))
 _STATES = frozenset(("states", "countries", "republics", "nations", "members", "neighbours",
                      "neighbors", "economies"))  # fmt: skip
+_OFFICES = frozenset(("leads", "serves"))
 _SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 
 
@@ -106,6 +107,9 @@ def roles(s: Sentence) -> Iterator[Claim]:
             orgs = {m.id for ms in s.at.values() for m in ms if m.type == "organisation"}
             if len(orgs) == 1:
                 found = [m for ms in s.at.values() for m in ms if m.type == "organisation"][:1]
+        if pred.type in _OFFICES:  # "X, Kazakhstan's president": a person's office in a body
+            owners = [h for h in owners if h.type == "person"]
+            found = [r for r in found if r.type != "person"]
         for h in owners:
             for r in found:
                 a, b = (r, h) if pred.reverse else (h, r)
