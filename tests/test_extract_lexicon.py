@@ -166,3 +166,23 @@ def test_parties_between_whom_a_non_mediator_stands_are_only_each_others() -> No
     assert relations("Russia noted tensions between Armenia and Azerbaijan.") == {
         ("ARM", "AZE", "hostility")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Uzbekistan supported the Northern Alliance against the Taliban.",
+            {("UZB", "TALIBAN", "hostility"), ("NORTHERN_ALLIANCE", "TALIBAN", "hostility")},
+        ),
+        (
+            "Tajikistan cooperates with Pakistan against the Taliban.",
+            {("TJK", "TALIBAN", "hostility"), ("PAK", "TALIBAN", "hostility")},
+        ),
+    ],
+    ids=["support-against", "cooperate-with-against"],
+)
+def test_the_object_of_against_is_the_cooperating_sides_common_foe(text, expected) -> None:
+    found = relations(text)
+    assert expected <= found
+    assert not {(a, b) for a, b, t in found if "TALIBAN" in (a, b) and t != "hostility"}
