@@ -669,3 +669,14 @@ def test_a_possessive_of_another_state_is_no_country_of_a_known_company():
 )
 def test_a_suffix_alone_or_an_ex_soviet_place_is_no_actor(sentence, expected):
     assert [m for m in ids(sentence) if m[0] in ("PETROLEUM", "USSR", "RUS", "ERDOGAN")] == expected
+
+
+def test_a_name_may_end_at_a_hyphen_inside_a_run():
+    assert ids("He addressed the Gulf Cooperation Council-Central Asia Summit.") == [
+        ("GCC", "Gulf Cooperation Council"),
+        ("CENTRAL_ASIA", "Central Asia"),
+    ]
+    assert ids("Kassym-Jomart Tokayev visited Nagorno-Karabakh.") == [
+        ("TOKAYEV", "Kassym-Jomart Tokayev"),
+        ("NAGORNO_KARABAKH", "Nagorno-Karabakh"),
+    ]

@@ -597,6 +597,20 @@ class MentionFinder:
                     pieces.append((run[i][0], run[j - 1][1], entry))
                     i = j
                     break
+                cut = s.rfind("-", run[j - 1][0], run[j - 1][1])
+                if (
+                    j > i + 1
+                    and cut > 0
+                    and (entry := self._lookup(s[run[i][0] : cut])) is not None
+                    and entry.type == "organisation"
+                ):
+                    # "the Gulf Cooperation Council-Central Asia Summit": a body's name ends at
+                    # the hyphen, and the next name begins after it (a place's does not: "the
+                    # Central Asia-China pipeline" runs through the region, no actor)
+                    pieces.append((run[i][0], cut, entry))
+                    run = [*run[: j - 1], (cut + 1, run[j - 1][1]), *run[j:]]
+                    n, i = len(run), j - 1
+                    break
                 if j > i + 1 and (
                     form in ignored
                     or (form[-1] in "s'’" and _POSSESSIVE_END.sub("", form) in ignored)
