@@ -680,3 +680,19 @@ def test_a_name_may_end_at_a_hyphen_inside_a_run():
         ("TOKAYEV", "Kassym-Jomart Tokayev"),
         ("NAGORNO_KARABAKH", "Nagorno-Karabakh"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "state"),
+    [
+        ("Everything changed after Sadyr Japarov came to power in 2020.", "JAPAROV", "KGZ"),
+        ("Shavkat Mirziyoyev took office in 2016.", "MIRZIYOYEV", "UZB"),
+    ],
+    ids=["came-to-power", "took-office"],
+)
+def test_coming_to_power_ties_a_table_person_to_the_tables_state(sentence, person, state):
+    from vectorgraph.extract import extract
+
+    assert (person, state, "leads") in {
+        (r.source, r.target, r.type) for r in extract(sentence).relations
+    }

@@ -313,6 +313,11 @@ _ELECTED = re.compile(
     rf"(?P<state>[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)?)(?:['’]s)?\s+"
     r"(?P<title>(?i:(?:new |next |first |acting |interim )?" + _TITLES + r"))\b"
 )
+#: "X came to power", "X took office": a head of state or government, of the table's state.
+_TO_POWER = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?(?:(?:came|come|rose|risen|returned|swept)\s+to\s+power|"
+    r"(?:took|taken|seized|assumed)\s+(?:power|office|the\s+presidency))\b"
+)
 #: ", who has ruled Azerbaijan since 2003": a head of state by a relative clause.
 _RULED = re.compile(
     r"\s*,\s+(?:[^,;]{0,60}?\s)?who\s+(?:has\s+|had\s+|have\s+)?(?:long\s+)?"
@@ -1083,6 +1088,8 @@ class MentionFinder:
             m = _ELECTED.match(s, end)  # "X was re-elected as Uzbekistan's president"
             if m is not None and self._lookup(m.group("state")) is not None:
                 return m.group("title"), m.start("state"), None
+        if _TO_POWER.match(s, end):  # "Sadyr Japarov came to power in 2020": the table's state
+            return "leader", None, None
         if not s.startswith(",", end) and not s.startswith(" ,", end):
             return None
         m = _APPOSITION.match(s, end)
