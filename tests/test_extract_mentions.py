@@ -696,3 +696,19 @@ def test_coming_to_power_ties_a_table_person_to_the_tables_state(sentence, perso
     assert (person, state, "leads") in {
         (r.source, r.target, r.type) for r in extract(sentence).relations
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role", "state"),
+    [
+        ("Pakistan PM Shahbaz Sharif arrived.", "SHARIF", "leads", "PAK"),
+        ("They met the Tajik PM Qohir Rasolzada.", "RASOLZADA", "leads", "TJK"),
+        ("Indian FM Subrahmanyam Jaishankar arrived.", "JAISHANKAR", "serves", "IND"),
+    ],
+    ids=["pm-after-state", "pm-after-demonym", "fm"],
+)
+def test_abbreviated_titles_introduce_persons(sentence, person, role, state):
+    finder = MentionFinder()
+    assert person in [aid for aid, _ in ids(sentence, finder)]
+    ((tie, _, _),) = [t for t in finder.intros if t[0].id == person]
+    assert (tie.role, tie.state) == (role, state)
