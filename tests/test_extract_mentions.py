@@ -680,3 +680,58 @@ def test_a_name_may_end_at_a_hyphen_inside_a_run():
         ("TOKAYEV", "Kassym-Jomart Tokayev"),
         ("NAGORNO_KARABAKH", "Nagorno-Karabakh"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "state"),
+    [
+        ("Everything changed after Sadyr Japarov came to power in 2020.", "JAPAROV", "KGZ"),
+        ("Shavkat Mirziyoyev took office in 2016.", "MIRZIYOYEV", "UZB"),
+    ],
+    ids=["came-to-power", "took-office"],
+)
+def test_coming_to_power_ties_a_table_person_to_the_tables_state(sentence, person, state):
+    from vectorgraph.extract import extract
+
+    assert (person, state, "leads") in {
+        (r.source, r.target, r.type) for r in extract(sentence).relations
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role", "state"),
+    [
+        ("Pakistan PM Shahbaz Sharif arrived.", "SHARIF", "leads", "PAK"),
+        ("They met the Tajik PM Qohir Rasolzada.", "RASOLZADA", "leads", "TJK"),
+        ("Indian FM Subrahmanyam Jaishankar arrived.", "JAISHANKAR", "serves", "IND"),
+    ],
+    ids=["pm-after-state", "pm-after-demonym", "fm"],
+)
+def test_abbreviated_titles_introduce_persons(sentence, person, role, state):
+    finder = MentionFinder()
+    assert person in [aid for aid, _ in ids(sentence, finder)]
+    ((tie, _, _),) = [t for t in finder.intros if t[0].id == person]
+    assert (tie.role, tie.state) == (role, state)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "body"),
+    [
+        (
+            "Jane Roe, an expert on Central Asia at the University of Pittsburgh, spoke.",
+            "ROE",
+            "UNIVERSITY_OF_PITTSBURGH",
+        ),
+        (
+            "John Doe, an analyst at the Park Strategies consultancy, spoke.",
+            "DOE",
+            "PARK_STRATEGIES",
+        ),
+    ],
+    ids=["field-then-body-of-place", "at-the-body"],
+)
+def test_an_expert_serves_the_body_named_after_the_field_and_the(sentence, person, body):
+    finder = MentionFinder()
+    found = ids(sentence, finder)
+    assert body in [aid for aid, _ in found]
+    assert (person, "serves", body) in [(t.id, t.role, t.state) for t, _, _ in finder.intros]
