@@ -296,13 +296,14 @@ class Relation:
     ) -> Relation:
         kind = types[data["type"]]
         score = float(data.get("score", kind.score))
+        # the defaults computed only when missing: a large document gives both most of the time
         return cls(
             source=data["source"],
             target=data["target"],
             type=data["type"],
-            sign=int(data.get("sign", sign_of(score))),
+            sign=int(data["sign"] if "sign" in data else sign_of(score)),
             score=score,
-            weight=float(data.get("weight", default_weight(score))),
+            weight=float(data["weight"] if "weight" in data else default_weight(score)),
             directed=bool(data.get("directed", kind.directed)),
             evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence") or ()),
             id=data.get("id"),
