@@ -63,6 +63,14 @@ FAMILIES = [
         "Uzbekistan remains sympathetic to Turkey.",
         ("UZB", "TUR", "diplomatic_cooperation"),
     ),
+    ("reach-out", "Kazakhstan reached out to Japan.", ("KAZ", "JPN", "diplomatic_cooperation")),
+    (
+        "brotherhood",
+        "Brotherhood between Turkey and Azerbaijan is strong.",
+        ("TUR", "AZE", "diplomatic_cooperation"),
+    ),
+    # trade by other routes
+    ("smuggle", "Kyrgyz firms smuggled goods to Russia.", ("KGZ", "RUS", "reexport")),
     # founding a body: the founders are its members
     (
         "form",
@@ -73,17 +81,23 @@ FAMILIES = [
     # CAMEO 11 disapprove
     ("object", "Azerbaijan objected to the French plan.", ("AZE", "FRA", "criticism")),
     ("objection", "France's objection to the Azerbaijani plan.", ("FRA", "AZE", "criticism")),
+    ("lash-out", "Aliyev lashed out at France.", ("ALIYEV", "FRA", "criticism")),
     # CAMEO 12 reject
     ("defy", "Kyrgyzstan defied Russia.", ("KGZ", "RUS", "hostility")),
     ("dismiss", "Armenia dismissed the Russian proposal.", ("ARM", "RUS", "hostility")),
     ("sceptical", "Kazakhstan is sceptical of Russia.", ("KAZ", "RUS", "hostility")),
     ("retaliate", "Russia retaliated against Lithuania.", ("RUS", "LTU", "hostility")),
+    ("resentment", "Kyrgyz resentment of China grew.", ("KGZ", "CHN", "hostility")),
+    ("crackdown", "The Russian crackdown on Georgia continued.", ("RUS", "GEO", "hostility")),
     # CAMEO 13 threaten, 17 coerce
     ("intimidate", "Russia intimidated Georgia.", ("RUS", "GEO", "threat")),
+    ("warning", "Russia's warning to Kazakhstan was clear.", ("RUS", "KAZ", "threat")),
     # CAMEO 16 reduce relations
     ("wean-off", "Georgia wants to wean itself off Russian gas.", ("GEO", "RUS", "distancing")),
     ("diversify-away", "The EU will diversify away from Russian gas.", ("EU", "RUS", "distancing")),
     ("decouple", "Lithuania decoupled from China.", ("LTU", "CHN", "distancing")),
+    ("departure", "Armenia's departure from the CSTO is near.", ("ARM", "CSTO", "distancing")),
+    ("split", "Kazakhstan's split with Russia deepened.", ("KAZ", "RUS", "distancing")),
     ("absence", "Aliyev's absence at the EU summit was noted.", ("ALIYEV", "EU", "distancing")),
     # CAMEO 163 / 172 sanctions
     ("bar", "Kazakhstan barred Russian trucks from its roads.", ("KAZ", "RUS", "sanctions")),
@@ -107,7 +121,8 @@ FAMILIES = [
         "South Korea, home to Samsung Electronics, seeks minerals from Kazakhstan.",
         ("SAMSUNG", "KOR", "based_in"),
     ),
-    # debt: the debtor depends on its creditor
+    # debt and over-reliance: the debtor depends on its creditor
+    ("overreliance", "Mongolia's overreliance on China is a risk.", ("MNG", "CHN", "depends_on")),
     ("owe", "Tajikistan owes billions to China.", ("TJK", "CHN", "depends_on")),
     ("borrow", "Laos borrowed heavily from China.", ("LAO", "CHN", "depends_on")),
     ("debt", "Kyrgyzstan's debt to China grew.", ("KGZ", "CHN", "depends_on")),
@@ -151,3 +166,23 @@ def test_parties_between_whom_a_non_mediator_stands_are_only_each_others() -> No
     assert relations("Russia noted tensions between Armenia and Azerbaijan.") == {
         ("ARM", "AZE", "hostility")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Uzbekistan supported the Northern Alliance against the Taliban.",
+            {("UZB", "TALIBAN", "hostility"), ("NORTHERN_ALLIANCE", "TALIBAN", "hostility")},
+        ),
+        (
+            "Tajikistan cooperates with Pakistan against the Taliban.",
+            {("TJK", "TALIBAN", "hostility"), ("PAK", "TALIBAN", "hostility")},
+        ),
+    ],
+    ids=["support-against", "cooperate-with-against"],
+)
+def test_the_object_of_against_is_the_cooperating_sides_common_foe(text, expected) -> None:
+    found = relations(text)
+    assert expected <= found
+    assert not {(a, b) for a, b, t in found if "TALIBAN" in (a, b) and t != "hostility"}

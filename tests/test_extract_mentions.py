@@ -669,3 +669,46 @@ def test_a_possessive_of_another_state_is_no_country_of_a_known_company():
 )
 def test_a_suffix_alone_or_an_ex_soviet_place_is_no_actor(sentence, expected):
     assert [m for m in ids(sentence) if m[0] in ("PETROLEUM", "USSR", "RUS", "ERDOGAN")] == expected
+
+
+def test_a_name_may_end_at_a_hyphen_inside_a_run():
+    assert ids("He addressed the Gulf Cooperation Council-Central Asia Summit.") == [
+        ("GCC", "Gulf Cooperation Council"),
+        ("CENTRAL_ASIA", "Central Asia"),
+    ]
+    assert ids("Kassym-Jomart Tokayev visited Nagorno-Karabakh.") == [
+        ("TOKAYEV", "Kassym-Jomart Tokayev"),
+        ("NAGORNO_KARABAKH", "Nagorno-Karabakh"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "state"),
+    [
+        ("Everything changed after Sadyr Japarov came to power in 2020.", "JAPAROV", "KGZ"),
+        ("Shavkat Mirziyoyev took office in 2016.", "MIRZIYOYEV", "UZB"),
+    ],
+    ids=["came-to-power", "took-office"],
+)
+def test_coming_to_power_ties_a_table_person_to_the_tables_state(sentence, person, state):
+    from vectorgraph.extract import extract
+
+    assert (person, state, "leads") in {
+        (r.source, r.target, r.type) for r in extract(sentence).relations
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role", "state"),
+    [
+        ("Pakistan PM Shahbaz Sharif arrived.", "SHARIF", "leads", "PAK"),
+        ("They met the Tajik PM Qohir Rasolzada.", "RASOLZADA", "leads", "TJK"),
+        ("Indian FM Subrahmanyam Jaishankar arrived.", "JAISHANKAR", "serves", "IND"),
+    ],
+    ids=["pm-after-state", "pm-after-demonym", "fm"],
+)
+def test_abbreviated_titles_introduce_persons(sentence, person, role, state):
+    finder = MentionFinder()
+    assert person in [aid for aid, _ in ids(sentence, finder)]
+    ((tie, _, _),) = [t for t in finder.intros if t[0].id == person]
+    assert (tie.role, tie.state) == (role, state)

@@ -67,6 +67,8 @@ TITLE_WORDS = frozenset(
         "Secretary-General",
         "Chancellor",
         "Premier",
+        "PM",
+        "FM",
         "King",
         "Queen",
         "Emir",
@@ -128,6 +130,7 @@ _LEAD_WORDS = (
     "president",
     "prime minister",
     "premier",
+    "pm",
     "chancellor",
     "king",
     "queen",
@@ -312,6 +315,11 @@ _ELECTED = re.compile(
     r"named|sworn in|inaugurated|installed|confirmed)\s+(?:as\s+)?)?(?:the\s+)?"
     rf"(?P<state>[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)?)(?:['’]s)?\s+"
     r"(?P<title>(?i:(?:new |next |first |acting |interim )?" + _TITLES + r"))\b"
+)
+#: "X came to power", "X took office": a head of state or government, of the table's state.
+_TO_POWER = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?(?:(?:came|come|rose|risen|returned|swept)\s+to\s+power|"
+    r"(?:took|taken|seized|assumed)\s+(?:power|office|the\s+presidency))\b"
 )
 #: ", who has ruled Azerbaijan since 2003": a head of state by a relative clause.
 _RULED = re.compile(
@@ -596,6 +604,20 @@ class MentionFinder:
                 if entry is not None:
                     pieces.append((run[i][0], run[j - 1][1], entry))
                     i = j
+                    break
+                cut = s.rfind("-", run[j - 1][0], run[j - 1][1])
+                if (
+                    j > i + 1
+                    and cut > 0
+                    and (entry := self._lookup(s[run[i][0] : cut])) is not None
+                    and entry.type == "organisation"
+                ):
+                    # "the Gulf Cooperation Council-Central Asia Summit": a body's name ends at
+                    # the hyphen, and the next name begins after it (a place's does not: "the
+                    # Central Asia-China pipeline" runs through the region, no actor)
+                    pieces.append((run[i][0], cut, entry))
+                    run = [*run[: j - 1], (cut + 1, run[j - 1][1]), *run[j:]]
+                    n, i = len(run), j - 1
                     break
                 if j > i + 1 and (
                     form in ignored
@@ -1069,6 +1091,8 @@ class MentionFinder:
             m = _ELECTED.match(s, end)  # "X was re-elected as Uzbekistan's president"
             if m is not None and self._lookup(m.group("state")) is not None:
                 return m.group("title"), m.start("state"), None
+        if _TO_POWER.match(s, end):  # "Sadyr Japarov came to power in 2020": the table's state
+            return "leader", None, None
         if not s.startswith(",", end) and not s.startswith(" ,", end):
             return None
         m = _APPOSITION.match(s, end)

@@ -107,9 +107,11 @@ class _Args:
     aimed: bool = False  # a verb's party object names no actor: "A and B visited cities"
     of: list[Mention] = field(default_factory=list)  # a noun's "of" objects, maybe its actor
     mutual: bool = False  # a hyphened pair names both sides: "the Russian-Chinese rivalry"
+    #: whom a cooperative predicate is aimed against: "cooperation against the Taliban"
+    against: list[Mention] = field(default_factory=list)
 
     def merge(self, other: _Args) -> None:
-        for name in ("subjects", "objects", "partners", "parties"):
+        for name in ("subjects", "objects", "partners", "parties", "against"):
             mine = getattr(self, name)
             mine.extend(m for m in getattr(other, name) if m not in mine)
 
@@ -336,6 +338,8 @@ class Sentence:
                 args.parties.extend(found)
             elif word in _PARTNER:
                 args.partners.extend(found)
+            elif word == "against" and RELATION_TYPES[pred.type].sign > 0:
+                args.against.extend(found)  # "supported X against the Taliban": their foe
             elif word in _TOPICS and RELATION_TYPES[pred.type].sign > 0:
                 continue  # "a dialogue on Afghanistan", "talks over the pipeline": the topic
             elif word in preps:
@@ -681,6 +685,10 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
             for s in args.subjects:
                 for p in ps:
                     yield Claim(s, p, rtype, CONFIDENCE["parties"])
+    for foe in args.against:  # the allies, each against their common foe
+        for s in [*args.subjects, *args.objects, *args.partners, *args.parties]:
+            if s.id != foe.id:
+                yield Claim(s, foe, "hostility", CONFIDENCE["svo"])
     if (not directed or args.mutual) and not targets and not args.parties and not args.aimed:
         ss = sorted(args.subjects, key=lambda m: m.start)  # text order: "Turkish-Iranian"
         for i, a in enumerate(ss):
