@@ -25,6 +25,7 @@ shared, so the load average is recorded with the figures.
     python benchmarks/bench_measures.py --small    # 1,000 / 5,000 only
     python benchmarks/bench_measures.py --large --repeat 1 -k 5   # the 0.65 ratio, quickly
     python benchmarks/bench_measures.py --whole --repeat 3   # the whole-process ratio alone
+    python benchmarks/bench_measures.py --whole --against /tmp/main/src   # beside another tree
 
 Prints a table and writes JSON to ``benchmarks/results/``.
 """
@@ -106,15 +107,21 @@ def plain_triangles(S: nx.Graph) -> int:
     return count
 
 
-def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]:
+def whole_process(
+    doc: Any, g: Any, workers: int, repeat: int, against: Path | None = None
+) -> dict[str, Any]:
     """``vectorgraph centrality FILE -m all`` as a user runs it (a new process, the document
     read from a JSON file, the table written out), against igraph's betweenness alone, and
-    the parts of its time measured in this process: loading, the networkx graph, the measures.
+    the parts of its time measured in this process as the command runs them: loading, the
+    searches sent to the child started ahead, the networkx graph, the measures; the child's CPU
+    seconds (numba's start, the searches) apart. ``against``: the ``src`` folder of another
+    tree (a checkout of an earlier commit), whose command runs in the same rounds.
     """
     import subprocess
     import tempfile
 
     from vectorgraph import dumps, load
+    from vectorgraph.measures._worker import Children
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.json"
@@ -123,6 +130,7 @@ def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]
         command += ["--workers", str(workers)]
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
         best = {"wall": float("inf")}
+        other = {"wall": float("inf"), "cpu": float("nan")}
         for _ in range(repeat):
             c0 = _children_cpu()
             start = time.perf_counter()
@@ -130,17 +138,36 @@ def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]
             wall = time.perf_counter() - start
             if wall < best["wall"]:
                 best = {"wall": wall, "cpu": _children_cpu() - c0}
+            if against is not None:
+                c0 = _children_cpu()
+                start = time.perf_counter()
+                their = {**os.environ, "PYTHONPATH": str(against)}
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=their)
+                wall = time.perf_counter() - start
+                if wall < other["wall"]:
+                    other = {"wall": wall, "cpu": _children_cpu() - c0}
             p0 = time.process_time()
             took = timed(lambda: g.betweenness(directed=False))[0]
             if took < best.get("igraph", float("inf")):
                 best["igraph"], best["cpu_igraph"] = took, time.process_time() - p0
-        p0 = time.process_time()
-        t_load, loaded = timed(lambda: load(path))
-        cpu_load = time.process_time() - p0
-    p0 = time.process_time()
-    t_nx, G = timed(loaded.to_networkx)
-    cpu_nx = time.process_time() - p0
-    t_measures = timed(lambda: centralities(G, ["all"], workers=workers))[0]
+        # the child's start alone: numba imported, the searches loaded from its cache
+        c0 = _children_cpu()
+        warm = Children(1, threads=workers)
+        for proc in warm.procs:  # no tasks come: it starts, finds none and ends
+            if proc is not None and proc.stdin is not None:
+                proc.stdin.close()
+                proc.wait()
+        warm.cancel()
+        cpu_warm = _children_cpu() - c0
+        marks = timeline(path, workers, env)
+        G = load(path).to_networkx()
+    # on idle cores: this process's work up to the send runs beside the child's start; then
+    # this process's work and the child's searches share two cores; then the table
+    before = marks["sent"][1]
+    beside = marks["results"][1] - before
+    searches = max(marks["exit"][2] - cpu_warm, 0.0)
+    after = marks["exit"][1] - marks["results"][1]
+    idle = max(before, cpu_warm) + max(beside, (beside + searches) / 2) + after
     return {
         "graph": f"{len(G)}/{G.number_of_edges()}",
         "task": f"vectorgraph centrality FILE -m all --workers {workers}, whole process",
@@ -152,17 +179,68 @@ def whole_process(doc: Any, g: Any, workers: int, repeat: int) -> dict[str, Any]
         "whole_process_cpu_s": best["cpu"],
         "igraph_s": best["igraph"],
         "cpu_igraph_s": best["cpu_igraph"],
-        "load_s": t_load,
-        "load_cpu_s": cpu_load,
-        "to_networkx_s": t_nx,
-        "to_networkx_cpu_s": cpu_nx,
-        "centralities_s": t_measures,
+        "timeline": marks,
+        "against": None if against is None else str(against),
+        "against_s": other["wall"] if against is not None else None,
+        "against_cpu_s": other["cpu"] if against is not None else None,
+        "child_start_cpu_s": cpu_warm,
+        "idle_estimate_s": idle,
+        "idle_estimate_ratio": idle / best["cpu_igraph"],
     }
+
+
+#: Run by :func:`timeline`: the command in a process of its own, with marks at its phases.
+_TIMELINE = """
+import json, resource, sys, time
+start = time.perf_counter()
+marks = {}
+def mark(name):
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
+    marks[name] = (time.perf_counter() - start, own.ru_utime + own.ru_stime,
+                   child.ru_utime + child.ru_stime)
+import vectorgraph.cli.analysis as analysis
+from vectorgraph.cli import cli
+from vectorgraph.measures import Ahead, _worker
+mark("imported")
+def after(name, f):
+    def g(*a, **k):
+        out = f(*a, **k)
+        mark(name)
+        return out
+    return g
+analysis.load_graph = after("loaded", analysis.load_graph)
+Ahead.send = after("sent", Ahead.send)
+_worker.Children.results = after("results", _worker.Children.results)
+sys.argv = ["vectorgraph", "centrality", sys.argv[1], "-m", "all", "--workers", sys.argv[2]]
+try:
+    cli.main()
+except SystemExit:
+    pass
+mark("exit")
+sys.stderr.write(json.dumps(marks))
+"""
+
+
+def timeline(path: Path, workers: int, env: dict[str, str]) -> dict[str, Any]:
+    """The command's phases, one run: ``{phase: (wall s, CPU s, its child's CPU s)}`` at the
+    end of each (imports, the document loaded, the searches sent, their results, the exit)."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _TIMELINE, str(path), str(workers)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    marks: dict[str, Any] = json.loads(done.stderr.strip().splitlines()[-1])
+    return marks
 
 
 def print_whole(r: dict[str, Any], workers: int) -> None:
     """Print a whole-process row: its ratio to igraph's betweenness, then its parts."""
-    rest = r["whole_process_s"] - r["load_s"] - r["to_networkx_s"] - r["centralities_s"]
     print(
         f"{r['graph']}: {r['task']}: {r['whole_process_s']:.2f} s, "
         f"{r['whole_process_cpu_s']:.2f} CPU s (the process and its children) / igraph's "
@@ -171,16 +249,27 @@ def print_whole(r: dict[str, Any], workers: int) -> None:
         f"{r['whole_process_cpu_s'] / r['cpu_igraph_s']:.2f}x CPU (target 0.65x: "
         f"{'within' if r['whole_process_s'] <= 0.65 * r['igraph_s'] else 'over'})"
     )
+    if r.get("against"):
+        print(
+            f"  the command of {r['against']}, in the same rounds: {r['against_s']:.2f} s, "
+            f"{r['against_cpu_s']:.2f} CPU s = {r['against_s'] / r['igraph_s']:.2f}x wall"
+        )
+    marks = r["timeline"]
     print(
-        f"  its parts, timed in this process: load the document {r['load_s']:.2f} s "
-        f"({r['load_cpu_s']:.2f} CPU), the networkx graph {r['to_networkx_s']:.2f} s "
-        f"({r['to_networkx_cpu_s']:.2f} CPU), centralities(workers={workers}) "
-        f"{r['centralities_s']:.2f} s; the rest (interpreter, imports, the table "
-        f"written) {rest:.2f} s"
+        "  its timeline, one more run of the command (wall s, CPU s of the process, CPU s of "
+        "its child): "
+        + "; ".join(f"{k} {w:.2f}/{c:.2f}/{ch:.2f}" for k, (w, c, ch) in marks.items())
+        + f"; the child's start alone {r['child_start_cpu_s']:.2f} CPU s"
+    )
+    print(
+        f"  on idle cores those CPU seconds would take {r['idle_estimate_s']:.2f} s = "
+        f"{r['idle_estimate_ratio']:.2f}x igraph's CPU seconds (an estimate: the part before "
+        f"the send beside the child's start, then this process and the child's searches on "
+        f"two cores, then the table)"
     )
 
 
-def whole_only(workers: int, repeat: int) -> None:
+def whole_only(workers: int, repeat: int, against: Path | None = None) -> None:
     """The whole-process ratio alone: ``vectorgraph centrality FILE -m all`` against igraph's
     betweenness, interleaved ``repeat`` times, the fastest of each kept."""
     from vectorgraph.measures.centrality import _path_graph
@@ -189,7 +278,7 @@ def whole_only(workers: int, repeat: int) -> None:
     doc = generate(10000, 50000, seed=0)
     g = _path_graph(collapse(doc.to_networkx()), "hops")[0]
     load_before = os.getloadavg()
-    r = whole_process(doc, g, workers, repeat)
+    r = whole_process(doc, g, workers, repeat, against)
     load_after = os.getloadavg()
     print_whole(r, workers)
     print(
@@ -353,9 +442,14 @@ def main() -> None:
         action="store_true",
         help="only the whole-process ratio at 10,000 / 50,000 (no networkx estimates)",
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="with --whole: the src folder of another tree, its command run in the same rounds",
+    )
     args = parser.parse_args()
     if args.whole:
-        whole_only(args.workers, args.repeat)
+        whole_only(args.workers, args.repeat, args.against)
         return
     sizes = [(1000, 5000)] if args.small else [(1000, 5000), (10000, 50000)]
     if args.large:

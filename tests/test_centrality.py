@@ -620,3 +620,208 @@ def test_without_numba_processes_split_the_same_floats(
     reference = centralities(generated, names, engine="networkx", **kw)
     for name in ("closeness", "betweenness", "harmonic"):
         assert one[name] == pytest.approx(reference[name], rel=1e-9, abs=1e-12)
+
+
+def test_searches_ahead_runs_the_searches_in_its_child(
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # the child started before the graph exists computes every search: none runs here
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    worker = importlib.import_module("vectorgraph.measures._worker")
+    names = ["betweenness", "closeness", "harmonic", "degree"]
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "CHUNK", 7)  # many tasks, on the child's two threads
+    monkeypatch.setattr(module, "AHEAD_MIN_BYTES", 10)
+    one = centralities(generated, names)
+    path = tmp_path / "graph.json"
+    path.write_text("x" * 10, encoding="utf-8")
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a search ran in this process")
+
+    monkeypatch.setattr(worker, "run", refuse)
+    monkeypatch.setattr(worker, "Threads", refuse)
+    with module.searches_ahead(2, path) as ahead:
+        assert ahead is not None and ahead.workers == 2
+        assert centralities(generated, names, workers=2, ahead=ahead) == one
+    assert [p for p in ahead.children.procs if p is not None and p.poll() is None] == []
+
+
+@pytest.mark.parametrize(
+    ("workers", "size", "names"),
+    [(1, 10, ["betweenness"]), (2, 9, ["betweenness"]), (2, 10, ["degree"])],
+    ids=["one-worker", "small-file", "no-path-measure"],
+)
+def test_searches_ahead_is_stopped_when_unused(
+    generated: nx.MultiDiGraph,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    workers: int,
+    size: int,
+    names: list[str],
+) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "AHEAD_MIN_BYTES", 10)
+    path = tmp_path / "graph.json"
+    path.write_text("x" * size, encoding="utf-8")
+    one = centralities(generated, names)
+    with module.searches_ahead(workers, path) as ahead:
+        if workers == 1 or size < 10:
+            assert ahead is None
+        else:
+            assert ahead is not None
+            assert centralities(generated, names, workers=workers, ahead=ahead) == one
+            # not needed for these measures: stopped by centralities, not left running
+            assert all(p is None for p in ahead.children.procs)
+
+
+def test_searches_ahead_child_failure_falls_back(
+    generated: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "AHEAD_MIN_BYTES", 10)
+    path = tmp_path / "graph.json"
+    path.write_text("x" * 10, encoding="utf-8")
+    names = ["betweenness", "harmonic"]
+    one = centralities(generated, names)
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    with module.searches_ahead(2, path) as ahead:
+        assert ahead is not None and ahead.children.procs == [None]
+        assert centralities(generated, names, workers=2, ahead=ahead) == one
+
+
+def test_cli_reads_a_large_file_with_a_child_ahead(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # the command as a user runs it on a large file: the same table as in one process
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    from vectorgraph import dump
+
+    path = tmp_path / "graph.json"
+    dump(generate(80, 300, seed=7), path)
+    args = ["centrality", str(path), "-m", "all", "--format", "csv"]
+    one = CliRunner().invoke(cli, [*args, "--workers", "1"])
+    assert one.exit_code == 0, one.output
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "AHEAD_MIN_BYTES", 10)
+    started: list[Any] = []
+    real = module.searches_ahead
+
+    def spy(*a: Any) -> Any:
+        manager = real(*a)
+        started.append(manager)
+        return manager
+
+    monkeypatch.setattr(module, "searches_ahead", spy)
+    monkeypatch.setattr(importlib.import_module("vectorgraph.measures"), "searches_ahead", spy)
+    two = CliRunner().invoke(cli, [*args, "--workers", "2"])
+    assert two.exit_code == 0, two.output
+    assert len(started) == 1
+    assert two.output == one.output
+
+
+@pytest.fixture
+def ahead_graph(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[GraphDocument, Path]:
+    """A generated document, split as a large one would be, and a file counted as large."""
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    monkeypatch.setattr(module, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(module, "CHUNK", 7)
+    monkeypatch.setattr(module, "AHEAD_MIN_BYTES", 10)
+    path = tmp_path / "graph.json"
+    path.write_text("x" * 10, encoding="utf-8")
+    return generate(80, 300, seed=7), path
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{}, {"directed": True}, {"include_structural": True}],
+    ids=["hops", "directed", "structural"],
+)
+def test_searches_sent_from_the_document_are_used(
+    ahead_graph: tuple[GraphDocument, Path], monkeypatch: pytest.MonkeyPatch, kw: dict[str, Any]
+) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    worker = importlib.import_module("vectorgraph.measures._worker")
+    doc, path = ahead_graph
+    G = doc.to_networkx()
+    names = ["degree", "betweenness", "closeness", "harmonic"]
+    one = centralities(G, names, **kw)
+    jobs: list[Any] = []
+    real = module._path_jobs
+
+    def spy(run: Any, names: Any) -> Any:
+        jobs.append(type(run).__name__)
+        return real(run, names)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a search ran in this process")
+
+    monkeypatch.setattr(module, "_path_jobs", spy)
+    monkeypatch.setattr(worker, "run", refuse)
+    monkeypatch.setattr(worker, "Threads", refuse)
+    with module.searches_ahead(2, path) as ahead:
+        ahead.send(doc, names, **kw)
+        assert ahead.sent is not None
+        assert centralities(G, names, workers=2, ahead=ahead, **kw) == one
+    # planned once, from the document, never again from the graph
+    assert jobs == ["_DocumentRun"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["another-graph", "other-options", "other-workers"],
+)
+def test_searches_sent_for_something_else_are_not_used(
+    ahead_graph: tuple[GraphDocument, Path], change: str
+) -> None:
+    module = importlib.import_module("vectorgraph.measures.centrality")
+    doc, path = ahead_graph
+    names = ["betweenness", "harmonic"]
+    G = doc.to_networkx()
+    kw: dict[str, Any] = {}
+    workers = 2
+    if change == "another-graph":  # a relation fewer than the document sent
+        G.remove_edge(*next(iter(G.edges(keys=True)))[:3])
+    elif change == "other-options":
+        kw = {"directed": True}
+    else:
+        workers = 3
+    one = centralities(G, names, **kw)
+    with module.searches_ahead(2, path) as ahead:
+        ahead.send(doc, names)
+        assert ahead.sent is not None
+        assert centralities(G, names, workers=workers, ahead=ahead, **kw) == one
+        assert all(p is None for p in ahead.children.procs)  # stopped, not waited for
+
+
+@pytest.mark.slow
+def test_a_real_command_on_a_large_file_gives_the_one_process_table(tmp_path: Path) -> None:
+    # as a user meets it: a file over AHEAD_MIN_BYTES with PARALLEL_MIN actors, so the child
+    # starts before the file is read and is sent the searches from the document
+    import os
+    import subprocess
+
+    from vectorgraph import dump
+    from vectorgraph.measures.centrality import AHEAD_MIN_BYTES, PARALLEL_MIN
+
+    path = tmp_path / "graph.json"
+    dump(generate(PARALLEL_MIN, 3 * PARALLEL_MIN, seed=3), path)
+    assert path.stat().st_size >= AHEAD_MIN_BYTES
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": src}
+    command = [sys.executable, "-m", "vectorgraph", "centrality", str(path), "-m", "all"]
+    tables = [
+        subprocess.run(
+            [*command, "--format", "csv", "--workers", str(n)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        for n in (1, 2)
+    ]
+    assert tables[0].stderr == tables[1].stderr == ""
+    assert tables[1].stdout == tables[0].stdout
+    assert len(tables[0].stdout.splitlines()) == PARALLEL_MIN + 1

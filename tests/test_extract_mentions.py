@@ -712,3 +712,26 @@ def test_abbreviated_titles_introduce_persons(sentence, person, role, state):
     assert person in [aid for aid, _ in ids(sentence, finder)]
     ((tie, _, _),) = [t for t in finder.intros if t[0].id == person]
     assert (tie.role, tie.state) == (role, state)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "body"),
+    [
+        (
+            "Jane Roe, an expert on Central Asia at the University of Pittsburgh, spoke.",
+            "ROE",
+            "UNIVERSITY_OF_PITTSBURGH",
+        ),
+        (
+            "John Doe, an analyst at the Park Strategies consultancy, spoke.",
+            "DOE",
+            "PARK_STRATEGIES",
+        ),
+    ],
+    ids=["field-then-body-of-place", "at-the-body"],
+)
+def test_an_expert_serves_the_body_named_after_the_field_and_the(sentence, person, body):
+    finder = MentionFinder()
+    found = ids(sentence, finder)
+    assert body in [aid for aid, _ in found]
+    assert (person, "serves", body) in [(t.id, t.role, t.state) for t, _, _ in finder.intros]

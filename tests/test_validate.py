@@ -589,3 +589,46 @@ def test_the_fast_relation_check_accepts_only_what_the_full_checks_accept(
     assert fast == full
     assert "x.yaml: relations[2].id: duplicate relation id 'a'" in full
     assert len(full) == 1 if (key, value) == _VALID else len(full) >= 2
+
+
+def _outcome(data: Any, json_text: str | None) -> Any:
+    from vectorgraph.validate import validated
+
+    try:
+        return validated(data, "g.json", json_text=json_text).to_dict()
+    except DocumentError as exc:
+        return exc.problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"title": "t", "actors": [{"id": "A", "name": "A"}]}',
+        '{"title": "t", "actors": [{"id": "A", "name": null}]}',
+        '{"title": "t\\u0001", "actors": []}',
+        '{"title": "t\\b", "actors": []}',
+        '{"title": "t\\ud800", "actors": []}',
+        '{"title": "t\\uffff", "actors": []}',
+        '{"title": "t", "actors": [ [1]]}',
+        '{"title": "t", "actors": [{"id": "A", "name": "A", "aliases": [\n[1]]}]}',
+    ],
+    ids=[
+        "clean",
+        "null",
+        "control",
+        "backspace",
+        "surrogate",
+        "non-character",
+        "nested",
+        "nested-nl",
+    ],
+)
+def test_json_text_clears_what_the_encoder_clears(text: str) -> None:
+    # the shape check read from the JSON text gives the outcome of the check by the encoder
+    import json
+
+    from vectorgraph.validate import _suspect_json
+
+    data = json.loads(text)
+    assert _outcome(data, text) == _outcome(data, None)
+    assert _suspect_json(text) == (text != '{"title": "t", "actors": [{"id": "A", "name": "A"}]}')

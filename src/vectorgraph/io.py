@@ -317,6 +317,10 @@ def load(path: str | Path | None = None) -> GraphDocument:
     'Kazakhstan'
     """
     path = bundled_path() if path is None else Path(path)
+    if str(path).lower().endswith(".json"):  # parsed as JSON or refused: the text clears it
+        text = read_text(path)
+        data = parse(text, str(path), json_first=True)
+        return validated(data, str(path), path.parent, json_text=text)
     return _build(read_raw(path), str(path), path.parent)
 
 

@@ -202,9 +202,16 @@ def _span(value: Any) -> str | None:
 
 
 def validated(
-    data: Any, label: str = "<document>", base: Path | str | None = None
+    data: Any,
+    label: str = "<document>",
+    base: Path | str | None = None,
+    *,
+    json_text: str | None = None,
 ) -> GraphDocument:
     """The document of raw ``data``, or a :class:`DocumentError` listing every problem.
+
+    ``json_text`` is the JSON text ``data`` was parsed from, if it was: its
+    shape is then cleared from that text rather than from ``data`` encoded again.
 
     >>> validated({"title": "t", "actors": [{"id": "A", "name": None}]}).actors[0].name
     'A'
@@ -212,20 +219,24 @@ def validated(
     from vectorgraph.measures.collapsing import no_gc
 
     with no_gc():  # a large document is many small objects, none in a cycle
-        clean, found = _prepare(data, label)
+        clean, found = _prepare(data, label, json_text)
         found = found or _problems(clean, label, base)
         if found:
             raise DocumentError(found)
         return GraphDocument.from_dict(clean, path=label)
 
 
-def _prepare(data: Any, label: str) -> tuple[Any, list[str]]:
+def _prepare(data: Any, label: str, json_text: str | None = None) -> tuple[Any, list[str]]:
     """``data`` without null mapping values (null is a field left out), and its problems
     of shape: nesting past :data:`MAX_DEPTH`, text that no output format can carry.
 
     Most documents hold none of these: one pass of the JSON encoder (C speed) says so,
-    and only a document it cannot clear is walked value by value.
+    and only a document it cannot clear is walked value by value. For ``data`` parsed
+    from ``json_text``, the text itself can say so, without encoding ``data`` again
+    (see :func:`_suspect_json`).
     """
+    if json_text is not None and not _suspect_json(json_text):
+        return data, []
     try:
         encoded = json.dumps(data, ensure_ascii=False, default=str, check_circular=False)
     except (TypeError, ValueError, RecursionError):
@@ -291,6 +302,25 @@ def _suspect(encoded: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+#: In JSON text: a list whose first item is a list, whatever the white space between.
+_NESTED_LIST = re.compile(r"\[\s*\[")
+
+
+def _suspect_json(text: str) -> bool:
+    r"""Whether the data parsed from JSON ``text`` may fail the check of :func:`_suspect`.
+
+    The encoder writes the text's own characters again but for escapes and
+    white space: a ``\u`` escape (a control character, a surrogate or a
+    non-character may hide behind one) sends the data to the encoder, as does
+    any match of :func:`_suspect` in the text (null, ``\b``, ``\f``, ``[[``) or
+    of :data:`_NESTED_LIST`.
+
+    >>> [_suspect_json(t) for t in ('{"a": [1]}', '[ [1]]', '"\\u0041"', '[null]', '"nul"')]
+    [False, True, True, True, False]
+    """
+    return "\\u" in text or _suspect(text) or _NESTED_LIST.search(text) is not None
 
 
 class _TooDeep(Exception):

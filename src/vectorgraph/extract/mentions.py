@@ -290,12 +290,20 @@ _APPOSITION = re.compile(
 _EXPERT_AFTER = re.compile(
     r"\s*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-]+\s+){0,4}?(?P<title>(?i:"
     + _EXPERTS
-    + r"))s?\b(?:\s+(?:at|for|with|of|from)\s+(?:the\s+)?(?P<org>["
+    + r"))s?\b(?:(?:\s+(?:on|in)\s+[^,;()]{1,40}?)?\s+(?:at|for|with|of|from)\s+(?:the\s+)?(?P<org>["
     + _UPPER
     + r"]))?"
 )
 #: The text before the body an expert works for: "an analyst at ", "senior fellow with the ".
-_AFFILIATION = re.compile(r"\b(?i:" + _EXPERTS + r")s?\s+(?:at|for|with|from)\s+(?:the\s+)?$")
+#: The rest of a body's name after its head word: "[University] of Pittsburgh".
+_BODY_TAIL = re.compile(
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)*)+"
+)
+#: "an expert on Central Asia at the ": the field comes between.
+_AFFILIATION = re.compile(
+    r"\b(?i:" + _EXPERTS + r")s?(?:\s+(?:on|in)\s+[^,;()]{1,40}?)?\s+(?:at|for|with|from)\s+"
+    r"(?:the\s+)?$"
+)
 #: A capitalised title in apposition before a name: "the U.S. Special Representative for
 #: South and Central Asia, Sergio Gore".
 _TITLE_COMMA = re.compile(
@@ -653,6 +661,9 @@ class MentionFinder:
         k = 0
         while k < len(pieces):
             start, end, entry = pieces[k]
+            if out and out[-1].start <= start < out[-1].end:
+                k += 1  # inside a body's name already taken ("University of [Pittsburgh]")
+                continue
             if entry is None:
                 e = k + 1  # an unknown stretch ends at a connector ("and", "of")
                 while (
@@ -813,11 +824,15 @@ class MentionFinder:
         tail = before[-5:]
         if (
             title is None
-            and (tail.endswith(("at ", "for ", "with ", "from ")) or tail == "the ")
+            and tail.endswith(("at ", "for ", "with ", "from ", " the "))
             and _AFFILIATION.search(before[-60:])
             and len(words) <= 6
         ):
-            # "an analyst for GlobalSource Partners": the body they work for
+            # "an analyst for GlobalSource Partners": the body they work for, with the rest of
+            # its name ("at the University of Pittsburgh")
+            if (more := _BODY_TAIL.match(s, end)) is not None and words[-1] in _BODY_WORDS:
+                end = more.end()
+                name = s[start:end]
             kind = "organisation" if any(w in _BODY_WORDS for w in words) else "company"
             intro = self._register(Intro(snake_id(name), name, kind), [name])
             out.append(Mention(intro.id, start, end, name, kind, "company"))

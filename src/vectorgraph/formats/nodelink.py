@@ -52,14 +52,16 @@ def read(source: Input) -> GraphDocument:
     from vectorgraph.io import parse
     from vectorgraph.validate import validated
 
-    data = parse(source.text(), source.label, json_first=True)
+    text = source.text()
+    data = parse(text, source.label, json_first=True)
     if isinstance(data, dict) and "elements" in data and "nodes" not in data:
         from vectorgraph.formats.cytoscape import from_cytoscape
 
         return from_cytoscape(data, source.label, source.folder)
     if isinstance(data, dict) and "nodes" in data:
         return from_node_link(data, source.label, source.folder)
-    return validated(data, source.label, source.folder)  # a graph document, as load() reads it
+    # a graph document, as load() reads it
+    return validated(data, source.label, source.folder, json_text=text)
 
 
 def from_node_link(

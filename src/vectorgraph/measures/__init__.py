@@ -28,9 +28,11 @@ from vectorgraph.measures.centrality import (
     DISTANCES,
     PATH_MEASURES,
     SIGNED_COLUMNS,
+    Ahead,
     centralities,
     centrality,
     parse_measures,
+    searches_ahead,
 )
 from vectorgraph.measures.collapsing import collapse
 from vectorgraph.measures.signed import SignedDegree, pn_centrality, signed_degree
@@ -51,6 +53,7 @@ __all__ = [
     "DISTANCES",
     "PATH_MEASURES",
     "SIGNED_COLUMNS",
+    "Ahead",
     "Balance",
     "Frustration",
     "PoleTies",
@@ -64,6 +67,7 @@ __all__ = [
     "parse_measures",
     "pn_centrality",
     "pole_members",
+    "searches_ahead",
     "signed_degree",
     "signed_graph",
     "structural_balance",

@@ -80,11 +80,7 @@ class _Tasks:
 
             return hop_batch(spec.indptr, spec.indices, *arg)
         if kind == "search":
-            if __package__:
-                from vectorgraph.measures._brandes import hop_paths
-            else:  # a child: the module on its own, see Children
-                from _brandes import hop_paths  # type: ignore[import-not-found,no-redef]
-
+            hop_paths = _brandes().hop_paths
             rows, sources = arg
             if rows == "out":
                 return hop_paths(spec.out_indptr, spec.out_indices, sources)
@@ -133,13 +129,20 @@ class Children:
 
     :meth:`send` gives each its share of the tasks; :meth:`results` waits for
     them and gives every task's result in task order; :meth:`cancel` stops
-    them.
+    them. With ``threads > 1`` each child runs its share on that many threads
+    (:class:`Threads`, for the compiled searches, which release the GIL) and
+    starts numba as soon as it starts, before the tasks come: one such child
+    started before the document is read has numba ready on the other core
+    when the graph is (see :func:`vectorgraph.measures.centrality.searches_ahead`).
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, threads: int = 1) -> None:
         # this folder last on the path: _worker and _msbfs found there, nothing shadowed
         here = str(Path(__file__).resolve().parent)
-        boot = f"import sys; sys.path.append({here!r}); import _worker; _worker.main()"
+        # a child with threads runs the compiled searches: numba starts before the graph comes
+        warm = threads > 1
+        boot = f"import sys; sys.path.append({here!r}); import _worker; _worker.main({warm})"
+        self.threads = threads
         self.procs: list[subprocess.Popen[bytes] | None] = []
         for _ in range(workers):
             try:
@@ -165,7 +168,9 @@ class Children:
                 continue
             try:
                 share = [self.tasks[t] for t in self.shares[i]]
-                proc.stdin.write(pickle.dumps((_plain(spec), share), pickle.HIGHEST_PROTOCOL))
+                weights = [costs[t] for t in self.shares[i]]
+                message = (_plain(spec), share, weights, self.threads)
+                proc.stdin.write(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
                 proc.stdin.close()
             except OSError:  # the child died already: its share runs here
                 self._drop(i)
@@ -275,10 +280,37 @@ class Threads:
 
 
 def _warm() -> None:
-    from vectorgraph.measures._brandes import _kernel
-
     with contextlib.suppress(Exception):  # the first search meets it again, and raises it
-        _kernel()
+        _brandes()._kernel()
+
+
+_BRANDES = "vectorgraph.measures._brandes"
+
+
+def _brandes() -> Any:
+    """The module of the compiled searches, :mod:`vectorgraph.measures._brandes`.
+
+    A child (see :class:`Children`) loads the same file under the same name
+    without importing the package: numba's cache records the module of the
+    compiled function and imports it when it loads the function, so under
+    another name a child would import the whole package, or write a cache
+    entry this process could not load.
+    """
+    if __package__:
+        import vectorgraph.measures._brandes as module
+
+        return module
+    if _BRANDES not in sys.modules:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location(
+            _BRANDES, Path(__file__).resolve().parent / "_brandes.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[_BRANDES] = module
+        spec.loader.exec_module(module)
+    return sys.modules[_BRANDES]
 
 
 def _plain(spec: PathGraph) -> tuple[Any, ...]:
@@ -295,10 +327,22 @@ def _plain(spec: PathGraph) -> tuple[Any, ...]:
     )
 
 
-def main() -> None:
-    """A child: the graph and tasks from stdin, the results to stdout (see :class:`Children`)."""
-    plain, tasks = pickle.loads(sys.stdin.buffer.read())
-    results = run(PathGraph(*plain), tasks)
+def main(warm: bool = False) -> None:
+    """A child: the graph and tasks from stdin, the results to stdout (see :class:`Children`).
+
+    ``warm`` starts numba (its import, the compiled searches from its cache)
+    while the parent is still preparing the graph.
+    """
+    if warm:
+        _warm()
+    plain, tasks, costs, threads = pickle.loads(sys.stdin.buffer.read())
+    spec = PathGraph(*plain)
+    if threads > 1:
+        pool = Threads(threads)
+        pool.send(spec, tasks, costs)
+        results = pool.results()
+    else:
+        results = run(spec, tasks)
     sys.stdout.buffer.write(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
 
 

@@ -67,11 +67,14 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
+import os
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
@@ -81,13 +84,17 @@ if TYPE_CHECKING:
     import igraph as ig
     import networkx as nx
 
+    from vectorgraph.document import GraphDocument
+
 __all__ = [
     "CENTRALITY_MEASURES",
     "PATH_MEASURES",
     "SIGNED_COLUMNS",
+    "Ahead",
     "centralities",
     "centrality",
     "parse_measures",
+    "searches_ahead",
 ]
 
 #: Every measure :func:`centrality` computes, in the order ``all`` gives them.
@@ -112,6 +119,9 @@ SIGNED_COLUMNS: tuple[str, ...] = ("positive", "negative", "net", "ratio")
 DISTANCES: tuple[str, ...] = ("hops", "inverse")
 #: ``workers > 1`` starts a second process only for graphs of at least this many actors.
 PARALLEL_MIN = 2000
+#: :func:`searches_ahead` starts its child only for a file of at least this many bytes
+#: (the generated 2,000-actor graph is 4 MB; a wrong guess costs time, never a value).
+AHEAD_MIN_BYTES = 1_000_000
 _ENGINES = ("fast", "networkx")
 
 
@@ -218,6 +228,7 @@ def centralities(
     tol: float = 1e-6,
     engine: str = "fast",
     workers: int = 1,
+    ahead: Ahead | None = None,
 ) -> dict[str, dict[Any, Any]]:
     """Several measures at once: ``{measure: {actor: value}}``.
 
@@ -232,7 +243,11 @@ def centralities(
     while this thread computes the other measures, on graphs of at least
     :data:`PARALLEL_MIN` actors. The tasks' results are added in the same
     order however many processes ran them, so the values are the same floats
-    for every ``workers``.
+    for every ``workers``. ``ahead`` is the child of :func:`searches_ahead`,
+    started before the graph was read: the compiled searches run there (on
+    ``workers`` threads) if this call has them to split, else it is stopped;
+    given the same measures and options, searches it was sent from the
+    document (:meth:`Ahead.send`) are used if they read this graph's ties.
 
     >>> from vectorgraph import load
     >>> out = centralities(load().to_networkx(), ["degree", "strength"])
@@ -251,16 +266,23 @@ def centralities(
     from vectorgraph.measures import _worker
 
     children: _worker.Threads | _worker.Children | None = None
+    early: tuple[_Run, list[_Job]] | None = None
     if (
         workers > 1
         and engine == "fast"
         and any(m in PATH_MEASURES for m in names)
         and len(G) >= PARALLEL_MIN
     ):
-        if _searches(engine, distance):
+        if _searches(engine, distance) and ahead is not None:
+            key = _ahead_key(names, distance, directed, include_structural, samples, seed, workers)
+            children, early = ahead.take(key)
+            ahead = None
+        elif _searches(engine, distance):
             children = _worker.Threads(workers)
         else:
             children = _worker.Children(workers)  # they start up while the graph is prepared
+    if ahead is not None:
+        ahead.cancel()
     out: dict[str, dict[Any, Any]] = {}
     try:
         run = _Run(
@@ -276,10 +298,18 @@ def centralities(
             max_iter=max_iter,
             tol=tol,
         )
-        jobs = _path_jobs(run, names) if engine == "fast" else []
+        if early is not None and not _same_arcs(early[0], run):
+            # the child searches another graph than this one: stop it, search here
+            assert children is not None
+            children.cancel()
+            children, early = _worker.Threads(workers), None
+        if early is not None:
+            jobs = early[1]  # sent already, from the document
+        else:
+            jobs = _path_jobs(run, names) if engine == "fast" else []
         tasks = [t for job in jobs for t in job.tasks]
         done = {m for job in jobs for m in job.measures}
-        if children is not None:
+        if children is not None and early is None:
             children.send(run.path_graph(jobs), tasks, [c for job in jobs for c in job.costs])
         for name in names:
             if name in done:
@@ -300,6 +330,132 @@ def centralities(
     return out
 
 
+@contextlib.contextmanager
+def searches_ahead(workers: int, path: str | Path | None) -> Iterator[Ahead | None]:
+    """A child process for the compiled searches, started before the graph file ``path`` is read.
+
+    numba's start (its import, the searches loaded from its cache: most of a
+    CPU second) then runs on another core while this process reads the file;
+    :meth:`Ahead.send` starts the searches from the document, before its
+    networkx graph is built; pass the :class:`Ahead` to :func:`centralities`
+    as ``ahead``. None (nothing started) for ``workers < 2``, without numba,
+    or for a file under :data:`AHEAD_MIN_BYTES`, whose graph is too small to
+    split. The child is stopped on leaving the block if nothing used it.
+
+    >>> with searches_ahead(2, None) as ahead:
+    ...     ahead is None
+    True
+    """
+    from vectorgraph.measures._brandes import available
+
+    ahead = None
+    if workers > 1 and path is not None and available():
+        try:
+            large = os.stat(path).st_size >= AHEAD_MIN_BYTES
+        except OSError:  # reading the file reports it
+            large = False
+        if large:
+            ahead = Ahead(workers)
+    try:
+        yield ahead
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+
+
+class Ahead:
+    """The child of :func:`searches_ahead`, running the compiled searches on ``workers`` threads.
+
+    :meth:`send` hands it the searches of a :func:`centralities` call read
+    from the graph document itself, by :func:`collapse`'s rule for which
+    relations make a tie; the call, given the same measures and options, takes
+    their results if the document's arcs are those of its collapsed graph (it
+    checks), and else stops the child and searches itself.
+    """
+
+    def __init__(self, workers: int) -> None:
+        from vectorgraph.measures import _worker
+
+        self.workers = workers
+        self.children: _worker.Children = _worker.Children(1, threads=workers)
+        self.sent: tuple[tuple[Any, ...], _Run, list[_Job]] | None = None
+
+    def send(
+        self,
+        doc: GraphDocument,
+        measures: Sequence[str] = ("all",),
+        *,
+        distance: str = "hops",
+        directed: bool = False,
+        include_structural: bool = False,
+        samples: int | None = None,
+        seed: int = 0,
+    ) -> None:
+        """Start the searches that ``centralities(doc.to_networkx(), measures, ...)``
+        with these options and ``workers`` would run (nothing for a graph or options
+        that do not split them: exact path measures in hops of :data:`PARALLEL_MIN` actors
+        or more)."""
+        names = parse_measures(measures)
+        if (
+            self.sent is not None
+            or samples is not None
+            or not _searches("fast", distance)
+            or not any(m in PATH_MEASURES for m in names)
+            or len(doc.actors) < PARALLEL_MIN
+        ):
+            return
+        run = _DocumentRun(
+            doc,
+            engine="fast",
+            distance=distance,
+            directed=directed,
+            include_structural=include_structural,
+            samples=samples,
+            seed=seed,
+        )
+        try:
+            jobs = _path_jobs(run, names)
+            spec = run.path_graph(jobs)
+        except KeyError:  # a relation of an actor the document does not list
+            return
+        tasks = [t for job in jobs for t in job.tasks]
+        self.children.send(spec, tasks, [c for job in jobs for c in job.costs])
+        key = _ahead_key(names, distance, directed, include_structural, samples, seed, self.workers)
+        self.sent = (key, run, jobs)
+
+    def take(self, key: tuple[Any, ...]) -> tuple[Any, tuple[_Run, list[_Job]] | None]:
+        """The children for a call of options ``key``, and what was sent for them if it
+        was sent for those options; another call's searches, or another number of
+        threads, are stopped and replaced by threads of this process."""
+        from vectorgraph.measures import _worker
+
+        if self.sent is not None and self.sent[0] == key:
+            return self.children, self.sent[1:]
+        if self.sent is None and key[-1] == self.workers:
+            return self.children, None
+        self.cancel()
+        return _worker.Threads(key[-1]), None
+
+    def cancel(self) -> None:
+        """Stop the child."""
+        self.children.cancel()
+
+
+def _ahead_key(names: Sequence[str], *options: Any) -> tuple[Any, ...]:
+    """What must match between :meth:`Ahead.send` and :func:`centralities` (workers last)."""
+    return (tuple(names), *options)
+
+
+def _same_arcs(early: _Run, run: _Run) -> bool:
+    """Whether the CSR rows the searches of ``early`` read are those of ``run``'s graph."""
+    import numpy as np
+
+    (a_nodes, a_ptr, a_idx), (b_nodes, b_ptr, b_idx) = early.in_arcs, run.in_arcs
+    return bool(
+        a_nodes == b_nodes and np.array_equal(a_ptr, b_ptr) and np.array_equal(a_idx, b_idx)
+    )
+
+
 class _Run:
     """The options of one :func:`centralities` call and the graphs it derives, each built once."""
 
@@ -317,12 +473,25 @@ class _Run:
         self.alpha: float
         self.max_iter: int
         self.tol: float
-        self.H = collapse(G, weight=self.weight, include_structural=self.include_structural)
-        self.graph = self.H
-        if self.directed:
-            self.graph = collapse(
-                G, weight=self.weight, directed=True, include_structural=self.include_structural
-            )
+
+    @functools.cached_property
+    def H(self) -> nx.Graph:
+        """The collapsed graph (undirected)."""
+        return collapse(self.G, weight=self.weight, include_structural=self.include_structural)
+
+    @functools.cached_property
+    def graph(self) -> nx.Graph:
+        """The collapsed graph the path and spectral measures read: arcs if ``directed``."""
+        if not self.directed:
+            return self.H
+        return collapse(
+            self.G, weight=self.weight, directed=True, include_structural=self.include_structural
+        )
+
+    @property
+    def size(self) -> int:
+        """The number of actors."""
+        return len(self.G)
 
     @functools.cached_property
     def arcs(self) -> tuple[dict[Any, int], dict[Any, int]]:
@@ -344,34 +513,28 @@ class _Run:
     @functools.cached_property
     def out_arcs(self) -> tuple[list[Any], Any, Any]:
         """The nodes and the CSR rows of out-neighbours (both ways when undirected)."""
-        if not self.graph.is_directed():
+        if not self.directed:
             return self.in_arcs
         return self._arcs(reverse=False)
 
     def _arcs(self, *, reverse: bool) -> tuple[list[Any], Any, Any]:
-        import numpy as np
-        import scipy.sparse as sp
-
         H = self.graph
         nodes = list(H)
-        n = len(nodes)
         index = {v: i for i, v in enumerate(nodes)}
-        src = np.array([index[u] for u, _ in H.edges()], dtype=np.int64)
-        dst = np.array([index[v] for _, v in H.edges()], dtype=np.int64)
-        if not H.is_directed():
-            src, dst = np.concatenate([src, dst]), np.concatenate([dst, src])
-        if reverse:  # row v: the actors with an arc into v
-            src, dst = dst, src
-        A = sp.csr_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
-        A.sort_indices()
-        return nodes, A.indptr, A.indices
+        src: list[int] = []
+        dst: list[int] = []
+        for u, nbrs in H.adjacency():  # every arc (both ways when undirected): no edge view
+            i = index[u]
+            for v in nbrs:
+                src.append(i)
+                dst.append(index[v])
+        return (nodes, *_csr(len(nodes), src, dst, True, reverse=reverse))
 
     def path_graph(self, jobs: Sequence[_Job]) -> Any:
         """What the tasks of ``jobs`` need of the graph (igraph edges, CSR rows, or both)."""
         from vectorgraph.measures._worker import PathGraph
 
         kinds = {kind for job in jobs for kind, _ in job.tasks}
-        graph = self.graph
         edges: list[tuple[int, int]] = []
         weights = None
         if kinds - {"hops", "search"}:
@@ -383,15 +546,71 @@ class _Run:
         if any(kind == "search" and arg[0] == "out" for job in jobs for kind, arg in job.tasks):
             _, out_indptr, out_indices = self.out_arcs
         return PathGraph(
-            n=len(graph),
+            n=self.size,
             edges=edges,
-            directed=graph.is_directed(),
+            directed=self.directed,
             weights=weights,
             indptr=indptr,
             indices=indices,
             out_indptr=out_indptr,
             out_indices=out_indices,
         )
+
+
+def _csr(
+    n: int, src: Sequence[int], dst: Sequence[int], directed: bool, *, reverse: bool
+) -> tuple[Any, Any]:
+    """The CSR rows (``indptr``, ``indices``, sorted) of the arcs ``src[i] -> dst[i]``
+    (both ways when undirected); with ``reverse``, row ``v`` lists the actors with an
+    arc into ``v``. A repeated arc is one."""
+    import numpy as np  # not scipy: its import would come before the searches start
+
+    a = np.asarray(src, dtype=np.int64)
+    b = np.asarray(dst, dtype=np.int64)
+    if not directed:
+        a, b = np.concatenate([a, b]), np.concatenate([b, a])
+    if reverse:  # row v: the actors with an arc into v
+        a, b = b, a
+    arcs = np.unique(a * n + b)  # sorted by row, then column; each arc once
+    rows = arcs // n
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    return indptr, (arcs - rows * n).astype(np.int32)
+
+
+class _DocumentRun(_Run):
+    """The path measures' share of a run, read from a graph document without networkx.
+
+    Its CSR rows follow :func:`collapse`'s rule (actors sorted by id, no
+    self-loops, structural relations only with ``include_structural``; in the
+    directed view an undirected relation both ways); :func:`centralities`
+    checks them against its own collapsed graph before it uses a result.
+    """
+
+    def __init__(self, doc: GraphDocument, **options: Any) -> None:
+        super().__init__(None, **options)
+        self.doc = doc
+
+    @property
+    def size(self) -> int:
+        return len(self.doc.actors)
+
+    def _arcs(self, *, reverse: bool) -> tuple[list[Any], Any, Any]:
+        nodes = sorted((a.id for a in self.doc.actors), key=str)
+        index = {v: i for i, v in enumerate(nodes)}
+        src: list[int] = []
+        dst: list[int] = []
+        both = self.directed
+        for rel in self.doc.relations:
+            if rel.source == rel.target or (rel.sign == 0 and not self.include_structural):
+                continue
+            u, v = index[rel.source], index[rel.target]
+            src.append(u)
+            dst.append(v)
+            if both and not rel.directed:
+                src.append(v)
+                dst.append(u)
+        return (nodes, *_csr(len(nodes), src, dst, self.directed, reverse=reverse))
 
 
 @dataclass(frozen=True)
@@ -451,7 +670,7 @@ def _betweenness_job(run: _Run, also: tuple[str, ...] = ()) -> _Job:
     search = _searches(run.engine, run.distance)
     nodes, indptr, indices = run.in_arcs
     n = len(nodes)
-    directed = run.graph.is_directed()
+    directed = run.directed
     samples = run.samples
     extra = parent = None
     rows = "in"
@@ -483,7 +702,7 @@ def _betweenness_job(run: _Run, also: tuple[str, ...] = ()) -> _Job:
     half = 0.5 if search and not directed else 1.0
 
     def finish(results: list[Any]) -> dict[str, dict[Any, float]]:
-        total = np.zeros(n) if extra is None else extra.copy()
+        total = np.zeros(n) if extra is None else extra()
         for (mult, _), part in zip(plan, results):
             total += (mult * half) * (part[0] if search else part)
         out = {"betweenness": dict(zip(nodes, (total * scale).tolist()))}
@@ -540,7 +759,7 @@ def _hops_job(run: _Run, measures: tuple[str, ...]) -> _Job:
     """Closeness (networkx's Wasserman-Faust form) and harmonic centrality in hops."""
     from vectorgraph.measures._msbfs import add_hop_batches, batches
 
-    nodes = list(run.graph)
+    nodes = run.in_arcs[0]
     n = len(nodes)
     ranges = batches(n)
 
@@ -576,7 +795,9 @@ def _igraph_job(run: _Run, name: str) -> _Job:
     return _Job((name,), [(name, chunk) for chunk in plan], [float(len(c)) for c in plan], finish)
 
 
-def _leaf_sources(indptr: Any, indices: Any) -> tuple[list[tuple[int, list[int]]], Any, Any]:
+def _leaf_sources(
+    indptr: Any, indices: Any
+) -> tuple[list[tuple[int, list[int]]], Callable[[], Any], Any]:
     """Exact undirected betweenness as a weighted sum over sources, without the leaves.
 
     Every path from a leaf (an actor with one partner p, which has others)
@@ -586,18 +807,17 @@ def _leaf_sources(indptr: Any, indices: Any) -> tuple[list[tuple[int, list[int]]
     p with multiplicity 1 + (its leaves) and adding the leaves' share at p
     gives the same values with two fifths fewer searches on the generated
     10,000-actor graph. ``indptr``/``indices`` are the CSR rows of the
-    undirected graph. Returns the sources grouped by multiplicity, the
-    leaves' shares (igraph's scale, which counts unordered pairs) and each
-    actor's partner if it is a leaf (else -1).
+    undirected graph. Returns the sources grouped by multiplicity, a function
+    that gives the leaves' shares (igraph's scale, which counts unordered
+    pairs; computed when the searches are done, so that scipy's import is not
+    on the way to them) and each actor's partner if it is a leaf (else -1).
 
     >>> import numpy as np   # a star: 0 in the middle of 1, 2, 3
     >>> groups, extra, parent = _leaf_sources(np.array([0, 3, 4, 5, 6]), np.array([1, 2, 3, 0, 0, 0]))
-    >>> groups, extra.tolist(), parent.tolist()
+    >>> groups, extra().tolist(), parent.tolist()
     ([(4, [0])], [3.0, 0.0, 0.0, 0.0], [-1, 0, 0, 0])
     """
     import numpy as np
-    import scipy.sparse as sp
-    from scipy.sparse.csgraph import connected_components
 
     indptr = np.asarray(indptr, dtype=np.int64)
     indices = np.asarray(indices, dtype=np.int64)
@@ -614,15 +834,22 @@ def _leaf_sources(indptr: Any, indices: Any) -> tuple[list[tuple[int, list[int]]
     groups: dict[int, list[int]] = {}
     for v in np.flatnonzero(~is_leaf & (degree > 0)).tolist():
         groups.setdefault(1 + int(leaves[v]), []).append(v)
-    extra = np.zeros(n)
-    if is_leaf.any():
-        A = sp.csr_matrix((np.ones(len(indices), dtype=np.int8), indices, indptr), shape=(n, n))
-        _, labels = connected_components(A, directed=False)
-        sizes = np.bincount(labels)
-        # each leaf's paths to the rest of its component pass p (unordered: half)
-        extra = leaves * (sizes[labels] - 2) / 2
-        extra[leaves == 0] = 0.0
-    return sorted(groups.items()), extra, parent
+
+    def shares() -> Any:
+        import scipy.sparse as sp
+        from scipy.sparse.csgraph import connected_components
+
+        extra = np.zeros(n)
+        if is_leaf.any():
+            A = sp.csr_matrix((np.ones(len(indices), dtype=np.int8), indices, indptr), (n, n))
+            _, labels = connected_components(A, directed=False)
+            sizes = np.bincount(labels)
+            # each leaf's paths to the rest of its component pass p (unordered: half)
+            extra = leaves * (sizes[labels] - 2) / 2
+            extra[leaves == 0] = 0.0
+        return extra
+
+    return sorted(groups.items()), shares, parent
 
 
 def _degree(run: _Run) -> dict[str, dict[Any, float]]:
