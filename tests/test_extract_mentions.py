@@ -735,3 +735,8 @@ def test_an_expert_serves_the_body_named_after_the_field_and_the(sentence, perso
     found = ids(sentence, finder)
     assert body in [aid for aid, _ in found]
     assert (person, "serves", body) in [(t.id, t.role, t.state) for t, _, _ in finder.intros]
+
+
+def test_a_senior_title_after_the_name_introduces_the_person():
+    found = ids("Sean King, senior vice president of Park Strategies, tells VOA so.")
+    assert ("KING", "Sean King") in found

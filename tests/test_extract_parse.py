@@ -13,7 +13,7 @@ from vectorgraph.extract.lexicon import default_lexicon, load_lexicon
 from vectorgraph.extract.mentions import Mention, MentionFinder
 from vectorgraph.extract.nlp import load_model
 from vectorgraph.extract.parse import read_sentence
-from vectorgraph.extract.tree import near
+from vectorgraph.extract.tree import Near
 
 
 def rels(text: str) -> set[tuple[str, str, str]]:
@@ -729,4 +729,4 @@ def test_engine_shape(text, expected):
 def test_near_counts_the_arcs_between_two_mentions(text, ends, expected):
     (a, b), (c, d) = ends
     first, second = Mention("A", a, b, text[a:b], "state"), Mention("B", c, d, text[c:d], "state")
-    assert near(load_model()(text), first, second) is expected
+    assert Near(load_model()(text))(first, second) is expected

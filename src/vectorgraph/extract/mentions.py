@@ -280,7 +280,7 @@ _NAME_OR_STATE = rf"[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)*"
 _APPOSITION = re.compile(
     r"\s*,\s+(?:the\s+|a\s+|an\s+)?(?:(?P<ref>country|republic)['’]s\s+|"
     rf"(?P<state>[{_UPPER}][\w’'\-]*(?:\s+[{_UPPER}][\w’'\-]*)?)(?:['’]s)?\s+)?"
-    r"(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first |current |new )*)"
+    r"(?P<title>(?i:(?:(?:ex-|former |then |late |acting |deputy |vice |first |current |new |senior |executive )*)"
     + _TITLES
     + r"))\b(?:\s+(?P<prep>of|to)\s+(?:the\s+)?(?P<of>country\b|republic\b|"
     + _NAME_OR_STATE

@@ -136,7 +136,7 @@ class Sentence:
                 self.at.setdefault(span.root.i, []).append(m)
         self.doc = tree(doc, lexicon)
         self.preds = [self._predicate(t) for t in self.doc]
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
             if inner:

@@ -37,7 +37,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, NamedTuple
 
 from vectorgraph.document import Actor, Evidence, GraphDocument, Relation, Source
@@ -310,7 +309,7 @@ def _read_parses(
     """
     from vectorgraph.extract.lexicon import default_lexicon
     from vectorgraph.extract.parse import read
-    from vectorgraph.extract.tree import near
+    from vectorgraph.extract.tree import Near
 
     lexicon = default_lexicon()
     before: tuple[int, list[Mention]] = (-2, [])
@@ -327,7 +326,7 @@ def _read_parses(
             _relational(mentions, focus, state.text, state.spans[index])
         ):
             # the cue table reads it too, pairing only mentions near in the tree
-            state.relations(index, mentions, focus, partial(near, doc))
+            state.relations(index, mentions, focus, Near(doc))
 
 
 class _Word(NamedTuple):

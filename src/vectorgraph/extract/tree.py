@@ -31,16 +31,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONFIDENCE",
+    "NEAR",
     "NOUN_POS",
     "ORGS",
     "VERB_POS",
     "Claim",
+    "Near",
     "Node",
     "Token",
     "det_negated",
     "heads",
     "hyphened",
-    "near",
     "pobjs",
     "release",
     "tree",
@@ -205,32 +206,58 @@ def heads(tok: Token) -> Iterator[Token]:
 NEAR = 6
 
 
-def near(doc: Any, a: Mention, b: Mention) -> bool:
+class Near:
     """Whether two mentions of a parsed sentence (spaCy ``Doc``) are at most :data:`NEAR`
     arcs apart in its tree, root to root; a mention with no text (implied) is near all.
 
+    The heads are read from the parse once, on the first question.
+
     >>> from vectorgraph.extract.nlp import load_model
-    >>> doc = load_model()("Russia said that Kazakhstan is a partner.")
-    >>> near(doc, Mention("RUS", 0, 6, "Russia", "state"), Mention("KAZ", 17, 27, "", "state"))
+    >>> near = Near(load_model()("Russia said that Kazakhstan is a partner."))
+    >>> near(Mention("RUS", 0, 6, "Russia", "state"), Mention("KAZ", 17, 27, "", "state"))
     True
     """
-    ends = []
-    for m in (a, b):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.end > m.start else None
-        if span is None or not len(span):
+
+    __slots__ = ("anchors", "doc", "heads")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.heads: list[int] = []
+        self.anchors: dict[tuple[int, int], int | None] = {}
+
+    def anchor(self, m: Mention) -> int | None:
+        """The index of the root token of a mention's span (None: no span)."""
+        key = (m.start, m.end)
+        if key not in self.anchors:
+            span = (
+                self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if m.end > m.start
+                else None
+            )
+            self.anchors[key] = span.root.i if span is not None and len(span) else None
+        return self.anchors[key]
+
+    def __call__(self, a: Mention, b: Mention) -> bool:
+        i, j = self.anchor(a), self.anchor(b)
+        if i is None or j is None:
             return True
-        ends.append(span.root)
-    depth: dict[int, int] = {}
-    tok, d = ends[0], 0
-    while tok.i not in depth:
-        depth[tok.i] = d
-        tok, d = tok.head, d + 1
-    tok, d = ends[1], 0
-    while tok.i not in depth:
-        if tok.head.i == tok.i:
-            return False  # another sentence's root: no path
-        tok, d = tok.head, d + 1
-    return depth[tok.i] + d <= NEAR
+        heads = self.heads
+        if not heads:  # as :func:`tree` reads them: offsets to the head, stored unsigned
+            from spacy.attrs import HEAD
+
+            offsets = self.doc.to_array([HEAD]).tolist()
+            heads.extend(n + (o - _WRAP if o >= _WRAP // 2 else o) for n, o in enumerate(offsets))
+        depth: dict[int, int] = {}
+        d = 0
+        while i not in depth:
+            depth[i] = d
+            i, d = heads[i], d + 1
+        d = 0
+        while j not in depth:
+            if heads[j] == j:
+                return False  # another sentence's root: no path
+            j, d = heads[j], d + 1
+        return depth[j] + d <= NEAR
 
 
 def pobjs(prep: Token) -> Iterator[Token]:
