@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from vectorgraph.extract.cues import Cue
 from vectorgraph.extract.mentions import TITLE_WORDS, Mention
 
-__all__ = ["FRAMES", "Sentence", "clauses", "groups", "objects", "pairs"]
+__all__ = ["FRAMES", "TOPIC_WORDS", "Sentence", "clauses", "groups", "objects", "pairs"]
 
 Candidate = tuple[Mention, Mention, str, float]
 
@@ -61,7 +61,10 @@ _CAPITAL_WORD = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w\-]*")
 _REV_GAP = re.compile(r"\s*(?:[a-z\-]+\s+){0,5}")
 _DEFINITE = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?$")
 _VENUE = re.compile(r"\s*(?:held\s+)?(?:in|at)\s")
-_TOPIC = re.compile(r"\s+(?:on|over|about)\s+(?:the\s+)?")
+#: What a cooperative predicate is about, not whom it is with: "a dialogue on Afghanistan"
+#: (the tree reader, :mod:`.parse`, reads the same words so).
+TOPIC_WORDS = frozenset(("on", "over", "about"))
+_TOPIC = re.compile(rf"\s+(?:{'|'.join(sorted(TOPIC_WORDS))})\s+(?:the\s+)?")
 
 
 def groups(
@@ -226,7 +229,7 @@ def objects(cue: Cue, end: int, s: Sentence, right: Sequence[int]) -> list[int]:
     if cue.frame in ("sym", "between") and _VENUE.match(s.lower, end):
         return []  # "held talks in Ankara": a venue
     if cue.frame in ("sym", "between") and _TOPIC.fullmatch(s.lower, end, first.start):
-        return []  # "a dialogue on Afghanistan": the topic (as the tree reads it, parse._TOPICS)
+        return []  # "a dialogue on Afghanistan": the topic, as the tree reads it
     if cue.frame == "rev" and not _REV_GAP.fullmatch(gap):
         return []
     return [i for i in right if s.group[i] == s.group[right[0]]]

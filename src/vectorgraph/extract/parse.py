@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from vectorgraph.extract.frames import TOPIC_WORDS
 from vectorgraph.extract.lexicon import Lexicon, Predicate
 from vectorgraph.extract.mentions import Mention
 from vectorgraph.extract.roles import Gathering, gatherings, leaders, led, listed, members, roles
@@ -75,8 +76,6 @@ _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
 _PARTNER = frozenset(("with", "alongside"))
 _PARTIES = frozenset(("between", "among", "amongst"))
 _INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
-#: What a cooperative predicate is about, not whom it is with: "a dialogue on Afghanistan".
-_TOPICS = frozenset(("on", "over", "about"))
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
 #: Verbs whose subject receives the event noun they govern: "drew criticism from Russia".
 _RECEIVE = frozenset(("draw", "face", "receive", "attract", "earn", "suffer", "endure", "incur"))
@@ -340,7 +339,7 @@ class Sentence:
                 args.partners.extend(found)
             elif word == "against" and RELATION_TYPES[pred.type].sign > 0:
                 args.against.extend(found)  # "supported X against the Taliban": their foe
-            elif word in _TOPICS and RELATION_TYPES[pred.type].sign > 0:
+            elif word in TOPIC_WORDS and RELATION_TYPES[pred.type].sign > 0:
                 continue  # "a dialogue on Afghanistan", "talks over the pipeline": the topic
             elif word in preps:
                 args.objects.extend(found)

@@ -138,9 +138,8 @@ def tree(doc: Any, lexicon: Lexicon) -> list[Node]:
         nodes.append(n)
     children: list[list[Node]] = [[] for _ in nodes]
     for n, row in zip(nodes, rows):
-        offset = row[5]  # to the head, stored unsigned
-        if offset:
-            at = n.i + (offset - _WRAP if offset >= _WRAP // 2 else offset)
+        if row[5]:
+            at = _head_at(n.i, row[5])
             n.head = nodes[at]
             children[at].append(n)
     for n, kids in zip(nodes, children):
@@ -164,6 +163,12 @@ _WORDS: dict[int, str] = {}
 _KINDS: dict[tuple[int, int], tuple[str, str, str]] = {}
 _MAX_WORDS = 500_000
 _WRAP = 2**64
+
+
+def _head_at(i: int, offset: int) -> int:
+    """The index of token ``i``'s head from ``Doc.to_array``'s HEAD: the offset to it,
+    stored unsigned."""
+    return i + (offset - _WRAP if offset >= _WRAP // 2 else offset)
 
 
 def word_class(tag: str) -> str:
@@ -242,11 +247,10 @@ class Near:
         if i is None or j is None:
             return True
         heads = self.heads
-        if not heads:  # as :func:`tree` reads them: offsets to the head, stored unsigned
+        if not heads:
             from spacy.attrs import HEAD
 
-            offsets = self.doc.to_array([HEAD]).tolist()
-            heads.extend(n + (o - _WRAP if o >= _WRAP // 2 else o) for n, o in enumerate(offsets))
+            heads.extend(_head_at(n, o) for n, o in enumerate(self.doc.to_array([HEAD]).tolist()))
         depth: dict[int, int] = {}
         d = 0
         while i not in depth:
