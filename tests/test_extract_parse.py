@@ -503,6 +503,11 @@ SHAPES = [
         "The summit was attended by the leaders of Latvia, Estonia, Finland and Lithuania.",
         set(),
     ),
+    (
+        "relative-clause-of-an-appositive",
+        "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
+        {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},
+    ),
 ]
 
 

@@ -216,7 +216,10 @@ class Sentence:
         if tok.lower_ in _RELATIVE and depth < 3:
             clause = next((h for h in heads(tok) if h.dep_ in ("relcl", "acl")), None)
             if clause is not None:
-                return self.phrase(clause.head, depth + 1)
+                noun = clause.head
+                if noun.dep_ == "appos" and noun.i not in self.at:
+                    noun = noun.head  # "the EAEU, a union which comprises A and B": the EAEU
+                return self.phrase(noun, depth + 1)
         own = list(self.at.get(tok.i, ()))
         if not own and depth <= 4:  # "Russia's republics of Donetsk and Luhansk": the republics
             own = [
