@@ -503,6 +503,30 @@ SHAPES = [
         "The summit was attended by the leaders of Latvia, Estonia, Finland and Lithuania.",
         set(),
     ),
+    (
+        "relative-clause-of-an-appositive",
+        "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
+        {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},
+    ),
+    (
+        "persons-on-the-sidelines-of-a-bloc-summit",
+        "Tokayev and Mirziyoyev met on the sidelines of the SCO summit.",
+        {
+            ("TOKAYEV", "MIRZIYOYEV", "consultation"),
+            ("TOKAYEV", "SCO", "consultation"),
+            ("MIRZIYOYEV", "SCO", "consultation"),
+        },
+    ),
+    (
+        "a-person-during-a-bloc-summit",
+        "President Japarov spoke during the CSTO summit in Minsk.",
+        {("JAPAROV", "CSTO", "consultation")},
+    ),
+    (
+        "absence-at-a-bloc-summit-is-no-consultation",
+        "Aliyev blamed France for his absence at the summit of the OSCE.",
+        {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},
+    ),
 ]
 
 

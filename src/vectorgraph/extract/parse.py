@@ -46,7 +46,15 @@ from typing import Any
 from vectorgraph.extract.frames import TOPIC_WORDS
 from vectorgraph.extract.lexicon import Lexicon, Predicate
 from vectorgraph.extract.mentions import Mention
-from vectorgraph.extract.roles import Gathering, gatherings, leaders, led, listed, members, roles
+from vectorgraph.extract.roles import (
+    Gathering,
+    gatherings,
+    leaders,
+    led,
+    listed,
+    members,
+    roles,
+)
 from vectorgraph.extract.tree import (
     CONFIDENCE,
     NOUN_POS,
@@ -216,7 +224,10 @@ class Sentence:
         if tok.lower_ in _RELATIVE and depth < 3:
             clause = next((h for h in heads(tok) if h.dep_ in ("relcl", "acl")), None)
             if clause is not None:
-                return self.phrase(clause.head, depth + 1)
+                noun = clause.head
+                if noun.dep_ == "appos" and noun.i not in self.at:
+                    noun = noun.head  # "the EAEU, a union which comprises A and B": the EAEU
+                return self.phrase(noun, depth + 1)
         own = list(self.at.get(tok.i, ()))
         if not own and depth <= 4:  # "Russia's republics of Donetsk and Luhansk": the republics
             own = [
@@ -733,8 +744,9 @@ def _claims(sentence: Sentence) -> list[Claim]:
         return []
     seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
-    met = gatherings(sentence)
-    for claim in (*sentence.events(), *roles(sentence), *led(sentence), *listed(sentence)):
+    met, attending = gatherings(sentence)
+    frames = (*sentence.events(), *roles(sentence), *led(sentence), *listed(sentence), *attending)
+    for claim in frames:
         if any(_at(g, claim) for g in met):
             continue  # the states at a format's meeting are its members, not each other's
         key: tuple[str, ...] = (str(claim.source.id), str(claim.target.id), claim.type)
