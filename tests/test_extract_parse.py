@@ -523,6 +523,21 @@ SHAPES = [
         {("JAPAROV", "CSTO", "consultation")},
     ),
     (
+        "gerund-on-an-object-noun-inherits-the-subject",
+        "Armenia has shown interest in strengthening ties with France.",
+        {("ARM", "FRA", "diplomatic_cooperation")},
+    ),
+    (
+        "infinitive-on-an-object-noun-inherits-the-subject",
+        "Kazakhstan made efforts to deepen ties with Japan.",
+        {("KAZ", "JPN", "diplomatic_cooperation")},
+    ),
+    (
+        "infinitive-on-a-noun-by-an-actor",
+        "The decision by Armenia to strengthen ties with France surprised many.",
+        {("ARM", "FRA", "diplomatic_cooperation")},
+    ),
+    (
         "absence-at-a-bloc-summit-is-no-consultation",
         "Aliyev blamed France for his absence at the summit of the OSCE.",
         {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},

@@ -324,12 +324,31 @@ class Sentence:
             above = head.head  # "Russia was the first to recognise X", "emerged as the first to"
             if not found and head.dep_ == "pobj" and above.lower_ == "as":
                 above = above.head
-            if not found and head.dep_ in ("attr", "pobj") and above.pos in VERB_POS:
+            if not found and dep == "acl":  # "the decision by Armenia to strengthen ties"
+                found = self.by(head)
+            objected = dep == "acl" and head.dep_ == "dobj"  # "made efforts to deepen ties"
+            if not found and (head.dep_ in ("attr", "pobj") or objected) and above.pos in VERB_POS:
                 found = self.subjects(above, depth + 1)
             return found
         if dep == "pcomp" and head.head.i != head.i:
-            return self.subjects(head.head, depth + 1)
+            outer = head.head
+            if outer.pos in NOUN_POS:  # "has shown (Russia's) interest in strengthening ties"
+                own = [m for c in outer.children if c.dep_ in _NOUN_SUBJECT for m in self.only(c)]
+                if own or outer.dep_ != "dobj" or outer.head.pos not in VERB_POS:
+                    return own or self.by(outer)
+                outer = outer.head
+            return self.subjects(outer, depth + 1)
         return []
+
+    def by(self, noun: Token) -> list[Mention]:
+        """The actor of a noun named by "by": "the decision by Armenia"."""
+        return [
+            m
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in pobjs(c)
+            for m in self.phrase(g)
+        ]
 
     def prep_args(self, tok: Token, pred: Predicate, args: _Args, *, agent: bool) -> None:
         preps = pred.preps | {"of"} if tok.tag_ == "VBG" else pred.preps  # "shelling of"
