@@ -538,6 +538,11 @@ SHAPES = [
         {("ARM", "FRA", "diplomatic_cooperation")},
     ),
     (
+        "ties-said-to-be-tense",
+        "Relations between Armenia and Russia have become strained.",
+        {("ARM", "RUS", "distancing")},
+    ),
+    (
         "absence-at-a-bloc-summit-is-no-consultation",
         "Aliyev blamed France for his absence at the summit of the OSCE.",
         {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},

@@ -586,7 +586,13 @@ class Sentence:
         words = self.lexicon.worsen
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _SHARES:
             tok = tok.head.head  # "ended much of his cooperation with NATO"
-        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma in words:
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma in words:
+            return True
+        if tok.dep_ == "nsubj" and any(  # "relations are tense", "ties have grown strained"
+            c.dep_ in ("acomp", "attr") and (c.lemma in words or c.lower_ in words)
+            for c in head.children
+        ):
             return True
         return any(  # "strained ties", not "full-scale participation"
             c.dep_ in ("amod", "compound")
