@@ -543,6 +543,21 @@ SHAPES = [
         {("ARM", "RUS", "distancing")},
     ),
     (
+        "where-clause-is-the-destination",
+        "Uzbekistan, where Macron goes next, has refused to recognise the annexation.",
+        {("UZB", "MACRON", "consultation")},
+    ),
+    (
+        "where-clause-is-the-place-of-influence",
+        "Diplomats have toured Central Asia, where China has a growing influence.",
+        {("CHN", "CENTRAL_ASIA", "influence")},
+    ),
+    (
+        "where-clause-is-the-place-of-a-power",
+        "Diplomats have toured Central Asia, where Russia remains the main regional power.",
+        {("RUS", "CENTRAL_ASIA", "influence")},
+    ),
+    (
         "absence-at-a-bloc-summit-is-no-consultation",
         "Aliyev blamed France for his absence at the summit of the OSCE.",
         {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},

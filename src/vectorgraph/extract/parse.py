@@ -100,6 +100,8 @@ _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "associa
 _MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
+#: The prepositions of a place, which a "where" clause stands in for (:meth:`Sentence.where`).
+_PLACES = frozenset(("in", "to", "into", "at"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
 
 
@@ -340,6 +342,16 @@ class Sentence:
             return self.subjects(outer, depth + 1)
         return []
 
+    def where(self, tok: Token) -> list[Mention]:
+        """The place a "where" clause names for the verb or object noun ``tok`` in it: "Central
+        Asia, where China has a growing influence", "Uzbekistan, where Macron goes next"."""
+        clause = tok if tok.pos in VERB_POS else tok.head
+        if clause.dep_ != "relcl" or (clause is not tok and tok.dep_ not in ("dobj", "attr")):
+            return []
+        if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+            return []
+        return self.phrase(clause.head)
+
     def by(self, noun: Token) -> list[Mention]:
         """The actor of a noun named by "by": "the decision by Armenia"."""
         return [
@@ -415,6 +427,8 @@ class Sentence:
                     self.subjects(tok.head) if tok.dep_ == "acomp" else self.only(tok.head)
                 )
         self.prep_args(tok, pred, args, agent=noun)
+        if pred.preps & _PLACES and tok.lemma not in self.lexicon.meetings:
+            args.objects.extend(self.where(tok))  # "Central Asia, where China has influence"
         if noun:
             self.light(tok, pred, args)
             if not args.subjects and args.of and len(args.of) < len(args.objects):
