@@ -85,6 +85,8 @@ def roles(s: Sentence) -> Iterator[Claim]:
             continue
         found = relata(s, tok, pred)
         owners = holders(s, tok)
+        if not found and pred.type == "influence":  # "Central Asia, where Russia is the power"
+            found = s.where(tok)
         if not found and tok.dep_ in ("attr", "nsubj") and tok.head.pos in VERB_POS:
             found = [  # "For Kyrgyzstan, China remains the main partner"
                 m
