@@ -144,6 +144,15 @@ FAMILIES = [
     ("outmanoeuvre", "China outmanoeuvred Russia.", ("CHN", "RUS", "hostility")),
     ("undercut", "China undercut Russia's bid in Kazakhstan.", ("CHN", "RUS", "hostility")),
     ("counterweight", "The SCO is a counterweight to NATO.", ("SCO", "NATO", "hostility")),
+    ("lament", "Uzbekistan lamented Russia's policy.", ("UZB", "RUS", "criticism")),
+    ("bemoan", "Kyrgyzstan bemoaned China's tariffs.", ("KGZ", "CHN", "criticism")),
+    # hedging: widening ties beyond a pole; a candidate's status is observer status
+    (
+        "diversify-beyond",
+        "Armenia sought to diversify its security partnerships beyond Russia.",
+        ("ARM", "RUS", "hedges"),
+    ),
+    ("candidate-status", "Georgia obtained EU candidate status.", ("GEO", "EU", "observer_of")),
     # CAMEO 111 disapprove; interest shown; a hold over
     (
         "concern-at",
