@@ -815,3 +815,21 @@ def test_a_bank_by_its_name_and_a_company_by_the_state_it_is_based_in(sentence, 
     finder = MentionFinder()
     assert ids(sentence, finder) == expected
     assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == based
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Only the majority ruling Civil Contract party voted for it.",
+            [("CIVIL_CONTRACT", "leads", "ARM")],
+        ),
+        ("The ruling Georgian Dream party met Moscow.", [("GEORGIAN_DREAM", "leads", "GEO")]),
+        ("The governing Amanat party won.", [("AMANAT", "leads", "KAZ")]),
+        ("Georgian Dream won the vote.", []),
+        ("The ruling Taliban met Uzbekistan.", []),
+    ],
+    ids=["ruling", "ruling-party-form", "governing", "not-ruling", "no-state-of-its-own"],
+)
+def test_a_ruling_party_leads_the_state_it_is_of(sentence, expected):
+    assert ties(sentence) == expected

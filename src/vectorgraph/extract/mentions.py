@@ -256,6 +256,8 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
+#: Before a party that governs its state: "the ruling Georgian Dream party".
+_RULING = re.compile(r"\b(?:ruling|governing)\s+$")
 #: Between a state and the company it is the seat of: "Kyrgyzstan-based OJSC Keremet Bank".
 _BASED_GAP = re.compile(r"-(?:based|headquartered|registered)\s+(?:(?:OJSC|JSC|PJSC|CJSC|LLC)\s+)?")
 #: Between a state's possessive and its company: "China's Exim Bank", "Russia's state-run".
@@ -564,6 +566,8 @@ class MentionFinder:
         if self._pending:
             self._appositions(out)
         self._titled_refs(sentence, out)
+        if "ruling" in sentence or "governing" in sentence:
+            self._ruling(sentence, out)
         if (
             "ountr" in sentence
             or "epublic" in sentence
@@ -973,6 +977,19 @@ class MentionFinder:
         ):
             return prev
         return None
+
+    def _ruling(self, s: str, out: list[Mention]) -> None:
+        """ "The ruling Civil Contract party" leads the state it is of (guide: leadership)."""
+        for m in out:
+            entry = self.gazetteer.actors.get(m.id or "")
+            if (
+                entry is not None
+                and entry.type == "organisation"
+                and entry.based_in
+                and _RULING.search(s, 0, m.start)
+            ):
+                ruling = Intro(entry.id, m.text, "organisation", "leads", entry.based_in)
+                self.intros.append((ruling, m, None))
 
     def _based(self, mention: Mention, based: Mention) -> None:
         based.attribute = based.kind == "demonym"
