@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ __all__ = [
     "Claim",
     "Near",
     "Node",
+    "Spans",
     "Token",
     "det_negated",
     "heads",
@@ -211,11 +213,84 @@ def heads(tok: Token) -> Iterator[Token]:
 NEAR = 6
 
 
-class Near:
-    """Whether two mentions of a parsed sentence (spaCy ``Doc``) are at most :data:`NEAR`
-    arcs apart in its tree, root to root; a mention with no text (implied) is near all.
+class Spans:
+    """Where the mentions of a parsed sentence (spaCy ``Doc``) sit in its tree: the token at
+    the root of a character span, as ``doc.char_span(start, end, alignment_mode="expand").root``
+    finds it, from the token offsets and heads read once (no ``Span`` object per mention).
 
-    The heads are read from the parse once, on the first question.
+    >>> from vectorgraph.extract.nlp import load_model
+    >>> spans = Spans(load_model()("The Kyrgyz foreign ministry rejected it."))
+    >>> spans.root(4, 27), spans.root(4, 6), spans.root(0, 0), spans.root(60, 70)
+    (3, 1, None, None)
+    """
+
+    __slots__ = ("doc", "heads", "lengths", "roots", "size", "starts")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import HEAD, IDX, LENGTH
+
+        self.doc = doc
+        rows = doc.to_array([IDX, LENGTH, HEAD]).tolist()
+        self.starts = [r[0] for r in rows]
+        self.lengths = [r[1] for r in rows]
+        self.heads = [_head_at(i, r[2]) for i, r in enumerate(rows)]
+        self.size = len(doc.text)
+        self.roots: dict[tuple[int, int], int | None] = {}
+
+    def _token(self, char: int) -> int:
+        """The token whose text or trailing space holds character ``char``, else -1."""
+        if not 0 <= char < self.size:
+            return -1
+        return bisect.bisect_right(self.starts, char) - 1
+
+    def root(self, start: int, end: int) -> int | None:
+        """The index of the root token of the span ``start:end`` (None: no token there)."""
+        key = (start, end)
+        if key not in self.roots:
+            self.roots[key] = self._root(start, end)
+        return self.roots[key]
+
+    def _root(self, start_char: int, end_char: int) -> int | None:
+        first, last = self._token(start_char), self._token(end_char - 1)
+        if first < 0 or last < 0:
+            return None
+        if start_char == self.starts[first] + self.lengths[first]:
+            first += 1  # the trailing space is not part of the token before
+        if last + 1 <= first:
+            return None
+        heads = self.heads
+        inside = range(first, last + 1)
+        top = next((i for i in inside if heads[i] == i), None)
+        if top is not None:
+            return top
+        outer = [i for i in inside if not first <= heads[i] <= last]
+        if len(outer) == 1:
+            return outer[0]
+        best, found = len(heads), -1  # spaCy's Span.root: fewest words to the root, first
+        for i in outer:
+            steps = self._to_root(i)
+            if steps < best:
+                best, found = steps, i
+        return first if found < 0 else found
+
+    def _to_root(self, i: int) -> int:
+        """spaCy's count of the words from token ``i`` up to its root (a childless space or
+        punctuation token counts as far as the sentence is long, less one)."""
+        heads = self.heads
+        if i not in heads[:i] + heads[i + 1 :]:
+            token = self.doc[i]
+            if token.is_space or token.is_punct:
+                return len(heads) - 1
+        steps = 0
+        while heads[i] != i:
+            i, steps = heads[i], steps + 1
+        return steps
+
+
+class Near:
+    """Whether two mentions of a parsed sentence (spaCy ``Doc``, or its :class:`Spans`) are
+    at most :data:`NEAR` arcs apart in its tree, root to root; a mention with no span is near
+    all.
 
     >>> from vectorgraph.extract.nlp import load_model
     >>> near = Near(load_model()("Russia said that Kazakhstan is a partner."))
@@ -223,34 +298,20 @@ class Near:
     True
     """
 
-    __slots__ = ("anchors", "doc", "heads")
+    __slots__ = ("spans",)
 
     def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.heads: list[int] = []
-        self.anchors: dict[tuple[int, int], int | None] = {}
+        self.spans = doc if isinstance(doc, Spans) else Spans(doc)
 
     def anchor(self, m: Mention) -> int | None:
         """The index of the root token of a mention's span (None: no span)."""
-        key = (m.start, m.end)
-        if key not in self.anchors:
-            span = (
-                self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if m.end > m.start
-                else None
-            )
-            self.anchors[key] = span.root.i if span is not None and len(span) else None
-        return self.anchors[key]
+        return self.spans.root(m.start, m.end) if m.end > m.start else None
 
     def __call__(self, a: Mention, b: Mention) -> bool:
         i, j = self.anchor(a), self.anchor(b)
         if i is None or j is None:
             return True
-        heads = self.heads
-        if not heads:
-            from spacy.attrs import HEAD
-
-            heads.extend(_head_at(n, o) for n, o in enumerate(self.doc.to_array([HEAD]).tolist()))
+        heads = self.spans.heads
         depth: dict[int, int] = {}
         d = 0
         while i not in depth:
