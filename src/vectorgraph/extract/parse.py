@@ -144,7 +144,7 @@ class Sentence:
             at = spans.root(m.start, m.end)
             if at is not None:
                 self.at.setdefault(at, []).append(m)
-        self.doc = tree(doc, lexicon)
+        self.doc = tree(doc, lexicon, spans)
         self.preds = [self._predicate(t) for t in self.doc]
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"

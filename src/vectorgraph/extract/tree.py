@@ -108,41 +108,36 @@ class Node:
 Token = Node  # what the readers walk
 
 
-def tree(doc: Any, lexicon: Lexicon) -> list[Node]:
+def tree(doc: Any, lexicon: Lexicon, spans: Spans | None = None) -> list[Node]:
     """The nodes of a parsed spaCy ``Doc``, each token's data read once.
 
-    The token attributes come from one ``Doc.to_array`` call as hashes, turned
-    into text through :data:`_WORDS` (spaCy decodes a new string at every
-    attribute access).
+    The token attributes come from one ``Doc.to_array`` call as hashes (the one
+    of ``spans``, :class:`Spans`, when given), turned into text through
+    :data:`_TOKENS` (spaCy decodes a new string at every attribute access).
     """
-    from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, TAG
-
-    if len(_WORDS) > _MAX_WORDS:  # a bounded cache: memory stays flat however long the run
-        _WORDS.clear()
-        _KINDS.clear()
+    spans = spans or Spans(doc)
+    if len(_TOKENS) > _MAX_WORDS:  # a bounded cache: memory stays flat however long the run
+        _TOKENS.clear()
     strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, LOWER, TAG, DEP, IDX, HEAD]).tolist()
     nodes: list[Node] = []
-    words, kinds, lemmas = _WORDS, _KINDS, lexicon.cache
-    for i, (orth, lower, tag, dep, idx, _) in enumerate(rows):
-        n = Node()
-        n.i, n.idx = i, idx
-        n.text = words.get(orth) or words.setdefault(orth, strings[orth])
-        n.dep_ = words.get(dep) or words.setdefault(dep, strings[dep])
-        kind = kinds.get((lower, tag))
+    known, lemmas = _TOKENS, lexicon.cache
+    for i, row in enumerate(spans.rows):
+        key = (row[0], row[1], row[2], row[3])  # orth, lower, tag, dep
+        kind = known.get(key)
         if kind is None:
-            word, fine = strings[lower], strings[tag]
-            kind = kinds[lower, tag] = (word, fine, word_class(fine))
-        n.lower_, n.tag_, n.pos = kind
-        n.lemma = lemmas.get((n.lower_, n.tag_)) or lexicon.lemma(n)
+            word, fine = strings[row[1]], strings[row[2]]
+            kind = known[key] = (strings[row[0]], strings[row[3]], word, fine, word_class(fine),
+                                 (word, fine))  # fmt: skip
+        n = Node()
+        n.i, n.idx = i, row[4]
+        n.text, n.dep_, n.lower_, n.tag_, n.pos, lemma_key = kind
+        n.lemma = lemmas.get(lemma_key) or lexicon.lemma(n)
         n.doc = nodes
-        n.head = n  # the root's; the others' below, once every node exists
         nodes.append(n)
     children: list[list[Node]] = [[] for _ in nodes]
-    for n, row in zip(nodes, rows):
-        if row[5]:
-            at = _head_at(n.i, row[5])
-            n.head = nodes[at]
+    for n, at in zip(nodes, spans.heads):
+        n.head = nodes[at]  # the root is its own head
+        if at != n.i:
             children[at].append(n)
     for n, kids in zip(nodes, children):
         n.children = tuple(kids)
@@ -160,17 +155,11 @@ def release(nodes: list[Node]) -> None:
         del n.head, n.children, n.doc
 
 
-#: spaCy's hashes of words and labels -> their text; (lower, tag) -> lower, tag, word class.
-_WORDS: dict[int, str] = {}
-_KINDS: dict[tuple[int, int], tuple[str, str, str]] = {}
+#: spaCy's hashes of a token's (orth, lower, tag, dep) -> their text, its word class and the
+#: key of its lemma in the lexicon's cache.
+_TOKENS: dict[tuple[int, int, int, int], tuple[str, str, str, str, str, tuple[str, str]]] = {}
 _MAX_WORDS = 500_000
-_WRAP = 2**64
-
-
-def _head_at(i: int, offset: int) -> int:
-    """The index of token ``i``'s head from ``Doc.to_array``'s HEAD: the offset to it,
-    stored unsigned."""
-    return i + (offset - _WRAP if offset >= _WRAP // 2 else offset)
+_WRAP = 2**64  # Doc.to_array's HEAD: the offset to the head, stored unsigned
 
 
 def word_class(tag: str) -> str:
@@ -224,17 +213,19 @@ class Spans:
     (3, 1, None, None)
     """
 
-    __slots__ = ("doc", "heads", "lengths", "roots", "size", "starts")
+    __slots__ = ("doc", "heads", "roots", "rows", "size", "starts")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import HEAD, IDX, LENGTH
+        from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, ORTH, SPACY, TAG
 
         self.doc = doc
-        rows = doc.to_array([IDX, LENGTH, HEAD]).tolist()
-        self.starts = [r[0] for r in rows]
-        self.lengths = [r[1] for r in rows]
-        self.heads = [_head_at(i, r[2]) for i, r in enumerate(rows)]
-        self.size = len(doc.text)
+        #: every token's orth, lower, tag, dep, idx, head, length, trailing space: the rows
+        #: :func:`tree` reads as well
+        self.rows = rows = doc.to_array([ORTH, LOWER, TAG, DEP, IDX, HEAD, LENGTH, SPACY]).tolist()
+        self.starts = [r[4] for r in rows]
+        half = _WRAP // 2
+        self.heads = [i + (r[5] - _WRAP if r[5] >= half else r[5]) for i, r in enumerate(rows)]
+        self.size = rows[-1][4] + rows[-1][6] + rows[-1][7] if rows else 0
         self.roots: dict[tuple[int, int], int | None] = {}
 
     def _token(self, char: int) -> int:
@@ -254,7 +245,7 @@ class Spans:
         first, last = self._token(start_char), self._token(end_char - 1)
         if first < 0 or last < 0:
             return None
-        if start_char == self.starts[first] + self.lengths[first]:
+        if start_char == self.starts[first] + self.rows[first][6]:
             first += 1  # the trailing space is not part of the token before
         if last + 1 <= first:
             return None
