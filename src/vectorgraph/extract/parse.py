@@ -101,6 +101,8 @@ _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "associa
 _MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
+#: The prepositions of a place, which a "where" clause stands in for (:meth:`Sentence.where`).
+_PLACES = frozenset(("in", "to", "into", "at"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
 
 
@@ -327,12 +329,41 @@ class Sentence:
             above = head.head  # "Russia was the first to recognise X", "emerged as the first to"
             if not found and head.dep_ == "pobj" and above.lower_ == "as":
                 above = above.head
-            if not found and head.dep_ in ("attr", "pobj") and above.pos in VERB_POS:
+            if not found and dep == "acl":  # "the decision by Armenia to strengthen ties"
+                found = self.by(head)
+            objected = dep == "acl" and head.dep_ == "dobj"  # "made efforts to deepen ties"
+            if not found and (head.dep_ in ("attr", "pobj") or objected) and above.pos in VERB_POS:
                 found = self.subjects(above, depth + 1)
             return found
         if dep == "pcomp" and head.head.i != head.i:
-            return self.subjects(head.head, depth + 1)
+            outer = head.head
+            if outer.pos in NOUN_POS:  # "has shown (Russia's) interest in strengthening ties"
+                own = [m for c in outer.children if c.dep_ in _NOUN_SUBJECT for m in self.only(c)]
+                if own or outer.dep_ != "dobj" or outer.head.pos not in VERB_POS:
+                    return own or self.by(outer)
+                outer = outer.head
+            return self.subjects(outer, depth + 1)
         return []
+
+    def where(self, tok: Token) -> list[Mention]:
+        """The place a "where" clause names for the verb or object noun ``tok`` in it: "Central
+        Asia, where China has a growing influence", "Uzbekistan, where Macron goes next"."""
+        clause = tok if tok.pos in VERB_POS else tok.head
+        if clause.dep_ != "relcl" or (clause is not tok and tok.dep_ not in ("dobj", "attr")):
+            return []
+        if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+            return []
+        return self.phrase(clause.head)
+
+    def by(self, noun: Token) -> list[Mention]:
+        """The actor of a noun named by "by": "the decision by Armenia"."""
+        return [
+            m
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in pobjs(c)
+            for m in self.phrase(g)
+        ]
 
     def prep_args(self, tok: Token, pred: Predicate, args: _Args, *, agent: bool) -> None:
         preps = pred.preps | {"of"} if tok.tag_ == "VBG" else pred.preps  # "shelling of"
@@ -399,6 +430,8 @@ class Sentence:
                     self.subjects(tok.head) if tok.dep_ == "acomp" else self.only(tok.head)
                 )
         self.prep_args(tok, pred, args, agent=noun)
+        if pred.preps & _PLACES and tok.lemma not in self.lexicon.meetings:
+            args.objects.extend(self.where(tok))  # "Central Asia, where China has influence"
         if noun:
             self.light(tok, pred, args)
             if not args.subjects and args.of and len(args.of) < len(args.objects):
@@ -489,7 +522,8 @@ class Sentence:
     # -- mood -----------------------------------------------------------------------
 
     def mood(self, tok: Token) -> str | None:
-        """ "negated", "possible" or None, read from the predicate and the words above it."""
+        """ "negated", "refused" (by a verb of rejection: "refused to side with"), "possible"
+        or None, read from the predicate and the words above it."""
         lex = self.lexicon
         chain = [tok]
         cur = tok
@@ -517,7 +551,7 @@ class Sentence:
             cur = cur.head
             chain.append(cur)
             if cur.pos in VERB_POS and cur.lemma in lex.negators:
-                return "negated"
+                return "refused" if cur.lemma in lex.refusals else "negated"
         for t in chain:
             for child in t.children:
                 if child.dep_ == "neg" or (
@@ -570,7 +604,13 @@ class Sentence:
         words = self.lexicon.worsen
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _SHARES:
             tok = tok.head.head  # "ended much of his cooperation with NATO"
-        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma in words:
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma in words:
+            return True
+        if tok.dep_ == "nsubj" and any(  # "relations are tense", "ties have grown strained"
+            c.dep_ in ("acomp", "attr") and (c.lemma in words or c.lower_ in words)
+            for c in head.children
+        ):
             return True
         return any(  # "strained ties", not "full-scale participation"
             c.dep_ in ("amod", "compound")
@@ -612,10 +652,18 @@ class Sentence:
                     continue
             # "refused to join Western sanctions": the sanctions are still Western
             mood = None if self.own_subject(tok) else self.mood(tok)
-            denied = mood == "negated" and pred.denied is not None  # "did not recognise"
-            if (self.own_subject(tok) and det_negated(tok)) or (mood is not None and not denied):
+            denied = (
+                mood in ("negated", "refused") and pred.denied is not None
+            )  # "did not recognise"
+            # "refused to side with Moscow": a rejection, distancing (guide)
+            refused = mood == "refused" and RELATION_TYPES[pred.type].sign > 0 and not denied
+            if (self.own_subject(tok) and det_negated(tok)) or (
+                mood is not None and not denied and not refused
+            ):
                 continue
-            rtype = pred.denied if denied and pred.denied else pred.type
+            rtype = (
+                pred.denied if denied and pred.denied else "distancing" if refused else pred.type
+            )
             kind = next(  # "a trade deal", "a security pact": the modifier says what kind
                 (
                     p.type

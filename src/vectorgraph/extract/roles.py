@@ -75,7 +75,14 @@ def roles(s: Sentence) -> Iterator[Claim]:
         lemma = tok.lemma
         pred = lex.roles.get(lemma)
         if pred is None and lemma in _STATUS:  # "holds observer status"
-            mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
+            mod = next(  # "EU candidate status": the role among the modifiers
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("compound", "amod") and c.lemma in lex.roles
+                ),
+                None,
+            )
             pred = lex.roles.get(mod.lemma) if mod is not None else None
         if pred is None:
             continue
@@ -85,6 +92,8 @@ def roles(s: Sentence) -> Iterator[Claim]:
             continue
         found = relata(s, tok, pred)
         owners = holders(s, tok)
+        if not found and pred.type == "influence":  # "Central Asia, where Russia is the power"
+            found = s.where(tok)
         if not found and tok.dep_ in ("attr", "nsubj") and tok.head.pos in VERB_POS:
             found = [  # "For Kyrgyzstan, China remains the main partner"
                 m
