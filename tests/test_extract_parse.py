@@ -558,6 +558,16 @@ SHAPES = [
         {("RUS", "CENTRAL_ASIA", "influence")},
     ),
     (
+        "four-alongside-a-fifth-act-together",
+        "Kazakhstan, Kyrgyzstan, Armenia and Belarus took part in the talks alongside Russia.",
+        set(),
+    ),
+    (
+        "one-alongside-another",
+        "Kazakhstan took part in the talks alongside Russia.",
+        {("KAZ", "RUS", "consultation")},
+    ),
+    (
         "absence-at-a-bloc-summit-is-no-consultation",
         "Aliyev blamed France for his absence at the summit of the OSCE.",
         {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},

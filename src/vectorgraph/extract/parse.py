@@ -81,7 +81,7 @@ _PATIENT = frozenset(("dobj", "nsubjpass"))  # what a verb acts on, active or pa
 _NOUN_SUBJECT = frozenset(("poss", "compound", "amod", "nmod", "nsubj", "npadvmod"))
 _EXPAND = frozenset(("conj", "appos"))
 _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
-_PARTNER = frozenset(("with", "alongside"))
+_PARTNER = frozenset(("with",))
 _PARTIES = frozenset(("between", "among", "amongst"))
 _INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
@@ -118,11 +118,8 @@ class _Args:
     mutual: bool = False  # a hyphened pair names both sides: "the Russian-Chinese rivalry"
     #: whom a cooperative predicate is aimed against: "cooperation against the Taliban"
     against: list[Mention] = field(default_factory=list)
-
-    def merge(self, other: _Args) -> None:
-        for name in ("subjects", "objects", "partners", "parties", "against"):
-            mine = getattr(self, name)
-            mine.extend(m for m in getattr(other, name) if m not in mine)
+    #: who acts beside the subjects, as one of them: "A and B took part alongside C"
+    along: list[Mention] = field(default_factory=list)
 
 
 class Sentence:
@@ -379,6 +376,8 @@ class Sentence:
                 args.parties.extend(found)
             elif word in _PARTNER:
                 args.partners.extend(found)
+            elif word == "alongside":
+                args.along.extend(found)
             elif word == "against" and RELATION_TYPES[pred.type].sign > 0:
                 args.against.extend(found)  # "supported X against the Taliban": their foe
             elif word in TOPIC_WORDS and RELATION_TYPES[pred.type].sign > 0:
@@ -443,6 +442,7 @@ class Sentence:
                         if c.dep_ in ("nsubj", "nsubjpass")
                         for m in self.phrase(c)
                     )
+        args.subjects.extend(m for m in args.along if m not in args.subjects)
         return args
 
     def included(self, verb: Token, args: _Args) -> None:
