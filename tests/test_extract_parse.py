@@ -568,6 +568,11 @@ SHAPES = [
         {("KAZ", "RUS", "consultation")},
     ),
     (
+        "an-unnamed-firm-is-not-its-state",
+        "Uzbekistan signed a deal with a Hungarian firm.",
+        set(),
+    ),
+    (
         "absence-at-a-bloc-summit-is-no-consultation",
         "Aliyev blamed France for his absence at the summit of the OSCE.",
         {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},

@@ -100,6 +100,9 @@ _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "associa
 _MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
+#: Nouns of firms: a demonym on them names no actor ("sanctions on four Kyrgyz companies").
+_FIRMS = frozenset(("company", "firm", "bank", "business", "enterprise", "entity", "exporter",
+                    "importer", "producer", "manufacturer", "operator", "supplier"))  # fmt: skip
 #: The prepositions of a place, which a "where" clause stands in for (:meth:`Sentence.where`).
 _PLACES = frozenset(("in", "to", "into", "at"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -258,8 +261,8 @@ class Sentence:
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
                 continue
-            elif dep in _DESCEND:
-                own.extend(self.phrase(child, depth + 1))
+            elif dep in _DESCEND and not (dep != "poss" and tok.lemma in _FIRMS):
+                own.extend(self.phrase(child, depth + 1))  # not "Kyrgyz companies": unnamed
             elif dep == "prep" and child.lower_ in _INNER:
                 for g in pobjs(child):
                     own.extend(self.phrase(g, depth + 1))
