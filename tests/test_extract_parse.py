@@ -573,6 +573,23 @@ SHAPES = [
         set(),
     ),
     (
+        "a-firm-noun-in-apposition-names-its-state",
+        "The deal was signed by Gazprom, a Russian state-owned company.",
+        {("GAZPROM", "RUS", "based_in")},
+    ),
+    (
+        "a-list-of-firms-of-a-state",
+        "Washington sanctioned three Kyrgyz companies: Alpha Trade, Beta Line and Gamma Cargo.",
+        {
+            ("ALPHA_TRADE", "KGZ", "based_in"),
+            ("BETA_LINE", "KGZ", "based_in"),
+            ("GAMMA_CARGO", "KGZ", "based_in"),
+            ("USA", "ALPHA_TRADE", "sanctions"),
+            ("USA", "BETA_LINE", "sanctions"),
+            ("USA", "GAMMA_CARGO", "sanctions"),
+        },
+    ),
+    (
         "absence-at-a-bloc-summit-is-no-consultation",
         "Aliyev blamed France for his absence at the summit of the OSCE.",
         {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},

@@ -57,6 +57,7 @@ from vectorgraph.extract.roles import (
 )
 from vectorgraph.extract.tree import (
     CONFIDENCE,
+    FIRMS,
     NOUN_POS,
     ORGS,
     VERB_POS,
@@ -100,9 +101,6 @@ _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "associa
 _MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
-#: Nouns of firms: a demonym on them names no actor ("sanctions on four Kyrgyz companies").
-_FIRMS = frozenset(("company", "firm", "bank", "business", "enterprise", "entity", "exporter",
-                    "importer", "producer", "manufacturer", "operator", "supplier"))  # fmt: skip
 #: The prepositions of a place, which a "where" clause stands in for (:meth:`Sentence.where`).
 _PLACES = frozenset(("in", "to", "into", "at"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
@@ -261,7 +259,7 @@ class Sentence:
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
                 continue
-            elif dep in _DESCEND and not (dep != "poss" and tok.lemma in _FIRMS):
+            elif dep in _DESCEND and not (dep != "poss" and tok.lower_ in FIRMS):
                 own.extend(self.phrase(child, depth + 1))  # not "Kyrgyz companies": unnamed
             elif dep == "prep" and child.lower_ in _INNER:
                 for g in pobjs(child):
