@@ -763,3 +763,27 @@ def test_a_senior_title_after_the_name_introduces_the_person():
 )
 def test_a_group_or_a_bank_is_one_mention_not_the_names_inside_it(sentence, expected):
     assert ids(sentence) == expected
+
+
+def test_this_central_asian_country_is_a_reference_not_the_region():
+    """ "China built roads in this Central Asian country": the country the text is about."""
+    (m,) = MentionFinder().find("China built roads in this Central Asian country.")[1:]
+    assert (m.id, m.kind, m.text) == (None, "ref", "this Central Asian country")
+
+
+def test_an_opposite_number_is_a_counterpart():
+    assert ties("Belousov met his Tajik opposite number Emomali Sobirzoda.") == [
+        ("SOBIRZODA", "serves", "TJK")
+    ]
+
+
+def test_a_family_name_alone_is_the_namesake_the_text_named_in_its_spelling():
+    """ "Sadyr Zhaparov" is Sadyr Japarov; "Zhaparov" after him is him, not the table's Akylbek
+    Zhaparov, whose form it also is."""
+    finder = MentionFinder()
+    assert ids("The new head of state, Sadyr Zhaparov, went to Moscow.", finder)[0] == (
+        "JAPAROV",
+        "Sadyr Zhaparov",
+    )
+    assert ids("Zhaparov also met emigrants.", finder) == [("JAPAROV", "Zhaparov")]
+    assert ids("Zhaparov also met emigrants.") == [("ZHAPAROV", "Zhaparov")]

@@ -147,7 +147,7 @@ _TITLES = (
     r"dictator|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"high representative|commissioner|"
-    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor|counterpart)"
+    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor|counterpart|opposite number)"
 )
 #: Persons who speak about states without holding an office of one: a name after
 #: one of these ("analyst Atilla Yesilada", "X, an expert at Y") is a person, tied only
@@ -164,7 +164,7 @@ _MEMBERS = r"(?:lawmaker|legislator|congressman|congresswoman|member|parliamenta
 #: The last words of :data:`_TITLES` (a title must end just before its name).
 _TITLE_ENDS = frozenset(
     ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
-    + ["counterpart"]
+    + ["counterpart", "number"]
     + ["dictator"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
     + ["representative", "commissioner"]
@@ -269,7 +269,9 @@ REFERENCE = re.compile(
     r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
     r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:"
     + _QUALITIES
-    + r" )?(?P<one>country|republic|nation)|"
+    + r" )?(?P<one>country|republic|nation)|[Tt]his "
+    + _QUALITIES
+    + r" (?P<this>country|republic|nation)|"
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[a-z\-]+ )?" + _QUALITIES + r" state)\b"
 )
 
@@ -998,7 +1000,7 @@ class MentionFinder:
         if "minister" in low and "prime" not in low:
             leads = False
         role = "leads" if leads else "serves"
-        if low.endswith("counterpart"):  # "Medvedev and his Kyrgyz counterpart X": his office
+        if low.endswith(("counterpart", "opposite number")):  # "his Kyrgyz counterpart X"
             role = self._counterpart_role(mention) or role
         if state is not None and state.kind == "demonym" and state.end <= mention.start:
             state.attribute = True
@@ -1041,8 +1043,11 @@ class MentionFinder:
         intro = self.people.get(entry.id)
         if intro is None:  # first named here: from the persons table
             family = self._family(entry.name.split())
-            # named in full, the family name alone is them for the rest of the text ("Wang")
-            forms = [mention.text, family] if " " in mention.text else [mention.text]
+            # named in full, the family name alone is them for the rest of the text ("Wang"),
+            # in the text's spelling too ("Sadyr Zhaparov ... Zhaparov": not Akylbek Zhaparov)
+            forms = [mention.text]
+            if " " in mention.text:
+                forms += dict.fromkeys((family, self._family(mention.text.split())))
             intro = self._register(
                 Intro(entry.id, entry.name, "person", table_state=entry.of), forms
             )

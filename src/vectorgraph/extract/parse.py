@@ -520,7 +520,8 @@ class Sentence:
     # -- mood -----------------------------------------------------------------------
 
     def mood(self, tok: Token) -> str | None:
-        """ "negated", "possible" or None, read from the predicate and the words above it."""
+        """ "negated", "refused" (by a verb of rejection: "refused to side with"), "possible"
+        or None, read from the predicate and the words above it."""
         lex = self.lexicon
         chain = [tok]
         cur = tok
@@ -548,7 +549,7 @@ class Sentence:
             cur = cur.head
             chain.append(cur)
             if cur.pos in VERB_POS and cur.lemma in lex.negators:
-                return "negated"
+                return "refused" if cur.lemma in lex.refusals else "negated"
         for t in chain:
             for child in t.children:
                 if child.dep_ == "neg" or (
@@ -649,10 +650,18 @@ class Sentence:
                     continue
             # "refused to join Western sanctions": the sanctions are still Western
             mood = None if self.own_subject(tok) else self.mood(tok)
-            denied = mood == "negated" and pred.denied is not None  # "did not recognise"
-            if (self.own_subject(tok) and det_negated(tok)) or (mood is not None and not denied):
+            denied = (
+                mood in ("negated", "refused") and pred.denied is not None
+            )  # "did not recognise"
+            # "refused to side with Moscow": a rejection, distancing (guide)
+            refused = mood == "refused" and RELATION_TYPES[pred.type].sign > 0 and not denied
+            if (self.own_subject(tok) and det_negated(tok)) or (
+                mood is not None and not denied and not refused
+            ):
                 continue
-            rtype = pred.denied if denied and pred.denied else pred.type
+            rtype = (
+                pred.denied if denied and pred.denied else "distancing" if refused else pred.type
+            )
             kind = next(  # "a trade deal", "a security pact": the modifier says what kind
                 (
                     p.type

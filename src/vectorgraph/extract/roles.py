@@ -76,7 +76,14 @@ def roles(s: Sentence) -> Iterator[Claim]:
         lemma = tok.lemma
         pred = lex.roles.get(lemma)
         if pred is None and lemma in _STATUS:  # "holds observer status"
-            mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
+            mod = next(  # "EU candidate status": the role among the modifiers
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("compound", "amod") and c.lemma in lex.roles
+                ),
+                None,
+            )
             pred = lex.roles.get(mod.lemma) if mod is not None else None
         if pred is None:
             continue
