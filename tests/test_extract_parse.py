@@ -568,9 +568,9 @@ SHAPES = [
         {("KAZ", "RUS", "consultation")},
     ),
     (
-        "an-unnamed-firm-is-not-its-state",
-        "Uzbekistan signed a deal with a Hungarian firm.",
-        set(),
+        "a-named-firm-is-not-its-state",
+        "Uzbekistan signed a deal with Gazprom, a Russian company.",
+        {("UZB", "GAZPROM", "diplomatic_cooperation"), ("GAZPROM", "RUS", "based_in")},
     ),
     (
         "a-firm-noun-in-apposition-names-its-state",

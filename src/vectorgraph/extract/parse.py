@@ -240,6 +240,11 @@ class Sentence:
         named = any(
             m.type == "person" for c in tok.children if c.dep_ == "appos" for m in self.only(c)
         )
+        # "Gazprom, a Russian company", "Kyrgyz companies: A and B": the firms are named, and
+        # the demonym says where they are based (roles), not who else acts
+        named_firms = tok.lower_ in FIRMS and (
+            tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children)
+        )
         for child in tok.children:
             dep = child.dep_
             if dep == "appos" and members(self, tok, child):
@@ -259,8 +264,8 @@ class Sentence:
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
                 continue
-            elif dep in _DESCEND and not (dep != "poss" and tok.lower_ in FIRMS):
-                own.extend(self.phrase(child, depth + 1))  # not "Kyrgyz companies": unnamed
+            elif dep in _DESCEND and not (dep != "poss" and named_firms):
+                own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _INNER:
                 for g in pobjs(child):
                     own.extend(self.phrase(g, depth + 1))
