@@ -787,3 +787,49 @@ def test_a_family_name_alone_is_the_namesake_the_text_named_in_its_spelling():
     )
     assert ids("Zhaparov also met emigrants.", finder) == [("JAPAROV", "Zhaparov")]
     assert ids("Zhaparov also met emigrants.") == [("ZHAPAROV", "Zhaparov")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "based"),
+    [
+        (
+            "The US sanctioned Kyrgyzstan-based OJSC Keremet Bank.",
+            [("USA", "US"), ("KGZ", "Kyrgyzstan"), ("KEREMET_BANK", "Keremet Bank")],
+            [("KEREMET_BANK", "based_in", "KGZ")],
+        ),
+        (
+            "Halyk Bank lent to Uzbekistan.",
+            [("HALYK_BANK", "Halyk Bank"), ("UZB", "Uzbekistan")],
+            [],
+        ),
+        (
+            "Sanctions hit the Turkey-based Kalyon Holding.",
+            [("TUR", "Turkey"), ("KALYON", "Kalyon Holding")],
+            [("KALYON", "based_in", "TUR")],
+        ),
+        ("The Central Bank said inflation rose.", [], []),
+    ],
+    ids=["legal-form-and-based", "bank-by-name", "known-company-based", "generic-bank"],
+)
+def test_a_bank_by_its_name_and_a_company_by_the_state_it_is_based_in(sentence, expected, based):
+    finder = MentionFinder()
+    assert ids(sentence, finder) == expected
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == based
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Only the majority ruling Civil Contract party voted for it.",
+            [("CIVIL_CONTRACT", "leads", "ARM")],
+        ),
+        ("The ruling Georgian Dream party met Moscow.", [("GEORGIAN_DREAM", "leads", "GEO")]),
+        ("The governing Amanat party won.", [("AMANAT", "leads", "KAZ")]),
+        ("Georgian Dream won the vote.", []),
+        ("The ruling Taliban met Uzbekistan.", []),
+    ],
+    ids=["ruling", "ruling-party-form", "governing", "not-ruling", "no-state-of-its-own"],
+)
+def test_a_ruling_party_leads_the_state_it_is_of(sentence, expected):
+    assert ties(sentence) == expected
