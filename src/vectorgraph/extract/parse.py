@@ -62,6 +62,7 @@ from vectorgraph.extract.tree import (
     ORGS,
     VERB_POS,
     Claim,
+    Spans,
     Token,
     det_negated,
     heads,
@@ -133,15 +134,17 @@ class Sentence:
         lexicon: Lexicon,
         focus: str | None,
         antecedents: Iterable[Mention] = (),
+        spans: Spans | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.focus = focus
         self.at: dict[int, list[Mention]] = {}
+        spans = spans or Spans(doc)  # a mention sits at the root token of its span
         for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                self.at.setdefault(span.root.i, []).append(m)
-        self.doc = tree(doc, lexicon)
+            at = spans.root(m.start, m.end)
+            if at is not None:
+                self.at.setdefault(at, []).append(m)
+        self.doc = tree(doc, lexicon, spans)
         self.preds = [self._predicate(t) for t in self.doc]
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
@@ -782,10 +785,12 @@ def read(
     lexicon: Lexicon,
     focus: str | None = None,
     antecedents: Iterable[Mention] = (),
+    spans: Spans | None = None,
 ) -> tuple[list[Claim], list[Mention]]:
-    """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent)."""
+    """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent);
+    ``spans``, the :class:`~.tree.Spans` of ``doc`` when the caller has them already."""
     named = [m for m in mentions if m.id is not None and not m.attribute]
-    sentence = Sentence(doc, named, lexicon, focus, antecedents)
+    sentence = Sentence(doc, named, lexicon, focus, antecedents, spans)
     try:
         return _claims(sentence), sentence.main_subjects() if sentence.at else []
     finally:
