@@ -833,3 +833,25 @@ def test_a_bank_by_its_name_and_a_company_by_the_state_it_is_based_in(sentence, 
 )
 def test_a_ruling_party_leads_the_state_it_is_of(sentence, expected):
     assert ties(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Valery Revenko, the Aide to the Russian Defense Minister, spoke.",
+            [("REVENKO", "serves", "RUS")],
+        ),
+        (
+            "Almasadam Satkaliyev, a senior representative of Kazakhstan's agency, spoke.",
+            [("SATKALIYEV", "serves", "KAZ")],
+        ),
+        (
+            "Askar Umarov, the Kazakh ambassador to Ukraine, left.",
+            [("UMAROV", "serves", "KAZ")],
+        ),
+    ],
+    ids=["aide-to", "representative-of", "ambassador-to-is-not-of"],
+)
+def test_an_aide_serves_the_office_they_are_to(sentence, expected):
+    assert ties(sentence) == expected

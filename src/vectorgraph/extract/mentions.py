@@ -147,7 +147,8 @@ _TITLES = (
     r"dictator|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"high representative|commissioner|"
-    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor|counterpart|opposite number)"
+    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor|counterpart|opposite number|aide|"
+    r"assistant|representative)"
 )
 #: Persons who speak about states without holding an office of one: a name after
 #: one of these ("analyst Atilla Yesilada", "X, an expert at Y") is a person, tied only
@@ -167,7 +168,7 @@ _TITLE_ENDS = frozenset(
     + ["counterpart", "number"]
     + ["dictator"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
-    + ["representative", "commissioner"]
+    + ["representative", "commissioner", "aide", "assistant"]
     + ["chairman", "senator", "governor", "scientist", "analyst", "expert", "economist"]
     + ["researcher", "scholar", "professor", "journalist", "commentator", "historian"]
     + ["specialist", "sociologist", "orientalist", "lecturer", "fellow", "editor", "founder"]
@@ -353,6 +354,8 @@ _TITLE_AFTER = re.compile(
     r"(?P<title>president|prime minister|premier|leader|foreign minister|minister|"
     rf"ambassador|envoy|diplomat|spokes(?:man|woman|person))\b(?!\s*,?\s+[{_UPPER}])"
 )
+#: Titles of those who serve the office they are "to": "the aide to the Russian minister".
+_HELPERS = ("aide", "assistant", "adviser", "advisor")
 #: Titles that only address a person ("Mr Rahmon"): they name no office.
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "former"])
 _DOTTED_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
@@ -1170,7 +1173,9 @@ class MentionFinder:
             if m.group("ref"):
                 return m.group("title"), None, "country"
             of = m.group("of")
-            if of and m.group("prep") == "of":
+            # "the ambassador to Ukraine" is not Ukraine's, "the aide to the Russian minister" is
+            helper = m.group("title").lower().endswith(_HELPERS)
+            if of and (m.group("prep") == "of" or helper):
                 if of in ("country", "republic"):
                     return m.group("title"), None, "country"
                 return m.group("title"), m.start("of"), None

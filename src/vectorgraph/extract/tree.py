@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONFIDENCE",
+    "FIRMS",
     "NEAR",
     "NOUN_POS",
     "ORGS",
@@ -54,6 +55,12 @@ __all__ = [
 
 VERB_POS = frozenset(("VERB", "AUX"))
 NOUN_POS = frozenset(("NOUN", "PROPN"))
+#: Nouns of firms: a demonym on them names no actor ("sanctions on four Kyrgyz companies"), but
+#: the state of the firms they stand for ("KazMunaiGaz, a Kazakh company").
+FIRMS = frozenset(("company", "companies", "firm", "firms", "bank", "banks", "business",
+                   "businesses", "enterprise", "enterprises", "entity", "entities", "exporter",
+                   "exporters", "importer", "importers", "producer", "producers", "manufacturer",
+                   "manufacturers", "operator", "operators", "supplier", "suppliers"))  # fmt: skip
 #: Actor types a membership, an observer seat or a "led" compound can point to.
 ORGS = frozenset(("organisation", "region"))
 
