@@ -57,6 +57,7 @@ from vectorgraph.extract.roles import (
 )
 from vectorgraph.extract.tree import (
     CONFIDENCE,
+    FIRMS,
     NOUN_POS,
     ORGS,
     VERB_POS,
@@ -82,7 +83,7 @@ _PATIENT = frozenset(("dobj", "nsubjpass"))  # what a verb acts on, active or pa
 _NOUN_SUBJECT = frozenset(("poss", "compound", "amod", "nmod", "nsubj", "npadvmod"))
 _EXPAND = frozenset(("conj", "appos"))
 _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
-_PARTNER = frozenset(("with", "alongside"))
+_PARTNER = frozenset(("with",))
 _PARTIES = frozenset(("between", "among", "amongst"))
 _INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
@@ -119,11 +120,8 @@ class _Args:
     mutual: bool = False  # a hyphened pair names both sides: "the Russian-Chinese rivalry"
     #: whom a cooperative predicate is aimed against: "cooperation against the Taliban"
     against: list[Mention] = field(default_factory=list)
-
-    def merge(self, other: _Args) -> None:
-        for name in ("subjects", "objects", "partners", "parties", "against"):
-            mine = getattr(self, name)
-            mine.extend(m for m in getattr(other, name) if m not in mine)
+    #: who acts beside the subjects, as one of them: "A and B took part alongside C"
+    along: list[Mention] = field(default_factory=list)
 
 
 class Sentence:
@@ -148,13 +146,14 @@ class Sentence:
                 self.at.setdefault(at, []).append(m)
         self.doc = tree(doc, lexicon, spans)
         self.preds = [self._predicate(t) for t in self.doc]
-        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        pronoun = any(self.unread_pronoun(t) for t in self.doc)  # else none to resolve below
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None) if pronoun else None
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
             if inner:
                 self.pronouns(inner, clauses_only=True)
         self.clause_pronouns()
-        before = list(antecedents)
+        before = list(antecedents) if pronoun else []
         if before:
             self.pronouns(before)
 
@@ -245,6 +244,11 @@ class Sentence:
         named = any(
             m.type == "person" for c in tok.children if c.dep_ == "appos" for m in self.only(c)
         )
+        # "Gazprom, a Russian company", "Kyrgyz companies: A and B": the firms are named, and
+        # the demonym says where they are based (roles), not who else acts
+        named_firms = tok.lower_ in FIRMS and (
+            tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children)
+        )
         for child in tok.children:
             dep = child.dep_
             if dep == "appos" and members(self, tok, child):
@@ -264,7 +268,7 @@ class Sentence:
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
                 continue
-            elif dep in _DESCEND:
+            elif dep in _DESCEND and not (dep != "poss" and named_firms):
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _INNER:
                 for g in pobjs(child):
@@ -382,6 +386,8 @@ class Sentence:
                 args.parties.extend(found)
             elif word in _PARTNER:
                 args.partners.extend(found)
+            elif word == "alongside":
+                args.along.extend(found)
             elif word == "against" and RELATION_TYPES[pred.type].sign > 0:
                 args.against.extend(found)  # "supported X against the Taliban": their foe
             elif word in TOPIC_WORDS and RELATION_TYPES[pred.type].sign > 0:
@@ -446,6 +452,7 @@ class Sentence:
                         if c.dep_ in ("nsubj", "nsubjpass")
                         for m in self.phrase(c)
                     )
+        args.subjects.extend(m for m in args.along if m not in args.subjects)
         return args
 
     def included(self, verb: Token, args: _Args) -> None:
