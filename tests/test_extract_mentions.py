@@ -874,3 +874,20 @@ def test_the_source_a_claim_is_reported_from_is_no_party_to_it(sentence, source)
     doc = extract(sentence)
     assert source in {a.id for a in doc.actors}
     assert not [r for r in doc.relations if source in (r.source, r.target) and r.sign]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Biden administration sanctioned Russia.", [("USA", "Biden"), ("RUS", "Russia")]),
+        ("Aliyev's government criticised France.", [("AZE", "Aliyev"), ("FRA", "France")]),
+        (
+            "Ivanishvili's government met Moscow.",
+            [("IVANISHVILI", "Ivanishvili"), ("RUS", "Moscow")],
+        ),
+        ("Biden met Putin.", [("BIDEN", "Biden"), ("PUTIN", "Putin")]),
+    ],
+    ids=["administration", "possessive-government", "leads-no-state", "the-person-alone"],
+)
+def test_a_leaders_administration_is_the_state_he_heads(sentence, expected):
+    assert ids(sentence) == expected

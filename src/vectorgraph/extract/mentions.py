@@ -257,6 +257,8 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
+#: After a leader whose government is meant: "the Trump administration", "Aliyev's government".
+_ADMINISTRATION = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet)\b")
 #: Before the source a claim is reported from: "according to Kazakh outlet Kursiv", "citing".
 _SOURCE = re.compile(r"\b(?:[Aa]ccording to|citing)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
 #: Before a party that governs its state: "the ruling Georgian Dream party".
@@ -577,6 +579,8 @@ class MentionFinder:
                     said.attribute = True
         if "ruling" in sentence or "governing" in sentence:
             self._ruling(sentence, out)
+        if "dministration" in sentence or "overnment" in sentence or "abinet" in sentence:
+            self._administrations(sentence, out)
         if (
             "ountr" in sentence
             or "epublic" in sentence
@@ -986,6 +990,17 @@ class MentionFinder:
         ):
             return prev
         return None
+
+    def _administrations(self, s: str, out: list[Mention]) -> None:
+        """ "The Trump administration" is the state its leader heads, not the person."""
+        actors = self.gazetteer.actors
+        for m in out:
+            if m.type != "person" or not _ADMINISTRATION.match(s, m.end):
+                continue
+            entry, known = actors.get(m.id or ""), self.people.get(m.id or "")
+            state = entry.of if entry is not None else known.state if known is not None else None
+            if state is not None and state in actors and actors[state].type == "state":
+                m.id, m.type, m.kind = state, "state", "alias"
 
     def _ruling(self, s: str, out: list[Mention]) -> None:
         """ "The ruling Civil Contract party" leads the state it is of (guide: leadership)."""
