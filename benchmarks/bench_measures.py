@@ -272,7 +272,7 @@ def print_whole(r: dict[str, Any], workers: int) -> None:
 def whole_only(workers: int, repeat: int, against: Path | None = None) -> None:
     """The whole-process ratio alone: ``vectorgraph centrality FILE -m all`` against igraph's
     betweenness, interleaved ``repeat`` times, the fastest of each kept."""
-    from vectorgraph.measures.centrality import _path_graph
+    from vectorgraph.measures.paths import _path_graph
     from vectorgraph.measures.collapsing import collapse
 
     doc = generate(10000, 50000, seed=0)
@@ -315,7 +315,7 @@ def bench(
     # include building the plain graph, which took t_plain
     row("build the plain nx.Graph by hand", None, t_plain, "not in the networkx figures below")
     t_all, _ = timed(lambda: centralities(G, ["all"]))
-    from vectorgraph.measures.centrality import _path_graph
+    from vectorgraph.measures.paths import _path_graph
     from vectorgraph.measures.collapsing import collapse
 
     g = _path_graph(collapse(G), "hops")[0]
