@@ -272,8 +272,8 @@ def print_whole(r: dict[str, Any], workers: int) -> None:
 def whole_only(workers: int, repeat: int, against: Path | None = None) -> None:
     """The whole-process ratio alone: ``vectorgraph centrality FILE -m all`` against igraph's
     betweenness, interleaved ``repeat`` times, the fastest of each kept."""
-    from vectorgraph.measures.paths import _path_graph
     from vectorgraph.measures.collapsing import collapse
+    from vectorgraph.measures.paths import _path_graph
 
     doc = generate(10000, 50000, seed=0)
     g = _path_graph(collapse(doc.to_networkx()), "hops")[0]
@@ -315,8 +315,8 @@ def bench(
     # include building the plain graph, which took t_plain
     row("build the plain nx.Graph by hand", None, t_plain, "not in the networkx figures below")
     t_all, _ = timed(lambda: centralities(G, ["all"]))
-    from vectorgraph.measures.paths import _path_graph
     from vectorgraph.measures.collapsing import collapse
+    from vectorgraph.measures.paths import _path_graph
 
     g = _path_graph(collapse(G), "hops")[0]
     # the ratio's three timings interleaved, the fastest of ``repeat`` rounds each, so that a
