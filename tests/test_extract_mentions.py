@@ -740,3 +740,26 @@ def test_an_expert_serves_the_body_named_after_the_field_and_the(sentence, perso
 def test_a_senior_title_after_the_name_introduces_the_person():
     found = ids("Sean King, senior vice president of Park Strategies, tells VOA so.")
     assert ("KING", "Sean King") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The National Bank of Kyrgyzstan commented on the sanctions.",
+            [("NATIONAL_BANK_KGZ", "National Bank of Kyrgyzstan")],
+        ),
+        (
+            "Putin met leaders of other former Soviet states.",
+            [("PUTIN", "Putin"), ("POST_SOVIET", "former Soviet states")],
+        ),
+        (
+            "The Eurasian alliance of former Soviet States met.",
+            [("POST_SOVIET", "former Soviet States")],
+        ),
+        ("Vaccines named Sputnik-V reached Bishkek.", [("KGZ", "Bishkek")]),
+    ],
+    ids=["the-long-name", "former-soviet-states", "capital-states", "vaccine-not-outlet"],
+)
+def test_a_group_or_a_bank_is_one_mention_not_the_names_inside_it(sentence, expected):
+    assert ids(sentence) == expected

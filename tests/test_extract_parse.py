@@ -503,6 +503,65 @@ SHAPES = [
         "The summit was attended by the leaders of Latvia, Estonia, Finland and Lithuania.",
         set(),
     ),
+    (
+        "relative-clause-of-an-appositive",
+        "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
+        {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},
+    ),
+    (
+        "persons-on-the-sidelines-of-a-bloc-summit",
+        "Tokayev and Mirziyoyev met on the sidelines of the SCO summit.",
+        {
+            ("TOKAYEV", "MIRZIYOYEV", "consultation"),
+            ("TOKAYEV", "SCO", "consultation"),
+            ("MIRZIYOYEV", "SCO", "consultation"),
+        },
+    ),
+    (
+        "a-person-during-a-bloc-summit",
+        "President Japarov spoke during the CSTO summit in Minsk.",
+        {("JAPAROV", "CSTO", "consultation")},
+    ),
+    (
+        "gerund-on-an-object-noun-inherits-the-subject",
+        "Armenia has shown interest in strengthening ties with France.",
+        {("ARM", "FRA", "diplomatic_cooperation")},
+    ),
+    (
+        "infinitive-on-an-object-noun-inherits-the-subject",
+        "Kazakhstan made efforts to deepen ties with Japan.",
+        {("KAZ", "JPN", "diplomatic_cooperation")},
+    ),
+    (
+        "infinitive-on-a-noun-by-an-actor",
+        "The decision by Armenia to strengthen ties with France surprised many.",
+        {("ARM", "FRA", "diplomatic_cooperation")},
+    ),
+    (
+        "ties-said-to-be-tense",
+        "Relations between Armenia and Russia have become strained.",
+        {("ARM", "RUS", "distancing")},
+    ),
+    (
+        "where-clause-is-the-destination",
+        "Uzbekistan, where Macron goes next, has refused to recognise the annexation.",
+        {("UZB", "MACRON", "consultation")},
+    ),
+    (
+        "where-clause-is-the-place-of-influence",
+        "Diplomats have toured Central Asia, where China has a growing influence.",
+        {("CHN", "CENTRAL_ASIA", "influence")},
+    ),
+    (
+        "where-clause-is-the-place-of-a-power",
+        "Diplomats have toured Central Asia, where Russia remains the main regional power.",
+        {("RUS", "CENTRAL_ASIA", "influence")},
+    ),
+    (
+        "absence-at-a-bloc-summit-is-no-consultation",
+        "Aliyev blamed France for his absence at the summit of the OSCE.",
+        {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},
+    ),
 ]
 
 

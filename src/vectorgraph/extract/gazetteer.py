@@ -134,11 +134,14 @@ class Gazetteer:
         #: first word of a form -> the most capitalised words a form starting with it has
         self.spans: dict[str, int] = {}
         odd: list[str] = []
+        the = 1  # a capitalised "The" may open any form: "The National Bank of Kyrgyzstan"
         for form in entries:
             first = form.split()[0]
             self.spans[first] = max(self.spans.get(first, 1), _caps_words(form))
+            the = max(the, _caps_words(form) + 1)
             if not _spellable(form) and TOKEN.search(form):
                 odd.append(form)
+        self.spans["The"] = max(self.spans.get("The", 1), the)
         #: the forms that capitalised tokens cannot spell, as one regex (a trie of them), or None
         self.pattern: re.Pattern[str] | None = None
         #: the first capitalised token of each of those forms: a sentence without any of them
@@ -157,6 +160,8 @@ class Gazetteer:
         """The entry for a surface form (a possessive is accepted), or None."""
         form = form.removeprefix("the ")
         entry = self.forms.get(form)
+        if entry is None and form.startswith("The ") and " " in form[4:]:
+            entry = self.forms.get(form[4:])  # a long name, not an outlet's "The National"
         if entry is None and form.endswith(("'s", "’s", "'", "’")):
             entry = self.forms.get(_POSSESSIVE.sub("", form))
         return entry

@@ -602,7 +602,7 @@ class MentionFinder:
         pieces: list[tuple[int, int, Entry | None]] = []
         n, i = len(run), 0
         spans, local = self.gazetteer.spans, self.spans
-        ignored = self.gazetteer.ignored
+        ignored, forms = self.gazetteer.ignored, self.gazetteer.forms
         while i < n:
             first = s[run[i][0] : run[i][1]]
             width = max(spans.get(first, 1), local.get(first, 1)) if n > 1 else 1
@@ -610,7 +610,9 @@ class MentionFinder:
                 form = s[run[i][0] : run[j - 1][1]]
                 entry = self._lookup(form)
                 if entry is not None:
-                    pieces.append((run[i][0], run[j - 1][1], entry))
+                    # "The Organization of Turkic States": the name begins after "The"
+                    at = run[i][0] + 4 * (form.startswith("The ") and form not in forms)
+                    pieces.append((at, run[j - 1][1], entry))
                     i = j
                     break
                 cut = s.rfind("-", run[j - 1][0], run[j - 1][1])
@@ -634,7 +636,8 @@ class MentionFinder:
                     i = j  # "Latin America", "North Caucasus": no actor, nor a part of one
                     break
             else:
-                pieces.extend(self._hyphen_parts(s, run[i]))
+                if first not in ignored:  # "Sputnik-V": the vaccine, not the outlet inside it
+                    pieces.extend(self._hyphen_parts(s, run[i]))
                 i += 1
         return pieces
 

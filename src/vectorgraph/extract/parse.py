@@ -46,7 +46,15 @@ from typing import Any
 from vectorgraph.extract.frames import TOPIC_WORDS
 from vectorgraph.extract.lexicon import Lexicon, Predicate
 from vectorgraph.extract.mentions import Mention
-from vectorgraph.extract.roles import Gathering, gatherings, leaders, led, listed, members, roles
+from vectorgraph.extract.roles import (
+    Gathering,
+    gatherings,
+    leaders,
+    led,
+    listed,
+    members,
+    roles,
+)
 from vectorgraph.extract.tree import (
     CONFIDENCE,
     NOUN_POS,
@@ -92,6 +100,8 @@ _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "associa
 _MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
+#: The prepositions of a place, which a "where" clause stands in for (:meth:`Sentence.where`).
+_PLACES = frozenset(("in", "to", "into", "at"))
 _IMPLIED = frozenset(("relation", "relationship", "tie", "cooperation", "trade", "partnership"))
 
 
@@ -216,7 +226,10 @@ class Sentence:
         if tok.lower_ in _RELATIVE and depth < 3:
             clause = next((h for h in heads(tok) if h.dep_ in ("relcl", "acl")), None)
             if clause is not None:
-                return self.phrase(clause.head, depth + 1)
+                noun = clause.head
+                if noun.dep_ == "appos" and noun.i not in self.at:
+                    noun = noun.head  # "the EAEU, a union which comprises A and B": the EAEU
+                return self.phrase(noun, depth + 1)
         own = list(self.at.get(tok.i, ()))
         if not own and depth <= 4:  # "Russia's republics of Donetsk and Luhansk": the republics
             own = [
@@ -313,12 +326,41 @@ class Sentence:
             above = head.head  # "Russia was the first to recognise X", "emerged as the first to"
             if not found and head.dep_ == "pobj" and above.lower_ == "as":
                 above = above.head
-            if not found and head.dep_ in ("attr", "pobj") and above.pos in VERB_POS:
+            if not found and dep == "acl":  # "the decision by Armenia to strengthen ties"
+                found = self.by(head)
+            objected = dep == "acl" and head.dep_ == "dobj"  # "made efforts to deepen ties"
+            if not found and (head.dep_ in ("attr", "pobj") or objected) and above.pos in VERB_POS:
                 found = self.subjects(above, depth + 1)
             return found
         if dep == "pcomp" and head.head.i != head.i:
-            return self.subjects(head.head, depth + 1)
+            outer = head.head
+            if outer.pos in NOUN_POS:  # "has shown (Russia's) interest in strengthening ties"
+                own = [m for c in outer.children if c.dep_ in _NOUN_SUBJECT for m in self.only(c)]
+                if own or outer.dep_ != "dobj" or outer.head.pos not in VERB_POS:
+                    return own or self.by(outer)
+                outer = outer.head
+            return self.subjects(outer, depth + 1)
         return []
+
+    def where(self, tok: Token) -> list[Mention]:
+        """The place a "where" clause names for the verb or object noun ``tok`` in it: "Central
+        Asia, where China has a growing influence", "Uzbekistan, where Macron goes next"."""
+        clause = tok if tok.pos in VERB_POS else tok.head
+        if clause.dep_ != "relcl" or (clause is not tok and tok.dep_ not in ("dobj", "attr")):
+            return []
+        if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+            return []
+        return self.phrase(clause.head)
+
+    def by(self, noun: Token) -> list[Mention]:
+        """The actor of a noun named by "by": "the decision by Armenia"."""
+        return [
+            m
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in pobjs(c)
+            for m in self.phrase(g)
+        ]
 
     def prep_args(self, tok: Token, pred: Predicate, args: _Args, *, agent: bool) -> None:
         preps = pred.preps | {"of"} if tok.tag_ == "VBG" else pred.preps  # "shelling of"
@@ -385,6 +427,8 @@ class Sentence:
                     self.subjects(tok.head) if tok.dep_ == "acomp" else self.only(tok.head)
                 )
         self.prep_args(tok, pred, args, agent=noun)
+        if pred.preps & _PLACES and tok.lemma not in self.lexicon.meetings:
+            args.objects.extend(self.where(tok))  # "Central Asia, where China has influence"
         if noun:
             self.light(tok, pred, args)
             if not args.subjects and args.of and len(args.of) < len(args.objects):
@@ -556,7 +600,13 @@ class Sentence:
         words = self.lexicon.worsen
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _SHARES:
             tok = tok.head.head  # "ended much of his cooperation with NATO"
-        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma in words:
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma in words:
+            return True
+        if tok.dep_ == "nsubj" and any(  # "relations are tense", "ties have grown strained"
+            c.dep_ in ("acomp", "attr") and (c.lemma in words or c.lower_ in words)
+            for c in head.children
+        ):
             return True
         return any(  # "strained ties", not "full-scale participation"
             c.dep_ in ("amod", "compound")
@@ -733,8 +783,9 @@ def _claims(sentence: Sentence) -> list[Claim]:
         return []
     seen: set[tuple[str, ...]] = set()
     out: list[Claim] = []
-    met = gatherings(sentence)
-    for claim in (*sentence.events(), *roles(sentence), *led(sentence), *listed(sentence)):
+    met, attending = gatherings(sentence)
+    frames = (*sentence.events(), *roles(sentence), *led(sentence), *listed(sentence), *attending)
+    for claim in frames:
         if any(_at(g, claim) for g in met):
             continue  # the states at a format's meeting are its members, not each other's
         key: tuple[str, ...] = (str(claim.source.id), str(claim.target.id), claim.type)

@@ -85,6 +85,8 @@ def roles(s: Sentence) -> Iterator[Claim]:
             continue
         found = relata(s, tok, pred)
         owners = holders(s, tok)
+        if not found and pred.type == "influence":  # "Central Asia, where Russia is the power"
+            found = s.where(tok)
         if not found and tok.dep_ in ("attr", "nsubj") and tok.head.pos in VERB_POS:
             found = [  # "For Kyrgyzstan, China remains the main partner"
                 m
@@ -244,13 +246,16 @@ class Gathering:
     others: tuple[Mention, ...]  # persons and the like who attend: "he took part in"
 
 
-def gatherings(s: Sentence) -> list[Gathering]:
+def gatherings(s: Sentence) -> tuple[list[Gathering], list[Claim]]:
     """Meetings held by or under a bloc or format with two or more states taking part (the
-    lexicon's ``meetings``): "the meeting of the C5+1 with A, B and C"."""
+    lexicon's ``meetings``): "the meeting of the C5+1 with A, B and C"; and the claims of the
+    persons who act at a bloc's meeting (:func:`_attending`)."""
     out: list[Gathering] = []
+    attending: list[Claim] = []
     for tok in s.doc:
         if tok.pos not in NOUN_POS or tok.lemma not in s.lexicon.meetings:
             continue
+        attending.extend(_attending(s, tok))
         verb = next((h for h in _up(tok) if h.pos in VERB_POS), None)
         bodies = _bodies(s, tok) or (_bodies(s, verb, ("under", "within")) if verb else [])
         if not bodies:
@@ -272,7 +277,51 @@ def gatherings(s: Sentence) -> list[Gathering]:
             continue
         others = tuple(m for m in taking if m.type not in ORGS and m.type != "state")
         out.append(Gathering(body, states, others))
-    return out
+    return out, attending
+
+
+def _attending(s: Sentence, meeting: Token) -> Iterator[Claim]:
+    """ "Xi and Modi held talks on the sidelines of the SCO summit": each person who acts at a
+    bloc's meeting consults the bloc (the states there are its members: :func:`gatherings`)."""
+    verb = _acting_at(meeting)
+    if verb is None or s.mood(verb) is not None:
+        return
+    pred = s.predicate(verb)
+    if pred is not None and RELATION_TYPES[pred.type].sign < 0:
+        return  # "skipped the meetings of the bloc"
+    bodies = _bodies(s, meeting)
+    for c in verb.children if bodies else ():
+        for a in s.phrase(c) if c.dep_ == "nsubj" else ():
+            if a.type == "person":
+                yield Claim(a, bodies[0], "consultation", CONFIDENCE["role"])
+
+
+_ATTEND = frozenset(("attend", "join", "address", "chair", "host"))
+_AT = frozenset(("at", "on", "in"))
+
+
+def _acting_at(meeting: Token) -> Token | None:
+    """The verb whose subject acts at a meeting: it attends it, acts at it, or during it or on
+    its sidelines (wherever the parser hangs those), not "blamed X for his absence at it"."""
+    tok, head = meeting, meeting.head
+    if tok.dep_ == "dobj" and head.pos in VERB_POS:
+        return head if head.lemma in _ATTEND else None
+    if tok.dep_ != "pobj":
+        return None
+    aside = head.lower_ == "of" and head.head.lemma in ("sideline", "sidelines", "margin")
+    if aside:  # "on the sidelines of the summit": when and where the act happened
+        tok = head.head
+        head = tok.head
+    if tok.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    above = head.head
+    if above.pos in VERB_POS:
+        return above if aside or head.lower_ in _AT or head.lower_ == "during" else None
+    if aside or head.lower_ == "during":
+        return next((h for h in heads(above) if h.pos in VERB_POS), None)
+    if head.lower_ == "in" and above.lemma == "part" and above.dep_ == "dobj":
+        return above.head  # "took part in the SCO summit"
+    return None
 
 
 def _up(tok: Token) -> Iterator[Token]:
