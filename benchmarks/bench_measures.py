@@ -212,13 +212,13 @@ def after(name, f):
 analysis.load_graph = after("loaded", analysis.load_graph)
 Ahead.send = after("sent", Ahead.send)
 _worker.Children.results = after("results", _worker.Children.results)
+import atexit
+def end():
+    mark("exit")
+    sys.stderr.write(json.dumps(marks))
+atexit.register(end)  # run by the command's own end too (cli.base.exit_now)
 sys.argv = ["vectorgraph", "centrality", sys.argv[1], "-m", "all", "--workers", sys.argv[2]]
-try:
-    cli.main()
-except SystemExit:
-    pass
-mark("exit")
-sys.stderr.write(json.dumps(marks))
+cli(prog_name="vectorgraph")  # as the program runs it, not cli.main()
 """
 
 

@@ -209,13 +209,28 @@ def arc_degrees(
     """In- and out-degree of every node on the directed view of :func:`collapse`,
     without building it: the distinct actors with an arc in, and out."""
     with no_gc():
-        arcs = _ties(G, None, True, include_structural)
+        arcs = _arc_set(G, include_structural)
         indeg = dict.fromkeys(G, 0)
         outdeg = dict.fromkeys(G, 0)
         for u, v in arcs:
             outdeg[u] += 1
             indeg[v] += 1
     return indeg, outdeg
+
+
+def _arc_set(G: nx.Graph, include_structural: bool) -> set[tuple[Any, Any]]:
+    """The arcs of the directed view of :func:`collapse` (the keys of its ``_ties``),
+    without the strengths: a set, not a list per arc."""
+    default_directed = G.is_directed()
+    arcs: set[tuple[Any, Any]] = set()
+    add = arcs.add
+    for u, v, data in _edges(G):
+        if u == v or (data.get("sign", 1) == 0 and not include_structural):
+            continue
+        add((u, v))
+        if not data.get("directed", default_directed):
+            add((v, u))
+    return arcs
 
 
 def positive_layer(H: nx.Graph) -> nx.Graph:
