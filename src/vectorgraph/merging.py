@@ -50,7 +50,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -193,6 +193,12 @@ class _Group:
         return f"{left}/{right}"
 
 
+#: A relation claimed once so far, with its document's index and label: a combined relation's
+#: state (:class:`_Group`) is made at its second claim, so that a merge of distinct relations
+#: holds little beside the merged document.
+_Alone = tuple[Relation, int, str]
+
+
 def _rename(name: str, taken: set[str]) -> str:
     n = 2
     while f"{name}~{n}" in taken:
@@ -224,7 +230,7 @@ def merge(
     sources: dict[str, Source] = {}
     types: dict[str, Any] = {}
     actors: dict[str, dict[str, Any]] = {}
-    groups: dict[tuple[Any, ...], _Group] = {}
+    groups: dict[tuple[Any, ...], _Group | _Alone] = {}
     sides: dict[tuple[str, str], _Sides] = {}
     titles: dict[str, None] = {}
     read = 0
@@ -266,12 +272,18 @@ def merge(
                 )
             key = merge_key(rel, by_date)
             group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Group(rel)
+            if group is None:  # claimed once so far: no state of its own yet
+                groups[key] = (rel, i, label)
             else:
+                if isinstance(group, tuple):  # the second claim
+                    first, j, first_label = group
+                    group = groups[key] = _Group(first)
+                    if first.sign:
+                        group.seen_in(j, first_label)
                 group.add(rel)
+                if rel.sign:
+                    group.seen_in(i, label)
             if rel.sign:
-                group.seen_in(i, label)
                 ends_ = pair(rel.source, rel.target)
                 side = sides.get(ends_)
                 if side is None:
@@ -372,7 +384,7 @@ def _named(docs: dict[int, str], claimed: int) -> str:
 
 
 def _relations(
-    groups: dict[tuple[Any, ...], _Group],
+    groups: dict[tuple[Any, ...], _Group | _Alone],
     sides: dict[tuple[str, str], _Sides],
     conflicts: list[str],
 ) -> list[Relation]:
@@ -380,24 +392,28 @@ def _relations(
     ids: set[str] = set()
     named: dict[tuple[str, str], dict[int, dict[int, str]]] = {}
     for group in groups.values():
-        rel = group.relation()
+        if isinstance(group, tuple):
+            rel, i, label = group
+            claims: Sequence[tuple[int, str]] = ((i, label),)
+        else:
+            rel, claims = group.relation(), group.docs
         if rel.id is not None:
             new_id = _rename(rel.id, ids) if rel.id in ids else rel.id
             rel = replace(rel, id=new_id)
             ids.add(new_id)
         out.append(rel)
-        if rel.sign:
+        ends_ = pair(rel.source, rel.target)
+        if rel.sign and sides[ends_].disagree():
             # the first documents of each sign: the groups' in their order, each once
-            docs = named.setdefault(pair(rel.source, rel.target), {}).setdefault(rel.sign, {})
-            for i, label in group.docs:
+            docs = named.setdefault(ends_, {}).setdefault(rel.sign, {})
+            for i, label in claims:
                 if len(docs) < NAMED:
                     docs.setdefault(i, label)
     for (a, b), by_sign in named.items():
         side = sides[(a, b)]
-        if side.disagree():
-            conflicts.append(
-                f"{a} and {b}: cooperative in {_named(by_sign[1], side.plus)}, "
-                f"conflictual in {_named(by_sign[-1], side.minus)}: "
-                "both kept"
-            )
+        conflicts.append(
+            f"{a} and {b}: cooperative in {_named(by_sign[1], side.plus)}, "
+            f"conflictual in {_named(by_sign[-1], side.minus)}: "
+            "both kept"
+        )
     return out
