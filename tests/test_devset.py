@@ -40,6 +40,11 @@ def test_gold_validates_and_is_credited(path):
             assert ev.quote in text[start:end]
 
 
+def test_every_text_has_its_gold():
+    texts = sorted(DEVSET.glob("*/*.txt"))
+    assert [p for p in texts if not p.with_suffix(".yaml").is_file()] == []
+
+
 def test_a_third_is_kept_aside():
     assert len(GOLD) >= 20
     test = [p for p in GOLD if p.parent.name == "test"]

@@ -126,6 +126,49 @@ FAMILIES = [
     ("owe", "Tajikistan owes billions to China.", ("TJK", "CHN", "depends_on")),
     ("borrow", "Laos borrowed heavily from China.", ("LAO", "CHN", "depends_on")),
     ("debt", "Kyrgyzstan's debt to China grew.", ("KGZ", "CHN", "depends_on")),
+    # CAMEO 12 reject: a refusal of cooperation is distancing, of a noun as of a verb
+    ("refuse-to", "Kazakhstan refused to side with Moscow.", ("KAZ", "RUS", "distancing")),
+    (
+        "eschew",
+        "Tajikistan has eschewed official talks with the Taliban.",
+        ("TJK", "TALIBAN", "distancing"),
+    ),
+    ("renounce", "Mongolia renounced its alliance with Russia.", ("MNG", "RUS", "distancing")),
+    ("cease", "Kazakhstan ceased cooperation with Russia.", ("KAZ", "RUS", "distancing")),
+    ("stop", "Kazakhstan stopped supplying Russia with drones.", ("KAZ", "RUS", "distancing")),
+    # CAMEO 16 reduce relations, 173 arrest (coerce)
+    ("isolate", "Western efforts to isolate Russia failed.", ("WEST", "RUS", "sanctions")),
+    ("arrest", "Kyrgyzstan arrested Tajik border guards.", ("KGZ", "TJK", "hostility")),
+    ("warrant", "Ukraine issued an arrest warrant for Putin.", ("UKR", "PUTIN", "hostility")),
+    # rivalry: beating or offsetting another
+    ("outmanoeuvre", "China outmanoeuvred Russia.", ("CHN", "RUS", "hostility")),
+    ("undercut", "China undercut Russia's bid in Kazakhstan.", ("CHN", "RUS", "hostility")),
+    ("counterweight", "The SCO is a counterweight to NATO.", ("SCO", "NATO", "hostility")),
+    ("lament", "Uzbekistan lamented Russia's policy.", ("UZB", "RUS", "criticism")),
+    ("bemoan", "Kyrgyzstan bemoaned China's tariffs.", ("KGZ", "CHN", "criticism")),
+    # hedging: widening ties beyond a pole; a candidate's status is observer status
+    (
+        "diversify-beyond",
+        "Armenia sought to diversify its security partnerships beyond Russia.",
+        ("ARM", "RUS", "hedges"),
+    ),
+    ("candidate-status", "Georgia obtained EU candidate status.", ("GEO", "EU", "observer_of")),
+    # CAMEO 111 disapprove; interest shown; a hold over
+    (
+        "concern-at",
+        "Russia has voiced concern at the West's growing activity.",
+        ("RUS", "WEST", "criticism"),
+    ),
+    (
+        "attention",
+        "Central Asia has drawn Western attention.",
+        ("CENTRAL_ASIA", "WEST", "diplomatic_cooperation"),
+    ),
+    (
+        "hold",
+        "Russia fears losing its hold over Transnistria.",
+        ("RUS", "TRANSNISTRIA", "influence"),
+    ),
 ]
 
 
@@ -186,3 +229,15 @@ def test_the_object_of_against_is_the_cooperating_sides_common_foe(text, expecte
     found = relations(text)
     assert expected <= found
     assert not {(a, b) for a, b, t in found if "TALIBAN" in (a, b) and t != "hostility"}
+
+
+def test_a_refusal_is_not_a_mere_negation() -> None:
+    """ "did not support" says nothing (guide); "refused to join" a negative claim stays dropped."""
+    assert relations("Tokayev did not support Russia.") == set()
+    assert relations("Uzbekistan declined to comment on Russia.") == set()
+    assert default_lexicon().refusals <= default_lexicon().negators
+
+
+def test_seizing_on_a_position_is_no_seizure() -> None:
+    assert relations("The Kremlin hopes to seize on Georgian Dream's position.") == set()
+    assert ("KAZ", "RUS", "sanctions") in relations("Kazakhstan seized assets from Russia.")

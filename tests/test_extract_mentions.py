@@ -763,3 +763,95 @@ def test_a_senior_title_after_the_name_introduces_the_person():
 )
 def test_a_group_or_a_bank_is_one_mention_not_the_names_inside_it(sentence, expected):
     assert ids(sentence) == expected
+
+
+def test_this_central_asian_country_is_a_reference_not_the_region():
+    """ "China built roads in this Central Asian country": the country the text is about."""
+    (m,) = MentionFinder().find("China built roads in this Central Asian country.")[1:]
+    assert (m.id, m.kind, m.text) == (None, "ref", "this Central Asian country")
+
+
+def test_an_opposite_number_is_a_counterpart():
+    assert ties("Belousov met his Tajik opposite number Emomali Sobirzoda.") == [
+        ("SOBIRZODA", "serves", "TJK")
+    ]
+
+
+def test_a_family_name_alone_is_the_namesake_the_text_named_in_its_spelling():
+    """ "Sadyr Zhaparov" is Sadyr Japarov; "Zhaparov" after him is him, not the table's Akylbek
+    Zhaparov, whose form it also is."""
+    finder = MentionFinder()
+    assert ids("The new head of state, Sadyr Zhaparov, went to Moscow.", finder)[0] == (
+        "JAPAROV",
+        "Sadyr Zhaparov",
+    )
+    assert ids("Zhaparov also met emigrants.", finder) == [("JAPAROV", "Zhaparov")]
+    assert ids("Zhaparov also met emigrants.") == [("ZHAPAROV", "Zhaparov")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "based"),
+    [
+        (
+            "The US sanctioned Kyrgyzstan-based OJSC Keremet Bank.",
+            [("USA", "US"), ("KGZ", "Kyrgyzstan"), ("KEREMET_BANK", "Keremet Bank")],
+            [("KEREMET_BANK", "based_in", "KGZ")],
+        ),
+        (
+            "Halyk Bank lent to Uzbekistan.",
+            [("HALYK_BANK", "Halyk Bank"), ("UZB", "Uzbekistan")],
+            [],
+        ),
+        (
+            "Sanctions hit the Turkey-based Kalyon Holding.",
+            [("TUR", "Turkey"), ("KALYON", "Kalyon Holding")],
+            [("KALYON", "based_in", "TUR")],
+        ),
+        ("The Central Bank said inflation rose.", [], []),
+    ],
+    ids=["legal-form-and-based", "bank-by-name", "known-company-based", "generic-bank"],
+)
+def test_a_bank_by_its_name_and_a_company_by_the_state_it_is_based_in(sentence, expected, based):
+    finder = MentionFinder()
+    assert ids(sentence, finder) == expected
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == based
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Only the majority ruling Civil Contract party voted for it.",
+            [("CIVIL_CONTRACT", "leads", "ARM")],
+        ),
+        ("The ruling Georgian Dream party met Moscow.", [("GEORGIAN_DREAM", "leads", "GEO")]),
+        ("The governing Amanat party won.", [("AMANAT", "leads", "KAZ")]),
+        ("Georgian Dream won the vote.", []),
+        ("The ruling Taliban met Uzbekistan.", []),
+    ],
+    ids=["ruling", "ruling-party-form", "governing", "not-ruling", "no-state-of-its-own"],
+)
+def test_a_ruling_party_leads_the_state_it_is_of(sentence, expected):
+    assert ties(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Valery Revenko, the Aide to the Russian Defense Minister, spoke.",
+            [("REVENKO", "serves", "RUS")],
+        ),
+        (
+            "Almasadam Satkaliyev, a senior representative of Kazakhstan's agency, spoke.",
+            [("SATKALIYEV", "serves", "KAZ")],
+        ),
+        (
+            "Askar Umarov, the Kazakh ambassador to Ukraine, left.",
+            [("UMAROV", "serves", "KAZ")],
+        ),
+    ],
+    ids=["aide-to", "representative-of", "ambassador-to-is-not-of"],
+)
+def test_an_aide_serves_the_office_they_are_to(sentence, expected):
+    assert ties(sentence) == expected

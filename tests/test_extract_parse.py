@@ -558,6 +558,38 @@ SHAPES = [
         {("RUS", "CENTRAL_ASIA", "influence")},
     ),
     (
+        "four-alongside-a-fifth-act-together",
+        "Kazakhstan, Kyrgyzstan, Armenia and Belarus took part in the talks alongside Russia.",
+        set(),
+    ),
+    (
+        "one-alongside-another",
+        "Kazakhstan took part in the talks alongside Russia.",
+        {("KAZ", "RUS", "consultation")},
+    ),
+    (
+        "a-named-firm-is-not-its-state",
+        "Uzbekistan signed a deal with Gazprom, a Russian company.",
+        {("UZB", "GAZPROM", "diplomatic_cooperation"), ("GAZPROM", "RUS", "based_in")},
+    ),
+    (
+        "a-firm-noun-in-apposition-names-its-state",
+        "The deal was signed by Gazprom, a Russian state-owned company.",
+        {("GAZPROM", "RUS", "based_in")},
+    ),
+    (
+        "a-list-of-firms-of-a-state",
+        "Washington sanctioned three Kyrgyz companies: Alpha Trade, Beta Line and Gamma Cargo.",
+        {
+            ("ALPHA_TRADE", "KGZ", "based_in"),
+            ("BETA_LINE", "KGZ", "based_in"),
+            ("GAMMA_CARGO", "KGZ", "based_in"),
+            ("USA", "ALPHA_TRADE", "sanctions"),
+            ("USA", "BETA_LINE", "sanctions"),
+            ("USA", "GAMMA_CARGO", "sanctions"),
+        },
+    ),
+    (
         "absence-at-a-bloc-summit-is-no-consultation",
         "Aliyev blamed France for his absence at the summit of the OSCE.",
         {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},

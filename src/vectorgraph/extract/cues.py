@@ -512,6 +512,8 @@ _OPENERS = "\"'“‘«([—–-"
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|just|least))|n't|never|no\s+longer|neither|nor|without|refus(?:e|ed|es)\s+to|"
     r"declin(?:e|ed|es)\s+to|fail(?:ed|s)?\s+to|failing\s+to|den(?:y|ied|ies)|"
+    # the lexicon's refusals, which also deny a noun ("eschewed talks with")
+    r"(?:eschew|shun|spurn|rebuff|renounc|repudiat|forgo|forsw|ceas|stopp?)\w*|"
     r"warn(?:s|ed)?\s+(?:\w+\s+)?against)\b[^,;.]{0,30}$"
 )
 _POSSIBLE = re.compile(
@@ -555,7 +557,10 @@ def find_cues(lower: str) -> Iterator[tuple[Cue, str, int, int]]:
             consumed = best[1]
 
 
-_NEGATION_HINT = re.compile(r"n(?:o|'t|ever|either)|without|refus|declin|fail|den|warn")
+_NEGATION_HINT = re.compile(
+    r"n(?:o|'t|ever|either)|without|refus|declin|fail|den|warn|eschew|shun|spurn|rebuff|renounc|"
+    r"repudiat|forgo|forsw|ceas|stop"
+)
 _POSSIBLE_HINT = re.compile(
     r"could|may|might|would|possib|perhaps|likely|plan|intend|about|"
     r"expect|consider|if|whether|potential|report|alleged|seek|want|"

@@ -64,6 +64,7 @@ class Lexicon:
     light_nouns: frozenset[str]
     worsen: frozenset[str]
     negators: frozenset[str]
+    refusals: frozenset[str]
     modals: frozenset[str]
     counter: frozenset[str]
     boost: frozenset[str]
@@ -166,7 +167,8 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     light_verbs = frozenset(light.get("verbs") or ())
     light_nouns = frozenset(light.get("nouns") or ())
     worsen = frozenset(data.get("worsen") or ())
-    negators = frozenset(data.get("negators") or ())
+    refusals = frozenset(data.get("refusals") or ())
+    negators = frozenset(data.get("negators") or ()) | refusals
     modals = frozenset(data.get("modals") or ())
     counter = frozenset(data.get("counter") or ())
     boost = frozenset(data.get("boost") or ())
@@ -194,6 +196,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         light_nouns=light_nouns,
         worsen=worsen,
         negators=negators,
+        refusals=refusals,
         modals=modals,
         counter=counter,
         boost=boost,

@@ -147,7 +147,8 @@ _TITLES = (
     r"dictator|"
     r"foreign minister|defen[cs]e minister|minister|chancellor|king|ambassador|envoy|"
     r"high representative|commissioner|"
-    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor|counterpart)"
+    r"spokes(?:man|woman|person)|secretary[- ]general|chairman|senator|governor|counterpart|opposite number|aide|"
+    r"assistant|representative)"
 )
 #: Persons who speak about states without holding an office of one: a name after
 #: one of these ("analyst Atilla Yesilada", "X, an expert at Y") is a person, tied only
@@ -164,10 +165,10 @@ _MEMBERS = r"(?:lawmaker|legislator|congressman|congresswoman|member|parliamenta
 #: The last words of :data:`_TITLES` (a title must end just before its name).
 _TITLE_ENDS = frozenset(
     ["president", "minister", "premier", "leader", "state", "government", "chancellor", "king"]
-    + ["counterpart"]
+    + ["counterpart", "number"]
     + ["dictator"]
     + ["ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general"]
-    + ["representative", "commissioner"]
+    + ["representative", "commissioner", "aide", "assistant"]
     + ["chairman", "senator", "governor", "scientist", "analyst", "expert", "economist"]
     + ["researcher", "scholar", "professor", "journalist", "commentator", "historian"]
     + ["specialist", "sociologist", "orientalist", "lecturer", "fellow", "editor", "founder"]
@@ -220,7 +221,14 @@ _COMPANY_SUFFIX = frozenset(
         "GmbH",
         "JSC",
         "PJSC",
+        "Bank",  # "Keremet Bank", "Halyk Bank" (not a generic "Central Bank": _GENERIC_BANK)
     ]
+)
+#: Legal forms written before a company's name ("OJSC Keremet Bank"): not part of its name.
+_LEGAL_FORMS = frozenset(["OJSC", "JSC", "PJSC", "CJSC", "OAO", "ZAO", "AO", "LLC", "LLP"])
+#: Words that with "Bank" name a kind of bank, not one bank: "the Central Bank said".
+_GENERIC_BANK = frozenset(
+    ["Central", "National", "State", "Federal", "Reserve", "Commercial", "Development", "The"]
 )
 #: Endings of abstract nouns, never of a person's name ("Envoy for the Implementation of");
 #: not -ment, -ance, -ence (Clement, Lance, Lawrence, Florence).
@@ -249,6 +257,10 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
+#: Before a party that governs its state: "the ruling Georgian Dream party".
+_RULING = re.compile(r"\b(?:ruling|governing)\s+$")
+#: Between a state and the company it is the seat of: "Kyrgyzstan-based OJSC Keremet Bank".
+_BASED_GAP = re.compile(r"-(?:based|headquartered|registered)\s+(?:(?:OJSC|JSC|PJSC|CJSC|LLC)\s+)?")
 #: Between a state's possessive and its company: "China's Exim Bank", "Russia's state-run".
 _OWNER_GAP = re.compile(r"['’]s?(?:\s+[a-z][\w\-]*){0,3}\s+")
 #: Between a state and the title it gives: "Russian foreign minister", "Russia's foreign
@@ -269,7 +281,9 @@ REFERENCE = re.compile(
     r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
     r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:"
     + _QUALITIES
-    + r" )?(?P<one>country|republic|nation)|"
+    + r" )?(?P<one>country|republic|nation)|[Tt]his "
+    + _QUALITIES
+    + r" (?P<this>country|republic|nation)|"
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[a-z\-]+ )?" + _QUALITIES + r" state)\b"
 )
 
@@ -340,6 +354,8 @@ _TITLE_AFTER = re.compile(
     r"(?P<title>president|prime minister|premier|leader|foreign minister|minister|"
     rf"ambassador|envoy|diplomat|spokes(?:man|woman|person))\b(?!\s*,?\s+[{_UPPER}])"
 )
+#: Titles of those who serve the office they are "to": "the aide to the Russian minister".
+_HELPERS = ("aide", "assistant", "adviser", "advisor")
 #: Titles that only address a person ("Mr Rahmon"): they name no office.
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "former"])
 _DOTTED_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
@@ -553,6 +569,8 @@ class MentionFinder:
         if self._pending:
             self._appositions(out)
         self._titled_refs(sentence, out)
+        if "ruling" in sentence or "governing" in sentence:
+            self._ruling(sentence, out)
         if (
             "ountr" in sentence
             or "epublic" in sentence
@@ -721,7 +739,7 @@ class MentionFinder:
                 near = s[max(0, start - 48) : start]
                 based = self._nationality(s, start, out, _COMPANY_NOUN.search(near), len(near))
                 if based is None:  # "China's Exim Bank", "Russia's state-owned Gazprom"
-                    based = self._owner(s, start, out, entry)
+                    based = self._owner(s, start, out, entry) or self._seat(s, start, out)
                 if based is not None:
                     self._based(mention, based)
             out.append(mention)
@@ -874,9 +892,15 @@ class MentionFinder:
             intro = self._register(Intro(snake_id(name), name, "company"), [name])
             prev.id, prev.end, prev.text = intro.id, end, name
             return True
+        if len(words) > 2 and words[0] in _LEGAL_FORMS:  # "OJSC Keremet Bank": Keremet Bank
+            start = s.index(words[1], start + len(words[0]))
+            words, name = words[1:], s[start:end]
         suffixed = words[-1] in _COMPANY_SUFFIX and len(words) > 1  # not "Petroleum prices"
+        if suffixed and words[-1] == "Bank" and set(words[:-1]) <= _GENERIC_BANK:
+            suffixed = False
         if (company is not None or listed or suffixed) and len(words) <= 5:
             based = self._nationality(s, start, out, company, len(near))
+            based = based or self._seat(s, start, out)
             kind = (
                 "listed"
                 if listed or (company is not None and company.group("intro"))
@@ -935,6 +959,14 @@ class MentionFinder:
         return None
 
     @staticmethod
+    def _seat(s: str, start: int, out: list[Mention]) -> Mention | None:
+        """The state a company is said to be based in before its name: "Kyrgyzstan-based"."""
+        prev = max((m for m in out if m.end <= start), key=lambda m: m.end, default=None)
+        if prev is not None and prev.type == "state" and _BASED_GAP.fullmatch(s, prev.end, start):
+            return prev
+        return None
+
+    @staticmethod
     def _owner(s: str, start: int, out: list[Mention], entry: Entry) -> Mention | None:
         """The state whose possessive names a known company of its own: "China's Exim Bank"
         (the gazetteer's country must agree: "Uzbekistan's Gazprom deal" is no Uzbek firm)."""
@@ -948,6 +980,19 @@ class MentionFinder:
         ):
             return prev
         return None
+
+    def _ruling(self, s: str, out: list[Mention]) -> None:
+        """ "The ruling Civil Contract party" leads the state it is of (guide: leadership)."""
+        for m in out:
+            entry = self.gazetteer.actors.get(m.id or "")
+            if (
+                entry is not None
+                and entry.type == "organisation"
+                and entry.based_in
+                and _RULING.search(s, 0, m.start)
+            ):
+                ruling = Intro(entry.id, m.text, "organisation", "leads", entry.based_in)
+                self.intros.append((ruling, m, None))
 
     def _based(self, mention: Mention, based: Mention) -> None:
         based.attribute = based.kind == "demonym"
@@ -998,7 +1043,7 @@ class MentionFinder:
         if "minister" in low and "prime" not in low:
             leads = False
         role = "leads" if leads else "serves"
-        if low.endswith("counterpart"):  # "Medvedev and his Kyrgyz counterpart X": his office
+        if low.endswith(("counterpart", "opposite number")):  # "his Kyrgyz counterpart X"
             role = self._counterpart_role(mention) or role
         if state is not None and state.kind == "demonym" and state.end <= mention.start:
             state.attribute = True
@@ -1041,8 +1086,11 @@ class MentionFinder:
         intro = self.people.get(entry.id)
         if intro is None:  # first named here: from the persons table
             family = self._family(entry.name.split())
-            # named in full, the family name alone is them for the rest of the text ("Wang")
-            forms = [mention.text, family] if " " in mention.text else [mention.text]
+            # named in full, the family name alone is them for the rest of the text ("Wang"),
+            # in the text's spelling too ("Sadyr Zhaparov ... Zhaparov": not Akylbek Zhaparov)
+            forms = [mention.text]
+            if " " in mention.text:
+                forms += dict.fromkeys((family, self._family(mention.text.split())))
             intro = self._register(
                 Intro(entry.id, entry.name, "person", table_state=entry.of), forms
             )
@@ -1125,7 +1173,9 @@ class MentionFinder:
             if m.group("ref"):
                 return m.group("title"), None, "country"
             of = m.group("of")
-            if of and m.group("prep") == "of":
+            # "the ambassador to Ukraine" is not Ukraine's, "the aide to the Russian minister" is
+            helper = m.group("title").lower().endswith(_HELPERS)
+            if of and (m.group("prep") == "of" or helper):
                 if of in ("country", "republic"):
                     return m.group("title"), None, "country"
                 return m.group("title"), m.start("of"), None

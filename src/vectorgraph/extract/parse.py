@@ -57,10 +57,12 @@ from vectorgraph.extract.roles import (
 )
 from vectorgraph.extract.tree import (
     CONFIDENCE,
+    FIRMS,
     NOUN_POS,
     ORGS,
     VERB_POS,
     Claim,
+    Spans,
     Token,
     det_negated,
     heads,
@@ -81,7 +83,7 @@ _PATIENT = frozenset(("dobj", "nsubjpass"))  # what a verb acts on, active or pa
 _NOUN_SUBJECT = frozenset(("poss", "compound", "amod", "nmod", "nsubj", "npadvmod"))
 _EXPAND = frozenset(("conj", "appos"))
 _DESCEND = frozenset(("compound", "poss", "amod", "nmod"))
-_PARTNER = frozenset(("with", "alongside"))
+_PARTNER = frozenset(("with",))
 _PARTIES = frozenset(("between", "among", "amongst"))
 _INNER = frozenset(("of", "as", "from"))  # "the reserves of Iran", "gas from Russia"
 _EXAMPLES = frozenset(("including", "like", "notably"))  # "partners including China"
@@ -118,11 +120,8 @@ class _Args:
     mutual: bool = False  # a hyphened pair names both sides: "the Russian-Chinese rivalry"
     #: whom a cooperative predicate is aimed against: "cooperation against the Taliban"
     against: list[Mention] = field(default_factory=list)
-
-    def merge(self, other: _Args) -> None:
-        for name in ("subjects", "objects", "partners", "parties", "against"):
-            mine = getattr(self, name)
-            mine.extend(m for m in getattr(other, name) if m not in mine)
+    #: who acts beside the subjects, as one of them: "A and B took part alongside C"
+    along: list[Mention] = field(default_factory=list)
 
 
 class Sentence:
@@ -135,15 +134,17 @@ class Sentence:
         lexicon: Lexicon,
         focus: str | None,
         antecedents: Iterable[Mention] = (),
+        spans: Spans | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.focus = focus
         self.at: dict[int, list[Mention]] = {}
+        spans = spans or Spans(doc)  # a mention sits at the root token of its span
         for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                self.at.setdefault(span.root.i, []).append(m)
-        self.doc = tree(doc, lexicon)
+            at = spans.root(m.start, m.end)
+            if at is not None:
+                self.at.setdefault(at, []).append(m)
+        self.doc = tree(doc, lexicon, spans)
         self.preds = [self._predicate(t) for t in self.doc]
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
@@ -242,6 +243,11 @@ class Sentence:
         named = any(
             m.type == "person" for c in tok.children if c.dep_ == "appos" for m in self.only(c)
         )
+        # "Gazprom, a Russian company", "Kyrgyz companies: A and B": the firms are named, and
+        # the demonym says where they are based (roles), not who else acts
+        named_firms = tok.lower_ in FIRMS and (
+            tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children)
+        )
         for child in tok.children:
             dep = child.dep_
             if dep == "appos" and members(self, tok, child):
@@ -261,7 +267,7 @@ class Sentence:
                     own.extend(leaders(self, child))  # "NATO-led operations": NATO's
             elif dep != "prep" and self.predicate(child) is not None:
                 continue
-            elif dep in _DESCEND:
+            elif dep in _DESCEND and not (dep != "poss" and named_firms):
                 own.extend(self.phrase(child, depth + 1))
             elif dep == "prep" and child.lower_ in _INNER:
                 for g in pobjs(child):
@@ -379,6 +385,8 @@ class Sentence:
                 args.parties.extend(found)
             elif word in _PARTNER:
                 args.partners.extend(found)
+            elif word == "alongside":
+                args.along.extend(found)
             elif word == "against" and RELATION_TYPES[pred.type].sign > 0:
                 args.against.extend(found)  # "supported X against the Taliban": their foe
             elif word in TOPIC_WORDS and RELATION_TYPES[pred.type].sign > 0:
@@ -443,6 +451,7 @@ class Sentence:
                         if c.dep_ in ("nsubj", "nsubjpass")
                         for m in self.phrase(c)
                     )
+        args.subjects.extend(m for m in args.along if m not in args.subjects)
         return args
 
     def included(self, verb: Token, args: _Args) -> None:
@@ -519,7 +528,8 @@ class Sentence:
     # -- mood -----------------------------------------------------------------------
 
     def mood(self, tok: Token) -> str | None:
-        """ "negated", "possible" or None, read from the predicate and the words above it."""
+        """ "negated", "refused" (by a verb of rejection: "refused to side with"), "possible"
+        or None, read from the predicate and the words above it."""
         lex = self.lexicon
         chain = [tok]
         cur = tok
@@ -547,7 +557,7 @@ class Sentence:
             cur = cur.head
             chain.append(cur)
             if cur.pos in VERB_POS and cur.lemma in lex.negators:
-                return "negated"
+                return "refused" if cur.lemma in lex.refusals else "negated"
         for t in chain:
             for child in t.children:
                 if child.dep_ == "neg" or (
@@ -648,10 +658,18 @@ class Sentence:
                     continue
             # "refused to join Western sanctions": the sanctions are still Western
             mood = None if self.own_subject(tok) else self.mood(tok)
-            denied = mood == "negated" and pred.denied is not None  # "did not recognise"
-            if (self.own_subject(tok) and det_negated(tok)) or (mood is not None and not denied):
+            denied = (
+                mood in ("negated", "refused") and pred.denied is not None
+            )  # "did not recognise"
+            # "refused to side with Moscow": a rejection, distancing (guide)
+            refused = mood == "refused" and RELATION_TYPES[pred.type].sign > 0 and not denied
+            if (self.own_subject(tok) and det_negated(tok)) or (
+                mood is not None and not denied and not refused
+            ):
                 continue
-            rtype = pred.denied if denied and pred.denied else pred.type
+            rtype = (
+                pred.denied if denied and pred.denied else "distancing" if refused else pred.type
+            )
             kind = next(  # "a trade deal", "a security pact": the modifier says what kind
                 (
                     p.type
@@ -767,10 +785,12 @@ def read(
     lexicon: Lexicon,
     focus: str | None = None,
     antecedents: Iterable[Mention] = (),
+    spans: Spans | None = None,
 ) -> tuple[list[Claim], list[Mention]]:
-    """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent)."""
+    """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent);
+    ``spans``, the :class:`~.tree.Spans` of ``doc`` when the caller has them already."""
     named = [m for m in mentions if m.id is not None and not m.attribute]
-    sentence = Sentence(doc, named, lexicon, focus, antecedents)
+    sentence = Sentence(doc, named, lexicon, focus, antecedents, spans)
     try:
         return _claims(sentence), sentence.main_subjects() if sentence.at else []
     finally:

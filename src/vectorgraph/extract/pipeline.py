@@ -309,13 +309,14 @@ def _read_parses(
     """
     from vectorgraph.extract.lexicon import default_lexicon
     from vectorgraph.extract.parse import read
-    from vectorgraph.extract.tree import Near
+    from vectorgraph.extract.tree import Near, Spans
 
     lexicon = default_lexicon()
     before: tuple[int, list[Mention]] = (-2, [])
     for index, doc in zip(chosen, docs):
         antecedents = before[1] if before[0] == index - 1 else []
-        claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents)
+        spans = Spans(doc)  # the mentions' tokens, for both readers
+        claims, subjects = read(doc, per_sentence[index], lexicon, focus, antecedents, spans)
         before = (index, subjects)
         for claim in claims:
             a, b = claim.source, claim.target
@@ -326,7 +327,7 @@ def _read_parses(
             _relational(mentions, focus, state.text, state.spans[index])
         ):
             # the cue table reads it too, pairing only mentions near in the tree
-            state.relations(index, mentions, focus, Near(doc))
+            state.relations(index, mentions, focus, Near(spans))
 
 
 class _Word(NamedTuple):

@@ -29,6 +29,7 @@ from vectorgraph.extract.lexicon import Predicate
 from vectorgraph.extract.mentions import Mention
 from vectorgraph.extract.tree import (
     CONFIDENCE,
+    FIRMS,
     NOUN_POS,
     ORGS,
     VERB_POS,
@@ -75,7 +76,14 @@ def roles(s: Sentence) -> Iterator[Claim]:
         lemma = tok.lemma
         pred = lex.roles.get(lemma)
         if pred is None and lemma in _STATUS:  # "holds observer status"
-            mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
+            mod = next(  # "EU candidate status": the role among the modifiers
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("compound", "amod") and c.lemma in lex.roles
+                ),
+                None,
+            )
             pred = lex.roles.get(mod.lemma) if mod is not None else None
         if pred is None:
             continue
@@ -230,6 +238,28 @@ def listed(s: Sentence) -> Iterator[Claim]:
             for a in found:
                 for b in groups:
                     yield Claim(a, b, "member_of", CONFIDENCE["role"])
+            yield from _firms(s, tok, child)
+
+
+def _firms(s: Sentence, tok: Token, appos: Token) -> Iterator[Claim]:
+    """ "KazMunaiGaz, a Kazakh company", "four Kyrgyz companies: A, B and C": each firm is based
+    in the state its firm noun names (annotation-guide.md: a company's state)."""
+    if appos.lower_ in FIRMS:
+        noun, named = appos, s.only(tok)
+    elif tok.lower_ in FIRMS:
+        noun, named = tok, s.only(appos)
+    else:
+        return
+    states = [
+        m
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod", "poss")
+        for m in s.at.get(c.i, ())
+        if m.type == "state"
+    ]
+    for firm in (m for m in named if m.type == "company"):
+        for state in states:
+            yield Claim(firm, state, "based_in", CONFIDENCE["role"])
 
 
 _BODY_PREPS = frozenset(("of", "under", "within", "in"))

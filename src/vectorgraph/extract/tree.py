@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONFIDENCE",
+    "FIRMS",
     "NEAR",
     "NOUN_POS",
     "ORGS",
@@ -38,6 +40,7 @@ __all__ = [
     "Claim",
     "Near",
     "Node",
+    "Spans",
     "Token",
     "det_negated",
     "heads",
@@ -51,6 +54,12 @@ __all__ = [
 
 VERB_POS = frozenset(("VERB", "AUX"))
 NOUN_POS = frozenset(("NOUN", "PROPN"))
+#: Nouns of firms: a demonym on them names no actor ("sanctions on four Kyrgyz companies"), but
+#: the state of the firms they stand for ("KazMunaiGaz, a Kazakh company").
+FIRMS = frozenset(("company", "companies", "firm", "firms", "bank", "banks", "business",
+                   "businesses", "enterprise", "enterprises", "entity", "entities", "exporter",
+                   "exporters", "importer", "importers", "producer", "producers", "manufacturer",
+                   "manufacturers", "operator", "operators", "supplier", "suppliers"))  # fmt: skip
 #: Actor types a membership, an observer seat or a "led" compound can point to.
 ORGS = frozenset(("organisation", "region"))
 
@@ -106,41 +115,36 @@ class Node:
 Token = Node  # what the readers walk
 
 
-def tree(doc: Any, lexicon: Lexicon) -> list[Node]:
+def tree(doc: Any, lexicon: Lexicon, spans: Spans | None = None) -> list[Node]:
     """The nodes of a parsed spaCy ``Doc``, each token's data read once.
 
-    The token attributes come from one ``Doc.to_array`` call as hashes, turned
-    into text through :data:`_WORDS` (spaCy decodes a new string at every
-    attribute access).
+    The token attributes come from one ``Doc.to_array`` call as hashes (the one
+    of ``spans``, :class:`Spans`, when given), turned into text through
+    :data:`_TOKENS` (spaCy decodes a new string at every attribute access).
     """
-    from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, TAG
-
-    if len(_WORDS) > _MAX_WORDS:  # a bounded cache: memory stays flat however long the run
-        _WORDS.clear()
-        _KINDS.clear()
+    spans = spans or Spans(doc)
+    if len(_TOKENS) > _MAX_WORDS:  # a bounded cache: memory stays flat however long the run
+        _TOKENS.clear()
     strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, LOWER, TAG, DEP, IDX, HEAD]).tolist()
     nodes: list[Node] = []
-    words, kinds, lemmas = _WORDS, _KINDS, lexicon.cache
-    for i, (orth, lower, tag, dep, idx, _) in enumerate(rows):
-        n = Node()
-        n.i, n.idx = i, idx
-        n.text = words.get(orth) or words.setdefault(orth, strings[orth])
-        n.dep_ = words.get(dep) or words.setdefault(dep, strings[dep])
-        kind = kinds.get((lower, tag))
+    known, lemmas = _TOKENS, lexicon.cache
+    for i, row in enumerate(spans.rows):
+        key = (row[0], row[1], row[2], row[3])  # orth, lower, tag, dep
+        kind = known.get(key)
         if kind is None:
-            word, fine = strings[lower], strings[tag]
-            kind = kinds[lower, tag] = (word, fine, word_class(fine))
-        n.lower_, n.tag_, n.pos = kind
-        n.lemma = lemmas.get((n.lower_, n.tag_)) or lexicon.lemma(n)
+            word, fine = strings[row[1]], strings[row[2]]
+            kind = known[key] = (strings[row[0]], strings[row[3]], word, fine, word_class(fine),
+                                 (word, fine))  # fmt: skip
+        n = Node()
+        n.i, n.idx = i, row[4]
+        n.text, n.dep_, n.lower_, n.tag_, n.pos, lemma_key = kind
+        n.lemma = lemmas.get(lemma_key) or lexicon.lemma(n)
         n.doc = nodes
-        n.head = n  # the root's; the others' below, once every node exists
         nodes.append(n)
     children: list[list[Node]] = [[] for _ in nodes]
-    for n, row in zip(nodes, rows):
-        if row[5]:
-            at = _head_at(n.i, row[5])
-            n.head = nodes[at]
+    for n, at in zip(nodes, spans.heads):
+        n.head = nodes[at]  # the root is its own head
+        if at != n.i:
             children[at].append(n)
     for n, kids in zip(nodes, children):
         n.children = tuple(kids)
@@ -158,17 +162,11 @@ def release(nodes: list[Node]) -> None:
         del n.head, n.children, n.doc
 
 
-#: spaCy's hashes of words and labels -> their text; (lower, tag) -> lower, tag, word class.
-_WORDS: dict[int, str] = {}
-_KINDS: dict[tuple[int, int], tuple[str, str, str]] = {}
+#: spaCy's hashes of a token's (orth, lower, tag, dep) -> their text, its word class and the
+#: key of its lemma in the lexicon's cache.
+_TOKENS: dict[tuple[int, int, int, int], tuple[str, str, str, str, str, tuple[str, str]]] = {}
 _MAX_WORDS = 500_000
-_WRAP = 2**64
-
-
-def _head_at(i: int, offset: int) -> int:
-    """The index of token ``i``'s head from ``Doc.to_array``'s HEAD: the offset to it,
-    stored unsigned."""
-    return i + (offset - _WRAP if offset >= _WRAP // 2 else offset)
+_WRAP = 2**64  # Doc.to_array's HEAD: the offset to the head, stored unsigned
 
 
 def word_class(tag: str) -> str:
@@ -211,11 +209,86 @@ def heads(tok: Token) -> Iterator[Token]:
 NEAR = 6
 
 
-class Near:
-    """Whether two mentions of a parsed sentence (spaCy ``Doc``) are at most :data:`NEAR`
-    arcs apart in its tree, root to root; a mention with no text (implied) is near all.
+class Spans:
+    """Where the mentions of a parsed sentence (spaCy ``Doc``) sit in its tree: the token at
+    the root of a character span, as ``doc.char_span(start, end, alignment_mode="expand").root``
+    finds it, from the token offsets and heads read once (no ``Span`` object per mention).
 
-    The heads are read from the parse once, on the first question.
+    >>> from vectorgraph.extract.nlp import load_model
+    >>> spans = Spans(load_model()("The Kyrgyz foreign ministry rejected it."))
+    >>> spans.root(4, 27), spans.root(4, 6), spans.root(0, 0), spans.root(60, 70)
+    (3, 1, None, None)
+    """
+
+    __slots__ = ("doc", "heads", "roots", "rows", "size", "starts")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, ORTH, SPACY, TAG
+
+        self.doc = doc
+        #: every token's orth, lower, tag, dep, idx, head, length, trailing space: the rows
+        #: :func:`tree` reads as well
+        self.rows = rows = doc.to_array([ORTH, LOWER, TAG, DEP, IDX, HEAD, LENGTH, SPACY]).tolist()
+        self.starts = [r[4] for r in rows]
+        half = _WRAP // 2
+        self.heads = [i + (r[5] - _WRAP if r[5] >= half else r[5]) for i, r in enumerate(rows)]
+        self.size = rows[-1][4] + rows[-1][6] + rows[-1][7] if rows else 0
+        self.roots: dict[tuple[int, int], int | None] = {}
+
+    def _token(self, char: int) -> int:
+        """The token whose text or trailing space holds character ``char``, else -1."""
+        if not 0 <= char < self.size:
+            return -1
+        return bisect.bisect_right(self.starts, char) - 1
+
+    def root(self, start: int, end: int) -> int | None:
+        """The index of the root token of the span ``start:end`` (None: no token there)."""
+        key = (start, end)
+        if key not in self.roots:
+            self.roots[key] = self._root(start, end)
+        return self.roots[key]
+
+    def _root(self, start_char: int, end_char: int) -> int | None:
+        first, last = self._token(start_char), self._token(end_char - 1)
+        if first < 0 or last < 0:
+            return None
+        if start_char == self.starts[first] + self.rows[first][6]:
+            first += 1  # the trailing space is not part of the token before
+        if last + 1 <= first:
+            return None
+        heads = self.heads
+        inside = range(first, last + 1)
+        top = next((i for i in inside if heads[i] == i), None)
+        if top is not None:
+            return top
+        outer = [i for i in inside if not first <= heads[i] <= last]
+        if len(outer) == 1:
+            return outer[0]
+        best, found = len(heads), -1  # spaCy's Span.root: fewest words to the root, first
+        for i in outer:
+            steps = self._to_root(i)
+            if steps < best:
+                best, found = steps, i
+        return first if found < 0 else found
+
+    def _to_root(self, i: int) -> int:
+        """spaCy's count of the words from token ``i`` up to its root (a childless space or
+        punctuation token counts as far as the sentence is long, less one)."""
+        heads = self.heads
+        if i not in heads[:i] + heads[i + 1 :]:
+            token = self.doc[i]
+            if token.is_space or token.is_punct:
+                return len(heads) - 1
+        steps = 0
+        while heads[i] != i:
+            i, steps = heads[i], steps + 1
+        return steps
+
+
+class Near:
+    """Whether two mentions of a parsed sentence (spaCy ``Doc``, or its :class:`Spans`) are
+    at most :data:`NEAR` arcs apart in its tree, root to root; a mention with no span is near
+    all.
 
     >>> from vectorgraph.extract.nlp import load_model
     >>> near = Near(load_model()("Russia said that Kazakhstan is a partner."))
@@ -223,34 +296,20 @@ class Near:
     True
     """
 
-    __slots__ = ("anchors", "doc", "heads")
+    __slots__ = ("spans",)
 
     def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.heads: list[int] = []
-        self.anchors: dict[tuple[int, int], int | None] = {}
+        self.spans = doc if isinstance(doc, Spans) else Spans(doc)
 
     def anchor(self, m: Mention) -> int | None:
         """The index of the root token of a mention's span (None: no span)."""
-        key = (m.start, m.end)
-        if key not in self.anchors:
-            span = (
-                self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if m.end > m.start
-                else None
-            )
-            self.anchors[key] = span.root.i if span is not None and len(span) else None
-        return self.anchors[key]
+        return self.spans.root(m.start, m.end) if m.end > m.start else None
 
     def __call__(self, a: Mention, b: Mention) -> bool:
         i, j = self.anchor(a), self.anchor(b)
         if i is None or j is None:
             return True
-        heads = self.heads
-        if not heads:
-            from spacy.attrs import HEAD
-
-            heads.extend(_head_at(n, o) for n, o in enumerate(self.doc.to_array([HEAD]).tolist()))
+        heads = self.spans.heads
         depth: dict[int, int] = {}
         d = 0
         while i not in depth:
