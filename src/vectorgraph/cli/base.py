@@ -39,8 +39,8 @@ class CommandError(click.ClickException):
 
 
 #: Whether this process is the ``vectorgraph`` program (its console script, ``python -m
-#: vectorgraph``: :meth:`_Group.__call__`), which ends when the command returns; not a caller
-#: of ``cli.main`` such as click's ``CliRunner``, which goes on.
+#: vectorgraph``: :meth:`_Group.__call__` in click's standalone mode, which exits when the
+#: command returns); not a caller of ``cli.main`` such as click's ``CliRunner``, which goes on.
 _PROGRAM: list[bool] = []
 
 
@@ -68,7 +68,9 @@ def exit_now() -> None:
 
 class _Group(click.Group):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        _PROGRAM.append(True)  # the program itself: CliRunner calls main(), not this
+        # the program itself (CliRunner calls main(), not this), which exits when done
+        if kwargs.get("standalone_mode", True):
+            _PROGRAM.append(True)
         return super().__call__(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
