@@ -855,3 +855,22 @@ def test_a_ruling_party_leads_the_state_it_is_of(sentence, expected):
 )
 def test_an_aide_serves_the_office_they_are_to(sentence, expected):
     assert ties(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("According to Kazakh outlet Kursiv, China pledged aid to Kazakhstan.", "KURSIV"),
+        ("According to Moscow, Kyiv attacked a pipeline in Kazakhstan.", "RUS"),
+        ("TASS, citing Reuters, said Kyiv attacked Kazakhstan.", "REUTERS"),
+    ],
+    ids=["according-to-outlet", "according-to-state", "citing"],
+)
+def test_the_source_a_claim_is_reported_from_is_no_party_to_it(sentence, source):
+    from vectorgraph.extract import extract
+
+    found = MentionFinder().find(sentence)
+    assert [m.attribute for m in found if m.id == source] == [True]
+    doc = extract(sentence)
+    assert source in {a.id for a in doc.actors}
+    assert not [r for r in doc.relations if source in (r.source, r.target) and r.sign]

@@ -257,6 +257,8 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _DEMONYM_GAP = re.compile(r"^(?:\s+[a-z][\w\-]*){0,6}\s+$")
+#: Before the source a claim is reported from: "according to Kazakh outlet Kursiv", "citing".
+_SOURCE = re.compile(r"\b(?:[Aa]ccording to|citing)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$")
 #: Before a party that governs its state: "the ruling Georgian Dream party".
 _RULING = re.compile(r"\b(?:ruling|governing)\s+$")
 #: Between a state and the company it is the seat of: "Kyrgyzstan-based OJSC Keremet Bank".
@@ -569,6 +571,10 @@ class MentionFinder:
         if self._pending:
             self._appositions(out)
         self._titled_refs(sentence, out)
+        if "ccording to" in sentence or "citing" in sentence:
+            for said in out:  # "according to Kursiv, ...": the source of a claim, no party to it
+                if _SOURCE.search(sentence, 0, said.start):
+                    said.attribute = True
         if "ruling" in sentence or "governing" in sentence:
             self._ruling(sentence, out)
         if (

@@ -146,13 +146,14 @@ class Sentence:
                 self.at.setdefault(at, []).append(m)
         self.doc = tree(doc, lexicon, spans)
         self.preds = [self._predicate(t) for t in self.doc]
-        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        pronoun = any(self.unread_pronoun(t) for t in self.doc)  # else none to resolve below
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None) if pronoun else None
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
             if inner:
                 self.pronouns(inner, clauses_only=True)
         self.clause_pronouns()
-        before = list(antecedents)
+        before = list(antecedents) if pronoun else []
         if before:
             self.pronouns(before)
 

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -128,15 +129,15 @@ def tree(doc: Any, lexicon: Lexicon, spans: Spans | None = None) -> list[Node]:
     strings = doc.vocab.strings
     nodes: list[Node] = []
     known, lemmas = _TOKENS, lexicon.cache
-    for i, row in enumerate(spans.rows):
-        key = (row[0], row[1], row[2], row[3])  # orth, lower, tag, dep
+    columns = spans.columns
+    for i, key in enumerate(zip(*columns[:4])):  # orth, lower, tag, dep
         kind = known.get(key)
         if kind is None:
-            word, fine = strings[row[1]], strings[row[2]]
-            kind = known[key] = (strings[row[0]], strings[row[3]], word, fine, word_class(fine),
+            word, fine = strings[key[1]], strings[key[2]]
+            kind = known[key] = (strings[key[0]], strings[key[3]], word, fine, word_class(fine),
                                  (word, fine))  # fmt: skip
         n = Node()
-        n.i, n.idx = i, row[4]
+        n.i, n.idx = i, spans.starts[i]
         n.text, n.dep_, n.lower_, n.tag_, n.pos, lemma_key = kind
         n.lemma = lemmas.get(lemma_key) or lexicon.lemma(n)
         n.doc = nodes
@@ -166,7 +167,14 @@ def release(nodes: list[Node]) -> None:
 #: key of its lemma in the lexicon's cache.
 _TOKENS: dict[tuple[int, int, int, int], tuple[str, str, str, str, str, tuple[str, str]]] = {}
 _MAX_WORDS = 500_000
-_WRAP = 2**64  # Doc.to_array's HEAD: the offset to the head, stored unsigned
+
+
+@functools.lru_cache(maxsize=1)
+def _attributes() -> list[int]:
+    """The token attributes :class:`Spans` reads, by spaCy's ids."""
+    from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, ORTH, SPACY, TAG
+
+    return [ORTH, LOWER, TAG, DEP, IDX, HEAD, LENGTH, SPACY]
 
 
 def word_class(tag: str) -> str:
@@ -220,19 +228,19 @@ class Spans:
     (3, 1, None, None)
     """
 
-    __slots__ = ("doc", "heads", "roots", "rows", "size", "starts")
+    __slots__ = ("columns", "doc", "heads", "lengths", "roots", "size", "starts")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, ORTH, SPACY, TAG
+        import numpy
 
         self.doc = doc
-        #: every token's orth, lower, tag, dep, idx, head, length, trailing space: the rows
-        #: :func:`tree` reads as well
-        self.rows = rows = doc.to_array([ORTH, LOWER, TAG, DEP, IDX, HEAD, LENGTH, SPACY]).tolist()
-        self.starts = [r[4] for r in rows]
-        half = _WRAP // 2
-        self.heads = [i + (r[5] - _WRAP if r[5] >= half else r[5]) for i, r in enumerate(rows)]
-        self.size = rows[-1][4] + rows[-1][6] + rows[-1][7] if rows else 0
+        table = doc.to_array(_attributes())  # unsigned: the hashes, and HEAD's offset to the head
+        table[:, 5] = table[:, 5].view(numpy.int64) + numpy.arange(len(table))
+        #: every token's orth, lower, tag, dep, idx, head (its index), length and trailing
+        #: space, one list per attribute: the columns :func:`tree` reads as well
+        self.columns = columns = table.T.tolist()
+        self.starts, self.heads, self.lengths = columns[4], columns[5], columns[6]
+        self.size = self.starts[-1] + self.lengths[-1] + columns[7][-1] if len(table) else 0
         self.roots: dict[tuple[int, int], int | None] = {}
 
     def _token(self, char: int) -> int:
@@ -252,7 +260,7 @@ class Spans:
         first, last = self._token(start_char), self._token(end_char - 1)
         if first < 0 or last < 0:
             return None
-        if start_char == self.starts[first] + self.rows[first][6]:
+        if start_char == self.starts[first] + self.lengths[first]:
             first += 1  # the trailing space is not part of the token before
         if last + 1 <= first:
             return None
