@@ -212,13 +212,13 @@ def after(name, f):
 analysis.load_graph = after("loaded", analysis.load_graph)
 Ahead.send = after("sent", Ahead.send)
 _worker.Children.results = after("results", _worker.Children.results)
+import atexit
+def end():
+    mark("exit")
+    sys.stderr.write(json.dumps(marks))
+atexit.register(end)  # run by the command's own end too (cli.base.exit_now)
 sys.argv = ["vectorgraph", "centrality", sys.argv[1], "-m", "all", "--workers", sys.argv[2]]
-try:
-    cli.main()
-except SystemExit:
-    pass
-mark("exit")
-sys.stderr.write(json.dumps(marks))
+cli(prog_name="vectorgraph")  # as the program runs it, not cli.main()
 """
 
 
@@ -272,8 +272,8 @@ def print_whole(r: dict[str, Any], workers: int) -> None:
 def whole_only(workers: int, repeat: int, against: Path | None = None) -> None:
     """The whole-process ratio alone: ``vectorgraph centrality FILE -m all`` against igraph's
     betweenness, interleaved ``repeat`` times, the fastest of each kept."""
-    from vectorgraph.measures.centrality import _path_graph
     from vectorgraph.measures.collapsing import collapse
+    from vectorgraph.measures.paths import _path_graph
 
     doc = generate(10000, 50000, seed=0)
     g = _path_graph(collapse(doc.to_networkx()), "hops")[0]
@@ -315,8 +315,8 @@ def bench(
     # include building the plain graph, which took t_plain
     row("build the plain nx.Graph by hand", None, t_plain, "not in the networkx figures below")
     t_all, _ = timed(lambda: centralities(G, ["all"]))
-    from vectorgraph.measures.centrality import _path_graph
     from vectorgraph.measures.collapsing import collapse
+    from vectorgraph.measures.paths import _path_graph
 
     g = _path_graph(collapse(G), "hops")[0]
     # the ratio's three timings interleaved, the fastest of ``repeat`` rounds each, so that a

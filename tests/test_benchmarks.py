@@ -26,6 +26,7 @@ import pytest
             "+balance s",
         ),
         ("bench_corpus.py", ["--articles", "30", "--merge-docs", "30"], "byte-identical"),
+        ("bench_merge.py", ["--docs", "40"], "beyond the result, streaming"),
         (
             "bench_page.py",
             [
@@ -42,7 +43,7 @@ import pytest
             "1st frame s",
         ),
     ],
-    ids=["render", "extract", "measures", "startup", "balance", "corpus", "page"],
+    ids=["render", "extract", "measures", "startup", "balance", "corpus", "merge", "page"],
 )
 def test_benchmark_runs(tmp_path, root, script, args, expected):
     result = subprocess.run(

@@ -825,3 +825,30 @@ def test_a_real_command_on_a_large_file_gives_the_one_process_table(tmp_path: Pa
     assert tables[0].stderr == tables[1].stderr == ""
     assert tables[1].stdout == tables[0].stdout
     assert len(tables[0].stdout.splitlines()) == PARALLEL_MIN + 1
+
+
+def test_the_program_ends_without_its_teardown_but_loses_nothing(tmp_path: Path) -> None:
+    # what `centrality` on a large file calls last: buffered output flushed, atexit run, then
+    # no interpreter teardown (a later line never runs); a caller of cli.main goes on
+    import os
+    import subprocess
+
+    program = (
+        "import atexit, sys\n"
+        "from vectorgraph.cli import base\n"
+        "atexit.register(lambda: sys.stderr.write('atexit ran'))\n"
+        "base.exit_now()\n"  # not the program: goes on
+        "sys.stdout.write('table, buffered')\n"
+        "base._PROGRAM.append(True)\n"
+        "base.exit_now()\n"
+        "sys.stdout.write(' and never this')\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": src},
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "table, buffered", "atexit ran")

@@ -537,3 +537,20 @@ def test_consecutive_texts_are_parsed_together_as_each_alone(monkeypatch):
     assert [e for e in together if not isinstance(e, str)] == alone
     assert sum(windows) == len(items) and max(windows) > 2  # several texts in one batch
     assert {r.type for e in alone for r in e.relations} >= {"sanctions", "consultation"}
+
+
+def test_the_parse_gate_keeps_its_answers_per_lexicon(tmp_path):
+    from vectorgraph.extract import pipeline
+    from vectorgraph.extract.lexicon import default_lexicon, load_lexicon
+
+    lexicon = default_lexicon()
+    heads, seen = pipeline._gate(lexicon)
+    assert pipeline._gate(lexicon) == (heads, seen) and pipeline._gate(lexicon)[1] is seen
+    assert pipeline._may_relate("russia and china hugged.", lexicon, heads, seen) is False
+    assert seen["hugged"] is False  # kept for the next text
+    path = tmp_path / "lex.yaml"
+    path.write_text("verbs:\n  hug: diplomatic_cooperation\n", encoding="utf-8")
+    other = load_lexicon(path)
+    other_heads, other_seen = pipeline._gate(other)  # another lexicon: its own answers
+    assert other_seen is not seen and "hug" in other_heads
+    assert pipeline._may_relate("russia and china hugged.", other, other_heads, other_seen)

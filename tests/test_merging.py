@@ -297,3 +297,64 @@ def test_merge_streams_memory_flat_in_the_number_of_documents() -> None:
     small, large = peak(10), peak(40)
     # holding the documents would take 4x; streaming keeps one document and the result
     assert large < 1.3 * small, (small, large)
+
+
+def _claim(i: int) -> GraphDocument:
+    """A small document: A and B trade in every one, and threaten each other in every third."""
+    relations = [{"source": "A", "target": "B", "type": "trade", "weight": 0.1}]
+    if i % 3 == 0:
+        relations.append({"source": "A", "target": "B", "type": "threat", "weight": 0.2})
+    return GraphDocument.from_dict(
+        {"title": "same", "actors": [A, B], "relations": relations}, path=f"d{i}.yaml"
+    )
+
+
+def test_merge_state_is_constant_in_the_number_of_documents() -> None:
+    import tracemalloc
+
+    def peak(n: int) -> int:
+        # the interpreter's free lists (tuples, floats) filled first: blocks taken from them
+        # are not traced, so only what the merge keeps shows
+        merge(_claim(i) for i in range(3000))
+        tracemalloc.start()
+        try:
+            merge(_claim(i) for i in range(n))
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    # a list of weights, scores or documents per claim would grow by tens of kB
+    small, large = peak(200), peak(2000)
+    assert large - small < 2_000, (small, large)
+
+
+def test_conflicts_name_the_first_documents_and_count_the_rest() -> None:
+    merged = merge(_claim(i) for i in range(40))
+    trade = merged.document.relations[0]
+    assert (trade.type, trade.count, trade.weight) == ("trade", 40, round(1 - 0.9**40, 6))
+    plus = ", ".join(f"d{i}.yaml" for i in range(10))
+    minus = ", ".join(f"d{i}.yaml" for i in range(0, 30, 3))
+    assert merged.conflicts == [
+        f"A and B: cooperative in {plus} and 30 more, conflictual in {minus} and 4 more: both kept"
+    ]
+
+
+def test_documents_with_both_signs_each_are_no_conflict_when_streamed() -> None:
+    both = [
+        doc(
+            f"m{i}",
+            [A, B],
+            [
+                {"source": "A", "target": "B", "type": "trade"},
+                {"source": "B", "target": "A", "type": "threat"},
+            ],
+        )
+        for i in range(3)
+    ]
+    assert merge(iter(both)).conflicts == []
+    one_sided = doc("t", [A, B], [{"source": "A", "target": "B", "type": "trade"}])
+    message = (
+        "A and B: cooperative in m0.yaml, m1.yaml, m2.yaml, t.yaml, conflictual in m0.yaml, "
+        "m1.yaml, m2.yaml: both kept"
+    )
+    assert merge(iter([*both, one_sided])).conflicts == [message]

@@ -41,3 +41,18 @@ def test_sign_text_round_trips():
     assert ties.parse_sign("\u22121") == -1
     with pytest.raises(KeyError):
         ties.parse_sign("plus")
+
+
+@pytest.mark.parametrize("seed", range(5), ids=[f"seed{s}" for s in range(5)])
+def test_noisy_or_one_at_a_time_is_the_same_float(seed: int) -> None:
+    import random
+
+    from vectorgraph.ties import NoisyOr
+
+    rng = random.Random(seed)
+    strengths = [rng.choice([0.1, 0.25, 0.5, 0.64, 0.8, rng.random()]) for _ in range(300)]
+    for n in (1, 2, 7, 300):
+        tie = NoisyOr()
+        for w in strengths[:n]:
+            tie.add(w)
+        assert tie.value.hex() == ties.noisy_or(strengths[:n]).hex()

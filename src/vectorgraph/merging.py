@@ -28,8 +28,13 @@ The rules, in the order of the documents given:
 
 :func:`merge` streams: it takes any iterable of documents (a generator that
 loads one file at a time) and keeps, of each, only what the merged document
-needs (each tie's evidence once, and one weight and score per claim), so
-memory stays flat in the number of documents.
+needs: each tie's evidence once, its weight as a running noisy-or product and
+its score as a running sum (the same floats as combining the list of claims at
+the end), and for the conflict messages, per pair of actors and sign, how many
+documents claim it and the labels of the first :data:`NAMED` of them. So the
+memory beyond the merged document itself stays flat in the number of
+documents. A conflict names at most :data:`NAMED` documents on each side and
+counts the others (``... and 12 more``).
 
 Examples
 --------
@@ -45,16 +50,19 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from vectorgraph.document import Actor, GraphDocument, Relation, Source
 from vectorgraph.errors import ArgumentError
-from vectorgraph.ties import ends, noisy_or, pair
+from vectorgraph.ties import NoisyOr, ends, pair
 
-__all__ = ["Merged", "merge", "merge_key"]
+__all__ = ["NAMED", "Merged", "merge", "merge_key"]
+
+#: A conflict message names at most this many documents on each side, and counts the rest.
+NAMED = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +91,15 @@ def _label(doc: GraphDocument, i: int) -> str:
 
 
 class _Group:
-    """The relations combined into one, gathered one at a time (see the module's rules)."""
+    """The relations combined into one, gathered one at a time (see the module's rules).
+
+    Constant in the number of claims but for the evidence (each item once):
+    the weight is a running noisy-or, the score a running sum, and ``docs``
+    the first :data:`NAMED` documents of its claims, as ``(index, label)``.
+    """
 
     __slots__ = (
+        "claims",
         "confidence",
         "count",
         "dates",
@@ -95,22 +109,32 @@ class _Group:
         "id",
         "note",
         "period",
-        "scores",
-        "weights",
+        "total",
+        "weight",
     )
 
     def __init__(self, rel: Relation) -> None:
         self.first = rel
         self.evidence = dict.fromkeys(rel.evidence)
-        self.weights = [rel.weight]
-        self.scores = [rel.score]
+        self.weight = NoisyOr()
+        self.weight.add(rel.weight)
+        # sum() of the scores, folded as it folds them: from int 0, left to right
+        self.total: float = 0
+        self.total += rel.score
+        self.claims = 1
         self.count = rel.count or 1
         self.confidence = rel.confidence
         self.id, self.note = rel.id, rel.note
         self.dates: dict[str, None] = {}
         self.period: tuple[dt.date, dt.date] | None = None
         self._date(rel)
-        self.docs: dict[int, None] = {}
+        self.docs: list[tuple[int, str]] = []
+
+    def seen_in(self, i: int, label: str) -> None:
+        """The document of index ``i`` claims this relation (indices come in order)."""
+        docs = self.docs
+        if len(docs) < NAMED and (not docs or docs[-1][0] != i):
+            docs.append((i, label))
 
     def _date(self, rel: Relation) -> None:
         if not rel.date:
@@ -130,8 +154,9 @@ class _Group:
 
     def add(self, rel: Relation) -> None:
         self.evidence.update(dict.fromkeys(rel.evidence))
-        self.weights.append(rel.weight)
-        self.scores.append(rel.score)
+        self.weight.add(rel.weight)
+        self.total += rel.score
+        self.claims += 1
         self.count += rel.count or 1
         if rel.confidence is not None:
             c = self.confidence
@@ -142,14 +167,14 @@ class _Group:
 
     def relation(self) -> Relation:
         """The combined relation: the first unchanged when it was alone."""
-        if len(self.weights) == 1:
+        if self.claims == 1:
             return self.first
         return replace(
             self.first,
             evidence=tuple(self.evidence),
             count=self.count,
-            weight=noisy_or(self.weights),
-            score=round(sum(self.scores) / len(self.scores), 6),
+            weight=self.weight.value,
+            score=round(self.total / self.claims, 6),
             confidence=self.confidence,
             date=self._period(),
             id=self.id,
@@ -166,6 +191,12 @@ class _Group:
         left = "" if lo == dt.date.min else lo.isoformat()
         right = "" if hi == dt.date.max else hi.isoformat()
         return f"{left}/{right}"
+
+
+#: A relation claimed once so far, with its document's index and label: a combined relation's
+#: state (:class:`_Group`) is made at its second claim, so that a merge of distinct relations
+#: holds little beside the merged document.
+_Alone = tuple[Relation, int, str]
 
 
 def _rename(name: str, taken: set[str]) -> str:
@@ -199,13 +230,14 @@ def merge(
     sources: dict[str, Source] = {}
     types: dict[str, Any] = {}
     actors: dict[str, dict[str, Any]] = {}
-    groups: dict[tuple[Any, ...], _Group] = {}
-    labels: list[str] = []
+    groups: dict[tuple[Any, ...], _Group | _Alone] = {}
+    sides: dict[tuple[str, str], _Sides] = {}
     titles: dict[str, None] = {}
     read = 0
+    count = 0
     for i, doc in enumerate(docs):
+        count += 1
         label = _label(doc, i)
-        labels.append(label)
         if doc.title:
             titles.setdefault(doc.title)
         read += len(doc.relations)
@@ -240,14 +272,26 @@ def merge(
                 )
             key = merge_key(rel, by_date)
             group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Group(rel)
+            if group is None:  # claimed once so far: no state of its own yet
+                groups[key] = (rel, i, label)
             else:
+                if isinstance(group, tuple):  # the second claim
+                    first, j, first_label = group
+                    group = groups[key] = _Group(first)
+                    if first.sign:
+                        group.seen_in(j, first_label)
                 group.add(rel)
-            group.docs.setdefault(i)
-    if not labels:
+                if rel.sign:
+                    group.seen_in(i, label)
+            if rel.sign:
+                ends_ = pair(rel.source, rel.target)
+                side = sides.get(ends_)
+                if side is None:
+                    side = sides[ends_] = _Sides()
+                side.claim(i, rel.sign)
+    if not count:
         raise ArgumentError("nothing to merge: give at least one document")
-    relations = _relations(groups, labels, conflicts)
+    relations = _relations(groups, sides, conflicts)
     merged = GraphDocument(
         title=title or " + ".join(titles) or "merged",
         sources=tuple(sources.values()),
@@ -296,30 +340,80 @@ def _add_actor(
         seen["note"] = actor.note
 
 
+class _Sides:
+    """What the conflict rule needs of one pair of actors, in constant memory.
+
+    How many documents claim the pair cooperative, and conflictual, and
+    whether some document claims it one way only (a pair both ways in every
+    document that names it is a mixed tie, not a disagreement). The documents
+    come in order, so each one's signs are complete when the next one's start.
+    """
+
+    __slots__ = ("last", "minus", "one_sided", "plus", "signs")
+
+    def __init__(self) -> None:
+        self.plus = self.minus = 0  # documents claiming each sign
+        self.last = -1  # the document whose signs are being gathered
+        self.signs = 0  # its signs: 1 cooperative, 2 conflictual, 3 both
+        self.one_sided = False
+
+    def claim(self, i: int, sign: int) -> None:
+        """Document ``i`` claims the pair with ``sign`` (1 or -1)."""
+        if i != self.last:
+            self.one_sided = self.one_sided or self.signs in (1, 2)
+            self.last, self.signs = i, 0
+        bit = 1 if sign > 0 else 2
+        if not self.signs & bit:
+            self.signs |= bit
+            if bit == 1:
+                self.plus += 1
+            else:
+                self.minus += 1
+
+    def disagree(self) -> bool:
+        """Both signs are claimed, and some document claims one of them only."""
+        one_sided = self.one_sided or self.signs in (1, 2)
+        return bool(self.plus and self.minus and one_sided)
+
+
+def _named(docs: dict[int, str], claimed: int) -> str:
+    """The labels of a side's first documents, and how many more there are."""
+    text = ", ".join(docs.values())
+    more = claimed - len(docs)
+    return f"{text} and {more} more" if more > 0 else text
+
+
 def _relations(
-    groups: dict[tuple[Any, ...], _Group],
-    labels: list[str],
+    groups: dict[tuple[Any, ...], _Group | _Alone],
+    sides: dict[tuple[str, str], _Sides],
     conflicts: list[str],
 ) -> list[Relation]:
     out: list[Relation] = []
     ids: set[str] = set()
-    claims: dict[tuple[str, str], dict[int, dict[int, None]]] = {}
+    named: dict[tuple[str, str], dict[int, dict[int, str]]] = {}
     for group in groups.values():
-        rel = group.relation()
+        if isinstance(group, tuple):
+            rel, i, label = group
+            claims: Sequence[tuple[int, str]] = ((i, label),)
+        else:
+            rel, claims = group.relation(), group.docs
         if rel.id is not None:
             new_id = _rename(rel.id, ids) if rel.id in ids else rel.id
             rel = replace(rel, id=new_id)
             ids.add(new_id)
         out.append(rel)
-        if rel.sign:
-            by_sign = claims.setdefault(pair(rel.source, rel.target), {})
-            by_sign.setdefault(rel.sign, {}).update(group.docs)
-    for (a, b), by_sign in claims.items():
-        plus, minus = by_sign.get(1, {}), by_sign.get(-1, {})
-        if plus and minus and set(plus) | set(minus) != set(plus) & set(minus):
-            conflicts.append(
-                f"{a} and {b}: cooperative in {', '.join(labels[i] for i in plus)}, "
-                f"conflictual in {', '.join(labels[i] for i in minus)}: "
-                "both kept"
-            )
+        ends_ = pair(rel.source, rel.target)
+        if rel.sign and sides[ends_].disagree():
+            # the first documents of each sign: the groups' in their order, each once
+            docs = named.setdefault(ends_, {}).setdefault(rel.sign, {})
+            for i, label in claims:
+                if len(docs) < NAMED:
+                    docs.setdefault(i, label)
+    for (a, b), by_sign in named.items():
+        side = sides[(a, b)]
+        conflicts.append(
+            f"{a} and {b}: cooperative in {_named(by_sign[1], side.plus)}, "
+            f"conflictual in {_named(by_sign[-1], side.minus)}: "
+            "both kept"
+        )
     return out

@@ -5,7 +5,8 @@ queries, measures, render, extraction) asks this one:
 
 - :func:`pair` is the undirected key of two actors, :func:`ends` the key of a
   relation's ends (ordered when it is directed);
-- :func:`noisy_or` combines the strengths of independent claims of one tie;
+- :func:`noisy_or` combines the strengths of independent claims of one tie
+  (:class:`NoisyOr` the same, one claim at a time, for a merge that streams);
 - :func:`net_sign` is the sign of a net (positive minus negative) weight, with
   one tolerance, :data:`TOLERANCE`, so that every module agrees near zero;
 - :func:`sign_text` and :func:`parse_sign` convert signs to and from text.
@@ -32,6 +33,7 @@ __all__ = [
     "SIGN_FORMS",
     "SIGN_TEXT",
     "TOLERANCE",
+    "NoisyOr",
     "ends",
     "net_sign",
     "noisy_or",
@@ -79,7 +81,41 @@ def noisy_or(strengths: Iterable[float]) -> float:
     >>> noisy_or([0.2])
     0.2
     """
-    return round(min(1.0, 1.0 - math.prod(1.0 - w for w in strengths)), 6)
+    return _noisy_or(math.prod(1.0 - w for w in strengths))
+
+
+def _noisy_or(missed: float) -> float:
+    """The strength of a tie from ``missed``, the product of ``1 - w`` over its claims."""
+    return round(min(1.0, 1.0 - missed), 6)
+
+
+class NoisyOr:
+    """:func:`noisy_or`, one strength at a time, in constant memory.
+
+    The product of ``1 - w`` is folded from the left as :func:`math.prod`
+    folds it, so :attr:`value` is the same float as ``noisy_or`` of the
+    strengths in the order they were added.
+
+    >>> tie = NoisyOr()
+    >>> tie.add(0.5)
+    >>> tie.add(0.5)
+    >>> tie.value
+    0.75
+    """
+
+    __slots__ = ("missed",)
+
+    def __init__(self) -> None:
+        self.missed = 1.0  # the product of 1 - w over the strengths added
+
+    def add(self, strength: float) -> None:
+        """One more claim of the tie, of this strength."""
+        self.missed *= 1.0 - strength
+
+    @property
+    def value(self) -> float:
+        """The tie's strength: :func:`noisy_or` of every strength added."""
+        return _noisy_or(self.missed)
 
 
 def net_sign(value: float) -> int:

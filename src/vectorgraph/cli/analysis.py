@@ -16,6 +16,7 @@ from vectorgraph.cli.base import (
     cell,
     cli,
     emit,
+    exit_now,
     graph_argument,
     load_graph,
     output_options,
@@ -162,6 +163,8 @@ def centrality_command(
         emit(_top(rows, top), ["actor", "name", *columns], fmt)
         if ahead is not None:  # a large file, and the process ends next: neither turning the
             gc.freeze()  # collector back on nor the exit walks what this command built
+    if ahead is not None:  # the child stopped: end without freeing the graphs one by one
+        exit_now()
 
 
 @cli.command()

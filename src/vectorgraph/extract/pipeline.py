@@ -281,9 +281,8 @@ def _to_parse(state: _State, chosen: list[int]) -> list[int]:
     from vectorgraph.extract.lexicon import default_lexicon
 
     lexicon = default_lexicon()
-    heads = _heads(lexicon)
+    heads, seen = _gate(lexicon)
     wanted = set(chosen)
-    seen: dict[str, bool] = {}
     return [
         i
         for i in chosen
@@ -335,6 +334,18 @@ class _Word(NamedTuple):
 
     lower_: str
     tag_: str
+
+
+#: The lexicon's predicate heads and each word's answer (:func:`_may_relate`), kept from text
+#: to text for the lexicon they were read from; bounded, so memory stays flat.
+_GATE: list[tuple[Lexicon, frozenset[str], dict[str, bool]]] = []
+_MAX_GATE_WORDS = 500_000
+
+
+def _gate(lexicon: Lexicon) -> tuple[frozenset[str], dict[str, bool]]:
+    if not _GATE or _GATE[0][0] is not lexicon or len(_GATE[0][2]) > _MAX_GATE_WORDS:
+        _GATE[:] = [(lexicon, _heads(lexicon), {})]
+    return _GATE[0][1], _GATE[0][2]
 
 
 def _heads(lexicon: Lexicon) -> frozenset[str]:

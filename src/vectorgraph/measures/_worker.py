@@ -25,6 +25,7 @@ graph on stdin as a tuple of plain values, and reads the results from stdout
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import subprocess
 import sys
@@ -344,6 +345,11 @@ def main(warm: bool = False) -> None:
     else:
         results = run(spec, tasks)
     sys.stdout.buffer.write(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+    # the parent reads until this process's stdout closes: the interpreter's finalization
+    # (numba's and LLVM's objects freed one by one: a quarter of a CPU second, and more
+    # wall time on a loaded machine) would come between the results and the parent
+    os._exit(0)
 
 
 if __name__ == "__main__":

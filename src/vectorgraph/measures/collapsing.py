@@ -27,6 +27,11 @@ distance). A measure needs one edge per pair, so every measure in
 * Self-loops are dropped. Nodes and edges are added in sorted order, so
   results do not depend on the order of the input.
 
+The compiled searches read the collapsed graph as CSR rows of numpy arrays:
+:func:`graph_arcs` gives them from a collapsed graph, :func:`document_arcs`
+from a graph document by the same rule, without networkx (so the searches can
+start before the networkx graph is built).
+
 Examples
 --------
 >>> import networkx as nx
@@ -52,7 +57,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.ties import net_sign, pair
@@ -60,7 +65,17 @@ from vectorgraph.ties import net_sign, pair
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["arc_degrees", "collapse", "no_gc", "positive_layer"]
+    from vectorgraph.document import GraphDocument
+
+__all__ = [
+    "arc_degrees",
+    "collapse",
+    "csr_rows",
+    "document_arcs",
+    "graph_arcs",
+    "no_gc",
+    "positive_layer",
+]
 
 
 @contextlib.contextmanager
@@ -194,13 +209,28 @@ def arc_degrees(
     """In- and out-degree of every node on the directed view of :func:`collapse`,
     without building it: the distinct actors with an arc in, and out."""
     with no_gc():
-        arcs = _ties(G, None, True, include_structural)
+        arcs = _arc_set(G, include_structural)
         indeg = dict.fromkeys(G, 0)
         outdeg = dict.fromkeys(G, 0)
         for u, v in arcs:
             outdeg[u] += 1
             indeg[v] += 1
     return indeg, outdeg
+
+
+def _arc_set(G: nx.Graph, include_structural: bool) -> set[tuple[Any, Any]]:
+    """The arcs of the directed view of :func:`collapse` (the keys of its ``_ties``),
+    without the strengths: a set, not a list per arc."""
+    default_directed = G.is_directed()
+    arcs: set[tuple[Any, Any]] = set()
+    add = arcs.add
+    for u, v, data in _edges(G):
+        if u == v or (data.get("sign", 1) == 0 and not include_structural):
+            continue
+        add((u, v))
+        if not data.get("directed", default_directed):
+            add((v, u))
+    return arcs
 
 
 def positive_layer(H: nx.Graph) -> nx.Graph:
@@ -211,3 +241,73 @@ def positive_layer(H: nx.Graph) -> nx.Graph:
         (u, v, {"weight": d["positive"]}) for u, v, d in H.edges(data=True) if d["positive"] > 0
     )
     return P
+
+
+# --- CSR rows, the arrays the compiled searches read -------------------------------------------
+
+
+def graph_arcs(H: nx.Graph, *, reverse: bool) -> tuple[list[Any], Any, Any]:
+    """The nodes of a collapsed graph ``H`` and the CSR rows of its arcs (both ways when
+    undirected); with ``reverse``, row ``v`` lists the actors with an arc into ``v``."""
+    nodes = list(H)
+    index = {v: i for i, v in enumerate(nodes)}
+    src: list[int] = []
+    dst: list[int] = []
+    for u, nbrs in H.adjacency():  # every arc (both ways when undirected): no edge view
+        i = index[u]
+        for v in nbrs:
+            src.append(i)
+            dst.append(index[v])
+    return (nodes, *csr_rows(len(nodes), src, dst, True, reverse=reverse))
+
+
+def document_arcs(
+    doc: GraphDocument, *, directed: bool, include_structural: bool, reverse: bool
+) -> tuple[list[Any], Any, Any]:
+    """:func:`graph_arcs` of ``collapse(doc.to_networkx(), ...)``, read from the document.
+
+    The same rule without networkx: actors sorted by id, no self-loops,
+    structural relations only with ``include_structural``; in the directed view
+    an undirected relation is an arc each way. A relation of an actor the
+    document does not list raises :class:`KeyError`.
+    """
+    nodes = sorted((a.id for a in doc.actors), key=str)
+    index = {v: i for i, v in enumerate(nodes)}
+    src: list[int] = []
+    dst: list[int] = []
+    for rel in doc.relations:
+        if rel.source == rel.target or (rel.sign == 0 and not include_structural):
+            continue
+        u, v = index[rel.source], index[rel.target]
+        src.append(u)
+        dst.append(v)
+        if directed and not rel.directed:
+            src.append(v)
+            dst.append(u)
+    return (nodes, *csr_rows(len(nodes), src, dst, directed, reverse=reverse))
+
+
+def csr_rows(
+    n: int, src: Sequence[int], dst: Sequence[int], directed: bool, *, reverse: bool
+) -> tuple[Any, Any]:
+    """The CSR rows (``indptr``, ``indices``, sorted) of the arcs ``src[i] -> dst[i]``
+    (both ways when undirected); with ``reverse``, row ``v`` lists the actors with an
+    arc into ``v``. A repeated arc is one.
+
+    >>> indptr, indices = csr_rows(3, [0, 1], [1, 2], False, reverse=False)
+    >>> indptr.tolist(), indices.tolist()
+    ([0, 1, 3, 4], [1, 0, 2, 1])
+    """
+    import numpy as np  # not scipy: its import would come before the searches start
+
+    a = np.asarray(src, dtype=np.int64)
+    b = np.asarray(dst, dtype=np.int64)
+    if not directed:
+        a, b = np.concatenate([a, b]), np.concatenate([b, a])
+    if reverse:  # row v: the actors with an arc into v
+        a, b = b, a
+    arcs = np.unique(a * n + b)  # sorted by row, then column; each arc once
+    rows = arcs // n
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    return indptr, (arcs - rows * n).astype(np.int32)
