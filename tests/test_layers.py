@@ -50,9 +50,6 @@ KNOWN_LAZY_CYCLES: dict[frozenset[str], str] = {
     frozenset({"vectorgraph.document", "vectorgraph.graph"}): (
         "GraphDocument.to_networkx delegates to graph.to_networkx"
     ),
-    frozenset({"vectorgraph.measures.centrality", "vectorgraph.measures._worker"}): (
-        "the betweenness worker process runs centrality's own function"
-    ),
 }
 
 
