@@ -304,7 +304,7 @@ def _expanded_size(data: Any, limit: int) -> int:
 
 def loads(text: str, label: str = "<string>", base: str | Path | None = None) -> GraphDocument:
     """A validated document from YAML or JSON text; source texts resolve against ``base``."""
-    return _build(parse(text, label), label, base)
+    return validated(parse(text, label), label, base)
 
 
 def load(path: str | Path | None = None) -> GraphDocument:
@@ -317,15 +317,11 @@ def load(path: str | Path | None = None) -> GraphDocument:
     'Kazakhstan'
     """
     path = bundled_path() if path is None else Path(path)
-    if str(path).lower().endswith(".json"):  # parsed as JSON or refused: the text clears it
-        text = read_text(path)
-        data = parse(text, str(path), json_first=True)
-        return validated(data, str(path), path.parent, json_text=text)
-    return _build(read_raw(path), str(path), path.parent)
-
-
-def _build(data: Any, label: str, base: str | Path | None) -> GraphDocument:
-    return validated(data, label, base)
+    text = read_text(path)
+    json_first = str(path).lower().endswith(".json")
+    data = parse(text, str(path), json_first=json_first)
+    # JSON is parsed as JSON or refused, so its text can clear the data's shape
+    return validated(data, str(path), path.parent, json_text=text if json_first else None)
 
 
 def dumps(doc: GraphDocument, format: str = "yaml") -> str:
