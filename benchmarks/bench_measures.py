@@ -68,6 +68,14 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, out
 
 
+def path_igraph(G: nx.MultiDiGraph) -> Any:
+    """The collapsed graph as the path measures' igraph (in hops), for its betweenness."""
+    from vectorgraph.measures.runs import _Run
+
+    options = {"distance": "hops", "directed": False, "include_structural": False}
+    return _Run(G, engine="fast", weight="weight", **options).paths[0]
+
+
 def plain_graph(G: nx.MultiDiGraph) -> nx.Graph:
     """What a user builds by hand: one undirected edge per pair of non-structural ties."""
     S = nx.Graph()
@@ -272,11 +280,8 @@ def print_whole(r: dict[str, Any], workers: int) -> None:
 def whole_only(workers: int, repeat: int, against: Path | None = None) -> None:
     """The whole-process ratio alone: ``vectorgraph centrality FILE -m all`` against igraph's
     betweenness, interleaved ``repeat`` times, the fastest of each kept."""
-    from vectorgraph.measures.collapsing import collapse
-    from vectorgraph.measures.paths import _path_graph
-
     doc = generate(10000, 50000, seed=0)
-    g = _path_graph(collapse(doc.to_networkx()), "hops")[0]
+    g = path_igraph(doc.to_networkx())
     load_before = os.getloadavg()
     r = whole_process(doc, g, workers, repeat, against)
     load_after = os.getloadavg()
@@ -315,10 +320,7 @@ def bench(
     # include building the plain graph, which took t_plain
     row("build the plain nx.Graph by hand", None, t_plain, "not in the networkx figures below")
     t_all, _ = timed(lambda: centralities(G, ["all"]))
-    from vectorgraph.measures.collapsing import collapse
-    from vectorgraph.measures.paths import _path_graph
-
-    g = _path_graph(collapse(G), "hops")[0]
+    g = path_igraph(G)
     # the ratio's three timings interleaved, the fastest of ``repeat`` rounds each, so that a
     # burst of load from other work on the shared machine hits them alike
     t_workers = t_igraph = t_btw_one = float("inf")

@@ -852,3 +852,39 @@ def test_the_program_ends_without_its_teardown_but_loses_nothing(tmp_path: Path)
         check=False,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "table, buffered", "atexit ran")
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"directed": True},
+        {"include_structural": True, "weight": None},
+        {"distance": "inverse"},
+        {"weight": "score"},  # not a document's: read through networkx
+        {"engine": "networkx", "directed": True},
+    ],
+    ids=["hops", "directed", "structural-unweighted", "inverse", "score", "networkx"],
+)
+def test_a_document_gives_its_networkx_graphs_values(kw: dict[str, Any]) -> None:
+    doc = generate(150, 700, seed=5)
+    names = ["all"] if kw.get("engine") != "networkx" else ["degree", "betweenness", "pagerank"]
+    one = centralities(doc.to_networkx(), names, **kw)
+    two = centralities(doc, names, **kw)
+    assert two == one  # the same floats
+    assert list(two) == list(one) and all(list(two[m]) == list(one[m]) for m in one)
+
+
+def test_a_document_naming_an_unlisted_actor_is_read_as_networkx_reads_it() -> None:
+    doc = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [
+                {"source": "A", "target": "B", "type": "trade"},
+                {"source": "B", "target": "C", "type": "sanctions"},
+            ],
+        }
+    )
+    out = centralities(doc, ["degree", "signed"])
+    assert out["degree"] == {"A": 1.0, "B": 2.0, "C": 1.0}
+    assert out["negative"] == {"A": 0.0, "B": 1.0, "C": 1.0}
