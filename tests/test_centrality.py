@@ -888,3 +888,33 @@ def test_a_document_naming_an_unlisted_actor_is_read_as_networkx_reads_it() -> N
     out = centralities(doc, ["degree", "signed"])
     assert out["degree"] == {"A": 1.0, "B": 2.0, "C": 1.0}
     assert out["negative"] == {"A": 0.0, "B": 1.0, "C": 1.0}
+
+
+def test_a_child_of_the_searches_starts_without_scipy_linalg() -> None:
+    """numba's array module would import scipy.linalg to look for a BLAS; the searches'
+    child blocks it and gives the searches' values all the same."""
+    import pickle
+    import subprocess
+
+    worker = importlib.import_module("vectorgraph.measures._worker")
+    here = str(Path(worker.__file__).resolve().parent)
+    indptr, indices = np.array([0, 1, 3, 4]), np.array([1, 0, 2, 1], dtype=np.int32)
+    spec = worker.PathGraph(n=3, edges=[], directed=False, indptr=indptr, indices=indices)
+    tasks = [("search", ("in", [0, 1])), ("search", ("in", [2]))]
+    message = (worker._plain(spec), tasks, [2.0, 1.0], 2)
+    # what the child holds for scipy.linalg when it ends (os._exit skips atexit)
+    boot = (
+        f"import sys, os; sys.path.append({here!r}); import _worker; end = os._exit; "
+        "os._exit = lambda c: (sys.stderr.write(repr(sys.modules.get('scipy.linalg', 0))), "
+        "sys.stderr.flush(), end(c)); _worker.main(True)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", boot], input=pickle.dumps(message), capture_output=True, check=True
+    )
+    assert done.stderr == b"None"  # blocked, never imported
+    got = pickle.loads(done.stdout)
+    expected = worker.run(spec, tasks)
+    assert len(got) == 2
+    for a, b in zip(got, expected):
+        assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert got[0][0].tolist() == [0.0, 1.0, 0.0]  # 1 lies on the path from 0 to 2
