@@ -918,3 +918,16 @@ def test_a_child_of_the_searches_starts_without_scipy_linalg() -> None:
     for a, b in zip(got, expected):
         assert all(np.array_equal(x, y) for x, y in zip(a, b))
     assert got[0][0].tolist() == [0.0, 1.0, 0.0]  # 1 lies on the path from 0 to 2
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_fast_pagerank_is_networkxs_floats(directed: bool) -> None:
+    """On the positive layer, dangling actors (negative ties only, none at all) and all:
+    the fast engine's PageRank is exactly networkx's, without a networkx graph."""
+    collapsing = importlib.import_module("vectorgraph.measures.collapsing")
+    G = generate(120, 500, seed=9).to_networkx()
+    G.add_node("LONE")
+    P = collapsing.positive_layer(collapsing.collapse(G, directed=directed))
+    assert P.degree("LONE") == 0  # dangling
+    plain = nx.pagerank(P, weight="weight", tol=1e-6)
+    assert centrality(G, "pagerank", directed=directed) == plain

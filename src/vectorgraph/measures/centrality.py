@@ -84,7 +84,7 @@ from vectorgraph.measures.paths import (
     _searches,
 )
 from vectorgraph.measures.runs import _DocumentRun, _Run
-from vectorgraph.measures.spectral import _eigenvector_fast, _spectral
+from vectorgraph.measures.spectral import _eigenvector_fast, _pagerank_fast, _spectral
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -521,6 +521,13 @@ def _eigenvector(run: _Run) -> dict[str, dict[Any, float]]:
     return _spectral_measure("eigenvector")(run)
 
 
+def _pagerank(run: _Run) -> dict[str, dict[Any, float]]:
+    if run.engine == "fast":
+        values = _pagerank_fast(run.graph_ties, alpha=run.alpha, max_iter=run.max_iter, tol=run.tol)
+        return {"pagerank": values}
+    return _spectral_measure("pagerank")(run)
+
+
 def _spectral_measure(name: str) -> Callable[[_Run], dict[str, dict[Any, float]]]:
     """networkx's eigenvector centrality or PageRank of the positive layer."""
 
@@ -558,7 +565,7 @@ _MEASURES: dict[str, Callable[[_Run], dict[str, dict[Any, Any]]]] = {
     "closeness": _path_measure("closeness"),
     "harmonic": _path_measure("harmonic"),
     "eigenvector": _eigenvector,
-    "pagerank": _spectral_measure("pagerank"),
+    "pagerank": _pagerank,
     "pn": _pn,
     "signed": _signed,
 }

@@ -60,3 +60,41 @@ def _eigenvector_fast(t: Ties, *, max_iter: int, tol: float) -> dict[Any, float]
     raise VectorgraphError(
         f"eigenvector did not converge in {max_iter} iterations (raise max_iter or tol)"
     )
+
+
+def _pagerank_fast(t: Ties, *, alpha: float, max_iter: int, tol: float) -> dict[Any, float]:
+    """networkx's ``pagerank`` of the positive layer, read from the collapsed pairs ``t``.
+
+    networkx's own scipy iteration (``_pagerank_scipy``: the row-normalised matrix,
+    dangling actors spread uniformly, stop when the L1 change is below ``n * tol``)
+    on the matrix ``to_scipy_sparse_array`` builds, entry for entry in its order, so the
+    values are networkx's floats without a networkx graph built (or networkx imported:
+    0.3 CPU s at 10,000 actors). The tests compare the two exactly.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    nodes = t.nodes
+    n = len(nodes)
+    if n == 0:
+        return {}
+    keep = t.positive > 0
+    row, col, data = t.u[keep], t.v[keep], t.positive[keep]
+    if not t.directed:  # as networkx symmetrizes an undirected graph's matrix
+        row, col, data = np.r_[row, col], np.r_[col, row], np.r_[data, data]
+    A = sp.coo_array((data, (row, col)), shape=(n, n), dtype=float).asformat("csr")
+    S = A.sum(axis=1)
+    S[S != 0] = 1.0 / S[S != 0]
+    Q = sp.dia_array((S.T, 0), shape=A.shape).tocsr()
+    A = Q @ A
+    x = np.repeat(1.0 / n, n)
+    p = np.repeat(1.0 / n, n)
+    is_dangling = np.where(S == 0)[0]
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ A + sum(x[is_dangling]) * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            return dict(zip(nodes, map(float, x)))
+    raise VectorgraphError(
+        f"pagerank did not converge in {max_iter} iterations (raise max_iter or tol)"
+    )
