@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+import yaml
 
 from vectorgraph import load
 from vectorgraph.text import sentence_spans
@@ -57,3 +58,13 @@ def test_every_dev_article_has_its_first_blind_score(path):
     assert rows, f"{path.stem} has no blind score in devset/record-*.tsv"
     run = DEVSET / "runs" / f"cues-{rows[0]['commit']}" / f"{path.stem}.yaml"
     assert run.is_file(), f"the first run's predictions are kept: {run}"
+
+
+RUNS = sorted(DEVSET.glob("runs/*/*.yaml"))
+
+
+@pytest.mark.parametrize("path", RUNS, ids=[f"{p.parent.name}/{p.stem}" for p in RUNS])
+def test_every_kept_run_finds_its_text(path):
+    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    (source,) = doc["sources"]
+    assert (path.parent / source["path"]).is_file(), "a score can be recomputed from the run"
