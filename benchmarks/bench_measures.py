@@ -169,13 +169,15 @@ def whole_process(
         cpu_warm = _children_cpu() - c0
         marks = timeline(path, workers, env)
         G = load(path).to_networkx()
-    # on idle cores: this process's work up to the send runs beside the child's start; then
-    # this process's work and the child's searches share two cores; then the table
+    # on idle cores: this process's work up to the send runs beside the child's start (which
+    # begins once this process has imported the package); then this process's work and the
+    # child's searches share two cores; then the table
     before = marks["sent"][1]
     beside = marks["results"][1] - before
     searches = max(marks["exit"][2] - cpu_warm, 0.0)
     after = marks["exit"][1] - marks["results"][1]
-    idle = max(before, cpu_warm) + max(beside, (beside + searches) / 2) + after
+    start = max(before, marks["imported"][1] + cpu_warm)
+    idle = start + max(beside, (beside + searches) / 2) + after
     return {
         "graph": f"{len(G)}/{G.number_of_edges()}",
         "task": f"vectorgraph centrality FILE -m all --workers {workers}, whole process",
@@ -272,8 +274,8 @@ def print_whole(r: dict[str, Any], workers: int) -> None:
     print(
         f"  on idle cores those CPU seconds would take {r['idle_estimate_s']:.2f} s = "
         f"{r['idle_estimate_ratio']:.2f}x igraph's CPU seconds (an estimate: the part before "
-        f"the send beside the child's start, then this process and the child's searches on "
-        f"two cores, then the table)"
+        f"the send beside the child's start after the imports, then this process and the "
+        f"child's searches on two cores, then the table)"
     )
 
 
