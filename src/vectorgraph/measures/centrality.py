@@ -73,7 +73,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vectorgraph.document import GraphDocument
 from vectorgraph.errors import VectorgraphError
 from vectorgraph.measures.paths import (
     _betweenness_job,
@@ -83,11 +82,13 @@ from vectorgraph.measures.paths import (
     _paths_nx,
     _searches,
 )
-from vectorgraph.measures.runs import _DocumentRun, _Run
+from vectorgraph.measures.runs import _DocumentRun, _Run, is_document
 from vectorgraph.measures.spectral import _eigenvector_fast, _pagerank_fast, _spectral
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from vectorgraph.document import GraphDocument
 
 __all__ = [
     "CENTRALITY_MEASURES",
@@ -274,7 +275,7 @@ def centralities(
 
     children: _worker.Threads | _worker.Children | None = None
     early: tuple[_Run, list[_Job]] | None = None
-    size = len(G.actors) if isinstance(G, GraphDocument) else len(G)
+    size = len(G.actors) if is_document(G) else len(G)  # type: ignore[arg-type]
     if (
         workers > 1
         and engine == "fast"

@@ -13,9 +13,8 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
-from vectorgraph.document import GraphDocument
 from vectorgraph.measures.collapsing import (
     RelationArrays,
     Ties,
@@ -31,7 +30,14 @@ if TYPE_CHECKING:
     import igraph as ig
     import networkx as nx
 
+    from vectorgraph.document import GraphDocument
     from vectorgraph.measures.paths import _Job
+
+
+def is_document(G: object) -> TypeGuard[GraphDocument]:
+    """Whether ``G`` is a graph document rather than a networkx graph (told by its
+    ``to_networkx``: the measures do not import the document model)."""
+    return hasattr(G, "to_networkx") and hasattr(G, "relations")
 
 
 class _Run:
@@ -60,13 +66,13 @@ class _Run:
     @functools.cached_property
     def network(self) -> nx.Graph:
         """``G`` as networkx (a document's :meth:`~vectorgraph.GraphDocument.to_networkx`)."""
-        return self.G.to_networkx() if isinstance(self.G, GraphDocument) else self.G
+        return self.G.to_networkx() if is_document(self.G) else self.G
 
     @functools.cached_property
     def arrays(self) -> RelationArrays:
         """The relations :func:`collapse` keeps, as arrays."""
         weight, structural = self.weight, self.include_structural
-        if isinstance(self.G, GraphDocument) and weight in ("weight", None):
+        if is_document(self.G) and weight in ("weight", None):
             # else a relation of an actor the document does not list: networkx adds the actor
             with contextlib.suppress(KeyError):
                 return document_arrays(self.G, weight=weight, include_structural=structural)
