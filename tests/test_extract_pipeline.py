@@ -506,6 +506,25 @@ def test_the_parser_sees_only_sentences_that_can_relate(parsed, text, expected):
     assert parsed == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Kazakhstan and Uzbekistan, the region's largest economies, have grown quickly. "
+            "They criticised Russia. Inflation slowed."
+        ),
+        "Russia’s ties with China deepened. Prices rose.",
+    ],
+    ids=["antecedent-and-pronoun", "curly-quote"],
+)
+def test_parsed_sentences_are_those_the_engine_parses(parsed, text):
+    from vectorgraph.extract.pipeline import parsed_sentences
+
+    extract_any(text, engine="parse")
+    assert parsed_sentences(text) == parsed and parsed  # the benchmark times these alone
+    assert all("’" not in s for s in parsed)
+
+
 SHORT_TEXTS = [
     "Russia imposed sanctions on Georgia. They also criticised Armenia.",
     "Kazakhstan and China held talks in Astana.",
