@@ -410,6 +410,17 @@ def test_the_default_model_is_loaded_once():
     assert load_model() is load_model(None)  # the engine asks with None, callers without
 
 
+def test_the_loaded_pipeline_is_left_out_of_garbage_collection():
+    import gc
+
+    from vectorgraph.extract.nlp import load_model
+
+    nlp = load_model()
+    assert gc.get_freeze_count() > 0
+    tracked = {id(o) for o in gc.get_objects()}  # the collected generations, not the frozen
+    assert id(nlp.__dict__) not in tracked and id(nlp._components) not in tracked
+
+
 def test_the_networks_compute_with_numpy_blas_on_one_thread():
     import spacy
     import threadpoolctl
