@@ -233,7 +233,7 @@ def test_the_object_of_against_is_the_cooperating_sides_common_foe(text, expecte
 
 def test_a_refusal_is_not_a_mere_negation() -> None:
     """ "did not support" says nothing (guide); "refused to join" a negative claim stays dropped."""
-    assert relations("Tokayev did not support Russia.") == set()
+    assert relations("Tokayev did not support Russia.") == {("TOKAYEV", "KAZ", "leads")}
     assert relations("Uzbekistan declined to comment on Russia.") == set()
     assert default_lexicon().refusals <= default_lexicon().negators
 

@@ -512,8 +512,11 @@ class Intro:
 class MentionFinder:
     """Find mentions sentence by sentence; remembers the persons and companies of one document."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, *, table_ties: bool = True) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
+        #: a table person named without a title holds the table's office (the parse engine;
+        #: the cue engine lets a tied person stand for the state, so it keeps titles only)
+        self.table_ties = table_ties
         self.local: dict[str, Entry] = {}
         self.spans: dict[str, int] = {}  # like Gazetteer.spans, for the local forms
         self.people: dict[str, Intro] = {}
@@ -1135,6 +1138,13 @@ class MentionFinder:
         after = self._after(s, mention.end)
         if after is not None:
             self._pending.append((intro, mention, *after))
+        elif self.table_ties and title is None and intro.state is None and entry.of and entry.role:
+            # a sitting leader or minister the table knows, named without a title: the
+            # table's office (guide: leadership "wherever the text says so"; the gold ties
+            # them so), once, never the country of the sentence
+            intro.state, intro.role = entry.of, entry.role
+            self._table.add(intro.id)
+            self.intros.append((Intro(intro.id, intro.name, "person", entry.role), mention, None))
 
     def _title_before(
         self, s: str, start: int, out: list[Mention]

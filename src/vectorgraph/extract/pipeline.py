@@ -209,7 +209,7 @@ class _Begun:
 def _begin(item: Text, gazetteer: Gazetteer | None, engine: str) -> _Begun:
     """Passes 1 and 2 of a text, and the sentences that the engine reads."""
     text = item.text
-    finder = MentionFinder(gazetteer or default_gazetteer())
+    finder = MentionFinder(gazetteer or default_gazetteer(), table_ties=engine == "parse")
     spans = sentence_spans(text)
     per_sentence: list[list[Mention]] = []
     intros: list[list[tuple[Intro, Mention, Mention | None]]] = []
