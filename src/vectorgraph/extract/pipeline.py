@@ -209,13 +209,13 @@ class _Begun:
 def _begin(item: Text, gazetteer: Gazetteer | None, engine: str) -> _Begun:
     """Passes 1 and 2 of a text, and the sentences that the engine reads."""
     text = item.text
-    finder = MentionFinder(gazetteer or default_gazetteer(), table_ties=engine == "parse")
+    finder = MentionFinder(gazetteer or default_gazetteer())
     spans = sentence_spans(text)
     per_sentence: list[list[Mention]] = []
     intros: list[list[tuple[Intro, Mention, Mention | None]]] = []
     for start, end in spans:
         per_sentence.append(finder.find(text[start:end]))
-        intros.append(finder.intros)
+        intros.append(finder.intros + finder.given if engine == "parse" else finder.intros)
     focus = _focus(per_sentence)
     _resolve(per_sentence, focus)
     source = Source(id=item.source_id, title=item.title or item.source_id, path=item.path)
