@@ -25,7 +25,8 @@ spaCy's bare pipeline (the same sentences through ``nlp.pipe``, nothing read).
 ``--devset FOLDER`` instead scores both engines on the articles of a
 development-set folder (each ``<slug>.txt`` beside its gold ``<slug>.yaml``):
 a per-article table and the micro-averaged scores; ``--record FILE`` appends
-the parse engine's rows to a record TSV (``devset/record-engine.tsv``).
+the parse engine's rows to a record TSV (``devset/record-engine.tsv``); ``--no-learned``
+scores the parse engine without its learned pair scorer (its dev scores are in-sample).
 
     python benchmarks/bench_extract.py            # 10 MB corpus
     python benchmarks/bench_extract.py --mb 2     # quicker
@@ -206,8 +207,11 @@ RECORD_COLUMNS = (
 )
 
 
-def score_devset(folder: Path, engines: tuple[str, ...]) -> dict[str, list[dict[str, object]]]:
-    """Per engine: one row per article of ``folder`` and a last row of micro-averaged scores."""
+def score_devset(
+    folder: Path, engines: tuple[str, ...], learned: bool = True
+) -> dict[str, list[dict[str, object]]]:
+    """Per engine: one row per article of ``folder`` and a last row of micro-averaged scores
+    (``learned``: with the parse engine's learned pair scorer, when a model is shipped)."""
     from vectorgraph.extract import extract
     from vectorgraph.extract.evaluate import evaluate, evaluate_many
     from vectorgraph.io import load
@@ -219,7 +223,8 @@ def score_devset(folder: Path, engines: tuple[str, ...]) -> dict[str, list[dict[
         rows: list[dict[str, object]] = []
         triples = []
         for path in texts:
-            doc = extract(path.read_text(encoding="utf-8"), source_id=path.stem, engine=engine)
+            text = path.read_text(encoding="utf-8")
+            doc = extract(text, source_id=path.stem, engine=engine, learned=learned)
             scores = evaluate(doc, golds[path.stem])
             triples.append((path.stem, doc, golds[path.stem]))
             rows.append(_row(path.stem, scores))
@@ -243,14 +248,18 @@ def _row(article: str, scores: dict[str, dict[str, object]]) -> dict[str, object
     }
 
 
-def devset_main(folder: Path, record: Path | None, split: str) -> None:
+def devset_main(folder: Path, record: Path | None, split: str, learned: bool = True) -> None:
     import datetime
     import subprocess
 
+    from vectorgraph.extract.learned import default_model
+
     engines = ("parse", "cues")
-    table = score_devset(folder, engines)
+    table = score_devset(folder, engines, learned)
+    scorer = "on" if learned and default_model() is not None else "off"
     print(
         f"{folder}: relations pairs + polarity (P R F1 predicted/gold), pairs alone F1, actors F1"
+        f" (learned pair scorer {scorer})"
     )
     head = f"{'article':52}" + "".join(f"  {e:>34}" for e in engines)
     print(head)
@@ -323,9 +332,15 @@ def main() -> None:
     parser.add_argument("--devset", type=Path, help="score both engines on this folder instead")
     parser.add_argument("--record", type=Path, help="with --devset: append rows to this TSV")
     parser.add_argument("--split", default="dev", help="with --record: the split's name [dev]")
+    parser.add_argument(
+        "--no-learned",
+        action="store_true",
+        help="the parse engine's rules alone, without the learned pair scorer (trained on the "
+        "dev split, so its dev scores are in-sample)",
+    )
     args = parser.parse_args()
     if args.devset is not None:
-        devset_main(args.devset, args.record, args.split)
+        devset_main(args.devset, args.record, args.split, learned=not args.no_learned)
         return
 
     default_gazetteer()  # built once per process, as in real use

@@ -213,23 +213,24 @@ def iter_extractions(
     jobs: int = 1,
     engine: str = "parse",
     model: str | None = None,
+    learned: bool = True,
 ) -> Iterator[Extraction | str]:
     """The extraction of each file in turn, or a skip message (str) for a file that fails.
 
     Source paths are stored relative to ``base`` (the folder of the output
     document), absolute when ``base`` is None. ``jobs`` > 1 reads files in
     that many processes, :data:`CHUNK` consecutive files per call; the order
-    stays that of the files. ``engine`` and ``model`` are those of
+    stays that of the files. ``engine``, ``model`` and ``learned`` are those of
     :func:`vectorgraph.extract.pipeline.read_text`.
     """
     work = iter_jobs(paths, base=base)
     if jobs <= 1:
-        yield from extract_files(work, engine=engine, model=model)
+        yield from extract_files(work, engine=engine, model=model, learned=learned)
         return
     import multiprocessing
 
     chunks = iter(lambda: list(itertools.islice(work, CHUNK)), [])
-    extract = functools.partial(_extract_chunk, engine=engine, model=model)
+    extract = functools.partial(_extract_chunk, engine=engine, model=model, learned=learned)
     with multiprocessing.get_context("spawn" if os.name == "nt" else "fork").Pool(jobs) as pool:
         for results in pool.imap(extract, chunks, chunksize=1):
             yield from results
@@ -246,6 +247,7 @@ def extract_corpus(
     on_file: Callable[[], None] | None = None,
     engine: str = "parse",
     model: str | None = None,
+    learned: bool = True,
 ) -> GraphDocument:
     """One candidate document for many texts (files and folders), merged.
 
@@ -260,7 +262,10 @@ def extract_corpus(
         from vectorgraph.extract.nlp import load_model
 
         load_model(model)  # once, before the workers fork; a missing model fails here
-    for result in iter_extractions(paths, base=base, jobs=jobs, engine=engine, model=model):
+    results = iter_extractions(
+        paths, base=base, jobs=jobs, engine=engine, model=model, learned=learned
+    )
+    for result in results:
         if isinstance(result, str):
             skipped.append(result)
             if on_skip is not None:

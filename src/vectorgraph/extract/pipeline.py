@@ -44,10 +44,11 @@ from vectorgraph.errors import ArgumentError
 from vectorgraph.extract.cues import Cue, find_cues, modality, worsened
 from vectorgraph.extract.frames import Candidate, Sentence, objects, pairs
 from vectorgraph.extract.gazetteer import Gazetteer, default_gazetteer
+from vectorgraph.extract.learned import Proposer, proposer
 from vectorgraph.extract.lexicon import Lexicon
 from vectorgraph.extract.mentions import Intro, Mention, MentionFinder
 from vectorgraph.text import sentence_spans
-from vectorgraph.ties import ends, noisy_or
+from vectorgraph.ties import ends, noisy_or, pair
 from vectorgraph.vocabulary import RELATION_TYPES, default_weight
 
 __all__ = ["ENGINES", "PAIR_MEMORY", "PARSE_BATCH", "Extraction", "Text", "extract", "read_texts"]
@@ -104,13 +105,16 @@ def extract(
     gazetteer: Gazetteer | None = None,
     engine: str = "parse",
     model: str | None = None,
+    learned: bool | Proposer = True,
 ) -> GraphDocument:
     """A candidate graph document for one text, valid by construction.
 
     ``path`` is stored as the source's path (relative to where the document will
     be written) so that quotes can be checked; ``min_confidence`` drops weaker
     relations. ``engine`` is one of :data:`ENGINES`; ``model`` names the spaCy
-    pipeline of the parse engine.
+    pipeline of the parse engine; ``learned`` whether the parse engine's learned
+    pair scorer (:mod:`.learned`) proposes the pairs its rules left, or the
+    scorer to use.
     """
     found = read_text(
         text,
@@ -120,6 +124,7 @@ def extract(
         gazetteer=gazetteer,
         engine=engine,
         model=model,
+        learned=learned,
     )
     return build_document([found], title=title or found.source.title, min_confidence=min_confidence)
 
@@ -133,10 +138,13 @@ def read_text(
     gazetteer: Gazetteer | None = None,
     engine: str = "parse",
     model: str | None = None,
+    learned: bool | Proposer = True,
 ) -> Extraction:
     """Mentions and relations of one text (see the module docstring)."""
     item = Text(text, source_id, title, path)
-    found = next(read_texts([item], gazetteer=gazetteer, engine=engine, model=model))
+    found = next(
+        read_texts([item], gazetteer=gazetteer, engine=engine, model=model, learned=learned)
+    )
     assert not isinstance(found, str)
     return found
 
@@ -161,6 +169,7 @@ def read_texts(
     gazetteer: Gazetteer | None = None,
     engine: str = "parse",
     model: str | None = None,
+    learned: bool | Proposer = True,
 ) -> Iterator[Extraction | str]:
     """:func:`read_text` of each text in turn; a str (a skip message) passes through in place.
 
@@ -179,6 +188,7 @@ def read_texts(
     from vectorgraph.extract.nlp import load_model
 
     nlp = load_model(model)
+    scorer = proposer(learned)
     window: list[_Begun | str] = []
     waiting = 0
     for item in texts:
@@ -186,6 +196,7 @@ def read_texts(
             window.append(item)
             continue
         begun = _begin(item, gazetteer, engine)
+        begun.scorer = scorer
         window.append(begun)
         waiting += len(begun.chosen)
         if waiting >= PARSE_BATCH:
@@ -204,6 +215,7 @@ class _Begun:
     per_sentence: list[list[Mention]]
     focus: str | None
     chosen: list[int]
+    scorer: Proposer | None = None  # the learned pair scorer (:mod:`.learned`), if any
 
 
 def _begin(item: Text, gazetteer: Gazetteer | None, engine: str) -> _Begun:
@@ -244,7 +256,7 @@ def _finish(begun: _Begun, docs: Iterable[Any] | None = None) -> Extraction:
         for index in begun.chosen:
             state.relations(index, per_sentence[index], focus)
     else:
-        _read_parses(state, begun.chosen, docs, per_sentence, focus)
+        _read_parses(state, begun.chosen, docs, per_sentence, focus, begun.scorer)
     actors = _actors(per_sentence, begun.finder, state)
     return Extraction(begun.source, actors, list(state.found.values()), len(state.spans))
 
@@ -299,12 +311,14 @@ def _read_parses(
     docs: Iterable[Any],
     per_sentence: list[list[Mention]],
     focus: str | None,
+    scorer: Proposer | None = None,
 ) -> None:
     """The parse engine's reading of the chosen sentences, given their parses in order.
 
     Each sentence is read from its dependency tree (:mod:`.parse`) and by the
     cue table (:meth:`_State.relations`) over the same mentions; the relations
-    of both are merged as every relation is, by (source, target, type).
+    of both are merged as every relation is, by (source, target, type). Then
+    ``scorer`` (:mod:`.learned`) may propose pairs of the sentence that neither related.
     """
     from vectorgraph.extract.lexicon import default_lexicon
     from vectorgraph.extract.parse import read
@@ -327,6 +341,10 @@ def _read_parses(
         ):
             # the cue table reads it too, pairing only mentions near in the tree
             state.relations(index, mentions, focus, Near(spans))
+        if scorer is not None:  # the pairs the rules left, scored
+            for c in scorer.propose(index, spans, mentions, state.pairs_at(index), lexicon):
+                a, b = c.source, c.target
+                state.add(index, str(a.id), str(b.id), c.type, c.confidence, a, b)
 
 
 class _Word(NamedTuple):
@@ -500,6 +518,10 @@ class _State:
         if index not in item.evidence:
             item.evidence[index] = self.evidence(index, a, b)
         item.confidences.append(confidence)
+
+    def pairs_at(self, index: int) -> set[tuple[str, str]]:
+        """The actor pairs (:func:`~vectorgraph.ties.pair`) related so far in one sentence."""
+        return {pair(f.source, f.target) for f in self.found.values() if index in f.evidence}
 
     def own(self, a: str, b: str) -> bool:
         """Whether one of two actors is a person who leads or serves the other: their tie is
