@@ -236,7 +236,7 @@ def _begin(item: Text, gazetteer: Gazetteer | None, engine: str) -> _Begun:
     intros: list[list[tuple[Intro, Mention, Mention | None]]] = []
     for start, end in spans:
         per_sentence.append(finder.find(text[start:end]))
-        intros.append(finder.intros)
+        intros.append(finder.intros + finder.given if engine == "parse" else finder.intros)
     focus = _focus(per_sentence)
     _resolve(per_sentence, focus)
     source = Source(id=item.source_id, title=item.title or item.source_id, path=item.path)
