@@ -514,6 +514,12 @@ class MentionFinder:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
+        #: ties of the last :meth:`find` that the gazetteer alone gives, though the sentence
+        #: says nothing of them (a table person without a title holds the table's office; a
+        #: company it places is of its state): the gold has them, the parse engine adds them
+        #: to :attr:`intros` (the cue engine lets a tied person stand for his state: it does not)
+        self.given: list[tuple[Intro, Mention, Mention | None]] = []
+        self._given: set[str] = set()  # ids given a tie so far: once per text
         self.local: dict[str, Entry] = {}
         self.spans: dict[str, int] = {}  # like Gazetteer.spans, for the local forms
         self.people: dict[str, Intro] = {}
@@ -554,6 +560,7 @@ class MentionFinder:
     def find(self, sentence: str) -> list[Mention]:
         """The mentions of one sentence, in order (offsets relative to the sentence)."""
         self.intros = []
+        self.given = []
         self._plural_title = None
         self._pending = []
         tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
@@ -620,6 +627,7 @@ class MentionFinder:
                         if not (x.type == "region" and m.start() <= x.start < m.end())
                     ]
             out.sort(key=lambda m: m.start)
+        self._placed_bodies(out)
         if sentence.startswith("Its ") and (not out or out[0].start > 4):
             # "Its economy depends on ...": the last state named, if that is safe
             out.insert(0, Mention(None, 0, 3, "Its", "state", "ref"))
@@ -1015,6 +1023,20 @@ class MentionFinder:
                 ruling = Intro(entry.id, m.text, "organisation", "leads", entry.based_in)
                 self.intros.append((ruling, m, None))
 
+    def _placed_bodies(self, out: list[Mention]) -> None:
+        """A company, outlet or party the gazetteer places in a state is of it, once per text,
+        though the sentence names no state ("Rosneft", "Der Spiegel": guide, located-in)."""
+        actors = self.gazetteer.actors
+        for m in out:
+            entry = actors.get(m.id or "")
+            if entry is None or not entry.placed or entry.id in self._given:
+                continue
+            self._given.add(entry.id)
+            if any(t.id == entry.id and t.role for t, _, _ in self.intros):
+                continue  # tied in this sentence already ("the ruling X party", "China's Y")
+            role = entry.role or "based_in"
+            self.given.append((Intro(entry.id, m.text, entry.type, role, entry.based_in), m, None))
+
     def _based(self, mention: Mention, based: Mention) -> None:
         based.attribute = based.kind == "demonym"
         self.intros.append(
@@ -1135,6 +1157,12 @@ class MentionFinder:
         after = self._after(s, mention.end)
         if after is not None:
             self._pending.append((intro, mention, *after))
+        elif title is None and not intro.state and entry.role and intro.id not in self._given:
+            # a leader or minister the table knows, named without a title: the table's office
+            # (the gold ties them so), once, never the country of the sentence
+            self._given.add(intro.id)
+            tie = Intro(intro.id, intro.name, "person", entry.role, entry.of)
+            self.given.append((tie, mention, None))
 
     def _title_before(
         self, s: str, start: int, out: list[Mention]
