@@ -101,6 +101,8 @@ _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "associa
                     "community", "format", "platform", "body"))  # fmt: skip
 _MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
+#: The word classes :meth:`Sentence._predicate` finds an entry for (others have none).
+_PREDICATE_POS = VERB_POS | NOUN_POS | {"ADJ"}
 _OWNERS = frozenset(("his", "her", "their"))  # possessive pronouns of a clause's subject
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
 #: The prepositions of a place, which a "where" clause stands in for (:meth:`Sentence.where`).
@@ -146,8 +148,10 @@ class Sentence:
             if at is not None:
                 self.at.setdefault(at, []).append(m)
         self.doc = tree(doc, lexicon, spans)
-        self.preds = [self._predicate(t) for t in self.doc]
-        pronoun = any(self.unread_pronoun(t) for t in self.doc)  # else none to resolve below
+        self.preds = [self._predicate(t) if t.pos in _PREDICATE_POS else None for t in self.doc]
+        #: the subject-pronoun words, in order: the only tokens the pronoun passes look at
+        self.pronoun_words = [t for t in self.doc if t.lower_ in _SUBJECT_PRONOUNS]
+        pronoun = any(self.unread_pronoun(t) for t in self.pronoun_words)  # else none to resolve
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None) if pronoun else None
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
@@ -164,7 +168,7 @@ class Sentence:
         "they" for that subject, "it" for a single non-person, "he"/"she" for a
         single person; the mention takes the pronoun's place in this sentence.
         """
-        for tok in self.doc:
+        for tok in self.pronoun_words:
             if not self.unread_pronoun(tok):
                 continue
             if clauses_only and tok.head.dep_ not in ("conj", "ccomp"):
@@ -183,7 +187,7 @@ class Sentence:
         """A subject pronoun of a relative or adverbial clause stands for the subject of the
         clause it hangs in: "Kazakhstan turned away from its policy, where it was balancing
         China and Russia" (Kazakhstan, not the subject of the sentence before)."""
-        for tok in self.doc:
+        for tok in self.pronoun_words:
             if self.unread_pronoun(tok) and tok.head.dep_ in ("relcl", "advcl"):
                 verb = next((h for h in heads(tok.head) if h.pos in VERB_POS), None)
                 if verb is not None:
@@ -794,7 +798,8 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         for s in [*args.subjects, *args.objects, *args.partners, *args.parties]:
             if s.id != foe.id:
                 yield Claim(s, foe, "hostility", CONFIDENCE["svo"])
-    if (not directed or args.mutual) and not targets and not args.parties and not args.aimed:
+    mutual = args.mutual or pred.mutual
+    if (not directed or mutual) and not targets and not args.parties and not args.aimed:
         ss = sorted(args.subjects, key=lambda m: m.start)  # text order: "Turkish-Iranian"
         for i, a in enumerate(ss):
             for b in ss[i + 1 :]:
