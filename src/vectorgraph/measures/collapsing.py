@@ -27,10 +27,12 @@ distance). A measure needs one edge per pair, so every measure in
 * Self-loops are dropped. Nodes and edges are added in sorted order, so
   results do not depend on the order of the input.
 
-The compiled searches read the collapsed graph as CSR rows of numpy arrays:
-:func:`graph_arcs` gives them from a collapsed graph, :func:`document_arcs`
-from a graph document by the same rule, without networkx (so the searches can
-start before the networkx graph is built).
+The rule is applied once, on arrays: :func:`relation_arrays` (from a networkx
+graph) and :func:`document_arrays` (from a graph document, without networkx)
+give the kept relations, :func:`ties` their pairs (or arcs) and summed layers,
+:func:`arcs_csr` the CSR rows the compiled searches read. :func:`collapse`
+builds its networkx graph from them; the default engine's measures read them
+directly.
 
 Examples
 --------

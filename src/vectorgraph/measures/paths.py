@@ -9,7 +9,7 @@ searches of :mod:`vectorgraph.measures._brandes` (closeness and harmonic
 centrality come from the same searches), or igraph without numba; closeness
 and harmonic centrality alone in hops run the multi-source BFS of
 :mod:`vectorgraph.measures._msbfs`, weighted ones igraph. The networkx engine's
-path measures and the collapsed graph as igraph are here too.
+path measures are here too.
 """
 
 from __future__ import annotations
