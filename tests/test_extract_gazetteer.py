@@ -291,7 +291,9 @@ def test_no_curated_form_names_two_actors():
     text = resources.files("vectorgraph.extract").joinpath("gazetteer.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     owners: dict[str, set[str]] = {}
-    for section in ("states", "organisations", "regions", "companies", "initiatives", "persons"):
+    from vectorgraph.extract.gazetteer import SECTIONS
+
+    for section in ("states", *SECTIONS, "persons"):
         for aid, spec in (data.get(section) or {}).items():
             for key in ("name", "names", "aliases", "adjectives", "demonyms", "seats", "forms"):
                 value = spec.get(key) or []

@@ -228,16 +228,37 @@ def test_parties_between_whom_a_non_mediator_stands_are_only_each_others() -> No
 def test_the_object_of_against_is_the_cooperating_sides_common_foe(text, expected) -> None:
     found = relations(text)
     assert expected <= found
-    assert not {(a, b) for a, b, t in found if "TALIBAN" in (a, b) and t != "hostility"}
+    # no cooperation with the foe; its tie to the state it leads is the gazetteer's
+    assert {(a, b) for a, b, t in found if "TALIBAN" in (a, b) and t != "hostility"} == {
+        ("TALIBAN", "AFG")
+    }
 
 
 def test_a_refusal_is_not_a_mere_negation() -> None:
     """ "did not support" says nothing (guide); "refused to join" a negative claim stays dropped."""
-    assert relations("Tokayev did not support Russia.") == set()
+    assert relations("Tokayev did not support Russia.") == {("TOKAYEV", "KAZ", "leads")}
     assert relations("Uzbekistan declined to comment on Russia.") == set()
     assert default_lexicon().refusals <= default_lexicon().negators
 
 
 def test_seizing_on_a_position_is_no_seizure() -> None:
-    assert relations("The Kremlin hopes to seize on Georgian Dream's position.") == set()
+    assert relations("The Kremlin hopes to seize on Georgian Dream's position.") == {
+        ("GEORGIAN_DREAM", "GEO", "based_in")  # the party the gazetteer places: no seizure
+    }
     assert ("KAZ", "RUS", "sanctions") in relations("Kazakhstan seized assets from Russia.")
+
+
+@pytest.mark.parametrize(
+    ("lemma", "text", "expected"),
+    [
+        ("vie", "Russia and China vie for influence in Central Asia.", ("RUS", "CHN", "hostility")),
+        ("compete", "Russia and China compete in Central Asia.", ("RUS", "CHN", "hostility")),
+        ("squabble", "Baku and Yerevan squabbled over the corridor.", ("AZE", "ARM", "hostility")),
+        ("clash", "Kyrgyz and Tajik border guards clashed.", ("KGZ", "TJK", "armed_conflict")),
+    ],
+    ids=["vie", "compete", "squabble", "clash"],
+)
+def test_joined_subjects_of_a_mutual_verb_act_on_each_other(lemma, text, expected) -> None:
+    """A directed type, but "A and B compete" is each against the other (lexicon ``mutual``)."""
+    assert default_lexicon().verbs[lemma].mutual
+    assert expected in relations(text)

@@ -590,6 +590,21 @@ SHAPES = [
         },
     ),
     (
+        "his-visit-is-the-clause-subjects",
+        "Iranian President Hassan Rouhani spoke in Baku during his official visit to Azerbaijan.",
+        {("ROUHANI", "AZE", "consultation")},
+    ),
+    (
+        "with-the-support-of-a-state-the-subject-acts",
+        "With the support of China, Pakistan opened a new port.",
+        {("CHN", "PAK", "diplomatic_cooperation")},
+    ),
+    (
+        "reducing-a-dependence-is-distancing-too",
+        "Mongolia seeks to reduce its dependence on China.",
+        {("MNG", "CHN", "depends_on"), ("MNG", "CHN", "distancing")},
+    ),
+    (
         "absence-at-a-bloc-summit-is-no-consultation",
         "Aliyev blamed France for his absence at the summit of the OSCE.",
         {("ALIYEV", "FRA", "criticism"), ("ALIYEV", "OSCE", "distancing")},

@@ -410,6 +410,17 @@ def test_the_default_model_is_loaded_once():
     assert load_model() is load_model(None)  # the engine asks with None, callers without
 
 
+def test_the_loaded_pipeline_is_left_out_of_garbage_collection():
+    import gc
+
+    from vectorgraph.extract.nlp import load_model
+
+    nlp = load_model()
+    assert gc.get_freeze_count() > 0
+    tracked = {id(o) for o in gc.get_objects()}  # the collected generations, not the frozen
+    assert id(nlp.__dict__) not in tracked and id(nlp._components) not in tracked
+
+
 def test_the_networks_compute_with_numpy_blas_on_one_thread():
     import spacy
     import threadpoolctl
@@ -504,6 +515,25 @@ def parsed(monkeypatch):
 def test_the_parser_sees_only_sentences_that_can_relate(parsed, text, expected):
     extract_any(text, engine="parse")
     assert parsed == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Kazakhstan and Uzbekistan, the region's largest economies, have grown quickly. "
+            "They criticised Russia. Inflation slowed."
+        ),
+        "Russia’s ties with China deepened. Prices rose.",
+    ],
+    ids=["antecedent-and-pronoun", "curly-quote"],
+)
+def test_parsed_sentences_are_those_the_engine_parses(parsed, text):
+    from vectorgraph.extract.pipeline import parsed_sentences
+
+    extract_any(text, engine="parse")
+    assert parsed_sentences(text) == parsed and parsed  # the benchmark times these alone
+    assert all("’" not in s for s in parsed)
 
 
 SHORT_TEXTS = [

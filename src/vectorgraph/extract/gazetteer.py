@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -60,11 +60,18 @@ GAP = re.compile(r"[ \t]+(?:(?:of|and|for|the|in|de)[ \t]+){0,2}")
 #: Gazetteer sections and the actor type of their entries.
 SECTIONS = {
     "organisations": "organisation",
+    "think_tanks": "organisation",
     "regions": "region",
     "companies": "company",
+    "media": "company",
     "initiatives": "other",
     "peoples": "other",
 }
+
+#: Sections whose bodies are of their ``based_in`` state by name alone (``Entry.placed``): a
+#: company, party or initiative; not a think tank or an outlet, which the gold ties to its
+#: state only where a sentence says so.
+UNPLACED = frozenset(("think_tanks", "media"))
 
 #: Forms that contain a gazetteer name but are not actors (longest match wins).
 _IGNORE = (
@@ -106,7 +113,8 @@ class Entry:
     based_in: str | None = None
     members: tuple[str, ...] = ()
     of: str | None = None  # a person's state (or organisation), from the persons table
-    role: str | None = None  # leads / serves: a person's tie to ``of``
+    role: str | None = None  # leads / serves: a person's tie to ``of``; a body's to ``based_in``
+    placed: bool = False  # of ``based_in`` by name alone, where no sentence says so
 
 
 def snake_id(name: str) -> str:
@@ -276,35 +284,15 @@ def build(data: dict[str, Any]) -> Gazetteer:
                 "name",
                 based_in=spec.get("based_in"),
                 members=tuple(spec.get("members") or ()),
+                role=spec.get("role"),
+                placed=bool(spec.get("based_in")) and section not in UNPLACED,
             )
             add(entry.name, entry, override=True)
             for form in spec.get("aliases") or ():
                 seat = form in ("Brussels", "West")
-                add(
-                    form,
-                    Entry(
-                        aid,
-                        entry.name,
-                        kind,
-                        "seat" if seat else "alias",
-                        based_in=entry.based_in,
-                        members=entry.members,
-                    ),
-                    override=True,
-                )
+                add(form, replace(entry, kind="seat" if seat else "alias"), override=True)
             for form in spec.get("adjectives") or ():
-                add(
-                    form,
-                    Entry(
-                        aid,
-                        entry.name,
-                        kind,
-                        "demonym",
-                        based_in=entry.based_in,
-                        members=entry.members,
-                    ),
-                    override=True,
-                )
+                add(form, replace(entry, kind="demonym"), override=True)
     surname_first = frozenset(data.get("surname_first") or ())
     shared = frozenset(data.get("shared_surnames") or ())
     families: list[tuple[str, Entry]] = []

@@ -252,6 +252,13 @@ _COMPANY_WORDS = frozenset(
      "Corporation", "Bank", "Group", "Holding", "Airlines", "Airways", "Railways", "Oil", "Gas",
      "Petroleum", "Energy", "Mining", "Partners", "Capital", "Media", "Broadcasting"]
 )  # fmt: skip
+#: Last words of a state company named for its state: "Azerbaijan Railways", "Georgian Railway",
+#: "Ulaanbaatar Railways", "Uzbekistan Airways", "Tajikistan Electricity Company".
+_NATIONAL_FIRM = frozenset(
+    ["Railway", "Railways", "Airlines", "Airways", "Air", "Post", "Telecom", "Gas", "Oil",
+     "Petroleum", "Energy", "Electricity", "Power", "Grid", "Company", "Corporation", "Holding"]
+)  # fmt: skip
+_CARRIERS = frozenset(["Railway", "Railways", "Airlines", "Airways"])
 _OF_BODY = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
@@ -514,6 +521,12 @@ class MentionFinder:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
+        #: ties of the last :meth:`find` that the gazetteer alone gives, though the sentence
+        #: says nothing of them (a table person without a title holds the table's office; a
+        #: company it places is of its state): the gold has them, the parse engine adds them
+        #: to :attr:`intros` (the cue engine lets a tied person stand for his state: it does not)
+        self.given: list[tuple[Intro, Mention, Mention | None]] = []
+        self._given: set[str] = set()  # ids given a tie so far: once per text
         self.local: dict[str, Entry] = {}
         self.spans: dict[str, int] = {}  # like Gazetteer.spans, for the local forms
         self.people: dict[str, Intro] = {}
@@ -554,6 +567,7 @@ class MentionFinder:
     def find(self, sentence: str) -> list[Mention]:
         """The mentions of one sentence, in order (offsets relative to the sentence)."""
         self.intros = []
+        self.given = []
         self._plural_title = None
         self._pending = []
         tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
@@ -620,6 +634,7 @@ class MentionFinder:
                         if not (x.type == "region" and m.start() <= x.start < m.end())
                     ]
             out.sort(key=lambda m: m.start)
+        self._placed_bodies(out)
         if sentence.startswith("Its ") and (not out or out[0].start > 4):
             # "Its economy depends on ...": the last state named, if that is safe
             out.insert(0, Mention(None, 0, 3, "Its", "state", "ref"))
@@ -735,6 +750,11 @@ class MentionFinder:
                 k = e
                 continue
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+            if entry.type == "state" and nxt is not None and nxt[2] is None:
+                firm = self._national_firm(s, pieces, k, entry, out)
+                if firm:
+                    k += firm
+                    continue
             if (
                 entry.kind == "seat"
                 and nxt is not None
@@ -759,6 +779,37 @@ class MentionFinder:
             elif entry.type in ("state", "organisation") and not s.startswith("-", start - 1):
                 state = mention  # not "pro-Russian President X": the compound is no state of his
             k += 1
+
+    def _national_firm(
+        self,
+        s: str,
+        pieces: list[tuple[int, int, Entry | None]],
+        k: int,
+        entry: Entry,
+        out: list[Mention],
+    ) -> int:
+        """ "Azerbaijan Railways": a company of the state its name opens with (guide: located
+        in), not the state; the number of pieces it takes, 0 when the run is no such name."""
+        e = k + 1
+        while (
+            e < len(pieces)
+            and pieces[e][2] is None
+            and not s[pieces[e - 1][1] : pieces[e][0]].strip()
+        ):
+            e += 1
+        words = [s[a:b] for a, b, _ in pieces[k + 1 : e]]
+        if not 1 <= len(words) <= 2 or words[-1] not in _NATIONAL_FIRM or words[0] in TITLE_WORDS:
+            return 0
+        if entry.kind == "demonym" and words[-1] not in _CARRIERS:
+            return 0  # "Georgian Railway", but not "Russian Gas" (gas of Russia)
+        start, end = pieces[k][0], pieces[e - 1][1]
+        name = s[start:end]
+        intro = self._register(Intro(snake_id(name), name, "company"), [name])
+        mention = Mention(intro.id, start, end, name, "company", "company")
+        out.append(mention)
+        state = Mention(entry.id, start, pieces[k][1], s[start : pieces[k][1]], "state", entry.kind)
+        self._based(mention, state)
+        return e - k
 
     @staticmethod
     def _given_names(s: str, pieces: list[tuple[int, int, Entry | None]], e: int) -> bool:
@@ -1015,6 +1066,20 @@ class MentionFinder:
                 ruling = Intro(entry.id, m.text, "organisation", "leads", entry.based_in)
                 self.intros.append((ruling, m, None))
 
+    def _placed_bodies(self, out: list[Mention]) -> None:
+        """A company, outlet or party the gazetteer places in a state is of it, once per text,
+        though the sentence names no state ("Rosneft", "Der Spiegel": guide, located-in)."""
+        actors = self.gazetteer.actors
+        for m in out:
+            entry = actors.get(m.id or "")
+            if entry is None or not entry.placed or entry.id in self._given:
+                continue
+            self._given.add(entry.id)
+            if any(t.id == entry.id and t.role for t, _, _ in self.intros):
+                continue  # tied in this sentence already ("the ruling X party", "China's Y")
+            role = entry.role or "based_in"
+            self.given.append((Intro(entry.id, m.text, entry.type, role, entry.based_in), m, None))
+
     def _based(self, mention: Mention, based: Mention) -> None:
         based.attribute = based.kind == "demonym"
         self.intros.append(
@@ -1135,6 +1200,12 @@ class MentionFinder:
         after = self._after(s, mention.end)
         if after is not None:
             self._pending.append((intro, mention, *after))
+        elif title is None and not intro.state and entry.role and intro.id not in self._given:
+            # a leader or minister the table knows, named without a title: the table's office
+            # (the gold ties them so), once, never the country of the sentence
+            self._given.add(intro.id)
+            tie = Intro(intro.id, intro.name, "person", entry.role, entry.of)
+            self.given.append((tie, mention, None))
 
     def _title_before(
         self, s: str, start: int, out: list[Mention]

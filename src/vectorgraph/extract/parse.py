@@ -101,6 +101,9 @@ _BLOCS = frozenset(("bloc", "alliance", "organisation", "organization", "associa
                     "community", "format", "platform", "body"))  # fmt: skip
 _MANY = 4  # parties acting together that make a claim multilateral (:func:`_multilateral`)
 _SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she"))
+#: The word classes :meth:`Sentence._predicate` finds an entry for (others have none).
+_PREDICATE_POS = VERB_POS | NOUN_POS | {"ADJ"}
+_OWNERS = frozenset(("his", "her", "their"))  # possessive pronouns of a clause's subject
 _SHARES = frozenset(("much", "most", "part", "some", "all", "half", "many"))
 #: The prepositions of a place, which a "where" clause stands in for (:meth:`Sentence.where`).
 _PLACES = frozenset(("in", "to", "into", "at"))
@@ -145,8 +148,10 @@ class Sentence:
             if at is not None:
                 self.at.setdefault(at, []).append(m)
         self.doc = tree(doc, lexicon, spans)
-        self.preds = [self._predicate(t) for t in self.doc]
-        pronoun = any(self.unread_pronoun(t) for t in self.doc)  # else none to resolve below
+        self.preds = [self._predicate(t) if t.pos in _PREDICATE_POS else None for t in self.doc]
+        #: the subject-pronoun words, in order: the only tokens the pronoun passes look at
+        self.pronoun_words = [t for t in self.doc if t.lower_ in _SUBJECT_PRONOUNS]
+        pronoun = any(self.unread_pronoun(t) for t in self.pronoun_words)  # else none to resolve
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None) if pronoun else None
         if root is not None:  # "Kazakhstan borders Russia and it is a member of the EAEU"
             inner = [m for m in self.subjects(root) if m.id is not None and m.kind != "ref"]
@@ -163,7 +168,7 @@ class Sentence:
         "they" for that subject, "it" for a single non-person, "he"/"she" for a
         single person; the mention takes the pronoun's place in this sentence.
         """
-        for tok in self.doc:
+        for tok in self.pronoun_words:
             if not self.unread_pronoun(tok):
                 continue
             if clauses_only and tok.head.dep_ not in ("conj", "ccomp"):
@@ -182,7 +187,7 @@ class Sentence:
         """A subject pronoun of a relative or adverbial clause stands for the subject of the
         clause it hangs in: "Kazakhstan turned away from its policy, where it was balancing
         China and Russia" (Kazakhstan, not the subject of the sentence before)."""
-        for tok in self.doc:
+        for tok in self.pronoun_words:
             if self.unread_pronoun(tok) and tok.head.dep_ in ("relcl", "advcl"):
                 verb = next((h for h in heads(tok.head) if h.pos in VERB_POS), None)
                 if verb is not None:
@@ -213,6 +218,15 @@ class Sentence:
             return []
         last = max(i for i, _ in earlier)
         return [m for i, m in earlier if i == last][:1]
+
+    def owner(self, noun: Token, pronoun: str) -> list[Mention]:
+        """ "his", "her", "their" on an event noun: the subject of the clause it sits in ("Rouhani
+        spoke during his visit to Baku": Rouhani visits), a person for "his" and "her"."""
+        verb = next((h for h in heads(noun) if h.pos in VERB_POS), None)
+        if verb is None:
+            return []
+        found = [m for m in self.subjects(verb) if m.id is not None]
+        return found if pronoun == "their" else [m for m in found if m.type == "person"]
 
     def main_subjects(self) -> list[Mention]:
         """The subject of the sentence's root verb (the antecedent of the next "they")."""
@@ -425,6 +439,8 @@ class Sentence:
                     args.mutual = args.mutual or any(hyphened(g, child) for g in child.children)
                 if child.dep_ == "poss" and child.lower_ == "its":
                     args.subjects.extend(self.last_before(child))
+                elif child.dep_ == "poss" and child.lower_ in _OWNERS and not args.subjects:
+                    args.subjects.extend(self.owner(tok, child.lower_))
             for child in tok.children:  # "the export of goods to Russia"
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for g in pobjs(child):
@@ -508,6 +524,19 @@ class Sentence:
                     for g in pobjs(c)
                     for m in self.phrase(g)
                 )
+        elif (
+            tok.dep_ == "pobj"
+            and head.lower_ == "with"
+            and head.head.pos in VERB_POS
+            and RELATION_TYPES[pred.type].sign > 0
+            and pred.type != "consultation"
+            and tok.lemma not in _TAKING_PART
+        ):  # "With the backing of Russia, Tajikistan rejected ...": Russia backs Tajikistan
+            if not args.subjects:
+                args.subjects.extend(m for m in args.of if m.id is not None)
+                args.objects = [m for m in args.objects if m not in args.of]
+            if args.subjects and not args.objects and not args.partners:
+                args.objects.extend(self.subjects(head.head))
         elif tok.dep_ == "pobj" and head.lower_ in _AIM and head.head.pos in VERB_POS:
             if not args.subjects:  # "applied for EU membership", "invested in cooperation with"
                 args.subjects.extend(self.subjects(head.head))
@@ -594,6 +623,16 @@ class Sentence:
         if pred is not None and RELATION_TYPES[pred.type].sign < 0:
             return pred.type
         return None
+
+    def lessened(self, tok: Token) -> bool:
+        """Whether a dependence is being reduced: "reduce its dependence on Russia"."""
+        head = tok.head
+        return (
+            tok.dep_ in ("dobj", "nsubjpass")
+            and head.pos in VERB_POS
+            and head.lemma in self.lexicon.counter
+            and self.mood(head) is None
+        )
 
     def undone(self, tok: Token) -> bool:
         """Whether a conflict noun is ended or eased: "lifted sanctions", "defused tensions"."""
@@ -695,6 +734,8 @@ class Sentence:
             if _multilateral(args):
                 continue  # "the summit was attended by A, B, C and D": no clique
             yield from _pairs(args, rtype, pred)
+            if rtype == "depends_on" and self.lessened(tok):  # "seeks to reduce its dependence
+                yield from _pairs(args, "distancing", pred)  # on Russia": still dependent, less so
             if pred.type == "influence" and tok.dep_ == "dobj":
                 yield from self.countered(tok, args)
 
@@ -757,7 +798,8 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         for s in [*args.subjects, *args.objects, *args.partners, *args.parties]:
             if s.id != foe.id:
                 yield Claim(s, foe, "hostility", CONFIDENCE["svo"])
-    if (not directed or args.mutual) and not targets and not args.parties and not args.aimed:
+    mutual = args.mutual or pred.mutual
+    if (not directed or mutual) and not targets and not args.parties and not args.aimed:
         ss = sorted(args.subjects, key=lambda m: m.start)  # text order: "Turkish-Iranian"
         for i, a in enumerate(ss):
             for b in ss[i + 1 :]:

@@ -51,7 +51,16 @@ from vectorgraph.text import sentence_spans
 from vectorgraph.ties import ends, noisy_or, pair
 from vectorgraph.vocabulary import RELATION_TYPES, default_weight
 
-__all__ = ["ENGINES", "PAIR_MEMORY", "PARSE_BATCH", "Extraction", "Text", "extract", "read_texts"]
+__all__ = [
+    "ENGINES",
+    "PAIR_MEMORY",
+    "PARSE_BATCH",
+    "Extraction",
+    "Text",
+    "extract",
+    "parsed_sentences",
+    "read_texts",
+]
 
 #: The extraction engines: a dependency parse (spaCy), or the cue table (fast, no model).
 ENGINES = ("parse", "cues")
@@ -227,7 +236,7 @@ def _begin(item: Text, gazetteer: Gazetteer | None, engine: str) -> _Begun:
     intros: list[list[tuple[Intro, Mention, Mention | None]]] = []
     for start, end in spans:
         per_sentence.append(finder.find(text[start:end]))
-        intros.append(finder.intros)
+        intros.append(finder.intros + finder.given if engine == "parse" else finder.intros)
     focus = _focus(per_sentence)
     _resolve(per_sentence, focus)
     source = Source(id=item.source_id, title=item.title or item.source_id, path=item.path)
@@ -265,18 +274,32 @@ def _parse_window(window: list[_Begun | str], nlp: Any) -> list[Extraction | str
     """The extractions of a window of texts, their chosen sentences parsed in one batch."""
     from vectorgraph.extract.nlp import one_thread
 
-    texts = (
-        b.state.text[start:end].translate(_PLAIN)
-        for b in window
-        if not isinstance(b, str)
-        for start, end in (b.state.spans[i] for i in b.chosen)
-    )
+    texts = (_parser_input(b, i) for b in window if not isinstance(b, str) for i in b.chosen)
     with one_thread():  # left before the results are handed on: the limit is the process's
         docs = nlp.pipe(texts, batch_size=PARSE_BATCH)
         return [
             b if isinstance(b, str) else _finish(b, itertools.islice(docs, len(b.chosen)))
             for b in window
         ]
+
+
+def _parser_input(begun: _Begun, index: int) -> str:
+    """The text of a chosen sentence as the parser reads it (straight quotes)."""
+    start, end = begun.state.spans[index]
+    return begun.state.text[start:end].translate(_PLAIN)
+
+
+def parsed_sentences(text: str, *, gazetteer: Gazetteer | None = None) -> list[str]:
+    """The sentences of a text that the parse engine hands to spaCy, as it hands them.
+
+    Those that pass its gate (the module docstring, pass 3), in order; the rest
+    are never parsed.
+
+    >>> parsed_sentences("Inflation slowed. Russia and China held talks. Prices rose.")
+    ['Russia and China held talks.']
+    """
+    begun = _begin(Text(text), gazetteer, "parse")
+    return [_parser_input(begun, i) for i in begun.chosen]
 
 
 def _relational(
