@@ -230,14 +230,17 @@ def test_the_shipped_model_is_read_once_and_holds_its_cross_validated_figures():
 
 
 def test_the_engine_applies_the_shipped_model_only_when_asked():
-    text = "Kazakhstan, a member of the EAEU alongside Belarus, trades with China."
+    """The model's proposals are not all right (this one is not in the guide's reading: the
+    freeze is of Armenia's part in the CSTO): the scorer is off by default."""
+    text = "Armenia froze its participation in the CSTO, led by Russia."
     rules = {(r.source, r.target, r.type) for r in extract(text).relations}
     both = extract(text, learned=True)
+    assert both == extract(text, learned=Scorer(default_model()))  # type: ignore[arg-type]
     added = {(r.source, r.target, r.type) for r in both.relations} - rules
-    assert rules == {("KAZ", "CHN", "trade"), ("KAZ", "EAEU", "member_of")}
-    assert ("BLR", "EAEU", "member_of") in added  # "alongside": the rules read only Kazakhstan
+    assert rules == {("ARM", "CSTO", "distancing")}
+    assert added == {("ARM", "RUS", "sanctions")}  # "froze": the lexicon's type on the path
     conf = {(r.source, r.target): r.confidence for r in both.relations}
-    assert default_model().threshold <= conf["BLR", "EAEU"] < 1  # type: ignore[union-attr]
+    assert default_model().threshold <= conf["ARM", "RUS"] < 1  # type: ignore[union-attr]
 
 
 def test_the_run_time_scorer_needs_no_scikit_learn():
@@ -247,3 +250,15 @@ def test_the_run_time_scorer_needs_no_scikit_learn():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
+
+
+def test_a_membership_proposed_between_two_states_becomes_generic():
+    model = Model(
+        weights={"kinds=state|state": (0.0, 6.0, 0.0)},
+        bias=(-3.0, -3.0, -3.0),
+        threshold=0.5,
+        types={"0|state|state": "member_of"},
+    )
+    text = "Uzbekistan, unlike Tajikistan, stays out of the alliance."
+    added = set(extract(text, learned=Scorer(model)).relations) - set(extract(text).relations)
+    assert {(r.source, r.target, r.type, r.sign) for r in added} == {("UZB", "TJK", GENERIC[0], 0)}

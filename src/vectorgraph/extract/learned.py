@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vectorgraph.extract.mentions import Mention
-from vectorgraph.extract.tree import Claim, Spans, word_class
+from vectorgraph.extract.tree import ORGS, Claim, Spans, word_class
 from vectorgraph.ties import pair
 from vectorgraph.vocabulary import RELATION_TYPES
 
@@ -71,6 +71,7 @@ MODEL_FILE = "pairs-model.json"
 #: Which actor of a structural tie is its source: "member_of" runs from the state to the
 #: bloc, "serves" from the person to the state, "based_in" from the company.
 _RANK = {"person": 0, "company": 1, "state": 2, "other": 2, "region": 3, "organisation": 4}
+_OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _NEGATION = frozenset(("neg",))
 _NO = frozenset(("no", "neither", "never"))
 _MODALS = frozenset(("may", "might", "could", "would"))
@@ -203,6 +204,8 @@ class Scorer:
             a, b = c.source, c.target
             if sign == 0 and _RANK.get(b.type, 2) < _RANK.get(a.type, 2):
                 a, b = b, a  # "member_of" from the state to the bloc
+            if rtype in _OF_BLOCS and b.type not in ORGS:
+                rtype = GENERIC[0]  # a member, observer or leader of a bloc or region only
             out.append(Claim(a, b, rtype, p))
         return out
 
