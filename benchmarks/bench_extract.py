@@ -181,13 +181,17 @@ def run(
     jobs: int,
     samples: list[tuple[float, float]] | None = None,
     engine: str = "parse",
+    learned: bool = False,
 ) -> tuple[int, float, float]:
-    """Extract every file (streaming, results dropped); sentences, wall and CPU seconds."""
+    """Extract every file (streaming, results dropped); sentences, wall and CPU seconds
+    (``learned``: the parse engine with its learned pair scorer)."""
     count = 0
     cpu = time.process_time()
     start = time.perf_counter()
     step = max(1, len(files) // 10)
-    for done, result in enumerate(iter_extractions(files, jobs=jobs, engine=engine), 1):
+    for done, result in enumerate(
+        iter_extractions(files, jobs=jobs, engine=engine, learned=learned), 1
+    ):
         if isinstance(result, str):
             raise SystemExit(f"unexpected skip: {result}")
         count += result.sentences
@@ -417,6 +421,12 @@ def main() -> None:
             f"reading (mentions, gate, tree, cue table) {c1 - c_parsed:.1f} CPU s "
             f"({(c1 - c_parsed) / cb:.2f} x the bare run's)"
         )
+        if args.learned:  # the scorer's cost, against the rules alone just before, same process
+            nl, _, cl = run(files, 1, learned=True)
+            print(
+                f"1 core, parse engine with the learned pair scorer: {nl / cl:,.0f} sentences/s "
+                f"per core, {cl / c1:.3f} x the rules' CPU time"
+            )
         ratios = [cb / c1 * n1 / nb]
         for k in range(2, args.rounds + 1):  # the host is shared: alternate, then the median
             nb_k, cb_k = bare_pipeline(files)
