@@ -246,3 +246,19 @@ def test_seizing_on_a_position_is_no_seizure() -> None:
         ("GEORGIAN_DREAM", "GEO", "based_in")  # the party the gazetteer places: no seizure
     }
     assert ("KAZ", "RUS", "sanctions") in relations("Kazakhstan seized assets from Russia.")
+
+
+@pytest.mark.parametrize(
+    ("lemma", "text", "expected"),
+    [
+        ("vie", "Russia and China vie for influence in Central Asia.", ("RUS", "CHN", "hostility")),
+        ("compete", "Russia and China compete in Central Asia.", ("RUS", "CHN", "hostility")),
+        ("squabble", "Baku and Yerevan squabbled over the corridor.", ("AZE", "ARM", "hostility")),
+        ("clash", "Kyrgyz and Tajik border guards clashed.", ("KGZ", "TJK", "armed_conflict")),
+    ],
+    ids=["vie", "compete", "squabble", "clash"],
+)
+def test_joined_subjects_of_a_mutual_verb_act_on_each_other(lemma, text, expected) -> None:
+    """A directed type, but "A and B compete" is each against the other (lexicon ``mutual``)."""
+    assert default_lexicon().verbs[lemma].mutual
+    assert expected in relations(text)

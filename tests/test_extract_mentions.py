@@ -936,3 +936,31 @@ def test_the_parse_engine_writes_the_gazetteers_ties(engine, tied):
     ties = {(r.source, r.target, r.type) for r in doc.relations if r.sign == 0}
     expected = {("LUKASHENKO", "BLR", "leads"), ("ROSNEFT", "RUS", "based_in")}
     assert (expected <= ties) == tied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company", "state"),
+    [
+        ("Azerbaijan Railways will sign the deal.", "AZERBAIJAN_RAILWAYS", "AZE"),
+        ("Georgian Railway will sign the deal.", "GEORGIAN_RAILWAY", "GEO"),
+        ("The ownership of Ulaanbaatar Railways is shared.", "ULAANBAATAR_RAILWAYS", "MNG"),
+        ("Turkmenistan Airlines flies to Seoul.", "TURKMENISTAN_AIRLINES", "TKM"),
+        ("He chairs Tajikistan Electricity Company.", "TAJIKISTAN_ELECTRICITY_COMPANY", "TJK"),
+    ],
+    ids=["state-railways", "demonym-railway", "capital-railways", "airways", "utility"],
+)
+def test_a_company_named_for_its_state_is_of_it_not_the_state(sentence, company, state):
+    finder = MentionFinder()
+    found = ids(sentence, finder)
+    assert company in [aid for aid, _ in found]
+    assert state not in [aid for aid, _ in found]
+    assert [(t.id, t.role, t.state) for t, _, _ in finder.intros] == [(company, "based_in", state)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Russian Gas flows west.", "Kazakh Oil Minister Aibek Tursunov said so."],
+    ids=["demonym-and-a-commodity", "a-title"],
+)
+def test_a_state_before_a_commodity_or_a_title_names_no_company(sentence):
+    assert "company" not in {m.type for m in MentionFinder().find(sentence)}

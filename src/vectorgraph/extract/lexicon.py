@@ -48,6 +48,7 @@ class Predicate:
     reverse: bool = False  # roles: the relation runs relatum -> holder
     topic: bool = False  # a verb's direct object is what it is about, not a party ("discuss")
     denied: str | None = None  # the type a negated claim asserts ("did not recognise")
+    mutual: bool = False  # joined subjects act on each other ("Russia and China compete")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ def _table(
             reverse=bool(item.get("reverse", False)),
             topic=bool(item.get("topic", False)),
             denied=item.get("denied"),
+            mutual=bool(item.get("mutual", False)),
         )
     return out
 

@@ -252,6 +252,13 @@ _COMPANY_WORDS = frozenset(
      "Corporation", "Bank", "Group", "Holding", "Airlines", "Airways", "Railways", "Oil", "Gas",
      "Petroleum", "Energy", "Mining", "Partners", "Capital", "Media", "Broadcasting"]
 )  # fmt: skip
+#: Last words of a state company named for its state: "Azerbaijan Railways", "Georgian Railway",
+#: "Ulaanbaatar Railways", "Uzbekistan Airways", "Tajikistan Electricity Company".
+_NATIONAL_FIRM = frozenset(
+    ["Railway", "Railways", "Airlines", "Airways", "Air", "Post", "Telecom", "Gas", "Oil",
+     "Petroleum", "Energy", "Electricity", "Power", "Grid", "Company", "Corporation", "Holding"]
+)  # fmt: skip
+_CARRIERS = frozenset(["Railway", "Railways", "Airlines", "Airways"])
 _OF_BODY = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _CONNECTOR = re.compile(r"\b(?:for|of|and|the|in|on|to)\b")
@@ -743,6 +750,11 @@ class MentionFinder:
                 k = e
                 continue
             nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+            if entry.type == "state" and nxt is not None and nxt[2] is None:
+                firm = self._national_firm(s, pieces, k, entry, out)
+                if firm:
+                    k += firm
+                    continue
             if (
                 entry.kind == "seat"
                 and nxt is not None
@@ -767,6 +779,37 @@ class MentionFinder:
             elif entry.type in ("state", "organisation") and not s.startswith("-", start - 1):
                 state = mention  # not "pro-Russian President X": the compound is no state of his
             k += 1
+
+    def _national_firm(
+        self,
+        s: str,
+        pieces: list[tuple[int, int, Entry | None]],
+        k: int,
+        entry: Entry,
+        out: list[Mention],
+    ) -> int:
+        """ "Azerbaijan Railways": a company of the state its name opens with (guide: located
+        in), not the state; the number of pieces it takes, 0 when the run is no such name."""
+        e = k + 1
+        while (
+            e < len(pieces)
+            and pieces[e][2] is None
+            and not s[pieces[e - 1][1] : pieces[e][0]].strip()
+        ):
+            e += 1
+        words = [s[a:b] for a, b, _ in pieces[k + 1 : e]]
+        if not 1 <= len(words) <= 2 or words[-1] not in _NATIONAL_FIRM or words[0] in TITLE_WORDS:
+            return 0
+        if entry.kind == "demonym" and words[-1] not in _CARRIERS:
+            return 0  # "Georgian Railway", but not "Russian Gas" (gas of Russia)
+        start, end = pieces[k][0], pieces[e - 1][1]
+        name = s[start:end]
+        intro = self._register(Intro(snake_id(name), name, "company"), [name])
+        mention = Mention(intro.id, start, end, name, "company", "company")
+        out.append(mention)
+        state = Mention(entry.id, start, pieces[k][1], s[start : pieces[k][1]], "state", entry.kind)
+        self._based(mention, state)
+        return e - k
 
     @staticmethod
     def _given_names(s: str, pieces: list[tuple[int, int, Entry | None]], e: int) -> bool:

@@ -798,7 +798,8 @@ def _pairs(args: _Args, rtype: str, pred: Predicate) -> Iterator[Claim]:
         for s in [*args.subjects, *args.objects, *args.partners, *args.parties]:
             if s.id != foe.id:
                 yield Claim(s, foe, "hostility", CONFIDENCE["svo"])
-    if (not directed or args.mutual) and not targets and not args.parties and not args.aimed:
+    mutual = args.mutual or pred.mutual
+    if (not directed or mutual) and not targets and not args.parties and not args.aimed:
         ss = sorted(args.subjects, key=lambda m: m.start)  # text order: "Turkish-Iranian"
         for i, a in enumerate(ss):
             for b in ss[i + 1 :]:
