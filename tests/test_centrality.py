@@ -852,3 +852,82 @@ def test_the_program_ends_without_its_teardown_but_loses_nothing(tmp_path: Path)
         check=False,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "table, buffered", "atexit ran")
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"directed": True},
+        {"include_structural": True, "weight": None},
+        {"distance": "inverse"},
+        {"weight": "score"},  # not a document's: read through networkx
+        {"engine": "networkx", "directed": True},
+    ],
+    ids=["hops", "directed", "structural-unweighted", "inverse", "score", "networkx"],
+)
+def test_a_document_gives_its_networkx_graphs_values(kw: dict[str, Any]) -> None:
+    doc = generate(150, 700, seed=5)
+    names = ["all"] if kw.get("engine") != "networkx" else ["degree", "betweenness", "pagerank"]
+    one = centralities(doc.to_networkx(), names, **kw)
+    two = centralities(doc, names, **kw)
+    assert two == one  # the same floats
+    assert list(two) == list(one) and all(list(two[m]) == list(one[m]) for m in one)
+
+
+def test_a_document_naming_an_unlisted_actor_is_read_as_networkx_reads_it() -> None:
+    doc = GraphDocument.from_dict(
+        {
+            "actors": [{"id": "A"}, {"id": "B"}],
+            "relations": [
+                {"source": "A", "target": "B", "type": "trade"},
+                {"source": "B", "target": "C", "type": "sanctions"},
+            ],
+        }
+    )
+    out = centralities(doc, ["degree", "signed"])
+    assert out["degree"] == {"A": 1.0, "B": 2.0, "C": 1.0}
+    assert out["negative"] == {"A": 0.0, "B": 1.0, "C": 1.0}
+
+
+def test_a_child_of_the_searches_starts_without_scipy_linalg() -> None:
+    """numba's array module would import scipy.linalg to look for a BLAS; the searches'
+    child blocks it and gives the searches' values all the same."""
+    import pickle
+    import subprocess
+
+    worker = importlib.import_module("vectorgraph.measures._worker")
+    here = str(Path(worker.__file__).resolve().parent)
+    indptr, indices = np.array([0, 1, 3, 4]), np.array([1, 0, 2, 1], dtype=np.int32)
+    spec = worker.PathGraph(n=3, edges=[], directed=False, indptr=indptr, indices=indices)
+    tasks = [("search", ("in", [0, 1])), ("search", ("in", [2]))]
+    message = (worker._plain(spec), tasks, [2.0, 1.0], 2)
+    # what the child holds for scipy.linalg when it ends (os._exit skips atexit)
+    boot = (
+        f"import sys, os; sys.path.append({here!r}); import _worker; end = os._exit; "
+        "os._exit = lambda c: (sys.stderr.write(repr(sys.modules.get('scipy.linalg', 0))), "
+        "sys.stderr.flush(), end(c)); _worker.main(True)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", boot], input=pickle.dumps(message), capture_output=True, check=True
+    )
+    assert done.stderr == b"None"  # blocked, never imported
+    got = pickle.loads(done.stdout)
+    expected = worker.run(spec, tasks)
+    assert len(got) == 2
+    for a, b in zip(got, expected):
+        assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert got[0][0].tolist() == [0.0, 1.0, 0.0]  # 1 lies on the path from 0 to 2
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_fast_pagerank_is_networkxs_floats(directed: bool) -> None:
+    """On the positive layer, dangling actors (negative ties only, none at all) and all:
+    the fast engine's PageRank is exactly networkx's, without a networkx graph."""
+    collapsing = importlib.import_module("vectorgraph.measures.collapsing")
+    G = generate(120, 500, seed=9).to_networkx()
+    G.add_node("LONE")
+    P = collapsing.positive_layer(collapsing.collapse(G, directed=directed))
+    assert P.degree("LONE") == 0  # dangling
+    plain = nx.pagerank(P, weight="weight", tol=1e-6)
+    assert centrality(G, "pagerank", directed=directed) == plain

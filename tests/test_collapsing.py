@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import networkx as nx
 import pytest
 
+from vectorgraph.errors import ArgumentError
 from vectorgraph.measures import collapse
-from vectorgraph.measures.collapsing import positive_layer
+from vectorgraph.measures.collapsing import (
+    arc_degrees,
+    document_arrays,
+    positive_layer,
+    relation_arrays,
+    ties,
+)
 
 
 @pytest.fixture
@@ -144,3 +152,87 @@ def test_a_net_of_float_noise_has_no_sign_in_every_module() -> None:
         }
     )
     assert [f for f in diff(doc, flipped).sign_flips if f["type"] == ""] == []
+
+
+def _many_parallel() -> nx.MultiDiGraph:
+    """Pairs with one to five relations of both signs, weights whose float sums depend on
+    the order they are added in, directed and not, a structural tie and a self-loop."""
+    rng = random.Random(11)
+    M = nx.MultiDiGraph()
+    names = [f"N{i}" for i in range(12)] + ["a", "b10", "b9"]
+    M.add_nodes_from(names)
+    for _ in range(120):
+        u, v = rng.sample(names, 2)
+        sign = rng.choice([1, 1, -1, 0])
+        M.add_edge(
+            u,
+            v,
+            sign=sign,
+            weight=rng.choice([0.1, 0.2, 0.3, 0.7, 1e-17, 1.0 / 3]),
+            directed=rng.random() < 0.5,
+        )
+    M.add_edge("a", "a", sign=1, weight=0.5, directed=False)
+    return M
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+@pytest.mark.parametrize("structural", [False, True], ids=["no-structural", "structural"])
+def test_ties_are_the_collapsed_edges(directed: bool, structural: bool) -> None:
+    M = _many_parallel()
+    t = ties(relation_arrays(M, include_structural=structural), directed)
+    H = collapse(M, directed=directed, include_structural=structural)
+    assert t.nodes == list(H.nodes) == sorted(M, key=str)
+    edges = [(t.nodes[u], t.nodes[v]) for u, v in zip(t.u.tolist(), t.v.tolist())]
+    assert edges == list(H.edges)
+    for (a, b), p, q, w, c in zip(edges, t.positive, t.negative, t.weight, t.count):
+        # the same floats: each layer an exactly rounded sum of its relations
+        assert (H[a][b]["positive"], H[a][b]["negative"]) == (p, q)
+        assert (H[a][b]["weight"], H[a][b]["count"]) == (w, c)
+
+
+def test_a_layer_of_three_or_more_is_summed_exactly() -> None:
+    M = nx.MultiGraph()
+    for w in (0.1, 0.2, 0.3, 1e-17):  # added in order: 0.6000000000000001
+        M.add_edge("a", "b", sign=1, weight=w)
+    t = ties(relation_arrays(M), False)
+    assert t.positive.tolist() == [math.fsum([0.1, 0.2, 0.3, 1e-17])] == [0.6]
+    assert t.count.tolist() == [4]
+
+
+def test_row_sums_add_partner_by_partner() -> None:
+    M = _many_parallel()
+    H = collapse(M)
+    t = ties(relation_arrays(M), False)
+    by_python = [float(sum(d["weight"] for d in H[v].values())) for v in H]
+    assert t.row_sums(t.weight).tolist() == by_python
+    assert t.partners(t.negative > 0).tolist() == [
+        sum(1 for d in H[v].values() if d["negative"] > 0) for v in H
+    ]
+
+
+def test_a_document_reads_as_its_networkx_graph(article) -> None:  # type: ignore[no-untyped-def]
+    G = article.to_networkx()
+    for weight in ("weight", None):
+        for structural in (False, True):
+            a = document_arrays(article, weight=weight, include_structural=structural)
+            b = relation_arrays(G, weight=weight, include_structural=structural)
+            assert a.nodes == b.nodes
+
+            def rows(x):  # type: ignore[no-untyped-def]
+                fields = (x.source, x.target, x.strength, x.negative, x.directed)
+                return sorted(zip(*(f.tolist() for f in fields)))
+
+            assert rows(a) == rows(b)  # the same relations, in another order
+            assert len(rows(a)) == (43 if structural else 27)  # 16 structural of 43
+
+
+def test_a_document_is_read_by_weight_or_none_only(article) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ArgumentError, match="by 'weight' or None, not 'score'"):
+        document_arrays(article, weight="score")
+
+
+def test_arc_degrees_count_distinct_arcs(multi: nx.MultiDiGraph) -> None:
+    indeg, outdeg = arc_degrees(multi)
+    # KAZ -> RUS twice (one directed, one each way), RUS -> KAZ once; EAEU structural
+    assert (indeg, outdeg) == ({"EAEU": 0, "KAZ": 1, "RUS": 1}, {"EAEU": 0, "KAZ": 1, "RUS": 1})
+    assert arc_degrees(multi, include_structural=True)[0]["EAEU"] == 1

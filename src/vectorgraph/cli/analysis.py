@@ -151,13 +151,13 @@ def centrality_command(
         doc = load_graph(file, window)
         if ahead is not None:
             ahead.send(doc, names, **options)  # the searches start before networkx
-        G = doc.to_networkx()
         weighted = None if unweighted else weight
-        table = centralities(G, names, weight=weighted, workers=workers, ahead=ahead, **options)
+        # from the document itself: no networkx graph on the default engine's way
+        table = centralities(doc, names, weight=weighted, workers=workers, ahead=ahead, **options)
         columns = list(table)
         rows = [
-            {"actor": v, "name": G.nodes[v].get("name", v), **{c: table[c][v] for c in columns}}
-            for v in G
+            {"actor": a.id, "name": a.name, **{c: table[c][a.id] for c in columns}}
+            for a in doc.actors
         ]
         rows.sort(key=lambda r: (_sort_key(r[columns[0]]), str(r["actor"])))
         emit(_top(rows, top), ["actor", "name", *columns], fmt)

@@ -82,8 +82,8 @@ from vectorgraph.measures.paths import (
     _paths_nx,
     _searches,
 )
-from vectorgraph.measures.runs import _DocumentRun, _Run
-from vectorgraph.measures.spectral import _eigenvector_fast, _spectral
+from vectorgraph.measures.runs import _DocumentRun, _Run, is_document
+from vectorgraph.measures.spectral import _eigenvector_fast, _pagerank_fast, _spectral
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -154,7 +154,7 @@ def parse_measures(names: Iterable[str]) -> list[str]:
 
 
 def centrality(
-    G: nx.Graph,
+    G: nx.Graph | GraphDocument,
     measure: str = "pagerank",
     *,
     weight: str | None = "weight",
@@ -172,8 +172,10 @@ def centrality(
 
     Parameters
     ----------
-    G : networkx graph
-        The graph of :func:`vectorgraph.to_networkx` (or any networkx graph).
+    G : networkx graph or GraphDocument
+        The graph of :func:`vectorgraph.to_networkx` (or any networkx graph), or the
+        document itself: the default engine then reads its relations without building a
+        networkx graph (the same values).
     measure : str
         One of :data:`CENTRALITY_MEASURES`.
     weight : str or None
@@ -220,7 +222,7 @@ def centrality(
 
 
 def centralities(
-    G: nx.Graph,
+    G: nx.Graph | GraphDocument,
     measures: Sequence[str] = ("all",),
     *,
     weight: str | None = "weight",
@@ -273,11 +275,12 @@ def centralities(
 
     children: _worker.Threads | _worker.Children | None = None
     early: tuple[_Run, list[_Job]] | None = None
+    size = len(G.actors) if is_document(G) else len(G)  # type: ignore[arg-type]
     if (
         workers > 1
         and engine == "fast"
         and any(m in PATH_MEASURES for m in names)
-        and len(G) >= PARALLEL_MIN
+        and size >= PARALLEL_MIN
     ):
         if _searches(engine, distance) and ahead is not None:
             key = _ahead_key(names, distance, directed, include_structural, samples, seed, workers)
@@ -478,39 +481,52 @@ def _path_jobs(run: _Run, names: Sequence[str]) -> list[_Job]:
     return jobs
 
 
+def _values(run: _Run, values: Any) -> dict[Any, float]:
+    """``{actor: value}`` of an array in the order of the run's actors."""
+    return dict(zip(run.nodes, values.astype(float).tolist()))
+
+
 def _degree(run: _Run) -> dict[str, dict[Any, float]]:
-    return {"degree": {v: float(d) for v, d in run.H.degree()}}
+    return {"degree": _values(run, run.ties.partners(slice(None)))}
 
 
 def _in_degree(run: _Run) -> dict[str, dict[Any, float]]:
-    return {"in_degree": {v: float(run.arcs[0][v]) for v in run.H}}
+    return {"in_degree": _values(run, run.arcs[0])}
 
 
 def _out_degree(run: _Run) -> dict[str, dict[Any, float]]:
-    return {"out_degree": {v: float(run.arcs[1][v]) for v in run.H}}
+    return {"out_degree": _values(run, run.arcs[1])}
 
 
 def _strength(run: _Run) -> dict[str, dict[Any, float]]:
-    return {"strength": {v: float(d) for v, d in run.H.degree(weight="weight")}}
+    return {"strength": _values(run, run.ties.row_sums(run.ties.weight))}
 
 
 def _pn(run: _Run) -> dict[str, dict[Any, float]]:
-    from vectorgraph.measures.signed import pn_from_collapsed
+    from vectorgraph.measures.signed import pn_of_ties
 
-    return {"pn": pn_from_collapsed(run.H)}
+    return {"pn": pn_of_ties(run.ties)}
 
 
 def _signed(run: _Run) -> dict[str, dict[Any, Any]]:
-    from vectorgraph.measures.signed import signed_from_collapsed
+    from vectorgraph.measures.signed import signed_of_ties
 
-    table = signed_from_collapsed(run.H, counts=True)
-    return {c: {v: getattr(d, c) for v, d in table.items()} for c in SIGNED_COLUMNS}
+    table: tuple[list[Any], ...] = signed_of_ties(run.ties, counts=True)
+    return {c: dict(zip(run.nodes, column)) for c, column in zip(SIGNED_COLUMNS, table)}
 
 
 def _eigenvector(run: _Run) -> dict[str, dict[Any, float]]:
     if run.engine == "fast":
-        return {"eigenvector": _eigenvector_fast(run.graph, max_iter=run.max_iter, tol=run.tol)}
+        values = _eigenvector_fast(run.graph_ties, max_iter=run.max_iter, tol=run.tol)
+        return {"eigenvector": values}
     return _spectral_measure("eigenvector")(run)
+
+
+def _pagerank(run: _Run) -> dict[str, dict[Any, float]]:
+    if run.engine == "fast":
+        values = _pagerank_fast(run.graph_ties, alpha=run.alpha, max_iter=run.max_iter, tol=run.tol)
+        return {"pagerank": values}
+    return _spectral_measure("pagerank")(run)
 
 
 def _spectral_measure(name: str) -> Callable[[_Run], dict[str, dict[Any, float]]]:
@@ -550,7 +566,7 @@ _MEASURES: dict[str, Callable[[_Run], dict[str, dict[Any, Any]]]] = {
     "closeness": _path_measure("closeness"),
     "harmonic": _path_measure("harmonic"),
     "eigenvector": _eigenvector,
-    "pagerank": _spectral_measure("pagerank"),
+    "pagerank": _pagerank,
     "pn": _pn,
     "signed": _signed,
 }

@@ -58,9 +58,11 @@ import contextlib
 import gc
 import math
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from vectorgraph.ties import net_sign, pair
+from vectorgraph.errors import ArgumentError
+from vectorgraph.ties import net_sign
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -68,13 +70,18 @@ if TYPE_CHECKING:
     from vectorgraph.document import GraphDocument
 
 __all__ = [
+    "RelationArrays",
+    "Ties",
+    "arc_counts",
     "arc_degrees",
+    "arcs_csr",
     "collapse",
     "csr_rows",
-    "document_arcs",
-    "graph_arcs",
+    "document_arrays",
     "no_gc",
     "positive_layer",
+    "relation_arrays",
+    "ties",
 ]
 
 
@@ -127,29 +134,31 @@ def collapse(
         return _collapse(G, weight=weight, directed=directed, include_structural=include_structural)
 
 
-def _ties(
-    G: nx.Graph, weight: str | None, directed: bool, include_structural: bool
-) -> dict[tuple[Any, Any], tuple[list[float], list[float]]]:
-    """Per pair (or arc): the strengths of its positive and its negative relations."""
-    default_directed = G.is_directed()
-    sums: dict[tuple[Any, Any], tuple[list[float], list[float]]] = {}
-    for u, v, data in _edges(G):
-        if u == v:
-            continue
-        s = data.get("sign", 1)
-        if s == 0 and not include_structural:
-            continue
-        strength = 1.0 if weight is None else abs(float(data.get(weight, 1.0)))
-        side = 1 if s < 0 else 0
-        if not directed:
-            key = pair(u, v)
-        elif data.get("directed", default_directed):
-            key = (u, v)
-        else:
-            sums.setdefault((v, u), ([], []))[side].append(strength)
-            key = (u, v)
-        sums.setdefault(key, ([], []))[side].append(strength)
-    return sums
+def _collapse(
+    G: nx.Graph, *, weight: str | None, directed: bool, include_structural: bool
+) -> nx.Graph:
+    import networkx as nx
+
+    t = ties(relation_arrays(G, weight=weight, include_structural=include_structural), directed)
+    H: nx.Graph = nx.DiGraph() if directed else nx.Graph()
+    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: str(nd[0])))
+    nodes = t.nodes
+    H.add_edges_from(
+        (
+            nodes[u],
+            nodes[v],
+            {"positive": p, "negative": q, "weight": w, "count": c, "sign": net_sign(p - q)},
+        )
+        for u, v, p, q, w, c in zip(
+            t.u.tolist(),
+            t.v.tolist(),
+            t.positive.tolist(),
+            t.negative.tolist(),
+            t.weight.tolist(),
+            t.count.tolist(),
+        )
+    )
+    return H
 
 
 def _edges(G: nx.Graph) -> Iterator[tuple[Any, Any, dict[str, Any]]]:
@@ -171,36 +180,194 @@ def _edges(G: nx.Graph) -> Iterator[tuple[Any, Any, dict[str, Any]]]:
             seen.add(u)
 
 
-def _collapse(
-    G: nx.Graph, *, weight: str | None, directed: bool, include_structural: bool
-) -> nx.Graph:
-    import networkx as nx
+# --- the rule on arrays: what collapse, the measures and the searches read ---------------------
 
-    sums = _ties(G, weight, directed, include_structural)
-    H: nx.Graph = nx.DiGraph() if directed else nx.Graph()
-    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: str(nd[0])))
 
-    def edges() -> Iterator[tuple[Any, Any, dict[str, Any]]]:
-        for (u, v), (plus, minus) in sorted(
-            sums.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))
-        ):
-            # fsum is exactly rounded: the sums do not depend on the order of the input
-            pos = math.fsum(plus) if len(plus) > 1 else (plus[0] if plus else 0.0)
-            neg = math.fsum(minus) if len(minus) > 1 else (minus[0] if minus else 0.0)
-            yield (
-                u,
-                v,
-                {
-                    "positive": pos,
-                    "negative": neg,
-                    "weight": math.fsum(plus + minus),
-                    "count": len(plus) + len(minus),
-                    "sign": net_sign(pos - neg),
-                },
-            )
+@dataclass(frozen=True)
+class RelationArrays:
+    """The relations a collapse keeps, one entry each: no self-loops, structural ones only
+    with ``include_structural``. ``nodes`` are sorted by their text and the ends are indices
+    into them; ``negative`` marks the negative layer, ``directed`` a directed relation."""
 
-    H.add_edges_from(edges())
-    return H
+    nodes: list[Any]
+    source: Any
+    target: Any
+    strength: Any
+    negative: Any
+    directed: Any
+
+
+def relation_arrays(
+    G: nx.Graph, *, weight: str | None = "weight", include_structural: bool = False
+) -> RelationArrays:
+    """The kept relations of a networkx graph, by the rule of :func:`collapse`."""
+    nodes = sorted(G, key=str)
+    index = {v: i for i, v in enumerate(nodes)}
+    default_directed = G.is_directed()
+    rows: list[tuple[int, int, float, bool, bool]] = []
+    add = rows.append
+    for u, v, data in _edges(G):
+        if u == v:
+            continue
+        s = data.get("sign", 1)
+        if s == 0 and not include_structural:
+            continue
+        strength = 1.0 if weight is None else abs(float(data.get(weight, 1.0)))
+        add((index[u], index[v], strength, s < 0, bool(data.get("directed", default_directed))))
+    return _arrays(nodes, rows)
+
+
+def document_arrays(
+    doc: GraphDocument, *, weight: str | None = "weight", include_structural: bool = False
+) -> RelationArrays:
+    """:func:`relation_arrays` of ``doc.to_networkx()``, read from the document itself.
+
+    ``weight`` is ``"weight"`` (a relation's strength) or None (each relation 1). A
+    relation of an actor the document does not list raises :class:`KeyError`.
+    """
+    if weight not in ("weight", None):
+        raise ArgumentError(
+            f"a document's relations are weighted by 'weight' or None, not {weight!r}"
+        )
+    nodes = sorted((a.id for a in doc.actors), key=str)
+    index = {v: i for i, v in enumerate(nodes)}
+    rows: list[tuple[int, int, float, bool, bool]] = []
+    add = rows.append
+    for rel in doc.relations:
+        s = rel.sign
+        if rel.source == rel.target or (s == 0 and not include_structural):
+            continue
+        strength = 1.0 if weight is None else abs(float(rel.weight))
+        add((index[rel.source], index[rel.target], strength, s < 0, rel.directed))
+    return _arrays(nodes, rows)
+
+
+def _arrays(nodes: list[Any], rows: list[tuple[int, int, float, bool, bool]]) -> RelationArrays:
+    import numpy as np  # not scipy: its import would come before the searches start
+
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return RelationArrays(nodes, empty, empty, np.zeros(0), empty > 0, empty > 0)
+    source, target, strength, negative, directed = zip(*rows)
+    return RelationArrays(
+        nodes,
+        np.array(source, dtype=np.int64),
+        np.array(target, dtype=np.int64),
+        np.array(strength, dtype=np.float64),
+        np.array(negative, dtype=bool),
+        np.array(directed, dtype=bool),
+    )
+
+
+@dataclass(frozen=True)
+class Ties:
+    """The edges of :func:`collapse` as arrays: pair (or arc) ``i`` joins ``nodes[u[i]]``
+    and ``nodes[v[i]]`` (``u < v`` when undirected), in the order of ``(u, v)``, with its
+    ``positive``, ``negative`` and ``weight`` strengths and ``count`` of relations. The
+    sign of a pair is :func:`vectorgraph.ties.net_sign` of ``positive - negative``."""
+
+    nodes: list[Any]
+    directed: bool
+    u: Any
+    v: Any
+    positive: Any
+    negative: Any
+    weight: Any
+    count: Any
+
+    def row_sums(self, values: Any) -> Any:
+        """Per node, the sum of ``values`` (one per pair) over its pairs, added one by one in
+        the order of its partners, as Python's ``sum`` over a collapsed graph's adjacency
+        (undirected only)."""
+        import numpy as np
+
+        n = len(self.nodes)
+        rows = np.concatenate([self.v, self.u])  # a node's partners below it come first
+        cols = np.concatenate([self.u, self.v])
+        x = np.concatenate([values, values]).astype(np.float64)
+        order = np.lexsort((cols, rows))
+        rows, x = rows[order], x[order]
+        starts = np.searchsorted(rows, np.arange(n))
+        place = np.arange(len(rows)) - starts[rows]  # the partner's place in the row
+        by_place = np.argsort(place, kind="stable")
+        cuts = np.searchsorted(place[by_place], np.arange(int(place.max(initial=-1)) + 2))
+        out = np.zeros(n)
+        for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+            at = by_place[a:b]  # each node at most once
+            out[rows[at]] += x[at]
+        return out
+
+    def partners(self, mask: Any) -> Any:
+        """Per node, how many of its pairs ``mask`` selects (undirected only)."""
+        import numpy as np
+
+        n = len(self.nodes)
+        return np.bincount(self.u[mask], minlength=n) + np.bincount(self.v[mask], minlength=n)
+
+
+def ties(arrays: RelationArrays, directed: bool) -> Ties:
+    """The pairs (or arcs) of ``arrays`` and their summed layers, by :func:`collapse`'s rule.
+
+    A layer's sum is exactly rounded (:func:`math.fsum`) whatever the order of the
+    relations: numpy adds a pair's values when at most two are not zero (one rounding,
+    as fsum's), fsum the rest.
+    """
+    import numpy as np
+
+    n = len(arrays.nodes)
+    a, b = arrays.source, arrays.target
+    strength, negative = arrays.strength, arrays.negative
+    if not directed:  # nodes are in the order of their text: (min, max) is ties.pair's key
+        a, b = np.minimum(a, b), np.maximum(a, b)
+    else:  # an undirected relation is an arc each way
+        both = ~arrays.directed
+        a, b = np.concatenate([a, b[both]]), np.concatenate([b, arrays.source[both]])
+        strength = np.concatenate([strength, strength[both]])
+        negative = np.concatenate([negative, negative[both]])
+    keys = a * n + b
+    order = np.argsort(keys, kind="stable")
+    keys, strength, negative = keys[order], strength[order], negative[order]
+    first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
+    plus = np.where(negative, 0.0, strength)
+    minus = np.where(negative, strength, 0.0)
+    bounds = np.r_[first, len(keys)]
+    return Ties(
+        nodes=arrays.nodes,
+        directed=directed,
+        u=keys[first] // n if n else keys,
+        v=keys[first] % n if n else keys,
+        positive=_exact_sums(plus, bounds),
+        negative=_exact_sums(minus, bounds),
+        weight=_exact_sums(strength, bounds),
+        count=np.diff(bounds),
+    )
+
+
+def _exact_sums(values: Any, bounds: Any) -> Any:
+    """``fsum(values[bounds[i]:bounds[i + 1]])`` for every ``i``."""
+    import numpy as np
+
+    if len(bounds) < 2:
+        return np.zeros(0)
+    starts = bounds[:-1]
+    out = np.add.reduceat(values, starts)
+    many = np.add.reduceat((values != 0).astype(np.int64), starts)
+    for i in np.flatnonzero(many > 2).tolist():
+        out[i] = math.fsum(values[bounds[i] : bounds[i + 1]].tolist())
+    return out
+
+
+def arcs_csr(arrays: RelationArrays, directed: bool, *, reverse: bool) -> tuple[Any, Any]:
+    """The CSR rows of the collapsed graph's arcs (both ways when undirected, or for an
+    undirected relation in the directed view); with ``reverse``, row ``v`` lists the
+    actors with an arc into ``v``."""
+    import numpy as np
+
+    src, dst = arrays.source, arrays.target
+    if directed:
+        both = ~arrays.directed
+        src, dst = np.concatenate([src, dst[both]]), np.concatenate([dst, src[both]])
+    return csr_rows(len(arrays.nodes), src, dst, directed, reverse=reverse)
 
 
 def arc_degrees(
@@ -208,29 +375,20 @@ def arc_degrees(
 ) -> tuple[dict[Any, int], dict[Any, int]]:
     """In- and out-degree of every node on the directed view of :func:`collapse`,
     without building it: the distinct actors with an arc in, and out."""
-    with no_gc():
-        arcs = _arc_set(G, include_structural)
-        indeg = dict.fromkeys(G, 0)
-        outdeg = dict.fromkeys(G, 0)
-        for u, v in arcs:
-            outdeg[u] += 1
-            indeg[v] += 1
-    return indeg, outdeg
+    arrays = relation_arrays(G, weight=None, include_structural=include_structural)
+    indeg, outdeg = arc_counts(arrays)
+    nodes = arrays.nodes
+    return dict(zip(nodes, indeg.tolist())), dict(zip(nodes, outdeg.tolist()))
 
 
-def _arc_set(G: nx.Graph, include_structural: bool) -> set[tuple[Any, Any]]:
-    """The arcs of the directed view of :func:`collapse` (the keys of its ``_ties``),
-    without the strengths: a set, not a list per arc."""
-    default_directed = G.is_directed()
-    arcs: set[tuple[Any, Any]] = set()
-    add = arcs.add
-    for u, v, data in _edges(G):
-        if u == v or (data.get("sign", 1) == 0 and not include_structural):
-            continue
-        add((u, v))
-        if not data.get("directed", default_directed):
-            add((v, u))
-    return arcs
+def arc_counts(arrays: RelationArrays) -> tuple[Any, Any]:
+    """Per node (in the order of ``arrays.nodes``), its distinct arcs in and out on the
+    directed view."""
+    import numpy as np
+
+    indptr, _ = arcs_csr(arrays, True, reverse=True)
+    outptr, _ = arcs_csr(arrays, True, reverse=False)
+    return np.diff(indptr).astype(np.int64), np.diff(outptr).astype(np.int64)
 
 
 def positive_layer(H: nx.Graph) -> nx.Graph:
@@ -244,47 +402,6 @@ def positive_layer(H: nx.Graph) -> nx.Graph:
 
 
 # --- CSR rows, the arrays the compiled searches read -------------------------------------------
-
-
-def graph_arcs(H: nx.Graph, *, reverse: bool) -> tuple[list[Any], Any, Any]:
-    """The nodes of a collapsed graph ``H`` and the CSR rows of its arcs (both ways when
-    undirected); with ``reverse``, row ``v`` lists the actors with an arc into ``v``."""
-    nodes = list(H)
-    index = {v: i for i, v in enumerate(nodes)}
-    src: list[int] = []
-    dst: list[int] = []
-    for u, nbrs in H.adjacency():  # every arc (both ways when undirected): no edge view
-        i = index[u]
-        for v in nbrs:
-            src.append(i)
-            dst.append(index[v])
-    return (nodes, *csr_rows(len(nodes), src, dst, True, reverse=reverse))
-
-
-def document_arcs(
-    doc: GraphDocument, *, directed: bool, include_structural: bool, reverse: bool
-) -> tuple[list[Any], Any, Any]:
-    """:func:`graph_arcs` of ``collapse(doc.to_networkx(), ...)``, read from the document.
-
-    The same rule without networkx: actors sorted by id, no self-loops,
-    structural relations only with ``include_structural``; in the directed view
-    an undirected relation is an arc each way. A relation of an actor the
-    document does not list raises :class:`KeyError`.
-    """
-    nodes = sorted((a.id for a in doc.actors), key=str)
-    index = {v: i for i, v in enumerate(nodes)}
-    src: list[int] = []
-    dst: list[int] = []
-    for rel in doc.relations:
-        if rel.source == rel.target or (rel.sign == 0 and not include_structural):
-            continue
-        u, v = index[rel.source], index[rel.target]
-        src.append(u)
-        dst.append(v)
-        if directed and not rel.directed:
-            src.append(v)
-            dst.append(u)
-    return (nodes, *csr_rows(len(nodes), src, dst, directed, reverse=reverse))
 
 
 def csr_rows(

@@ -20,8 +20,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from vectorgraph.measures.collapsing import no_gc
-
 if TYPE_CHECKING:
     import igraph as ig
     import networkx as nx
@@ -273,34 +271,6 @@ def _paths_nx(
 
 
 # --- igraph ----------------------------------------------------------------------------------
-
-
-def _path_graph(H: nx.Graph, distance: str) -> tuple[ig.Graph, list[Any], list[float] | None]:
-    """igraph for path measures: unweighted in hops, else lengths 1/strength."""
-    if distance == "inverse":
-        return _to_igraph(H, "weight", lambda x: 1.0 / x)
-    return _to_igraph(H)
-
-
-def _to_igraph(
-    H: nx.Graph, attr: str | None = None, transform: Any = None
-) -> tuple[ig.Graph, list[Any], list[float] | None]:
-    """The collapsed graph as igraph (vertex i is ``nodes[i]``) and its edge weights."""
-    import igraph as ig
-
-    with no_gc():
-        nodes = list(H)
-        index = {v: i for i, v in enumerate(nodes)}
-        data = list(H.edges(data=True))
-        g = ig.Graph(
-            n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in data], directed=H.is_directed()
-        )
-        weights = None
-        if attr is not None:
-            weights = [d[attr] for _, _, d in data]
-            if transform is not None:
-                weights = [transform(w) for w in weights]
-    return g, nodes, weights
 
 
 def _reach_counts(g: ig.Graph, directed: bool) -> list[int]:

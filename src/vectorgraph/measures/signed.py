@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from vectorgraph.errors import VectorgraphError
-from vectorgraph.measures.collapsing import collapse
+from vectorgraph.measures.collapsing import Ties, relation_arrays, ties
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 __all__ = [
     "SignedDegree",
     "pn_centrality",
-    "pn_from_collapsed",
+    "pn_of_ties",
     "signed_degree",
-    "signed_from_collapsed",
+    "signed_of_ties",
 ]
 
 #: Up to this many actors PN centrality is solved densely (exact, detects a
@@ -67,25 +67,29 @@ def signed_degree(
     attribute they are the summed strengths of its positive (negative)
     relations.
     """
-    H = collapse(G, weight=weight, include_structural=include_structural)
-    return signed_from_collapsed(H, counts=weight is None)
+    t = ties(relation_arrays(G, weight=weight, include_structural=include_structural), False)
+    table = signed_of_ties(t, counts=weight is None)
+    return {
+        v: SignedDegree(positive=pos, negative=neg, net=net, ratio=ratio)
+        for v, pos, neg, net, ratio in zip(t.nodes, *table)
+    }
 
 
-def signed_from_collapsed(H: nx.Graph, *, counts: bool) -> dict[Any, SignedDegree]:
-    """Signed degree of an already collapsed, undirected graph (partners or strengths)."""
-    out = {}
-    for v in H:
-        if counts:
-            pos = float(sum(1 for d in H[v].values() if d["positive"] > 0))
-            neg = float(sum(1 for d in H[v].values() if d["negative"] > 0))
-        else:
-            pos = float(sum(d["positive"] for d in H[v].values()))
-            neg = float(sum(d["negative"] for d in H[v].values()))
-        total = pos + neg
-        out[v] = SignedDegree(
-            positive=pos, negative=neg, net=pos - neg, ratio=pos / total if total else None
-        )
-    return out
+def signed_of_ties(
+    t: Ties, *, counts: bool
+) -> tuple[list[float], list[float], list[float], list[float | None]]:
+    """Signed degree of collapsed pairs (undirected), per node in the order of ``t.nodes``:
+    the lists of ``positive``, ``negative``, ``net`` and ``ratio`` (partners, or with
+    ``counts=False`` summed strengths, added partner by partner)."""
+    if counts:
+        pos = t.partners(t.positive > 0).astype(float)
+        neg = t.partners(t.negative > 0).astype(float)
+    else:
+        pos, neg = t.row_sums(t.positive), t.row_sums(t.negative)
+    total = (pos + neg).tolist()
+    positive = pos.tolist()
+    ratio = [p / s if s else None for p, s in zip(positive, total)]
+    return positive, neg.tolist(), (pos - neg).tolist(), ratio
 
 
 def pn_centrality(G: nx.Graph, *, include_structural: bool = False) -> dict[Any, float]:
@@ -113,27 +117,25 @@ def pn_centrality(G: nx.Graph, *, include_structural: bool = False) -> dict[Any,
     >>> {k: round(v, 4) for k, v in pn_centrality(G).items()}
     {'a': 1.2727, 'b': 1.0909, 'c': 0.4545}
     """
-    return pn_from_collapsed(collapse(G, weight=None, include_structural=include_structural))
+    arrays = relation_arrays(G, weight=None, include_structural=include_structural)
+    return pn_of_ties(ties(arrays, False))
 
 
-def pn_from_collapsed(H: nx.Graph) -> dict[Any, float]:
-    """PN centrality of an already collapsed, undirected graph."""
+def pn_of_ties(t: Ties) -> dict[Any, float]:
+    """PN centrality of collapsed pairs (undirected)."""
     import numpy as np
     import scipy.sparse as sp
 
-    nodes = list(H)
+    nodes = t.nodes
     n = len(nodes)
     if n <= 1:
         return {v: 1.0 for v in nodes}
-    index = {v: i for i, v in enumerate(nodes)}
-    rows, cols, vals = [], [], []
-    for u, v, d in H.edges(data=True):
-        a = (1.0 if d["positive"] > 0 else 0.0) - (2.0 if d["negative"] > 0 else 0.0)
-        if a:
-            rows += [index[u], index[v]]
-            cols += [index[v], index[u]]
-            vals += [a, a]
-    A = sp.csr_matrix((vals, (rows, cols)), shape=(n, n))
+    a = (t.positive > 0).astype(np.float64) - 2.0 * (t.negative > 0)
+    keep = a != 0
+    u, v, a = t.u[keep], t.v[keep], a[keep]
+    rows = np.column_stack([u, v]).ravel()  # each pair both ways, one after the other
+    cols = np.column_stack([v, u]).ravel()
+    A = sp.csr_matrix((np.repeat(a, 2), (rows, cols)), shape=(n, n))
     M = sp.identity(n, format="csr") - A / (2 * n - 2)
     ones = np.ones(n)
     if n <= DENSE_LIMIT:

@@ -10,6 +10,8 @@ from vectorgraph.errors import VectorgraphError
 if TYPE_CHECKING:
     import networkx as nx
 
+    from vectorgraph.measures.collapsing import Ties
+
 
 def _spectral(
     P: nx.Graph, name: str, *, alpha: float, max_iter: int, tol: float
@@ -28,10 +30,10 @@ def _spectral(
         ) from None
 
 
-def _eigenvector_fast(H: nx.Graph, *, max_iter: int, tol: float) -> dict[Any, float]:
+def _eigenvector_fast(t: Ties, *, max_iter: int, tol: float) -> dict[Any, float]:
     """networkx's ``eigenvector_centrality`` on the positive layer, with scipy.
 
-    The same power iteration as networkx (start 1/n, ``x <- (I + A^T) x``,
+    ``t`` holds the collapsed pairs (or arcs, directed). The same power iteration as networkx (start 1/n, ``x <- (I + A^T) x``,
     unit length, stop when the L1 change is below ``n * tol``), one sparse
     product per step instead of a Python loop over the edges: 0.05 s instead
     of 0.4 s at 10,000 actors. The tests compare the two.
@@ -39,18 +41,13 @@ def _eigenvector_fast(H: nx.Graph, *, max_iter: int, tol: float) -> dict[Any, fl
     import numpy as np
     import scipy.sparse as sp
 
-    nodes = list(H)
+    nodes = t.nodes
     n = len(nodes)
     if n == 0:
         return {}
-    index = {v: i for i, v in enumerate(nodes)}
-    ties = [
-        (index[u], index[v], d["positive"]) for u, v, d in H.edges(data=True) if d["positive"] > 0
-    ]
-    src = np.array([t[0] for t in ties], dtype=np.int64)
-    dst = np.array([t[1] for t in ties], dtype=np.int64)
-    w = np.array([t[2] for t in ties], dtype=np.float64)
-    if not H.is_directed():
+    keep = t.positive > 0
+    src, dst, w = t.u[keep], t.v[keep], t.positive[keep]
+    if not t.directed:
         src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([w, w])
     M = sp.csr_matrix((w, (dst, src)), shape=(n, n))  # x[target] += x[source] * w
     x = np.full(n, 1.0 / n)
@@ -62,4 +59,42 @@ def _eigenvector_fast(H: nx.Graph, *, max_iter: int, tol: float) -> dict[Any, fl
             return {v: float(val) for v, val in zip(nodes, x)}
     raise VectorgraphError(
         f"eigenvector did not converge in {max_iter} iterations (raise max_iter or tol)"
+    )
+
+
+def _pagerank_fast(t: Ties, *, alpha: float, max_iter: int, tol: float) -> dict[Any, float]:
+    """networkx's ``pagerank`` of the positive layer, read from the collapsed pairs ``t``.
+
+    networkx's own scipy iteration (``_pagerank_scipy``: the row-normalised matrix,
+    dangling actors spread uniformly, stop when the L1 change is below ``n * tol``)
+    on the matrix ``to_scipy_sparse_array`` builds, entry for entry in its order, so the
+    values are networkx's floats without a networkx graph built (or networkx imported:
+    0.3 CPU s at 10,000 actors). The tests compare the two exactly.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    nodes = t.nodes
+    n = len(nodes)
+    if n == 0:
+        return {}
+    keep = t.positive > 0
+    row, col, data = t.u[keep], t.v[keep], t.positive[keep]
+    if not t.directed:  # as networkx symmetrizes an undirected graph's matrix
+        row, col, data = np.r_[row, col], np.r_[col, row], np.r_[data, data]
+    A = sp.coo_array((data, (row, col)), shape=(n, n), dtype=float).asformat("csr")
+    S = A.sum(axis=1)
+    S[S != 0] = 1.0 / S[S != 0]
+    Q = sp.dia_array((S.T, 0), shape=A.shape).tocsr()
+    A = Q @ A
+    x = np.repeat(1.0 / n, n)
+    p = np.repeat(1.0 / n, n)
+    is_dangling = np.where(S == 0)[0]
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ A + sum(x[is_dangling]) * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            return dict(zip(nodes, map(float, x)))
+    raise VectorgraphError(
+        f"pagerank did not converge in {max_iter} iterations (raise max_iter or tol)"
     )
