@@ -964,3 +964,16 @@ def test_a_company_named_for_its_state_is_of_it_not_the_state(sentence, company,
 )
 def test_a_state_before_a_commodity_or_a_title_names_no_company(sentence):
     assert "company" not in {m.type for m in MentionFinder().find(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukrainian Prosecutor General Andriy Kostin spoke.", ("KOSTIN", "serves", "UKR")),
+        ("US Attorney General Merrick Garland spoke.", ("GARLAND", "serves", "USA")),
+        ("Kazakh Ombudsman Artur Lastayev spoke.", ("LASTAYEV", "serves", "KAZ")),
+    ],
+    ids=["prosecutor-general", "attorney-general", "ombudsman"],
+)
+def test_law_officers_titles_introduce_persons(sentence, expected):
+    assert ties(sentence) == [expected]

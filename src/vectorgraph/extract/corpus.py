@@ -213,7 +213,7 @@ def iter_extractions(
     jobs: int = 1,
     engine: str = "parse",
     model: str | None = None,
-    learned: bool = True,
+    learned: bool = False,
 ) -> Iterator[Extraction | str]:
     """The extraction of each file in turn, or a skip message (str) for a file that fails.
 
@@ -247,7 +247,7 @@ def extract_corpus(
     on_file: Callable[[], None] | None = None,
     engine: str = "parse",
     model: str | None = None,
-    learned: bool = True,
+    learned: bool = False,
 ) -> GraphDocument:
     """One candidate document for many texts (files and folders), merged.
 

@@ -26,9 +26,9 @@ Examples
 >>> model = Model(weights={"top=ally": (0.0, 0.0, 3.0)}, bias=(-2.0, -2.0, -1.0),
 ...               threshold=0.5, types={})
 >>> [round(p, 3) for p in model.probabilities(["top=ally"])]
-[0.117, 0.016, 0.016, 0.851]
+[0.115, 0.016, 0.016, 0.853]
 >>> model.best(["top=ally"])
-(1, 0.851)
+(1, 0.853)
 """
 
 from __future__ import annotations
@@ -36,12 +36,12 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vectorgraph.extract.mentions import Mention
-from vectorgraph.extract.tree import Claim, Spans, word_class
+from vectorgraph.extract.tree import ORGS, Claim, Spans, word_class
 from vectorgraph.ties import pair
 from vectorgraph.vocabulary import RELATION_TYPES
 
@@ -71,6 +71,7 @@ MODEL_FILE = "pairs-model.json"
 #: Which actor of a structural tie is its source: "member_of" runs from the state to the
 #: bloc, "serves" from the person to the state, "based_in" from the company.
 _RANK = {"person": 0, "company": 1, "state": 2, "other": 2, "region": 3, "organisation": 4}
+_OF_BLOCS = frozenset(("member_of", "observer_of", "leads_bloc"))
 _NEGATION = frozenset(("neg",))
 _NO = frozenset(("no", "neither", "never"))
 _MODALS = frozenset(("may", "might", "could", "would"))
@@ -87,12 +88,12 @@ class Proposer(Protocol):
         sentence: int,
         spans: Spans,
         mentions: Sequence[Mention],
-        related: set[tuple[str, str]],
+        related: Mapping[tuple[str, str], set[int]],
         lexicon: Lexicon,
     ) -> list[Claim]:
         """The claims to add for sentence ``sentence`` of a text, given its parse's
         :class:`~.tree.Spans`, its mentions and the pairs (:func:`~vectorgraph.ties.pair`)
-        the rules related in it."""
+        the rules related in it, each with the signs they gave it."""
         ...  # pragma: no cover
 
 
@@ -190,7 +191,7 @@ class Scorer:
         sentence: int,
         spans: Spans,
         mentions: Sequence[Mention],
-        related: set[tuple[str, str]],
+        related: Mapping[tuple[str, str], set[int]],
         lexicon: Lexicon,
     ) -> list[Claim]:
         model = self.model
@@ -203,6 +204,8 @@ class Scorer:
             a, b = c.source, c.target
             if sign == 0 and _RANK.get(b.type, 2) < _RANK.get(a.type, 2):
                 a, b = b, a  # "member_of" from the state to the bloc
+            if rtype in _OF_BLOCS and b.type not in ORGS:
+                rtype = GENERIC[0]  # a member, observer or leader of a bloc or region only
             out.append(Claim(a, b, rtype, p))
         return out
 
@@ -286,11 +289,12 @@ class _Word:
 def candidates(
     spans: Spans,
     mentions: Sequence[Mention],
-    related: set[tuple[str, str]],
+    related: Mapping[tuple[str, str], set[int]],
     lexicon: Lexicon,
 ) -> list[Candidate]:
     """The candidates of a parsed sentence: every pair of its actors (by id) that is not in
-    ``related``, each with the features of its two nearest mentions in the tree.
+    ``related`` (the pairs the rules related in it, with their signs), each with the
+    features of its two nearest mentions in the tree.
 
     Mentions without an id, attributes ("Chinese carmaker") and mentions with no token
     in the parse are left out.
@@ -327,13 +331,55 @@ def candidates(
             if known is None or (length, a2.start) < (known[0], known[1]):
                 best[key] = (length, a2.start, i2, a2, j2, b2)
     root = next((k for k, h in enumerate(heads) if h == k), 0)
-    n_actors = f"n={min(len(ids), 6)}"
-    main = f"root={tokens.word(root)[3]}"
+    context = [f"n={min(len(ids), 6)}", f"root={tokens.word(root)[3]}"]
+    if not related:
+        context.append("rules=none")
     out = []
     for key in sorted(best):
         _, _, i, a, j, b = best[key]
-        out.append(_candidate(tokens, i, a, j, b, n_actors, main))
+        c = _candidate(tokens, i, a, j, b, context)
+        if c is None:
+            continue
+        extra = [*_siblings(tokens, i, a, j, b, anchored, related)]
+        extra += [f"ruled_{end}" for end, m in (("a", a), ("b", b)) if _in(m.id, related)]
+        out.append(Candidate(a, b, (*c.features, *extra), c.predicates))
     return out
+
+
+def _in(aid: str | None, related: Mapping[tuple[str, str], set[int]]) -> bool:
+    return any(aid in key for key in related)
+
+
+def _siblings(
+    tokens: _Tokens,
+    i: int,
+    a: Mention,
+    j: int,
+    b: Mention,
+    anchored: list[tuple[int, Mention]],
+    related: Mapping[tuple[str, str], set[int]],
+) -> Iterator[str]:
+    """ "sib=S": a conjunct or appositive of one mention (at most 3 arcs of coordination
+    away) is related to the other by the rules with sign S: "Russia sanctioned Ukraine and
+    Georgia" when the rules read only Ukraine."""
+    seen = set()
+    for here, me, k0, other in ((i, a, j, b), (j, b, i, a)):
+        for k, c in anchored:
+            if c.id in (me.id, other.id) or k == k0:
+                continue
+            signs = related.get(pair(str(me.id), str(c.id)))
+            if not signs:
+                continue
+            up, down = _path(tokens.heads, k0, k)
+            if up is None or len(up) + len(down) > 3:
+                continue
+            deps = [tokens.word(t)[2] for t in (k0, *up[:-1])] if up else []
+            deps += [tokens.word(t)[2] for t in down]
+            if all(d in _COORDINATION for d in deps):
+                for sign in signs:
+                    if sign not in seen:
+                        seen.add(sign)
+                        yield f"sib={sign}"
 
 
 def _path(heads: list[int], i: int, j: int) -> tuple[list[int] | None, list[int]]:
@@ -367,16 +413,20 @@ def _bucket(n: int) -> str:
 
 
 def _candidate(
-    tokens: _Tokens, i: int, a: Mention, j: int, b: Mention, n_actors: str, main: str
-) -> Candidate:
-    """The features of the pair of mentions ``a`` (at token ``i``) and ``b`` (at ``j``)."""
+    tokens: _Tokens, i: int, a: Mention, j: int, b: Mention, context: list[str]
+) -> Candidate | None:
+    """The features of the pair of mentions ``a`` (at token ``i``) and ``b`` (at ``j``);
+    None when a negation, a modal or a verb of refusal on their path leaves the pair to the
+    rules' reading of the mood (:meth:`.parse.Sentence.mood`)."""
     up, down = _path(tokens.heads, i, j)
     assert up is not None
     top = up[-1] if up else i
     inner = [k for k in (*up, *down) if k not in (i, j)]
-    features = [n_actors, main, f"len={min(len(up) + len(down), 8)}"]
+    length = min(len(up) + len(down), 8)
+    features = [*context, f"len={length}"]
     ka, kb = a.type, b.type
-    features += [f"kinds={'|'.join(sorted((ka, kb)))}", f"kind={ka}", f"kind={kb}"]
+    kinds = "|".join(sorted((ka, kb)))
+    features += [f"kinds={kinds}", f"kind={ka}", f"kind={kb}", f"kinds={kinds}&len={length}"]
     features += [f"mk={a.kind}", f"mk={b.kind}"]
     if a.possessive or b.possessive:
         features.append("possessive")
@@ -393,6 +443,11 @@ def _candidate(
     else:
         lower, tag, dep, lemma = tokens.word(top)
         features += [f"top={lemma}", f"toppos={word_class(tag)}", f"topdep={dep}"]
+        features += [f"top={lemma}&kinds={kinds}", f"top={lemma}&{ups[-1]}^{downs[-1]}"]
+    for end, k in (("a", i), ("b", j)):  # the word each mention hangs on: "ally of", "with"
+        h = tokens.heads[k]
+        if h != k:
+            features.append(f"head_{end}={tokens.word(h)[3]}")
     features.extend(sorted({f"lem={tokens.word(k)[3]}" for k in inner}))
     features.extend(sorted({f"dep={tokens.word(k)[2]}" for k in inner}))
     predicates = []
@@ -400,23 +455,19 @@ def _candidate(
         pred = tokens.predicate(k) if k not in (i, j) else None
         if pred is not None and pred not in predicates:
             predicates.append(pred)
-    negated = modal = False
-    for k in {top, *inner}:
+    lex = tokens.lexicon
+    for k in {top, *inner}:  # the rules read the mood: a negated or possible claim is theirs
+        if tokens.word(k)[3] in lex.negators:
+            return None  # "refused to join the CSTO"
         for c in tokens.children(k):
             lower, _, dep, lemma = tokens.word(c)
             if dep in _NEGATION or (dep == "det" and lower in _NO):
-                negated = True
-            elif dep == "aux" and lower in _MODALS:
-                modal = True
-    if negated:
-        features.append("neg")
-    if modal:
-        features.append("modal")
+                return None  # "did not support", "never criticised", "no ally of"
+            if dep == "aux" and (lower in _MODALS or lemma in lex.modals):
+                return None  # "could sign", "may invest" (annotation-guide.md)
     for pred in predicates[:2]:
         sign = RELATION_TYPES[pred.type].sign
-        features += [f"pred={pred.type}", f"psign={sign}"]
-        if negated:
-            features.append(f"psign={sign}&neg")
+        features += [f"pred={pred.type}", f"psign={sign}", f"psign={sign}&kinds={kinds}"]
     if not predicates:
         features.append("pred=none")
     lo, hi = (i, j) if i < j else (j, i)

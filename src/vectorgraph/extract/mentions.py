@@ -64,6 +64,12 @@ TITLE_WORDS = frozenset(
         "Secretary",
         "Secretaries",
         "General",
+        "Prosecutor",  # "Ukrainian Prosecutor General Andriy Kostin"
+        "Prosecutor-General",
+        "Attorney",
+        "Ombudsman",
+        "Auditor",
+        "Officer",  # "Chief Executive Officer of DABS, X"
         "Secretary-General",
         "Chancellor",
         "Premier",

@@ -114,7 +114,7 @@ def extract(
     gazetteer: Gazetteer | None = None,
     engine: str = "parse",
     model: str | None = None,
-    learned: bool | Proposer = True,
+    learned: bool | Proposer = False,
 ) -> GraphDocument:
     """A candidate graph document for one text, valid by construction.
 
@@ -122,8 +122,8 @@ def extract(
     be written) so that quotes can be checked; ``min_confidence`` drops weaker
     relations. ``engine`` is one of :data:`ENGINES`; ``model`` names the spaCy
     pipeline of the parse engine; ``learned`` whether the parse engine's learned
-    pair scorer (:mod:`.learned`) proposes the pairs its rules left, or the
-    scorer to use.
+    pair scorer (:mod:`.learned`) proposes the pairs its rules left (off by
+    default: its cross-validated gain is small), or the scorer to use.
     """
     found = read_text(
         text,
@@ -147,7 +147,7 @@ def read_text(
     gazetteer: Gazetteer | None = None,
     engine: str = "parse",
     model: str | None = None,
-    learned: bool | Proposer = True,
+    learned: bool | Proposer = False,
 ) -> Extraction:
     """Mentions and relations of one text (see the module docstring)."""
     item = Text(text, source_id, title, path)
@@ -178,7 +178,7 @@ def read_texts(
     gazetteer: Gazetteer | None = None,
     engine: str = "parse",
     model: str | None = None,
-    learned: bool | Proposer = True,
+    learned: bool | Proposer = False,
 ) -> Iterator[Extraction | str]:
     """:func:`read_text` of each text in turn; a str (a skip message) passes through in place.
 
@@ -542,9 +542,14 @@ class _State:
             item.evidence[index] = self.evidence(index, a, b)
         item.confidences.append(confidence)
 
-    def pairs_at(self, index: int) -> set[tuple[str, str]]:
-        """The actor pairs (:func:`~vectorgraph.ties.pair`) related so far in one sentence."""
-        return {pair(f.source, f.target) for f in self.found.values() if index in f.evidence}
+    def pairs_at(self, index: int) -> dict[tuple[str, str], set[int]]:
+        """The actor pairs (:func:`~vectorgraph.ties.pair`) related so far in one sentence,
+        each with the signs of its relations there."""
+        out: dict[tuple[str, str], set[int]] = {}
+        for f in self.found.values():
+            if index in f.evidence:
+                out.setdefault(pair(f.source, f.target), set()).add(RELATION_TYPES[f.type].sign)
+        return out
 
     def own(self, a: str, b: str) -> bool:
         """Whether one of two actors is a person who leads or serves the other: their tie is
