@@ -46,6 +46,7 @@ import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -142,6 +143,17 @@ def generate_corpus(folder: Path, megabytes: float, seed: int = 0) -> tuple[int,
         files += 1
         written += size
     return files, written
+
+
+def head_commit() -> str:
+    """The short hash of the checkout's HEAD, which a record or a model names."""
+    return subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout.strip()
 
 
 def _rss_mb() -> float:
@@ -259,7 +271,6 @@ def _row(article: str, scores: dict[str, dict[str, object]]) -> dict[str, object
 
 def devset_main(folder: Path, record: Path | None, split: str, learned: bool = False) -> None:
     import datetime
-    import subprocess
 
     from vectorgraph.extract.learned import default_model
 
@@ -284,13 +295,7 @@ def devset_main(folder: Path, record: Path | None, split: str, learned: bool = F
         print(f"{str(row['article'])[:52]:52}" + "".join(f"  {c:>34}" for c in cells))
     if record is None:
         return
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    ).stdout.strip()
+    commit = head_commit()
     today = datetime.date.today().isoformat()
     new = not record.exists()
     with record.open("a", encoding="utf-8") as fh:

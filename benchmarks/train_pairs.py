@@ -38,7 +38,6 @@ import argparse
 import json
 import pickle
 import re
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -49,7 +48,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_extract import head_commit
 from vectorgraph.document import GraphDocument
 from vectorgraph.extract.learned import (
     MODEL_FILE,
@@ -371,13 +372,7 @@ def main() -> None:
         }
     c, t = choose(arts, args.folds)
     final = fit(arts, c)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    ).stdout.strip()
+    commit = head_commit()
     meta = {
         "trained_on": f"{len(arts)} articles of {args.devset.relative_to(ROOT)} at {commit}",
         "C": c,

@@ -45,10 +45,7 @@ def _eigenvector_fast(t: Ties, *, max_iter: int, tol: float) -> dict[Any, float]
     n = len(nodes)
     if n == 0:
         return {}
-    keep = t.positive > 0
-    src, dst, w = t.u[keep], t.v[keep], t.positive[keep]
-    if not t.directed:
-        src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([w, w])
+    src, dst, w = _positive_arcs(t)
     M = sp.csr_matrix((w, (dst, src)), shape=(n, n))  # x[target] += x[source] * w
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
@@ -78,10 +75,7 @@ def _pagerank_fast(t: Ties, *, alpha: float, max_iter: int, tol: float) -> dict[
     n = len(nodes)
     if n == 0:
         return {}
-    keep = t.positive > 0
-    row, col, data = t.u[keep], t.v[keep], t.positive[keep]
-    if not t.directed:  # as networkx symmetrizes an undirected graph's matrix
-        row, col, data = np.r_[row, col], np.r_[col, row], np.r_[data, data]
+    row, col, data = _positive_arcs(t)
     A = sp.coo_array((data, (row, col)), shape=(n, n), dtype=float).asformat("csr")
     S = A.sum(axis=1)
     S[S != 0] = 1.0 / S[S != 0]
@@ -98,3 +92,15 @@ def _pagerank_fast(t: Ties, *, alpha: float, max_iter: int, tol: float) -> dict[
     raise VectorgraphError(
         f"pagerank did not converge in {max_iter} iterations (raise max_iter or tol)"
     )
+
+
+def _positive_arcs(t: Ties) -> tuple[Any, Any, Any]:
+    """The positive layer of the collapsed pairs ``t`` as arcs (sources, targets, weights):
+    an undirected pair both ways, its forward arcs first, as networkx symmetrizes a matrix."""
+    import numpy as np
+
+    keep = t.positive > 0
+    u, v, w = t.u[keep], t.v[keep], t.positive[keep]
+    if t.directed:
+        return u, v, w
+    return np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
