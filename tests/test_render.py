@@ -238,6 +238,12 @@ def test_sizes_are_the_measures(article: GraphDocument, measure: str) -> None:
     assert size_values(G, measure) == pytest.approx(measure_centrality(G, measure))
 
 
+@pytest.mark.parametrize("measure", SIZE_MEASURES)
+def test_sizes_from_the_document_are_the_graphs(article: GraphDocument, measure: str) -> None:
+    """The page sizes actors from the document itself: the same values as from its graph."""
+    assert size_values(article, measure) == size_values(article.to_networkx(), measure)
+
+
 def test_size_measures(article: GraphDocument) -> None:
     G = article.to_networkx()
     pagerank = size_values(G, "pagerank")

@@ -269,9 +269,7 @@ def _payload(
 ) -> tuple[dict[str, Any], RenderMode]:
     ids = [a.id for a in doc.actors]
     laid = layout.start_positions(ids, [(r.source, r.target) for r in doc.relations], seed=seed)
-    # the measure reads no evidence: leave it out of the graph (a third of the time at 250,000)
-    bare = replace(doc, relations=tuple(replace(r, evidence=()) for r in doc.relations))
-    values = sizing.size_values(bare.to_networkx(), size_by)
+    values = sizing.size_values(doc, size_by)  # from the document: no networkx graph built
     pos = laid()
     if physics is None:
         physics = layout.use_physics(len(doc.actors), len(doc.relations))

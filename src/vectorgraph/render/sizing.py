@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vectorgraph.document import GraphDocument
 from vectorgraph.errors import ArgumentError
 from vectorgraph.measures.centrality import CENTRALITY_MEASURES
 
@@ -31,17 +32,21 @@ __all__ = ["SIZE_MEASURES", "size_values"]
 SIZE_MEASURES: tuple[str, ...] = (*(m for m in CENTRALITY_MEASURES if m != "signed"), "none")
 
 
-def size_values(G: nx.MultiDiGraph, measure: str = "pagerank") -> dict[str, float]:
+def size_values(G: nx.MultiDiGraph | GraphDocument, measure: str = "pagerank") -> dict[str, float]:
     """``{actor: value}`` that sizes actors: ``measure`` of :func:`vectorgraph.measures.centrality`.
 
     Named apart from that function: it also takes ``none``, and refuses ``signed``.
+    ``G`` is the graph of :func:`vectorgraph.to_networkx`, or the document itself (the same
+    values, without building the graph).
 
     Raises :class:`vectorgraph.ArgumentError` (a ValueError) for a measure not in :data:`SIZE_MEASURES`.
     """
     if measure not in SIZE_MEASURES:
         raise ArgumentError(f"unknown measure {measure!r} (one of {', '.join(SIZE_MEASURES)})")
     if measure == "none":
-        return {n: 1.0 for n in G}
+        return (
+            {a.id: 1.0 for a in G.actors} if isinstance(G, GraphDocument) else {n: 1.0 for n in G}
+        )
     from vectorgraph.measures import centrality as measure_centrality
 
     return {n: float(v) for n, v in measure_centrality(G, measure).items()}
