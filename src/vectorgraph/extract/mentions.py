@@ -196,8 +196,9 @@ _LOWER_TITLE = re.compile(
     + _UPPER
     + r"][\w’'\-]*)*))?\s*,?\s*$"
 )
+#: (The lookahead holds the nouns' first letters: the branches are tried at fewer positions.)
 _COMPANY_NOUN = re.compile(
-    r"\b(?:compan(?:y|ies)|carmakers?|automakers?|manufacturers?|makers?|producers?|firms?|"
+    r"\b(?=[abcdefgilmnoprsw])(?:compan(?:y|ies)|carmakers?|automakers?|manufacturers?|makers?|producers?|firms?|"
     r"giants?|operators?|conglomerates?|retailers?|exporters?|suppliers?|miners?|developers?|"
     r"insurers?|airlines?|lenders?|providers?|corporations?|brands?|refiners?|"
     r"shipbuilders?|startups?|concerns?|banks?|"
@@ -291,8 +292,10 @@ _QUALITIES = (
     r"(?:Central Asian?|post-Soviet|former Soviet|ex-Soviet|Caucasian|Baltic|neighbou?ring|landlocked|"
     r"oil-rich|[Tt]urkic)"
 )
+#: (The lookahead names the first letters of every branch: the regex engine tries the branches
+#: at no other position, which makes the search of a sentence about twice as fast.)
 REFERENCE = re.compile(
-    r"\b(?:(?P<region>[Tt]he region)|"
+    r"\b(?=[TtBbHhIi])(?:(?P<region>[Tt]he region)|"
     r"(?P<bloc>(?:[Tt]he|[Tt]his) (?:bloc|alliance|organi[sz]ation|association|grouping|entity|"
     r"forum|union))|"
     r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
@@ -576,17 +579,27 @@ class MentionFinder:
         self.given = []
         self._plural_title = None
         self._pending = []
-        tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+        matches = list(TOKEN.finditer(sentence))
+        tokens = [m.span() for m in matches]
         out: list[Mention] = []
-        i = 0
-        while i < len(tokens):
+        i, n = 0, len(tokens)
+        while i < n:
             j = i + 1
-            while j < len(tokens) and _GAP.fullmatch(sentence, tokens[j - 1][1], tokens[j][0]):
+            while j < n:
+                end, start = tokens[j - 1][1], tokens[j][0]
+                # one space joins, another single character parts ("Russia, China"), without
+                # the regex call that a longer gap needs ("Union of the")
+                if start - end == 1:
+                    if sentence[end] not in " \t":
+                        break
+                elif not _GAP.fullmatch(sentence, end, start):
+                    break
                 j += 1
             self._run(sentence, tokens[i:j], out)
             i = j
         gaz = self.gazetteer
-        if gaz.pattern is not None and any(sentence[a:b] in gaz.pattern_tokens for a, b in tokens):
+        words = map(re.Match.group, matches)  # the tokens' text, made in C
+        if gaz.pattern is not None and not gaz.pattern_tokens.isdisjoint(words):
             self._spelled(sentence, out)
         if " (" in sentence:
             self._acronyms(sentence, tokens, out)
@@ -648,6 +661,14 @@ class MentionFinder:
 
     def _segment(self, s: str, run: list[tuple[int, int]]) -> list[tuple[int, int, Entry | None]]:
         """Cut a run into gazetteer forms (longest first) and unknown tokens."""
+        if len(run) == 1:  # most runs: the loop below, for one token (which holds no space)
+            start, end = run[0]
+            entry = self._lookup(s[start:end])
+            if entry is not None:
+                return [(start, end, entry)]
+            if s[start:end] in self.gazetteer.ignored:
+                return []
+            return self._hyphen_parts(s, run[0])
         pieces: list[tuple[int, int, Entry | None]] = []
         n, i = len(run), 0
         spans, local = self.gazetteer.spans, self.spans
@@ -875,7 +896,7 @@ class MentionFinder:
         state_ref = None
         if title is None:
             title, state, state_ref = self._title_before(s, start, out)
-        if title is None and _DOTTED_HONORIFIC.search(before):
+        if title is None and before.rstrip().endswith(".") and _DOTTED_HONORIFIC.search(before):
             title = "Dr"  # "Dr. Eva Seiwert": the dot ends the run, not the title
         if title is not None and _honorific(title) and len(words) <= 4:
             after = self._after(s, end)  # "Mr Japarov, the Kyrgyz president"
