@@ -174,6 +174,9 @@ def _known(lexicon: Lexicon) -> dict[tuple[int, int, int, int], _Kind]:
     return _TOKENS[0][1]
 
 
+_UINT64 = (1 << 64) - 1
+
+
 @functools.lru_cache(maxsize=1)
 def _attributes() -> list[int]:
     """The token attributes :class:`Spans` reads, by spaCy's ids."""
@@ -236,16 +239,15 @@ class Spans:
     __slots__ = ("columns", "doc", "heads", "lengths", "roots", "size", "starts")
 
     def __init__(self, doc: Any) -> None:
-        import numpy
-
         self.doc = doc
-        table = doc.to_array(_attributes())  # unsigned: the hashes, and HEAD's offset to the head
-        table[:, 5] = table[:, 5].view(numpy.int64) + numpy.arange(len(table))
         #: every token's orth, lower, tag, dep, idx, head (its index), length and trailing
         #: space, one list per attribute: the columns :func:`tree` reads as well
-        self.columns = columns = table.T.tolist()
+        self.columns = columns = doc.to_array(_attributes()).T.tolist()
+        # HEAD is the offset to the head as an unsigned 64-bit number; made an index in Python
+        # (numpy's calls on a sentence's few tokens took a third of this method in the engine)
+        columns[5] = [(at + i) & _UINT64 for i, at in enumerate(columns[5])]
         self.starts, self.heads, self.lengths = columns[4], columns[5], columns[6]
-        self.size = self.starts[-1] + self.lengths[-1] + columns[7][-1] if len(table) else 0
+        self.size = self.starts[-1] + self.lengths[-1] + columns[7][-1] if self.starts else 0
         self.roots: dict[tuple[int, int], int | None] = {}
 
     def _token(self, char: int) -> int:
