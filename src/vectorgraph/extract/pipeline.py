@@ -362,9 +362,7 @@ def _read_parses(
             if a.id is not None and b.id is not None:
                 state.add(index, a.id, b.id, claim.type, claim.confidence, a, b)
         mentions = per_sentence[index]
-        if len({m.id for m in mentions if m.id is not None and not m.attribute}) >= 2 or (
-            _relational(mentions, focus, state.text, state.spans[index])
-        ):
+        if _relational(mentions, focus, state.text, state.spans[index]):
             # the cue table reads it too, pairing only mentions near in the tree
             state.relations(index, mentions, focus, Near(spans))
         if scorer is not None:  # the pairs the rules left, scored
