@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -213,8 +214,9 @@ class Sentence:
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``start:end``: where it starts and ends."""
         cuts = sorted(map(abs, self.cuts))
-        lo = max(c for c in cuts if c <= start)
-        hi = min((c for c in cuts if c >= end), default=len(self.lower))
+        lo = cuts[bisect.bisect_right(cuts, start) - 1]  # the last cut at or before ``start``
+        after = bisect.bisect_left(cuts, end)  # the first cut at or after ``end``
+        hi = cuts[after] if after < len(cuts) else len(self.lower)
         return lo, hi
 
 
