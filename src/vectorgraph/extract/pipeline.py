@@ -622,6 +622,8 @@ class _State:
                 candidates = _fallback(cue, cs, ce, sentence, focus, previous)
             kept = []
             for a, b, rtype, factor in candidates:
+                if near is not None and not near(a, b):
+                    continue  # first: the tests below have no effect on a pair left out
                 own = mood
                 if mood == "negated":
                     if (
@@ -636,8 +638,6 @@ class _State:
                         continue
                 elif RELATION_TYPES[rtype].sign > 0:
                     rtype = worsened(lower, ce) or rtype  # "relations ... have cooled"
-                if near is not None and not near(a, b):
-                    continue
                 kept.append((a, b, rtype, factor))
                 self._relate(
                     index,
