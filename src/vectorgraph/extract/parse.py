@@ -698,13 +698,14 @@ class Sentence:
                     yield from _pairs(_Args(envoys, places), "consultation", pred)
                     continue
             # "refused to join Western sanctions": the sanctions are still Western
-            mood = None if self.own_subject(tok) else self.mood(tok)
+            own_subject = self.own_subject(tok)
+            mood = None if own_subject else self.mood(tok)
             denied = (
                 mood in ("negated", "refused") and pred.denied is not None
             )  # "did not recognise"
             # "refused to side with Moscow": a rejection, distancing (guide)
             refused = mood == "refused" and RELATION_TYPES[pred.type].sign > 0 and not denied
-            if (self.own_subject(tok) and det_negated(tok)) or (
+            if (own_subject and det_negated(tok)) or (
                 mood is not None and not denied and not refused
             ):
                 continue
