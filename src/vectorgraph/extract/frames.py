@@ -235,7 +235,7 @@ def objects(cue: Cue, end: int, s: Sentence, right: Sequence[int]) -> list[int]:
     return [i for i in right if s.group[i] == s.group[right[0]]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen one costs ~3x as much to build, once per cue
 class _Site:
     """A cue at ``start:end`` and the lists around it (indices into the sentence's mentions).
 

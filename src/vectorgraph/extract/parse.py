@@ -255,9 +255,11 @@ class Sentence:
                 for g in pobjs(c)
                 for m in self.phrase(g, depth + 1)
             ]
-        named = any(
-            m.type == "person" for c in tok.children if c.dep_ == "appos" for m in self.only(c)
-        )
+        named = False  # a person in apposition (a loop: no generator on every phrase read)
+        for c in tok.children:
+            if c.dep_ == "appos" and any(m.type == "person" for m in self.only(c)):
+                named = True
+                break
         # "Gazprom, a Russian company", "Kyrgyz companies: A and B": the firms are named, and
         # the demonym says where they are based (roles), not who else acts
         named_firms = tok.lower_ in FIRMS and (
@@ -669,8 +671,7 @@ class Sentence:
 
     def events(self) -> Iterator[Claim]:
         """Claims of verbs, event nouns and copular adjectives."""
-        for tok in self.doc:
-            pred = self.predicate(tok)
+        for tok, pred in zip(self.doc, self.preds):
             if pred is None:
                 continue
             light = self.lexicon.light_verbs

@@ -124,22 +124,19 @@ def tree(doc: Any, lexicon: Lexicon, spans: Spans | None = None) -> list[Node]:
     :data:`_TOKENS` (spaCy decodes a new string at every attribute access).
     """
     spans = spans or Spans(doc)
-    if len(_TOKENS) > _MAX_WORDS:  # a bounded cache: memory stays flat however long the run
-        _TOKENS.clear()
+    known = _known(lexicon)
     strings = doc.vocab.strings
     nodes: list[Node] = []
-    known, lemmas = _TOKENS, lexicon.cache
-    columns = spans.columns
+    columns, starts = spans.columns, spans.starts
     for i, key in enumerate(zip(*columns[:4])):  # orth, lower, tag, dep
+        n = Node()
         kind = known.get(key)
         if kind is None:
-            word, fine = strings[key[1]], strings[key[2]]
+            n.lower_, n.tag_ = word, fine = strings[key[1]], strings[key[2]]
             kind = known[key] = (strings[key[0]], strings[key[3]], word, fine, word_class(fine),
-                                 (word, fine))  # fmt: skip
-        n = Node()
-        n.i, n.idx = i, spans.starts[i]
-        n.text, n.dep_, n.lower_, n.tag_, n.pos, lemma_key = kind
-        n.lemma = lemmas.get(lemma_key) or lexicon.lemma(n)
+                                 lexicon.lemma(n))  # fmt: skip
+        n.i, n.idx = i, starts[i]
+        n.text, n.dep_, n.lower_, n.tag_, n.pos, n.lemma = kind
         n.doc = nodes
         nodes.append(n)
     children: list[list[Node]] = [[] for _ in nodes]
@@ -163,10 +160,18 @@ def release(nodes: list[Node]) -> None:
         del n.head, n.children, n.doc
 
 
-#: spaCy's hashes of a token's (orth, lower, tag, dep) -> their text, its word class and the
-#: key of its lemma in the lexicon's cache.
-_TOKENS: dict[tuple[int, int, int, int], tuple[str, str, str, str, str, tuple[str, str]]] = {}
+_Kind = tuple[str, str, str, str, str, str]  # text, dep_, lower_, tag_, pos, lemma
+#: spaCy's hashes of a token's (orth, lower, tag, dep) -> their text, its word class and its
+#: lemma, kept from sentence to sentence for the lexicon the lemmas are of; bounded, so memory
+#: stays flat however long the run.
+_TOKENS: list[tuple[Lexicon, dict[tuple[int, int, int, int], _Kind]]] = []
 _MAX_WORDS = 500_000
+
+
+def _known(lexicon: Lexicon) -> dict[tuple[int, int, int, int], _Kind]:
+    if not _TOKENS or _TOKENS[0][0] is not lexicon or len(_TOKENS[0][1]) > _MAX_WORDS:
+        _TOKENS[:] = [(lexicon, {})]
+    return _TOKENS[0][1]
 
 
 @functools.lru_cache(maxsize=1)
