@@ -231,6 +231,7 @@ def test_every_pattern_form_is_gated_by_its_first_token(gaz):
         if not _spellable(form):
             first = TOKEN.search(form)
             assert first is not None and first.group() in gaz.pattern_tokens, form
+            assert form in gaz.pattern_forms[first.group()], form
             assert gaz.pattern.fullmatch(form), form
 
 

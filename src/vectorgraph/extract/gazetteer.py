@@ -155,9 +155,14 @@ class Gazetteer:
         self.spans["The"] = max(self.spans.get("The", 1), the)
         #: the forms that capitalised tokens cannot spell, as one regex (a trie of them), or None
         self.pattern: re.Pattern[str] | None = None
-        #: the first capitalised token of each of those forms: a sentence without any of them
-        #: holds none of the forms, and need not be searched
-        self.pattern_tokens = frozenset(m.group() for f in odd if (m := TOKEN.search(f)))
+        #: those forms by their first capitalised token, and the tokens: a sentence without any
+        #: of them, or without any of their forms, holds none of the forms, and need not be
+        #: searched
+        self.pattern_forms: dict[str, tuple[str, ...]] = {}
+        for form in odd:
+            first = TOKEN.search(form).group()  # type: ignore[union-attr]
+            self.pattern_forms[first] = (*self.pattern_forms.get(first, ()), form)
+        self.pattern_tokens = frozenset(self.pattern_forms)
         if odd:
             self.pattern = re.compile(rf"(?<![\w\-])(?:{_trie(odd)})(?![\w\-+])")
         #: forms that are no actor and hide the names inside them ("Latin America")

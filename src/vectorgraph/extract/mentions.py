@@ -598,9 +598,12 @@ class MentionFinder:
             self._run(sentence, tokens[i:j], out)
             i = j
         gaz = self.gazetteer
-        words = map(re.Match.group, matches)  # the tokens' text, made in C
-        if gaz.pattern is not None and not gaz.pattern_tokens.isdisjoint(words):
-            self._spelled(sentence, out)
+        if gaz.pattern is not None:
+            # the pattern's tokens here, then their forms (a whole search of the sentence is
+            # dearer than a few substring tests: "Central", but no "Central Asian states")
+            hits = gaz.pattern_tokens.intersection(map(re.Match.group, matches))
+            if hits and any(form in sentence for t in hits for form in gaz.pattern_forms[t]):
+                self._spelled(sentence, out)
         if " (" in sentence:
             self._acronyms(sentence, tokens, out)
         if self._pending:
@@ -727,6 +730,11 @@ class MentionFinder:
 
     def _run(self, s: str, run: list[tuple[int, int]], out: list[Mention]) -> None:
         pieces = self._segment(s, run)
+        if len(pieces) == 1 and pieces[0][0] == 0 and pieces[0][2] is None:
+            # a lone unknown word opening the sentence ("The", "Experts"): no title before it,
+            # no list it ends, one word, so no person or company (what :meth:`_unknown` finds,
+            # without asking it: a fifth of all runs)
+            return
         state: Mention | None = None  # a state or organisation named before a title
         title: str | None = None  # title words waiting for a name
         title_start = title_end = 0
