@@ -99,7 +99,7 @@ class Node:
     pos: str
     lemma: str
     head: Node
-    children: tuple[Node, ...]
+    children: list[Node]
     doc: list[Node]
 
     def nbor(self, offset: int = 1) -> Node:
@@ -145,7 +145,7 @@ def tree(doc: Any, lexicon: Lexicon, spans: Spans | None = None) -> list[Node]:
         if at != n.i:
             children[at].append(n)
     for n, kids in zip(nodes, children):
-        n.children = tuple(kids)
+        n.children = kids  # the lists as built: a tuple per token was a copy for nothing
     return nodes
 
 
@@ -259,9 +259,10 @@ class Spans:
     def root(self, start: int, end: int) -> int | None:
         """The index of the root token of the span ``start:end`` (None: no token there)."""
         key = (start, end)
-        if key not in self.roots:
-            self.roots[key] = self._root(start, end)
-        return self.roots[key]
+        found = self.roots.get(key, -1)  # -1: not read yet (None is "no token")
+        if found == -1:
+            found = self.roots[key] = self._root(start, end)
+        return found
 
     def _root(self, start_char: int, end_char: int) -> int | None:
         first, last = self._token(start_char), self._token(end_char - 1)
