@@ -851,7 +851,7 @@ def _claims(sentence: Sentence) -> list[Claim]:
     met, attending = gatherings(sentence)
     frames = (*sentence.events(), *roles(sentence), *led(sentence), *listed(sentence), *attending)
     for claim in frames:
-        if any(_at(g, claim) for g in met):
+        if met and any(_at(g, claim) for g in met):
             continue  # the states at a format's meeting are its members, not each other's
         key: tuple[str, ...] = (str(claim.source.id), str(claim.target.id), claim.type)
         if not RELATION_TYPES[claim.type].directed:
