@@ -287,6 +287,17 @@ _STATE_BEFORE_TITLE = re.compile(
     r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:(?:ministry|government|office|presidential)\s+)?"
 )
 _BLOC_WORDS = ("bloc", "alliance", "organi", "association", "grouping", "entity", "forum", "union")
+#: Words one of which every back-reference holds (:data:`REFERENCE` is searched only then).
+_REFERENCE_WORDS = (
+    "ountr",
+    "epublic",
+    "ilateral",
+    "ation",
+    "sides",
+    "state",
+    "region",
+    "powers",
+) + _BLOC_WORDS
 #: What a text calls one state by ("the Central Asian country", "his giant Central Asian state").
 _QUALITIES = (
     r"(?:Central Asian?|post-Soviet|former Soviet|ex-Soviet|Caucasian|Baltic|neighbou?ring|landlocked|"
@@ -379,6 +390,15 @@ _HELPERS = ("aide", "assistant", "adviser", "advisor")
 #: Titles that only address a person ("Mr Rahmon"): they name no office.
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "former"])
 _DOTTED_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s+$")
+
+
+def _may_refer(sentence: str) -> bool:
+    """Whether a sentence holds a word of :data:`_REFERENCE_WORDS` (a loop of substring tests:
+    no generator per sentence)."""
+    for word in _REFERENCE_WORDS:
+        if word in sentence:
+            return True
+    return False
 
 
 def _honorific(title: str) -> bool:
@@ -595,6 +615,19 @@ class MentionFinder:
                 elif not _GAP.fullmatch(sentence, end, start):
                     break
                 j += 1
+            if j == i + 1:  # a one-token run (three in four): its commonest readings inline
+                start, end = tokens[i]
+                entry = self._lookup(sentence[start:end])
+                if entry is None:
+                    if start == 0 and "-" not in sentence[start:end]:
+                        i = j  # "The", "Experts": what :meth:`_run` drops at once
+                        continue
+                elif entry.type not in ("person", "company") and not (
+                    out and out[-1].start <= start < out[-1].end
+                ):
+                    out.append(self._mention(sentence, start, end, entry))  # as :meth:`_run`
+                    i = j
+                    continue
             self._run(sentence, tokens[i:j], out)
             i = j
         gaz = self.gazetteer
@@ -617,17 +650,7 @@ class MentionFinder:
             self._ruling(sentence, out)
         if "dministration" in sentence or "overnment" in sentence or "abinet" in sentence:
             self._administrations(sentence, out)
-        if (
-            "ountr" in sentence
-            or "epublic" in sentence
-            or "ilateral" in sentence
-            or "ation" in sentence
-            or "sides" in sentence
-            or "state" in sentence
-            or "region" in sentence
-            or "powers" in sentence
-            or any(word in sentence for word in _BLOC_WORDS)
-        ):
+        if _may_refer(sentence):
             for m in REFERENCE.finditer(sentence):
                 kind = (
                     "pair"
