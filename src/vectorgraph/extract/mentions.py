@@ -641,7 +641,8 @@ class MentionFinder:
             self._acronyms(sentence, tokens, out)
         if self._pending:
             self._appositions(out)
-        self._titled_refs(sentence, out)
+        if out:  # (it and :meth:`_placed_bodies` read the mentions found: none, nothing to do)
+            self._titled_refs(sentence, out)
         if "ccording to" in sentence or "citing" in sentence:
             for said in out:  # "according to Kursiv, ...": the source of a claim, no party to it
                 if _SOURCE.search(sentence, 0, said.start):
@@ -679,7 +680,8 @@ class MentionFinder:
                         if not (x.type == "region" and m.start() <= x.start < m.end())
                     ]
             out.sort(key=lambda m: m.start)
-        self._placed_bodies(out)
+        if out:
+            self._placed_bodies(out)
         if sentence.startswith("Its ") and (not out or out[0].start > 4):
             # "Its economy depends on ...": the last state named, if that is safe
             out.insert(0, Mention(None, 0, 3, "Its", "state", "ref"))
@@ -884,10 +886,9 @@ class MentionFinder:
 
     def _mention(self, s: str, start: int, end: int, entry: Entry) -> Mention:
         text = s[start:end]
-        possessive = text.endswith(("'s", "’s")) or s[end : end + 2] in ("'s", "’s")
         if text.endswith(("'s", "’s")):
-            end -= 2
-            text = text[:-2]
+            return Mention(entry.id, start, end - 2, text[:-2], entry.type, entry.kind, True)
+        possessive = s[end : end + 2] in ("'s", "’s")
         return Mention(entry.id, start, end, text, entry.type, entry.kind, possessive)
 
     # -- persons and companies ----------------------------------------------------------
