@@ -602,6 +602,7 @@ class MentionFinder:
         matches = list(TOKEN.finditer(sentence))
         tokens = [m.span() for m in matches]
         out: list[Mention] = []
+        local, forms = self.local, self.gazetteer.forms
         i, n = 0, len(tokens)
         while i < n:
             j = i + 1
@@ -617,9 +618,12 @@ class MentionFinder:
                 j += 1
             if j == i + 1:  # a one-token run (three in four): its commonest readings inline
                 start, end = tokens[i]
-                entry = self._lookup(sentence[start:end])
+                form = sentence[start:end]
+                # a token opens with a capital, so the forms' tables answer as :meth:`_lookup`
+                # does when they hold it (it also tries a possessive's stem)
+                entry = local.get(form) or forms.get(form) or self._lookup(form)
                 if entry is None:
-                    if start == 0 and "-" not in sentence[start:end]:
+                    if start == 0 and "-" not in form:
                         i = j  # "The", "Experts": what :meth:`_run` drops at once
                         continue
                 elif entry.type not in ("person", "company") and not (
