@@ -504,6 +504,15 @@ SHAPES = [
         set(),
     ),
     (
+        "a-bloc-summit-attended-by-persons",
+        "The summit of the OTS was attended by Erdogan, Aliyev and Japarov.",
+        {
+            ("OTS", "ERDOGAN", "consultation"),
+            ("OTS", "ALIYEV", "consultation"),
+            ("OTS", "JAPAROV", "consultation"),
+        },
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},
@@ -698,6 +707,41 @@ def test_a_subject_pronoun_is_the_subject_before():
     (evidence,) = base.evidence
     assert evidence.source_span is not None
     assert text[evidence.source_span[0] : evidence.source_span[1]] == "They"
+
+
+MEMBERS_AT_THE_SUMMIT = {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")}
+
+
+@pytest.mark.parametrize(
+    ("text", "recalled"),
+    [
+        (
+            "The CSTO summit opened. The summit was attended by the leaders of Armenia and Belarus.",
+            True,
+        ),
+        ("A summit of the CSTO opened. The meeting was attended by Armenia and Belarus.", True),
+        ("The CSTO's summit opened. Armenia and Belarus attended the meeting.", True),
+        (
+            "The CSTO summit opened. A summit was attended by the leaders of Armenia and Belarus.",
+            False,
+        ),
+        (
+            "The CSTO met in Minsk. The summit was attended by the leaders of Armenia and Belarus.",
+            False,
+        ),
+    ],
+    ids=["the-summit", "the-meeting", "attended-it", "a-summit-is-another", "no-meeting-named"],
+)
+def test_the_summit_is_the_last_bloc_meeting_named(text, recalled):
+    found = {(r.source, r.target, r.type) for r in extract(text).relations}
+    assert (MEMBERS_AT_THE_SUMMIT <= found) is recalled
+    assert not MEMBERS_AT_THE_SUMMIT & found or recalled
+
+
+def test_persons_by_whom_the_summit_was_attended_consult_its_bloc():
+    text = "The CSTO summit opened in Minsk. The summit was attended by Putin and Tokayev."
+    found = {(r.source, r.target, r.type) for r in extract(text).relations}
+    assert {("CSTO", "PUTIN", "consultation"), ("CSTO", "TOKAYEV", "consultation")} <= found
 
 
 def test_the_alliance_is_the_last_bloc_named():

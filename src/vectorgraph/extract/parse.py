@@ -138,9 +138,13 @@ class Sentence:
         focus: str | None,
         antecedents: Iterable[Mention] = (),
         spans: Spans | None = None,
+        meeting: Mention | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.focus = focus
+        #: the body of the last meeting the text named before ("the CSTO summit"), for a later
+        #: "the summit" that names none (:func:`~.roles.gatherings`)
+        self.meeting = meeting
         self.at: dict[int, list[Mention]] = {}
         spans = spans or Spans(doc)  # a mention sits at the root token of its span
         for m in mentions:
@@ -831,11 +835,14 @@ def read(
     focus: str | None = None,
     antecedents: Iterable[Mention] = (),
     spans: Spans | None = None,
+    meeting: Mention | None = None,
 ) -> tuple[list[Claim], list[Mention]]:
     """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent);
-    ``spans``, the :class:`~.tree.Spans` of ``doc`` when the caller has them already."""
+    ``spans``, the :class:`~.tree.Spans` of ``doc`` when the caller has them already;
+    ``meeting``, the bloc whose meeting the text named last before this sentence
+    (:func:`~.roles.meeting_bodies`)."""
     named = [m for m in mentions if m.id is not None and not m.attribute]
-    sentence = Sentence(doc, named, lexicon, focus, antecedents, spans)
+    sentence = Sentence(doc, named, lexicon, focus, antecedents, spans, meeting)
     try:
         return _claims(sentence), sentence.main_subjects() if sentence.at else []
     finally:

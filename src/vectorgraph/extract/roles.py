@@ -21,7 +21,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,7 @@ __all__ = [
     "leaders",
     "led",
     "listed",
+    "meeting_bodies",
     "members",
     "relata",
     "roles",
@@ -288,6 +290,7 @@ def gatherings(s: Sentence) -> tuple[list[Gathering], list[Claim]]:
         attending.extend(_attending(s, tok))
         verb = next((h for h in _up(tok) if h.pos in VERB_POS), None)
         bodies = _bodies(s, tok) or (_bodies(s, verb, ("under", "within")) if verb else [])
+        bodies = bodies or _recalled(s, tok)
         if not bodies:
             continue
         held = [tok, *(g for c in tok.children if c.lower_ == "of" for g in pobjs(c))]
@@ -319,11 +322,53 @@ def _attending(s: Sentence, meeting: Token) -> Iterator[Claim]:
     pred = s.predicate(verb)
     if pred is not None and RELATION_TYPES[pred.type].sign < 0:
         return  # "skipped the meetings of the bloc"
-    bodies = _bodies(s, meeting)
+    bodies = _bodies(s, meeting) or _recalled(s, meeting)
     for c in verb.children if bodies else ():
-        for a in s.phrase(c) if c.dep_ == "nsubj" else ():
+        if c.dep_ == "nsubj":
+            acting = s.phrase(c)
+        elif c.dep_ == "agent":  # "the summit was attended by Putin and Tokayev"
+            acting = [m for g in pobjs(c) for m in s.phrase(g)]
+        else:
+            continue
+        for a in acting:
             if a.type == "person":
                 yield Claim(a, bodies[0], "consultation", CONFIDENCE["role"])
+
+
+_DEFINITE = frozenset(("the", "this", "that"))
+#: a bloc's meeting named in the text: "the CSTO summit", "the SCO's meeting", "the summit of the
+#: OTS" (the words of a meeting that a later "the summit" may stand for)
+_NAMED_MEETING = r"summit|meeting|forum|conference|gathering|ministerial"
+_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_NAMED_MEETING})s?\b")
+_BEFORE = re.compile(rf"\b(?:{_NAMED_MEETING})s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def meeting_bodies(
+    text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Sequence[Mention]]
+) -> list[Mention | None]:
+    """For each sentence, the bloc whose meeting the sentences before it named last ("the CSTO
+    summit", "a summit of the SCO"), as a mention without a span, or None: what a later
+    "the summit" that names no body stands for (:func:`_recalled`)."""
+    out: list[Mention | None] = []
+    last: Mention | None = None
+    for (start, end), named in zip(spans, mentions):
+        out.append(last)
+        sentence = text[start:end]
+        for m in named:
+            if m.id is None or m.type != "organisation":
+                continue
+            if _AFTER.match(sentence, m.end) or _BEFORE.search(sentence, 0, m.start):
+                last = Mention(m.id, 0, 0, "", m.type, "ref")
+    return out
+
+
+def _recalled(s: Sentence, meeting: Token) -> list[Mention]:
+    """ "The summit was attended by A and B" after the CSTO's summit was named: a definite
+    meeting that names no body of its own is the last one the text named (``s.meeting``)."""
+    if s.meeting is None or any(m.type in ORGS for m in s.at.get(meeting.i, ())):
+        return []
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in meeting.children)
+    return [s.meeting] if definite else []
 
 
 _ATTEND = frozenset(("attend", "join", "address", "chair", "host"))
@@ -334,7 +379,7 @@ def _acting_at(meeting: Token) -> Token | None:
     """The verb whose subject acts at a meeting: it attends it, acts at it, or during it or on
     its sidelines (wherever the parser hangs those), not "blamed X for his absence at it"."""
     tok, head = meeting, meeting.head
-    if tok.dep_ == "dobj" and head.pos in VERB_POS:
+    if tok.dep_ in ("dobj", "nsubjpass") and head.pos in VERB_POS:
         return head if head.lemma in _ATTEND else None
     if tok.dep_ != "pobj":
         return None
