@@ -513,6 +513,21 @@ SHAPES = [
         },
     ),
     (
+        "an-alternative-to-a-bloc-is-its-rival",
+        "China and Russia have touted the SCO as an alternative to NATO.",
+        {("SCO", "NATO", "hostility")},
+    ),
+    (
+        "the-object-holds-the-role-after-as",
+        "Moscow sees Minsk as its closest ally.",
+        {("RUS", "BLR", "alliance")},
+    ),
+    (
+        "posing-a-challenge-to-a-state",
+        "Russia and China pose a challenge to the United States.",
+        {("CHN", "USA", "hostility"), ("RUS", "USA", "hostility")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

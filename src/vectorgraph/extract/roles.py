@@ -159,8 +159,10 @@ def holders(s: Sentence, tok: Token) -> list[Mention]:
         found.extend(m for c in head.children if c.dep_ == "dobj" for m in s.phrase(c))
     elif dep in ("appos", "compound") and head.i != tok.i:
         found.extend(s.only(head))
-    elif dep == "pobj" and head.lower_ == "as":
-        found.extend(s.subjects(head.head))
+    elif dep == "pobj" and head.lower_ == "as":  # "touted the SCO as an alternative to NATO":
+        verb = head.head  # the object holds the role; "Astana acts as a bridge": the subject
+        objects = [m for c in verb.children if c.dep_ == "dobj" for m in s.phrase(c)]
+        found.extend(objects or s.subjects(verb))
     elif dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _SOME:
         found.extend(holders(s, head.head))  # "one of Russia's main partners"
     elif dep == "pobj" and head.lower_ == "among" and head.head.pos in VERB_POS:
