@@ -528,6 +528,16 @@ SHAPES = [
         {("CHN", "USA", "hostility"), ("RUS", "USA", "hostility")},
     ),
     (
+        "a-hyphened-pair-on-the-head-of-an-event-noun",
+        "Kazakhstan is a link in the new China-Europe trade route.",
+        {("CHN", "EU", "trade")},
+    ),
+    (
+        "a-hyphened-demonym-pair-on-the-head-of-an-event-noun",
+        "The Kazakh-Chinese trade route grew.",
+        {("KAZ", "CHN", "trade")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

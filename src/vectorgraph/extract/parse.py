@@ -447,6 +447,12 @@ class Sentence:
                     args.subjects.extend(self.last_before(child))
                 elif child.dep_ == "poss" and child.lower_ in _OWNERS and not args.subjects:
                     args.subjects.extend(self.owner(tok, child.lower_))
+            if not args.subjects and tok.dep_ == "compound" and tok.head.pos in NOUN_POS:
+                for sib in tok.head.children:  # "the China-Europe trade route": the route's pair
+                    paired = sib.dep_ in ("compound", "amod", "nmod") and sib.i < tok.i
+                    if paired and any(hyphened(g, sib) for g in sib.children):
+                        args.subjects.extend(self.only(sib))
+                        args.mutual = True
             for child in tok.children:  # "the export of goods to Russia"
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for g in pobjs(child):
