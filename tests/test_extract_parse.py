@@ -538,6 +538,16 @@ SHAPES = [
         {("KAZ", "CHN", "trade")},
     ),
     (
+        "a-flow-with-no-trader-runs-from-its-source",
+        "The pipeline supplies gas from Turkmenistan to China.",
+        {("TKM", "CHN", "trade")},
+    ),
+    (
+        "a-pipeline-carries-and-its-source-trades",
+        "The TAPI pipeline will transport gas from Turkmenistan to Pakistan and India.",
+        {("TKM", "PAK", "trade"), ("TKM", "IND", "trade")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

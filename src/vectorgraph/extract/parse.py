@@ -464,6 +464,9 @@ class Sentence:
                     self.subjects(tok.head) if tok.dep_ == "acomp" else self.only(tok.head)
                 )
         self.prep_args(tok, pred, args, agent=noun)
+        carried = all(m.type == "other" for m in args.subjects)  # "the TAPI pipeline carries"
+        if pred.type == "trade" and carried and "from" not in pred.preps:
+            self.origins(tok, args)  # "exports from the EU to Kazakhstan", "pumps gas from A to B"
         if pred.preps & _PLACES and tok.lemma not in self.lexicon.meetings:
             args.objects.extend(self.where(tok))  # "Central Asia, where China has influence"
         if noun:
@@ -482,6 +485,22 @@ class Sentence:
                     )
         args.subjects.extend(m for m in args.along if m not in args.subjects)
         return args
+
+    def origins(self, tok: Token, args: _Args) -> None:
+        """A flow whose subject names no actor runs from its "from" object: "exports from the EU
+        to Kazakhstan rose", "the pipeline carries gas from Turkmenistan to China"."""
+        carriers = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        found = [
+            m
+            for t in carriers
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in pobjs(c)
+            for m in self.phrase(g)
+        ]
+        if found:  # the flow's source trades; a pipeline or a project only carries it
+            args.subjects[:] = found
+            args.objects[:] = [m for m in args.objects if m not in found]
 
     def included(self, verb: Token, args: _Args) -> None:
         """ "In addition to A and B, it now includes C and D": "it" is the bloc named last
