@@ -548,6 +548,15 @@ SHAPES = [
         {("TKM", "PAK", "trade"), ("TKM", "IND", "trade")},
     ),
     (
+        "a-rival-competes-for-the-same-influence",
+        "China vies with Russia for influence in Central Asia.",
+        {
+            ("CHN", "CENTRAL_ASIA", "influence"),
+            ("RUS", "CENTRAL_ASIA", "influence"),
+            ("CHN", "RUS", "hostility"),
+        },
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

@@ -570,7 +570,17 @@ class Sentence:
                 args.objects.extend(self.subjects(head.head))
         elif tok.dep_ == "pobj" and head.lower_ in _AIM and head.head.pos in VERB_POS:
             if not args.subjects:  # "applied for EU membership", "invested in cooperation with"
-                args.subjects.extend(self.subjects(head.head))
+                verb = head.head
+                args.subjects.extend(self.subjects(verb))
+                rivalry = self.predicate(verb)
+                if rivalry is not None and rivalry.mutual:  # "competed with Turkey for influence
+                    args.subjects.extend(  # in Central Asia": Turkey seeks it too
+                        m
+                        for c in verb.children
+                        if c.dep_ == "prep" and c.lower_ in rivalry.preps
+                        for g in pobjs(c)
+                        for m in self.phrase(g)
+                    )
         elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos in NOUN_POS:
             outer = head.head
             if outer.lemma in lex.light_nouns:
