@@ -557,6 +557,11 @@ SHAPES = [
         },
     ),
     (
+        "strikes-in-a-state",
+        "Pakistani strikes in Afghanistan killed 46 people.",
+        {("PAK", "AFG", "armed_conflict")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},
