@@ -801,6 +801,12 @@ def test_the_alliance_is_the_last_bloc_named():
     assert {("RUS", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")} <= found
 
 
+def test_a_described_bloc_is_the_last_bloc_named():
+    text = "BRICS held its summit. Egypt and Iran joined the international organization in 2024."
+    found = {(r.source, r.target, r.type) for r in extract(text).relations}
+    assert {("EGY", "BRICS", "member_of"), ("IRN", "BRICS", "member_of")} <= found
+
+
 def test_a_curly_apostrophe_is_a_possessive_to_the_parser():
     doc = extract("Russia\u2019s longstanding presence in Central Asia is undeniable.")
     found = {(r.source, r.target, r.type) for r in doc.relations}

@@ -307,8 +307,9 @@ _QUALITIES = (
 #: at no other position, which makes the search of a sentence about twice as fast.)
 REFERENCE = re.compile(
     r"\b(?=[TtBbHhIi])(?:(?P<region>[Tt]he region)|"
-    r"(?P<bloc>(?:[Tt]he|[Tt]his) (?:bloc|alliance|organi[sz]ation|association|grouping|entity|"
-    r"forum|union))|"
+    r"(?P<bloc>(?:[Tt]he|[Tt]his) (?:(?:international|regional|military|economic|security|"
+    r"political|intergovernmental|multilateral|defen[cs]e) )?(?:bloc|alliance|organi[sz]ation|"
+    r"association|grouping|entity|forum|union))|"
     r"(?P<pair>(?:[Tt]he two|[Bb]oth) (?:countries|states|nations|sides|neighbou?rs|powers)"
     r"|[Tt]he countries|[Bb]ilateral)|[Tt]he (?:"
     + _QUALITIES
