@@ -562,6 +562,11 @@ SHAPES = [
         {("PAK", "AFG", "armed_conflict")},
     ),
     (
+        "an-ally-of-a-bloc-is-its-member",
+        "Romania, a NATO ally, condemned the strike.",
+        {("ROU", "NATO", "member_of")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

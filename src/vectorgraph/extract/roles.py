@@ -126,6 +126,8 @@ def roles(s: Sentence) -> Iterator[Claim]:
             for r in found:
                 a, b = (r, h) if pred.reverse else (h, r)
                 rtype = "hostility" if opposite else kind or pred.type
+                if rtype == "alliance" and r.type == "organisation":
+                    rtype = "member_of"  # "NATO allies Romania and Bulgaria": members of NATO
                 yield Claim(a, b, rtype, CONFIDENCE["role"])
 
 
