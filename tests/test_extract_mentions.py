@@ -577,14 +577,20 @@ def test_a_known_person_keeps_the_title(sentence, expected_ids, expected_ties):
             "serves",
             "ARM",
         ),
-        (
+        (  # no title before: the persons table knows Ghani's office (a president)
             "Mirziyoyev signed an agreement with his Afghan counterpart, Ashraf Ghani.",
             "GHANI",
-            "serves",
+            "leads",
             "AFG",
         ),
+        (
+            "Japarov spoke during a meeting with his Uzbek counterpart Shavkat Mirziyoyev.",
+            "MIRZIYOYEV",
+            "leads",
+            "UZB",
+        ),
     ],
-    ids=["president-counterpart", "minister-counterpart", "comma-counterpart"],
+    ids=["president-counterpart", "minister-counterpart", "comma-counterpart", "table-counterpart"],
 )
 def test_a_counterpart_holds_the_office_of_the_person_beside_him(sentence, person, role, state):
     finder = MentionFinder()

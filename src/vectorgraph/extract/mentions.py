@@ -1180,6 +1180,7 @@ class MentionFinder:
         title: str,
         state: Mention | None,
         state_ref: str | None,
+        table_role: str | None = None,
     ) -> None:
         low = title.lower()
         if _honorific(title):
@@ -1194,7 +1195,9 @@ class MentionFinder:
             leads = False
         role = "leads" if leads else "serves"
         if low.endswith(("counterpart", "opposite number")):  # "his Kyrgyz counterpart X"
-            role = self._counterpart_role(mention) or role
+            # the office of the one named before, else the table's ("his Uzbek counterpart
+            # Shavkat Mirziyoyev" after an untitled "Japarov": a president)
+            role = self._counterpart_role(mention) or table_role or role
         if state is not None and state.kind == "demonym" and state.end <= mention.start:
             state.attribute = True
         if state is not None and (intro.state is None or intro.id in self._table):
@@ -1259,7 +1262,7 @@ class MentionFinder:
         if title is not None and not _honorific(title):
             low = title.lower()
             self._plural_title = title if low.endswith("s") and not low.endswith("ss") else None
-            self._tie(intro, mention, title, state, state_ref)
+            self._tie(intro, mention, title, state, state_ref, entry.role)
             return
         after = self._after(s, mention.end)
         if after is not None:
