@@ -567,6 +567,11 @@ SHAPES = [
         {("ROU", "NATO", "member_of")},
     ),
     (
+        "travelling-across-states-visits-each",
+        "Putin is travelling across Tajikistan and Uzbekistan.",
+        {("PUTIN", "TJK", "consultation"), ("PUTIN", "UZB", "consultation")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},
