@@ -572,6 +572,11 @@ SHAPES = [
         {("PUTIN", "TJK", "consultation"), ("PUTIN", "UZB", "consultation")},
     ),
     (
+        "meeting-leaders-holds-no-office",
+        "Trump met Central Asian leaders.",
+        {("TRUMP", "CENTRAL_ASIA", "consultation")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

@@ -66,6 +66,9 @@ _REFERENCES = frozenset(("region", "bloc", "ref", "pair"))
 _STATES = frozenset(("states", "countries", "republics", "nations", "members", "neighbours",
                      "neighbors", "economies"))  # fmt: skip
 _OFFICES = frozenset(("leads", "serves"))
+#: verbs whose object is someone else the subject acts on, never a role the subject holds
+_MET = frozenset(("meet", "host", "receive", "welcome", "invite", "visit", "call", "thank", "urge",
+                  "greet", "brief", "join", "see", "tell", "ask", "congratulate"))  # fmt: skip
 _SOME = frozenset(("one", "some", "each", "both", "all", "two", "three", "several"))
 
 
@@ -169,8 +172,8 @@ def holders(s: Sentence, tok: Token) -> list[Mention]:
         found.extend(holders(s, head.head))  # "one of Russia's main partners"
     elif dep == "pobj" and head.lower_ == "among" and head.head.pos in VERB_POS:
         found.extend(s.subjects(head.head))  # "X is among the main partners of Y"
-    elif dep == "dobj" and head.pos in VERB_POS:
-        found.extend(s.subjects(head))
+    elif dep == "dobj" and head.pos in VERB_POS and head.lemma not in _MET:
+        found.extend(s.subjects(head))  # "Russia has no ally in the region" (not "met leaders")
     for child in tok.children:
         if child.dep_ == "appos":
             found.extend(s.phrase(child))
