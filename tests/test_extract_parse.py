@@ -577,6 +577,11 @@ SHAPES = [
         {("TRUMP", "CENTRAL_ASIA", "consultation")},
     ),
     (
+        "the-president-of-a-state-named-after-is-the-person",
+        "The President of Kazakhstan, Kassym-Jomart Tokayev, paid a visit to Belgium.",
+        {("TOKAYEV", "BEL", "consultation")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

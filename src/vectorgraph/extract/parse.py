@@ -251,19 +251,16 @@ class Sentence:
                     noun = noun.head  # "the EAEU, a union which comprises A and B": the EAEU
                 return self.phrase(noun, depth + 1)
         own = list(self.at.get(tok.i, ()))
-        if not own and depth <= 4:  # "Russia's republics of Donetsk and Luhansk": the republics
-            own = [
-                m
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in pobjs(c)
-                for m in self.phrase(g, depth + 1)
-            ]
         named = False  # a person in apposition (a loop: no generator on every phrase read)
         for c in tok.children:
             if c.dep_ == "appos" and any(m.type == "person" for m in self.only(c)):
                 named = True
                 break
+        if not own and not named and depth <= 4:  # "Russia's republics of Donetsk and Luhansk":
+            for c in tok.children:  # the republics
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in pobjs(c):
+                        own.extend(self._of(g, depth + 1))
         # "Gazprom, a Russian company", "Kyrgyz companies: A and B": the firms are named, and
         # the demonym says where they are based (roles), not who else acts
         named_firms = tok.lower_ in FIRMS and (
@@ -298,6 +295,14 @@ class Sentence:
                     if a.dep_ == "agent":
                         own.extend(m for g in pobjs(a) for m in self.phrase(g, depth + 1))
         return own
+
+    def _of(self, tok: Token, depth: int) -> list[Mention]:
+        """What an "of" object stands for in a noun phrase that names no actor: the object, or the
+        person named after it ("the President of Kazakhstan, Kassym-Jomart Tokayev": Tokayev)."""
+        persons = [
+            m for c in tok.children if c.dep_ == "appos" for m in self.only(c) if m.type == "person"
+        ]
+        return persons or self.phrase(tok, depth)
 
     def only(self, tok: Token) -> list[Mention]:
         """The mentions at a token and its conjuncts (no descent into modifiers)."""
