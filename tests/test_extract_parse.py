@@ -821,6 +821,23 @@ def test_the_alliance_is_the_last_bloc_named():
     assert {("RUS", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")} <= found
 
 
+@pytest.mark.parametrize(
+    ("text", "led"),
+    [
+        ("Armenia left the CSTO. It criticised the Russian-led military alliance.", True),
+        ("Armenia left the CSTO. It asked a Russia-led security bloc for help.", True),
+        ("As for the CSTO, Armenia froze its membership in another Russia-led group.", True),
+        ("The CSTO met. NATO criticised the Russia-led bloc.", True),
+        ("NATO criticised the Russia-led bloc.", False),
+    ],
+    ids=["the-alliance", "a-bloc", "same-sentence", "not-the-critic", "no-bloc-named"],
+)
+def test_a_led_bloc_that_names_none_is_the_last_bloc_named(text, led):
+    found = {(r.source, r.target, r.type) for r in extract(text).relations}
+    assert (("RUS", "CSTO", "leads_bloc") in found) is led
+    assert ("RUS", "NATO", "leads_bloc") not in found
+
+
 def test_a_described_bloc_is_the_last_bloc_named():
     text = "BRICS held its summit. Egypt and Iran joined the international organization in 2024."
     found = {(r.source, r.target, r.type) for r in extract(text).relations}

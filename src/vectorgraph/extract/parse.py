@@ -139,9 +139,12 @@ class Sentence:
         antecedents: Iterable[Mention] = (),
         spans: Spans | None = None,
         meeting: Mention | None = None,
+        bloc: Mention | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.focus = focus
+        #: the last organisation the text named before (:func:`~.roles.last_blocs`)
+        self.bloc = bloc
         #: the body of the last meeting the text named before ("the CSTO summit"), for a later
         #: "the summit" that names none (:func:`~.roles.gatherings`)
         self.meeting = meeting
@@ -876,13 +879,15 @@ def read(
     antecedents: Iterable[Mention] = (),
     spans: Spans | None = None,
     meeting: Mention | None = None,
+    bloc: Mention | None = None,
 ) -> tuple[list[Claim], list[Mention]]:
     """:func:`read_sentence`, and the sentence's main subject (the next one's antecedent);
     ``spans``, the :class:`~.tree.Spans` of ``doc`` when the caller has them already;
     ``meeting``, the bloc whose meeting the text named last before this sentence
-    (:func:`~.roles.meeting_bodies`)."""
+    (:func:`~.roles.meeting_bodies`); ``bloc``, the last organisation it named before
+    (:func:`~.roles.last_blocs`)."""
     named = [m for m in mentions if m.id is not None and not m.attribute]
-    sentence = Sentence(doc, named, lexicon, focus, antecedents, spans, meeting)
+    sentence = Sentence(doc, named, lexicon, focus, antecedents, spans, meeting, bloc)
     try:
         return _claims(sentence), sentence.main_subjects() if sentence.at else []
     finally:

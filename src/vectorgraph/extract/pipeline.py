@@ -348,17 +348,25 @@ def _read_parses(
     """
     from vectorgraph.extract.lexicon import default_lexicon
     from vectorgraph.extract.parse import read
-    from vectorgraph.extract.roles import meeting_bodies
+    from vectorgraph.extract.roles import last_blocs, meeting_bodies
     from vectorgraph.extract.tree import Near, Spans
 
     lexicon = default_lexicon()
     before: tuple[int, list[Mention]] = (-2, [])
     meetings = meeting_bodies(state.text, state.spans, per_sentence) if chosen else []
+    blocs = last_blocs(per_sentence) if chosen else []
     for index, doc in zip(chosen, docs):
         antecedents = before[1] if before[0] == index - 1 else []
         spans = Spans(doc)  # the mentions' tokens, for both readers
         claims, subjects = read(
-            doc, per_sentence[index], lexicon, focus, antecedents, spans, meetings[index]
+            doc,
+            per_sentence[index],
+            lexicon,
+            focus,
+            antecedents,
+            spans,
+            meetings[index],
+            blocs[index],
         )
         before = (index, subjects)
         for claim in claims:

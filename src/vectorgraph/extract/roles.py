@@ -49,6 +49,7 @@ __all__ = [
     "Gathering",
     "gatherings",
     "holders",
+    "last_blocs",
     "leaders",
     "led",
     "listed",
@@ -200,9 +201,47 @@ def led(s: Sentence) -> Iterator[Claim]:
         if not s.only(head) and head.dep_ == "appos":  # "the CSTO, a Russian-led alliance"
             head = head.head
         blocs = [m for m in s.only(head) if m.type in ORGS]
+        if not blocs and head.lemma in _BLOC_NOUNS and head.i not in s.at:
+            blocs = _last_bloc(s, head)  # "Armenia left the CSTO, the Russia-led military alliance"
         for a in leaders(s, tok):
             for b in blocs:
                 yield Claim(a, b, "leads_bloc", CONFIDENCE["led"])
+
+
+#: nouns of a bloc that a "-led" compound may describe without naming it
+_BLOC_NOUNS = frozenset(("bloc", "alliance", "organisation", "organization", "association",
+                         "grouping", "union", "coalition", "group", "pact"))  # fmt: skip
+
+
+def _last_bloc(s: Sentence, head: Token) -> list[Mention]:
+    """The bloc a "-led" bloc noun that names none describes: the last organisation named
+    before it in the sentence, else the last one the text named before (``s.bloc``); never
+    the one that acts on it ("NATO criticised the Russia-led bloc": not NATO)."""
+    verb = next((h for h in heads(head) if h.pos in VERB_POS), None)
+    acting = {m.id for m in s.subjects(verb)} if verb is not None else set()
+    before = [
+        (i, m)
+        for i, ms in s.at.items()
+        if i < head.i
+        for m in ms
+        if m.type == "organisation" and m.id not in acting
+    ]
+    if before:
+        return [max(before, key=lambda item: item[0])[1]]
+    return [s.bloc] if s.bloc is not None and s.bloc.id not in acting else []
+
+
+def last_blocs(mentions: Sequence[Sequence[Mention]]) -> list[Mention | None]:
+    """For each sentence, the last organisation the sentences before it named, as a mention
+    without a span, or None (:func:`_last_bloc`)."""
+    out: list[Mention | None] = []
+    last: Mention | None = None
+    for named in mentions:
+        out.append(last)
+        for m in named:
+            if m.id is not None and m.type == "organisation":
+                last = Mention(m.id, 0, 0, "", m.type, "ref")
+    return out
 
 
 def members(s: Sentence, tok: Token, appos: Token) -> list[Mention]:
