@@ -582,6 +582,11 @@ SHAPES = [
         {("TOKAYEV", "BEL", "consultation")},
     ),
     (
+        "balancing-relations-with-powers-hedges-between-them",
+        "Kazakhstan balances relations with Russia and China.",
+        {("KAZ", "RUS", "hedges"), ("KAZ", "CHN", "hedges")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

@@ -441,6 +441,16 @@ class Sentence:
                     args.aimed = args.aimed or (child.dep_ in _PATIENT and not found)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the bloc led by Moscow"
                 args.objects.extend(self.only(tok.head))
+            if pred.type == "hedges" and not args.objects:  # "balance relations with A and B":
+                args.objects.extend(  # the poles are its object's partners
+                    m
+                    for c in tok.children
+                    if c.dep_ == "dobj" and not self.at.get(c.i)
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ in ("with", "between", "among")
+                    for g in pobjs(p)
+                    for m in self.phrase(g)
+                )
             if pred.type == "member_of" and pred.reverse:
                 self.included(tok, args)
         elif noun:
