@@ -587,6 +587,11 @@ SHAPES = [
         {("KAZ", "RUS", "hedges"), ("KAZ", "CHN", "hedges")},
     ),
     (
+        "a-tightrope-between-powers",
+        "Kazakhstan has been walking a tightrope between Russia and the West.",
+        {("KAZ", "RUS", "hedges"), ("KAZ", "WEST", "hedges")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},
