@@ -848,6 +848,14 @@ def test_a_led_bloc_that_names_none_is_the_last_bloc_named(text, led):
     assert ("RUS", "NATO", "leads_bloc") not in found
 
 
+def test_a_company_based_in_a_state_has_no_other_tie_with_it():
+    text = "The deal was signed by KazMunaiGaz (KMG), a Kazakh state-owned company, and Rosneft."
+    ties = [
+        r.type for r in extract(text).relations if {r.source, r.target} == {"KAZ", "KAZMUNAYGAS"}
+    ]
+    assert ties == ["based_in"]
+
+
 def test_a_described_bloc_is_the_last_bloc_named():
     text = "BRICS held its summit. Egypt and Iran joined the international organization in 2024."
     found = {(r.source, r.target, r.type) for r in extract(text).relations}

@@ -519,6 +519,7 @@ class _State:
         self.source_id = source_id
         self.found: dict[tuple[str, str, str], _Found] = {}
         self.person_states: dict[str, Counter[str]] = {}
+        self.seats: dict[str, set[str]] = {}  # a company's states (``based_in``), as it is tied
 
     def evidence(self, index: int, a: Mention | None, b: Mention | None) -> Evidence:
         start, end = self.spans[index]
@@ -565,9 +566,15 @@ class _State:
         return out
 
     def own(self, a: str, b: str) -> bool:
-        """Whether one of two actors is a person who leads or serves the other: their tie is
-        that role alone, not also a visit or a partnership (annotation-guide.md)."""
-        return b in self.person_states.get(a, ()) or a in self.person_states.get(b, ())
+        """Whether one of two actors is a person who leads or serves the other, or a company
+        based in it: their tie is that role alone, not also a visit or a partnership
+        (annotation-guide.md; "KazMunayGas, a Kazakh state-owned company, signed")."""
+        return (
+            b in self.person_states.get(a, ())
+            or a in self.person_states.get(b, ())
+            or b in self.seats.get(a, ())
+            or a in self.seats.get(b, ())
+        )
 
     def ties(
         self,
@@ -604,6 +611,8 @@ class _State:
                 continue
             if tie.type == "person":
                 self.person_states.setdefault(tie.id, Counter())[target] += 1
+            elif tie.role == "based_in":
+                self.seats.setdefault(tie.id, set()).add(target)
             self.add(index, tie.id, target, tie.role, conf, mention, span)
 
     def relations(
