@@ -592,6 +592,16 @@ SHAPES = [
         {("KAZ", "RUS", "hedges"), ("KAZ", "WEST", "hedges")},
     ),
     (
+        "accusing-each-other-of-breaching-a-ceasefire",
+        "Kyrgyzstan and Tajikistan accused each other of breaching the ceasefire.",
+        {("KGZ", "TJK", "criticism")},
+    ),
+    (
+        "blaming-one-another",
+        "Armenia and Azerbaijan blamed one another.",
+        {("ARM", "AZE", "criticism")},
+    ),
+    (
         "relative-clause-of-an-appositive",
         "Tajikistan may leave the CSTO, a grouping that includes Armenia and Belarus.",
         {("ARM", "CSTO", "member_of"), ("BLR", "CSTO", "member_of")},

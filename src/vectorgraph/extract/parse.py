@@ -433,6 +433,9 @@ class Sentence:
         if tok.pos in VERB_POS:
             args.subjects.extend(self.subjects(tok))
             for child in tok.children:
+                if child.dep_ in _OBJECT and _reciprocal(child):
+                    args.mutual = True  # "A and B accused each other": on each other
+                    continue
                 if child.dep_ in _OBJECT and child.tag_ != "IN" and not pred.topic:
                     found = self.phrase(child)
                     args.objects.extend(found)
@@ -815,6 +818,12 @@ class Sentence:
         for a in self.subjects(verb):
             for b in args.subjects:
                 yield Claim(a, b, kind, CONFIDENCE["svo"])
+
+
+def _reciprocal(tok: Token) -> bool:
+    """Whether an object is "each other" or "one another"."""
+    word = {"other": "each", "one": "another"}.get(tok.lower_)
+    return word is not None and any(c.lower_ == word for c in tok.children)
 
 
 def _multilateral(args: _Args) -> bool:
