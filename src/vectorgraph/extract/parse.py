@@ -485,8 +485,8 @@ class Sentence:
                     self.subjects(tok.head) if tok.dep_ == "acomp" else self.only(tok.head)
                 )
         self.prep_args(tok, pred, args, agent=noun)
-        carried = all(m.type == "other" for m in args.subjects)  # "the TAPI pipeline carries"
-        if pred.type == "trade" and carried and "from" not in pred.preps:
+        flow = pred.type == "trade" and "from" not in pred.preps  # checked first: a hot path
+        if flow and all(m.type == "other" for m in args.subjects):  # "the TAPI pipeline carries"
             self.origins(tok, args)  # "exports from the EU to Kazakhstan", "pumps gas from A to B"
         if pred.preps & _PLACES and tok.lemma not in self.lexicon.meetings:
             args.objects.extend(self.where(tok))  # "Central Asia, where China has influence"
@@ -820,9 +820,12 @@ class Sentence:
                 yield Claim(a, b, kind, CONFIDENCE["svo"])
 
 
+_RECIPROCAL = {"other": "each", "one": "another"}  # "each other", "one another"
+
+
 def _reciprocal(tok: Token) -> bool:
     """Whether an object is "each other" or "one another"."""
-    word = {"other": "each", "one": "another"}.get(tok.lower_)
+    word = _RECIPROCAL.get(tok.lower_)
     return word is not None and any(c.lower_ == word for c in tok.children)
 
 
